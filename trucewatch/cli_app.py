@@ -1,0 +1,45 @@
+"""The typer application object and the shared CLI conventions.
+
+Command modules in `trucewatch/commands/` import `app` from here and register themselves;
+`trucewatch.cli` imports them all. Keeping the app here avoids import cycles.
+"""
+from __future__ import annotations
+
+import os
+import sys
+
+import typer
+from rich.console import Console
+
+app = typer.Typer(
+    name="trucewatch",
+    help="Monitor truces from open-source reports: ingest, extract, check, report.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+)
+
+err_console = Console(stderr=True)
+out_console = Console()
+
+DB_HELP = "Database URL (any SQLAlchemy URL); default $TRUCEWATCH_DB or sqlite:///trucewatch.db."
+
+
+def db_url(option: str | None) -> str:
+    """The database URL from the option, the environment, or the embedded default."""
+    return option or os.environ.get("TRUCEWATCH_DB") or "sqlite:///trucewatch.db"
+
+
+def show_progress() -> bool:
+    """Progress bars only for a person at a terminal."""
+    return sys.stderr.isatty()
+
+
+@app.callback()
+def _root(
+    debug: bool = typer.Option(False, "--debug", help="Show the full traceback on errors."),
+) -> None:
+    """TruceWatch command line."""
+    if debug:
+        os.environ["TRUCEWATCH_DEBUG"] = "1"

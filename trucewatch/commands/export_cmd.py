@@ -1,0 +1,2 @@
+"""The `export` command (placeholder until its issue lands)."""
+from trucewatch.cli_app import app  # noqa: F401

@@ -1,0 +1,1 @@
+"""Places: offline gazetteer and geoparser (placeholder until issue 4 lands)."""
