@@ -18,6 +18,7 @@ from trucewatch.commands import (  # noqa: F401  (imported for registration)
     evaluate_cmd,
     check_cmd,
     report_cmd,
+    incidents_cmd,
 )
 
 

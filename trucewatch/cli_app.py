@@ -20,7 +20,7 @@ app = typer.Typer(
     rich_markup_mode="rich",
 )
 
-err_console = Console(stderr=True)
+err_console = Console(stderr=True, soft_wrap=True)
 out_console = Console()
 
 DB_HELP = "Database URL (any SQLAlchemy URL); default $TRUCEWATCH_DB or sqlite:///trucewatch.db."

@@ -1,2 +1,44 @@
-"""The `check` command (placeholder until its issue lands)."""
-from trucewatch.cli_app import app  # noqa: F401
+"""The `check` command: evaluate every stored incident against a truce's terms."""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import typer
+from rich.table import Table
+
+from trucewatch.cli_app import DB_HELP, app, db_url, out_console, show_progress
+
+
+@app.command()
+def check(
+    truce: Path = typer.Argument(..., help="Truce terms YAML file (see trucewatch/truce/examples/example_truce.yaml)."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON finding per line instead of a table."),
+    db: str = typer.Option(None, "--db", help=DB_HELP),
+) -> None:
+    """Fuse stored events into incidents and give a verdict on each under the truce's terms.
+
+    Example:
+
+        trucewatch check trucewatch/truce/examples/example_truce.yaml --json --db sqlite:///tw.db
+    """
+    from trucewatch.truce.run import run_check
+
+    terms, incidents, findings = run_check(truce, db_url(db), progress=show_progress())
+    if as_json:
+        for finding in findings:
+            typer.echo(json.dumps(finding.as_dict(), ensure_ascii=False))
+        return
+    by_id = {inc.id: inc for inc in incidents}
+    table = Table(title=f"{terms.name}: {len(findings)} incident(s)")
+    for column in ("incident", "date", "act", "place", "verdict", "parties"):
+        table.add_column(column)
+    for f in findings:
+        inc = by_id[f.incident]
+        place = (inc.location.name or inc.location.text) if inc.location else "?"
+        parties = ", ".join(f"{p.party} ({p.grade})" for p in f.parties)
+        table.add_row(f.incident, str(inc.start or "undated"), inc.type, place, f.verdict, parties)
+    out_console.print(table)
+    totals = Counter(f.verdict for f in findings)
+    out_console.print(", ".join(f"{v}: {n}" for v, n in totals.most_common()) or "no incidents stored")

@@ -1,2 +1,34 @@
-"""The `demo` command (placeholder until its issue lands)."""
-from trucewatch.cli_app import app  # noqa: F401
+"""The `demo` command: the whole chain on the bundled, invented demo reports and demo truce."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from trucewatch.cli_app import DB_HELP, app, db_url, out_console, show_progress
+from trucewatch.demo import run_demo
+
+
+@app.command()
+def demo(
+    db: str = typer.Option(None, "--db", help=DB_HELP),
+    out: Path = typer.Option(Path("trucewatch-report.html"), "--out", help="Where to write the HTML report."),
+) -> None:
+    """Ingest the bundled demo reports, fuse incidents, check the demo truce and write the report.
+
+    Example:
+
+        trucewatch demo                      # writes trucewatch.db and trucewatch-report.html here
+    """
+    result = run_demo(db_url(db), out, progress=show_progress())
+    ingest = result.ingest
+    out_console.print(
+        f"Ingested the demo reports: {ingest.new} new, {ingest.skipped} skipped, {ingest.failed} failed."
+    )
+    out_console.print(
+        f"{result.events} events fused into {result.incidents} incidents; "
+        f"checked against '{result.truce}': {result.verdict_summary}."
+    )
+    out_console.print(f"Report written to {result.report} — open it in a browser (works offline).")
+    if ingest.failed:
+        raise typer.Exit(1)

@@ -1,2 +1,65 @@
-"""The `ingest` command (placeholder until its issue lands)."""
-from trucewatch.cli_app import app  # noqa: F401
+"""The `ingest` command: a thin layer over `trucewatch.ingest.ingest`."""
+from __future__ import annotations
+
+
+import typer
+
+from trucewatch.cli_app import DB_HELP, app, db_url, err_console, out_console, show_progress
+from trucewatch.errors import InputError
+
+
+@app.command()
+def ingest(
+    paths: list[str] = typer.Argument(
+        ..., metavar="PATH...",
+        help="Files, folders (read recursively), feed or page URLs, or - for standard input.",
+    ),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    fetch: bool = typer.Option(False, "--fetch", help="Fetch each feed item's page instead of using its summary."),
+    extract: bool = typer.Option(True, "--extract/--no-extract", help="Extract events now (default) or only store the reports."),
+    max_size: float = typer.Option(5.0, "--max-size", metavar="MB", min=0.001, help="Largest report text accepted, in MB."),
+    workers: int | None = typer.Option(None, "--workers", min=1, help="Extraction processes (default: all cores)."),
+    batch_size: int = typer.Option(50, "--batch-size", min=1, help="Documents per database transaction."),
+    timeout: float = typer.Option(15.0, "--timeout", metavar="SECONDS", min=0.1, help="Give up on a page or feed after this long (it is retried twice)."),
+    delay: float = typer.Option(1.0, "--delay", metavar="SECONDS", min=0.0, help="Pause between two requests to the same site."),
+) -> None:
+    """Read reports and store them with their events; re-running skips what is stored.
+
+    Reads plain text (a first line `date YYYY-MM-DD` gives the publication date), JSON Lines
+    and CSV (fields text, published, title, url, source, id), HTML pages and RSS/Atom feeds.
+    Each bad input is one line `input: reason`; the exit status is 1 if any failed.
+
+    [bold]Example[/bold]:
+
+        trucewatch ingest reports/ feed.xml --db sqlite:///truce.db
+
+        trucewatch ingest https://example.org/news.atom --fetch --delay 2
+    """
+    from trucewatch.ingest import ingest as run_ingest
+    from trucewatch.ingest.sources import is_url
+
+    fetcher = None
+    if fetch or any(is_url(path) for path in paths):
+        from trucewatch.ingest.fetch import Fetcher
+
+        fetcher = Fetcher(timeout=timeout, min_interval=delay)
+    progress = show_progress()
+    try:
+        summary = run_ingest(
+            paths, db_url(db), extract=extract, fetch=fetch, batch_size=batch_size,
+            progress=progress, workers=workers, max_bytes=int(max_size * 1_000_000), fetcher=fetcher,
+            on_error=None if progress else _print_error,  # a bar prints them above itself
+        )
+    finally:
+        if fetcher is not None:
+            fetcher.close()
+    for note in summary.notes:
+        err_console.print(f"note: {note}", highlight=False, markup=False, soft_wrap=True)
+    out_console.print(summary.line(), highlight=False)
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+def _print_error(error: InputError) -> None:
+    reason = " ".join(error.reason.split())  # one line per failure, whatever the library said
+    err_console.print(f"{error.source}: {reason}", highlight=False, markup=False, soft_wrap=True)

@@ -1,0 +1,147 @@
+"""Extraction speed against bare spaCy (issue 3's target: at least 80% of its throughput).
+
+Both runs parse the same news texts with the same batch size and number of processes:
+  spacy       `nlp.pipe(texts, batch_size=B, n_process=P)`, every Doc consumed
+  trucewatch  `trucewatch.extract.extract_documents(documents, workers=P, batch_size=B)`,
+              parsing included, every Extraction consumed
+Texts: the VOA stories, then the articles inside the geoparsing corpora (../shared/data).
+Peak memory is the largest resident set of this process plus its worker processes (psutil).
+Prints a summary on stderr and one JSON object on stdout.
+
+    .venv/bin/python benchmarks/extract_speed.py [--texts 300] [--processes 2] [--batch-size 16]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import threading
+import time
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_SHARED = Path(os.environ.get("TRUCEWATCH_SHARED_DATA", ROOT.parent / "shared" / "data"))
+
+
+def news_texts(shared: Path, limit: int) -> list[str]:
+    """VOA story texts first, then geoparsing article texts, up to `limit`."""
+    texts: list[str] = []
+    voa = shared / "news" / "voa" / "voa_stories.jsonl"
+    if voa.exists():
+        for line in voa.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                text = json.loads(line).get("text") or ""
+                if text.strip():
+                    texts.append(text)
+    for path in sorted((shared / "gold" / "geoparsing").glob("*.xml")):
+        if len(texts) >= limit:
+            break
+        for article in ET.parse(path).getroot().iter("article"):
+            node = article.find("text")
+            if node is not None and node.text and node.text.strip():
+                texts.append(node.text.strip())
+    return texts[:limit]
+
+
+class PeakMemory:
+    """Samples the summed RSS of this process and its children every 0.05 s; keeps the peak."""
+
+    def __init__(self) -> None:
+        import psutil
+
+        self.me = psutil.Process()
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        import psutil
+
+        while not self._stop.is_set():
+            total = 0
+            for proc in [self.me, *self.me.children(recursive=True)]:
+                try:
+                    total += proc.memory_info().rss
+                except psutil.Error:
+                    pass
+            self.peak = max(self.peak, total)
+            self._stop.wait(0.05)
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def time_spacy(texts: list[str], processes: int, batch_size: int) -> tuple[float, float]:
+    from trucewatch.nlp import get_nlp
+
+    nlp = get_nlp()
+    with PeakMemory() as memory:
+        started = time.perf_counter()
+        for _doc in nlp.pipe(texts, batch_size=batch_size, n_process=processes):
+            pass
+        seconds = time.perf_counter() - started
+    return seconds, memory.peak / 1e6
+
+
+def time_trucewatch(texts: list[str], processes: int, batch_size: int) -> tuple[float, float, int]:
+    from trucewatch.extract import extract_documents
+    from trucewatch.records import Document
+
+    documents = [Document.from_text(text, ref=str(i)) for i, text in enumerate(texts)]
+    events = 0
+    with PeakMemory() as memory:
+        started = time.perf_counter()
+        for extraction in extract_documents(documents, workers=processes, batch_size=batch_size):
+            events += len(extraction.events)
+        seconds = time.perf_counter() - started
+    return seconds, memory.peak / 1e6, events
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--texts", type=int, default=300)
+    parser.add_argument("--processes", type=int, default=2)
+    parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
+    args = parser.parse_args(argv)
+    texts = news_texts(args.shared, args.texts)
+    if not texts:
+        print(json.dumps({"skipped": f"no news texts under {args.shared}"}))
+        return 0
+    words = sum(len(text.split()) for text in texts)
+    from trucewatch.nlp import get_nlp
+    from trucewatch.extract.document import prepare
+
+    get_nlp()
+    prepare()  # both runs start with the model and lexicons loaded in the parent
+    import warnings
+
+    warnings.simplefilter("ignore")
+    spacy_s, spacy_mb = time_spacy(texts, args.processes, args.batch_size)
+    ours_s, ours_mb, events = time_trucewatch(texts, args.processes, args.batch_size)
+    result = {
+        "texts": len(texts), "words": words, "processes": args.processes, "batch_size": args.batch_size,
+        "spacy": {"seconds": round(spacy_s, 2), "words_per_s": round(words / spacy_s, 1),
+                  "peak_rss_mb": round(spacy_mb, 1)},
+        "trucewatch": {"seconds": round(ours_s, 2), "words_per_s": round(words / ours_s, 1),
+                       "peak_rss_mb": round(ours_mb, 1), "events": events},
+        "ratio": round(spacy_s / ours_s, 3),
+        "target": 0.8,
+    }
+    print(f"{len(texts)} texts, {words:,} words, {args.processes} processes, batch {args.batch_size}: "
+          f"spaCy {result['spacy']['words_per_s']:,.0f} words/s ({spacy_mb:,.0f} MB peak), "
+          f"TruceWatch {result['trucewatch']['words_per_s']:,.0f} words/s ({ours_mb:,.0f} MB peak), "
+          f"ratio {result['ratio']:.2f} (target 0.80)", file=sys.stderr)
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,59 @@
+"""The benchmark scripts' own logic (not their speed): truth scoring, synthetic data, the summary."""
+import importlib.util
+from pathlib import Path
+
+
+BENCH = Path(__file__).resolve().parents[2] / "benchmarks"
+
+
+def load(name: str):
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", BENCH / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_bcubed_scores_merges_and_splits():
+    fusion = load("fusion_bench")
+    perfect = fusion.bcubed([["synthetic-1-0", "synthetic-1-1"], ["synthetic-2-0"]])
+    assert perfect == {"bcubed_precision": 1.0, "bcubed_recall": 1.0}
+    merged = fusion.bcubed([["synthetic-1-0", "synthetic-2-0"]])
+    assert merged["bcubed_precision"] == 0.5 and merged["bcubed_recall"] == 1.0
+    split = fusion.bcubed([["synthetic-1-0"], ["synthetic-1-1"]])
+    assert split["bcubed_recall"] == 0.5
+
+
+def test_synthetic_events_are_exactly_as_many_as_asked():
+    fusion = load("fusion_bench")
+    extractions, signatures = fusion.synthetic_extractions(50)
+    assert sum(len(e.events) for e in extractions) == 50 and 10 <= len(signatures) <= 50
+    refs = {e.document.ref.rsplit("-", 1)[0] for e in extractions}
+    assert refs == set(signatures)
+
+
+def test_synthetic_reports_are_unique_per_run():
+    ingest = load("ingest_bench")
+    first, second = ingest.synthetic_reports(3, "a"), ingest.synthetic_reports(3, "b")
+    assert {r["text"] for r in first}.isdisjoint(r["text"] for r in second)
+
+
+def test_summary_rows_show_figures_and_gaps():
+    run = load("run")
+    rows = run.table_rows({
+        "extraction": {"spacy": {"label": "bare", "words_per_s": 1000.0, "texts_per_s": 2.0,
+                                 "memory": {"main_mb": 100.0, "max_worker_mb": 300.0}},
+                       "trucewatch": {"label": "ours", "words_per_s": 850.0, "texts_per_s": 1.7,
+                                      "memory": {"main_mb": 100.0, "max_worker_mb": 350.0}},
+                       "ratio": 0.85},
+        "ingest": {"sqlite": {"docs_per_s": 500.0, "documents": 10, "peak_mb": 60.0},
+                   "postgresql": {"skipped": "TRUCEWATCH_TEST_PG is not set"}},
+        "fusion": {"error": "did not finish"},
+    })
+    text = "\n".join(" | ".join(row) for row in rows)
+    assert "85% (target ≥ 80%)" in text and "500.0 docs/s" in text
+    assert "skipped: TRUCEWATCH_TEST_PG is not set" in text and "not measured: did not finish" in text
+
+
+def test_news_texts_note_a_missing_shared_folder(tmp_path):
+    texts, notes = load("run").news_texts(tmp_path, 10)
+    assert texts == [] and any("not found" in note for note in notes)

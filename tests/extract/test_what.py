@@ -1,0 +1,63 @@
+"""Act types from verbs and from nouns, with instruments refining generic attacks."""
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Government jets struck a bakery in the town.", "air_strike"),
+    ("Drones hit a convoy on the highway.", "air_strike"),
+    ("Rebels fired mortars at the old city.", "shelling"),
+    ("Artillery pounded the eastern districts.", "shelling"),
+    ("Militants detonated a car bomb near a checkpoint.", "bombing"),
+    ("A suicide bomber blew himself up at a wedding.", "suicide_bombing"),
+    ("Army units and insurgents clashed near the dam.", "armed_clash"),
+    ("The army launched an offensive in the north.", "armed_clash"),
+    ("Gunmen abducted two engineers.", "abduction"),
+    ("Insurgents seized the border crossing.", "territory_captured"),
+    ("Government troops recaptured the hill.", "territory_retaken"),
+    ("Residents said chlorine gas was used in the attack.", "chemical_attack"),
+    ("The two sides agreed to a ceasefire.", "ceasefire_agreed"),
+    ("The rebels announced a unilateral truce.", "ceasefire_declared"),
+    ("The truce collapsed after three days.", "ceasefire_collapsed"),
+    ("Each side accused the other of violating the truce.", "ceasefire_violation_alleged"),
+    ("The militia withdrew from the hills.", "de_escalation"),
+    ("The ministers talked by telephone.", "call"),
+    ("The envoy held a telephone call with the president.", "call"),
+    ("The president will visit the capital.", "visit"),
+    ("A convoy delivered flour to the besieged town.", "aid_delivered"),
+    ("Police arrested twelve protesters.", "arrest"),
+    ("Thousands protested in the main square.", "protest"),
+    ("The council drafted a resolution urging a truce.", "appeal"),
+    ("The union imposed new sanctions on the ministry.", "sanction"),
+    ("The commission will investigate the killings.", "investigation"),
+    ("Surveillance planes flew over the valley without firing.", "military_flight"),
+    ("The army deployed reinforcements to the front.", "troop_movement"),
+])
+def test_act_type(triggers, sentence, expected):
+    assert expected in triggers(sentence)
+
+
+def test_noun_acts(triggers):
+    assert triggers("The bombing of rebel-held districts went on.") == ["bombing"]
+    assert "call" in triggers("After a telephone call, the leaders issued a statement.")
+    assert "armed_clash" in triggers("An offensive is expected.")
+
+
+def test_one_act_reported_twice_in_a_clause_is_one_trigger(triggers):
+    assert triggers("Jets struck the town, killing twelve civilians.") == ["air_strike"]
+    assert triggers("Militants detonated a roadside bomb.") == ["bombing"]
+
+
+def test_the_topic_of_an_appeal_is_not_an_act(triggers):
+    found = triggers("The council urged a truce.")
+    assert found == ["appeal"]
+
+
+def test_a_vow_of_violence_is_a_threat(triggers):
+    assert "threat" in triggers("The group vowed to attack the convoys.")
+    assert "threat" not in triggers("The group vowed to deliver the aid.")
+
+
+def test_plain_text_without_acts(triggers):
+    assert triggers("The weather was mild and the markets were busy.") == []

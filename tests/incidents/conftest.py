@@ -1,0 +1,1 @@
+"""Shared pieces for incident tests live in trucewatch.incidents.samples (importable everywhere)."""

@@ -1,0 +1,80 @@
+"""The geoparsing and event-location scorers, on small files we write ourselves."""
+import json
+
+from trucewatch.evaluate.geoparsing import evaluate_event_location, evaluate_geoparsing, read_articles
+
+LGL_STYLE = """<?xml version="1.0" encoding="utf-8"?>
+<articles><article docid="1"><text>Shells hit Idlib and Paris overnight.</text>
+<toponyms>
+ <toponym><start>11</start><end>16</end><phrase>Idlib</phrase>
+  <gaztag geonameid="169389"><lat>35.93</lat><lon>36.63</lon></gaztag></toponym>
+ <toponym><start>21</start><end>26</end><phrase>Paris</phrase>
+  <gaztag geonameid="4717560"><lat>33.66</lat><lon>-95.55</lon></gaztag></toponym>
+ <toponym><start>0</start><end>6</end><phrase>Shells</phrase></toponym>
+</toponyms></article></articles>"""
+
+GWN_STYLE = """<?xml version="1.0" ?><articles><article file="0"><text>A rally in Homs.</text><toponyms>
+<toponym><extractedName>Homs</extractedName><nonLocational>No</nonLocational><start>11</start><end>15</end>
+<geonamesID>169577</geonamesID><latitude>34.72</latitude><longitude>36.72</longitude></toponym>
+</toponyms></article></articles>"""
+
+
+def test_reader_keeps_only_located_toponyms(tmp_path):
+    path = tmp_path / "lgl.xml"
+    path.write_text(LGL_STYLE)
+    article = next(read_articles(path))
+    assert [t.text for t in article.toponyms] == ["Idlib", "Paris"]
+
+
+def test_gold_mode_scores_accuracy_and_median(tmp_path):
+    lgl, gwn = tmp_path / "lgl.xml", tmp_path / "gwn.xml"
+    lgl.write_text(LGL_STYLE)
+    gwn.write_text(GWN_STYLE)
+    result = evaluate_geoparsing([lgl, gwn], mode="gold")
+    assert result["n"] == 3
+    # Idlib and Homs right; "Paris" without Texas context goes to France: a miss.
+    assert result["acc@161km"] == round(100 * 2 / 3, 1)
+    assert result["misses"][0]["text"] == "Paris"
+    assert result["median_km"] < 161
+
+
+def test_e2e_mode_runs_recognition(tmp_path):
+    gwn = tmp_path / "gwn.xml"
+    gwn.write_text(GWN_STYLE)
+    result = evaluate_geoparsing([gwn], mode="e2e")
+    assert result["n"] == 1 and result["acc@161km"] == 100.0
+
+
+def test_event_location_scorer(tmp_path):
+    text = "Jets struck Idlib on Sunday, officials in Damascus said."
+    rows = [{"text": text, "spans": [{"start": 5, "end": 11, "label": "VERB"},
+                                     {"start": 12, "end": 17, "label": "LOCATION"}]},
+            {"text": "Two men were killed.", "spans": [{"start": 13, "end": 19, "label": "VERB"}]}]
+    path = tmp_path / "gold.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows))
+    result = evaluate_event_location(path)
+    assert result["n"] == 1 and result["accuracy"] == 100.0
+    assert result["no_place_abstained"] == 100.0
+
+
+from xml.sax.saxutils import escape
+
+from hypothesis import given, settings, strategies as st
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.tuples(st.text(alphabet="abcdefghij ", min_size=1, max_size=12),
+                          st.floats(-89, 89), st.floats(-179, 179)), min_size=1, max_size=5))
+def test_reader_round_trips_any_offsets_and_coordinates(tmp_path_factory, toponyms):
+    text = " ".join(name for name, _, _ in toponyms)
+    parts, offset = [], 0
+    for name, lat, lon in toponyms:
+        parts.append(f"<toponym><start>{offset}</start><end>{offset + len(name)}</end>"
+                     f"<phrase>{escape(name)}</phrase><gaztag><lat>{lat}</lat><lon>{lon}</lon></gaztag></toponym>")
+        offset += len(name) + 1
+    path = tmp_path_factory.mktemp("xml") / "gold.xml"
+    path.write_text(f"<articles><article docid='1'><text>{escape(text)}</text><toponyms>{''.join(parts)}"
+                    "</toponyms></article></articles>")
+    article = next(read_articles(path))
+    assert [(t.lat, t.lon) for t in article.toponyms] == [(lat, lon) for _, lat, lon in toponyms]
+    assert all(article.text[t.start:t.end] == name for t, (name, _, _) in zip(article.toponyms, toponyms))

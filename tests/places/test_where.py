@@ -1,0 +1,62 @@
+"""Choosing the event's place among the story's places (our own example sentences)."""
+import pytest
+
+from trucewatch.extract.where import locate, story_places
+
+
+def _locate(nlp, text, trigger):
+    doc = nlp(text)
+    places = story_places(doc)
+    token = next(t for t in doc if t.text == trigger)
+    return locate(doc, token.sent, token, places), places
+
+
+def test_the_struck_town_beats_the_city_where_officials_spoke(nlp):
+    location, _ = _locate(nlp, "Jets struck Idlib on Sunday, officials in Damascus said.", "struck")
+    assert location.name == "Idlib" and location.precision == "city"
+    assert location.country == "SYR" and location.admin1 == "Idlib"
+
+
+def test_reporting_clause_first_does_not_fool_the_chooser(nlp):
+    location, _ = _locate(nlp, "Officials in Damascus said that jets struck Idlib on Sunday.", "struck")
+    assert location.name == "Idlib"
+
+
+def test_context_picks_the_douma_in_eastern_ghouta(nlp):
+    location, _ = _locate(nlp, "A market in Douma, in Eastern Ghouta, was shelled on Monday.", "shelled")
+    assert location.text == "Douma" and location.admin1 == "Rif-dimashq"
+    assert location.geonameid is not None
+
+
+def test_tripoli_lebanon(nlp):
+    location, _ = _locate(nlp, "Clashes erupted in Tripoli, Lebanon, late on Friday.", "erupted")
+    assert location.country == "LBN"
+
+
+def test_neighbourhood_precision_for_curated_places(nlp):
+    location, _ = _locate(nlp, "Government forces shelled Masakin Hanano overnight.", "shelled")
+    assert location.precision == "neighbourhood" and location.admin1 == "Aleppo"
+
+
+def test_eastern_aleppo_keeps_city_precision_and_a_note(nlp):
+    location, _ = _locate(nlp, "Barrel bombs fell on eastern Aleppo on Tuesday.", "fell")
+    assert location.name == "Aleppo" and location.precision == "city"
+    assert location.note and "eastern" in location.note
+
+
+def test_no_place_in_the_sentence_gives_none(nlp):
+    location, places = _locate(nlp, "Two people were killed on Sunday.", "killed")
+    assert location is None and places == []
+
+
+@pytest.mark.parametrize("text", ["Fighting was reported near Khan Sheikhoun.",
+                                  "Fighting was reported near Khan Shaykhun."])
+def test_names_ner_misses_are_found_through_the_gazetteer(nlp, text):
+    location, _ = _locate(nlp, text, "Fighting")
+    assert location is not None and location.admin1 == "Idlib"
+
+
+def test_demonyms_are_story_places_but_not_the_event_place(nlp):
+    location, places = _locate(nlp, "Syrian jets bombed a market in Saraqib.", "bombed")
+    assert any(m.label == "NORP" and m.place.country == "SY" for m in places)
+    assert location.name == "Saraqib"

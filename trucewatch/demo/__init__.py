@@ -1,0 +1,42 @@
+"""The bundled demo: invented reports and an invented truce, run through the whole chain.
+
+`make demo` calls `trucewatch demo`, which calls `run_demo`; tests call it too, so the demo that
+users see first is the one that is tested.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+DEMO_DIR = Path(__file__).parent
+REPORTS = DEMO_DIR / "reports"
+TRUCE = DEMO_DIR / "truce.yaml"
+
+
+@dataclass
+class DemoResult:
+    ingest: object  # trucewatch.ingest IngestSummary
+    events: int
+    incidents: int
+    truce: str
+    verdicts: dict[str, int]
+    report: Path
+
+    @property
+    def verdict_summary(self) -> str:
+        return ", ".join(f"{n} {verdict}" for verdict, n in sorted(self.verdicts.items())) or "no findings"
+
+
+def run_demo(db: str, out: str | Path, *, progress: bool = False) -> DemoResult:
+    """Ingest and extract the demo reports into `db`, fuse, check the demo truce, write the report."""
+    from trucewatch.ingest import ingest
+    from trucewatch.report.render import write_report
+    from trucewatch.truce.run import run_check
+
+    summary = ingest([str(REPORTS)], db=db, progress=progress)
+    terms, incidents, findings = run_check(TRUCE, db, progress=progress)
+    events = sum(len(incident.mentions) for incident in incidents)
+    report = write_report(terms, incidents, findings, start=terms.start.date(), end=terms.end.date(), out=out)
+    verdicts = Counter(finding.verdict for finding in findings)
+    return DemoResult(summary, events, len(incidents), terms.name, dict(verdicts), Path(report))

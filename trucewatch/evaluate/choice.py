@@ -1,0 +1,44 @@
+"""Which of several extracted events a scorer compares with the single gold event.
+
+Extraction may return several events for one gold item. Each format says which one it scores:
+- type fields (PLOVER type, CASE label): the best-matching event, i.e. one whose type equals the
+  gold when there is one, else the first event — a right answer anywhere in the text counts;
+- the other fields of PLOVER: the same chosen event, so all fields describe one event;
+- ACLED and GTD: the first violent event (an ACLED event type of political violence), else the
+  first ACLED-coded event, else the first event;
+- PETRARCH: every event, compared as a set with the sentence's gold codings.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from trucewatch.records import Event
+
+VIOLENT_EVENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+
+
+def best_matching(events: Sequence[Event], matches: Callable[[Event], bool]) -> Event | None:
+    """The first event that matches the gold, else the first event, else None."""
+    for event in events:
+        if matches(event):
+            return event
+    return events[0] if events else None
+
+
+def first_violent(events: Sequence[Event]) -> Event | None:
+    """The first event ACLED would code as political violence, else the first ACLED-coded one."""
+    for event in events:
+        if event.acled and event.acled.event_type in VIOLENT_EVENT_TYPES:
+            return event
+    for event in events:
+        if event.acled:
+            return event
+    return events[0] if events else None
+
+
+def initiators(event: Event | None):
+    """Actors with the initiator role (all actors when none carries a role)."""
+    if event is None:
+        return []
+    marked = [actor for actor in event.actors if actor.role in (None, "initiator")]
+    return marked or list(event.actors)

@@ -1,0 +1,247 @@
+"""Geoparsing and event-location scorers.
+
+`evaluate_geoparsing(paths, mode="gold"|"e2e", limit=None)` reads GeoWebNews, LGL and TR-News XML
+and reports accuracy within 161 km and the median error: with the gold toponym spans as input
+("gold": resolution only) or with our own recognition ("e2e": a gold toponym counts as found when a
+recognised mention overlaps it). `evaluate_event_location(path, limit=None)` scores which of a
+sentence's places `where.choose` picks as the event's place.
+"""
+from __future__ import annotations
+
+import json
+import math
+import statistics
+import xml.etree.ElementTree as ET
+import zipfile
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from trucewatch.errors import InputError
+
+ACC_KM = 161.0
+MISS_KM = 20_038.0  # half the Earth's circumference: the error charged for "no answer"
+
+
+@dataclass
+class GoldToponym:
+    text: str
+    start: int
+    end: int
+    lat: float
+    lon: float
+    geonameid: str | None = None
+
+
+@dataclass
+class GoldArticle:
+    source: str
+    text: str
+    toponyms: list[GoldToponym] = field(default_factory=list)
+
+
+def _float(value: str | None) -> float | None:
+    try:
+        return float(value) if value not in (None, "") else None
+    except ValueError:
+        return None
+
+
+def read_articles(path: str | Path) -> Iterator[GoldArticle]:
+    """Articles with their located toponyms, from any of the three XML layouts."""
+    path = Path(path)
+    try:
+        root = ET.parse(path).getroot()
+    except (OSError, ET.ParseError) as exc:
+        raise InputError(str(path), f"cannot read the geoparsing XML ({exc})") from None
+    for number, article in enumerate(root.iter("article")):
+        text = article.findtext("text") or ""
+        found = GoldArticle(source=f"{path.name}#{article.get('docid') or article.get('file') or number}", text=text)
+        for toponym in article.iter("toponym"):
+            start, end = _float(toponym.findtext("start")), _float(toponym.findtext("end"))
+            gaztag = toponym.find("gaztag")
+            if gaztag is not None:
+                lat, lon = _float(gaztag.findtext("lat")), _float(gaztag.findtext("lon"))
+                geonameid = gaztag.get("geonameid")
+            else:
+                lat, lon = _float(toponym.findtext("latitude")), _float(toponym.findtext("longitude"))
+                geonameid = toponym.findtext("geonamesID") or None
+            if None in (start, end, lat, lon) or toponym.findtext("nonLocational") == "Yes":
+                continue
+            start, end = int(start), int(end)
+            name = toponym.findtext("phrase") or toponym.findtext("extractedName") or text[start:end]
+            found.toponyms.append(GoldToponym(name.strip(), start, end, lat, lon, geonameid))
+        yield found
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (lat1, lon1, lat2, lon2))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _gold_mode_places(article: GoldArticle) -> list:
+    """Resolve the gold spans with the article as context (country focus, "X, Y" appositions)."""
+    from trucewatch.extract.where import near_points, story_areas, story_focus
+    from trucewatch.places import PlaceContext, resolve
+
+    first_pass = {name: resolve(name) for name in dict.fromkeys(t.text for t in article.toponyms)}
+    by_start = {t.start: t for t in article.toponyms}
+    places = []
+    for toponym in article.toponyms:
+        nearby = []
+        after = article.text[toponym.end:toponym.end + 3]
+        if after.startswith(", "):
+            follower = by_start.get(toponym.end + 2)
+            if follower is not None:
+                nearby.append(follower.text)
+        others = [p for name, p in first_pass.items() if name != toponym.text]
+        places.append(resolve(toponym.text, context=PlaceContext(
+            countries=story_focus(others), nearby=tuple(nearby), near=near_points(others),
+            areas=story_areas(others))))
+    return places
+
+
+def _e2e_places(article: GoldArticle, doc) -> list:
+    """Our own recognition: each gold toponym gets the place of the mention overlapping it, if any."""
+    from trucewatch.extract.where import story_places
+
+    mentions = story_places(doc)
+    places = []
+    for toponym in article.toponyms:
+        hit = next((m for m in mentions if m.start < toponym.end and toponym.start < m.end), None)
+        places.append(hit.place if hit else None)
+    return places
+
+
+def evaluate_geoparsing(paths: Sequence[str | Path], mode: str = "gold", limit: int | None = None) -> dict:
+    """acc@161km, median and mean error (km) over gold toponyms; unresolved ones count as misses."""
+    if mode not in ("gold", "e2e"):
+        raise ValueError(f"mode must be 'gold' or 'e2e', not {mode!r}")
+    articles = [a for path in paths for a in read_articles(path)]
+    if limit is not None:
+        articles = articles[:limit]
+    errors, misses, unresolved, same_id = [], [], 0, 0
+    docs = None
+    if mode == "e2e":
+        from trucewatch.nlp import get_nlp
+
+        docs = get_nlp().pipe((a.text for a in articles), batch_size=16)
+    for article in articles:
+        places = _e2e_places(article, next(docs)) if docs is not None else _gold_mode_places(article)
+        for toponym, place in zip(article.toponyms, places):
+            if place is None:
+                unresolved += 1
+                error = MISS_KM
+            else:
+                error = distance_km(toponym.lat, toponym.lon, place.lat, place.lon)
+            errors.append(error)
+            if error > ACC_KM and place is not None and toponym.geonameid and place.id == toponym.geonameid:
+                same_id += 1  # the right place, but our point for an area is not GeoNames' point
+            elif error > ACC_KM:
+                misses.append({"source": article.source, "text": toponym.text, "error_km": round(error),
+                               "gold": [toponym.lat, toponym.lon, toponym.geonameid],
+                               "got": None if place is None else [place.name, place.country, place.lat, place.lon]})
+    n = len(errors)
+    return {
+        "n": n,
+        "articles": len(articles),
+        "acc@161km": round(100.0 * sum(e <= ACC_KM for e in errors) / n, 1) if n else None,
+        "median_km": round(statistics.median(errors), 1) if n else None,
+        "mean_km": round(statistics.fmean(errors), 1) if n else None,
+        "acc@161km_or_same_geonameid": round(100.0 * (sum(e <= ACC_KM for e in errors) + same_id) / n, 1) if n else None,
+        "unresolved": unresolved,
+        "misses": misses,
+    }
+
+
+# --- event location -------------------------------------------------------------------------
+
+def read_event_locations(path: str | Path) -> list[dict]:
+    """Sentences with one VERB span and (maybe) the LOCATION span where that event happened."""
+    path = Path(path)
+    try:
+        if path.suffix == ".zip":
+            with zipfile.ZipFile(path) as archive:
+                member = next(n for n in archive.namelist() if n.endswith(".jsonl") and "__MACOSX" not in n)
+                raw = archive.read(member).decode("utf-8")
+        else:
+            raw = path.read_text(encoding="utf-8")
+    except (OSError, StopIteration, zipfile.BadZipFile) as exc:
+        raise InputError(str(path), f"cannot read the event-location file ({exc})") from None
+    raw = raw.strip()
+    rows = json.loads(raw) if raw.startswith("[") else [json.loads(line) for line in raw.splitlines() if line.strip()]
+    items = []
+    for row in rows:
+        verbs = [s for s in row.get("spans", []) if s.get("label") == "VERB"]
+        places = [s for s in row.get("spans", []) if s.get("label") == "LOCATION" and s["end"] > s["start"]]
+        if len(verbs) != 1 or row.get("answer", "accept") != "accept":
+            continue
+        items.append({"text": row["text"], "verb": verbs[0], "location": places[0] if places else None})
+    return items
+
+
+def evaluate_event_location(path: str | Path, limit: int | None = None) -> dict:
+    """How often the chosen place is the gold one (span overlap), over sentences with a gold place;
+    plus how often a sentence without a gold place gets none."""
+    from trucewatch.extract.where import choose, story_places
+    from trucewatch.nlp import get_nlp
+
+    items = read_event_locations(path)
+    if limit is not None:
+        items = items[:limit]
+    nlp = get_nlp()
+    with_place = correct = no_place = abstained = recognised = 0
+    misses = []
+    for item, doc in zip(items, nlp.pipe((i["text"] for i in items), batch_size=64)):
+        verb = item["verb"]
+        span = doc.char_span(verb["start"], verb["end"], alignment_mode="expand")
+        if span is None:
+            continue
+        trigger = span.root
+        mentions = story_places(doc)
+        chosen = choose(doc, trigger.sent, trigger, mentions)
+        gold = item["location"]
+        if gold is None:
+            no_place += 1
+            abstained += chosen is None
+            continue
+        with_place += 1
+        recognised += any(m.start < gold["end"] and gold["start"] < m.end for m in mentions)
+        if chosen is not None and chosen.start < gold["end"] and gold["start"] < chosen.end:
+            correct += 1
+        else:
+            misses.append({"text": item["text"], "gold": item["text"][gold["start"]:gold["end"]],
+                           "got": chosen.text if chosen else None})
+    return {
+        "n": with_place,
+        "accuracy": round(100.0 * correct / with_place, 1) if with_place else None,
+        "gold_place_recognised": round(100.0 * recognised / with_place, 1) if with_place else None,
+        "accuracy_when_recognised": round(100.0 * correct / recognised, 1) if recognised else None,
+        "no_place_sentences": no_place,
+        "no_place_abstained": round(100.0 * abstained / no_place, 1) if no_place else None,
+        "misses": misses,
+    }
+
+
+def main(argv: list[str] | None = None) -> None:
+    """`python -m trucewatch.evaluate.geoparsing FILE... [--mode gold|e2e] [--limit N]`; a .zip or
+    .jsonl file is scored as event-location gold. Prints one JSON line per file (misses left out)."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Score geoparsing or event-location gold files.")
+    parser.add_argument("paths", nargs="+")
+    parser.add_argument("--mode", choices=("gold", "e2e"), default="gold")
+    parser.add_argument("--limit", type=int, default=None)
+    args = parser.parse_args(argv)
+    for path in args.paths:
+        if path.endswith((".zip", ".jsonl")):
+            result = evaluate_event_location(path, limit=args.limit)
+        else:
+            result = evaluate_geoparsing([path], mode=args.mode, limit=args.limit)
+        result.pop("misses", None)
+        print(json.dumps({"file": Path(path).name, "mode": args.mode, **result}))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,180 @@
+"""PETRARCH validation XML: CAMEO codes with source and target actors per sentence.
+
+The PETRARCH2 files are not strictly XML (sentences open with a self-closing tag and close
+later), so this reader scans the tags it needs instead of parsing the whole tree:
+`<Sentence date="YYYYMMDD" id="...">`, `<EventCoding eventcode sourcecode targetcode/>` or
+`<EventCoding noevents="True"/>`, and `<Text>...</Text>`.
+
+Scoring: per sentence, the distinct gold root codes (first two digits) against the distinct root
+codes of all our events with a CAMEO code that are not negated or hypothetical; micro precision,
+recall, F1 — over the sentences that have gold events, and over all sentences. The same for full
+codes. Distinct codes, because PETRARCH writes one coding per source-target pair ("the US, Russia
+and Switzerland met" is six 040 codings) where TruceWatch records one event with all its actors;
+"root F1, per dyad" keeps PETRARCH's multiset count for comparison. Source/target country: for each gold coding whose root code we found, whether that
+event (the one with the same full code, else the first with the same root) has an initiator
+(target) with the country of the gold code's first three letters.
+"""
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+from dataclasses import replace
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+from trucewatch.errors import InputError
+from trucewatch.evaluate.choice import initiators
+from trucewatch.evaluate.countries import actor_code, country_from_code
+from trucewatch.evaluate.gold import GoldItem, open_text
+from trucewatch.evaluate.metrics import PRF, Accuracy, Score
+from trucewatch.records import Extraction
+
+_SENTENCE = re.compile(r"<Sentence\b([^>]*?)/?>", re.S)
+_CODING = re.compile(r"<EventCoding\b([^>]*?)/?>", re.S)
+_TEXT = re.compile(r"<Text>(.*?)</Text>", re.S)
+_ATTRIBUTE = re.compile(r'(\w+)\s*=\s*"([^"]*)"')
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_PARSE = re.compile(r"<Parse>(.*?)</Parse>", re.S)
+_INACTIVE = {"negated", "hypothetical"}
+
+
+def _attributes(raw: str) -> dict[str, str]:
+    return {key.lower(): html.unescape(value) for key, value in _ATTRIBUTE.findall(raw)}
+
+
+def parse_date(value: str) -> date | None:
+    """YYYYMMDD, or the YYMMDD some records use; None when neither."""
+    value = value.strip()
+    for layout in ((0, 4, 6, 8), (0, 2, 4, 6)):
+        if len(value) != layout[3]:
+            continue
+        try:
+            year = int(value[layout[0]:layout[1]])
+            year = year if layout[1] == 4 else 2000 + year
+            return date(year, int(value[layout[1]:layout[2]]), int(value[layout[2]:layout[3]]))
+        except ValueError:
+            return None
+    return None
+
+
+def read(path: Path, **_options) -> Iterator[GoldItem | InputError]:
+    text = _COMMENT.sub(" ", open_text(path))
+    starts = list(_SENTENCE.finditer(text))
+    if not starts:
+        raise InputError(str(path), "has no <Sentence> element; is it a PETRARCH validation file?")
+    for number, match in enumerate(starts):
+        end = starts[number + 1].start() if number + 1 < len(starts) else len(text)
+        chunk = text[match.end():end]
+        attributes = _attributes(match.group(1))
+        line = text.count("\n", 0, match.start()) + 1
+        source = f"{path}:{line}"
+        sentence_id = attributes.get("id") or f"sentence-{number + 1}"
+        if attributes.get("evaluate", "true").lower() == "false":
+            continue
+        body = _TEXT.search(chunk)
+        sentence = " ".join(html.unescape(body.group(1)).split()) if body else ""
+        if not sentence:
+            sentence = text_from_parse(chunk)
+        if not sentence:
+            yield InputError(source, f"sentence {sentence_id} has no <Text>")
+            continue
+        codings = [_attributes(raw) for raw in _CODING.findall(chunk)]
+        if not codings:
+            yield InputError(source, f"sentence {sentence_id} has no <EventCoding>")
+            continue
+        events = [coding for coding in codings if coding.get("eventcode")]
+        bad = [coding["eventcode"] for coding in events if not coding["eventcode"].isdigit()]
+        if bad:
+            yield InputError(source, f"sentence {sentence_id} has a non-numeric eventcode {bad[0]!r}")
+            continue
+        yield GoldItem(
+            id=sentence_id,
+            text=sentence,
+            published=parse_date(attributes.get("date", "")),
+            gold={"codings": events},
+            source=source,
+        )
+
+
+def text_from_parse(chunk: str) -> str:
+    """The sentence rebuilt from its CoNLL-U <Parse> when <Text> was left empty."""
+    parse = _PARSE.search(chunk)
+    if not parse:
+        return ""
+    words = []
+    for line in parse.group(1).splitlines():
+        columns = line.split("\t")
+        if len(columns) >= 10 and columns[0].isdigit():
+            words.append(columns[1] + ("" if "SpaceAfter=No" in columns[9] else " "))
+    return html.unescape("".join(words)).strip()
+
+
+def root(code: str) -> str:
+    return code[:2]
+
+
+class Scorer:
+    def __init__(self) -> None:
+        self.root_all, self.root_eventful, self.root_dyads = PRF(), PRF(), PRF()
+        self.full_all, self.full_eventful = PRF(), PRF()
+        self.source, self.target = Accuracy(), Accuracy()
+        self.sentences = Counter()
+
+    def add(self, item: GoldItem, extraction: Extraction) -> list[dict]:
+        codings = item.gold["codings"]
+        events = [event for event in extraction.events
+                  if event.cameo and event.status not in _INACTIVE]
+        self.sentences["with events" if codings else "without events"] += 1
+        misses = []
+        if codings:
+            self.root_dyads.add_sets(Counter(root(c["eventcode"]) for c in codings),
+                                     Counter(root(e.cameo) for e in events))
+        gold_full = Counter({coding["eventcode"]: 1 for coding in codings})
+        ours_full = Counter({event.cameo: 1 for event in events})
+        gold_root = Counter({root(code): 1 for code in gold_full})
+        ours_root = Counter({root(code): 1 for code in ours_full})
+        for tally in (self.root_all, self.root_eventful) if codings else (self.root_all,):
+            missed, spurious = tally.add_sets(gold_root, ours_root)
+        if missed or spurious:
+            misses.append({"field": "cameo root", "gold": sorted(gold_root.elements()),
+                           "predicted": sorted(ours_root.elements())})
+        for tally in (self.full_all, self.full_eventful) if codings else (self.full_all,):
+            missed, spurious = tally.add_sets(gold_full, ours_full)
+        if missed or spurious:
+            misses.append({"field": "cameo code", "gold": sorted(gold_full.elements()),
+                           "predicted": sorted(ours_full.elements())})
+        for coding in codings:
+            event = next((e for e in events if e.cameo == coding["eventcode"]), None) or next(
+                (e for e in events if root(e.cameo) == root(coding["eventcode"])), None)
+            if event is None:
+                continue
+            misses += self._actor(self.source, "source country", coding.get("sourcecode"),
+                                  initiators(event))
+            misses += self._actor(self.target, "target country", coding.get("targetcode"),
+                                  event.targets)
+        return misses
+
+    @staticmethod
+    def _actor(tally: Accuracy, field: str, gold_code: str | None, actors) -> list[dict]:
+        gold = country_from_code(gold_code)
+        if not gold:
+            return []
+        ours = [code for actor in actors if (code := actor_code(actor.country, actor.sector))]
+        if tally.add(gold in ours):
+            return []
+        return [{"field": field, "gold": gold, "predicted": ours}]
+
+    def scores(self) -> list[Score]:
+        note = "sentences with gold events"
+        rows = [replace(row, note=note) for row in self.root_eventful.scores("root")]
+        rows.append(replace(self.root_all.scores("root")[2], name="root F1, all", note="all sentences"))
+        rows.append(replace(self.root_dyads.scores("root")[2], name="root F1, per dyad",
+                            note="PETRARCH's count: one per source-target pair"))
+        rows += [replace(row, note=note) for row in self.full_eventful.scores("code")]
+        rows.append(replace(self.full_all.scores("code")[2], name="code F1, all", note="all sentences"))
+        rows.append(self.source.score("source country", "gold codings whose root we found"))
+        rows.append(self.target.score("target country", "gold codings whose root we found"))
+        rows.append(Score("sentences without events", None, self.sentences["without events"]))
+        return rows

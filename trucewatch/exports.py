@@ -1,0 +1,379 @@
+"""Exports: stored events as contract JSON Lines, flat CSV, ACLED-style CSV, PLOVER JSON Lines,
+GeoJSON and Parquet.
+
+Two layers, so other records (incidents, findings) can reuse the writers:
+- *writers* turn plain dict rows into a format (`write_rows(rows, "csv", out, columns=...)`);
+- *shapes* turn one record into one row (`EVENT_SHAPES["acled"]` maps (Document, Event) to an
+  ACLED-style dict). A new record kind only needs its own `Shape`s, then
+  `export_records(incidents, Shape(incident_row, "csv", INCIDENT_COLUMNS), out)`.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import IO, Any
+
+from trucewatch.errors import InputError, TruceWatchError
+from trucewatch.records import ActorRef, Document, Event, Extraction
+
+Row = dict[str, Any]
+
+# --------------------------------------------------------------------------- writers
+
+
+def _cell(value: Any) -> Any:
+    """CSV cells are text: nested values become JSON, dates ISO, None empty."""
+    if value is None:
+        return ""
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def write_jsonl(rows: Iterable[Row], out: IO[str]) -> int:
+    count = 0
+    for row in rows:
+        out.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+        count += 1
+    return count
+
+
+def write_csv(rows: Iterable[Row], out: IO[str], columns: list[str]) -> int:
+    writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    count = 0
+    for row in rows:
+        writer.writerow({key: _cell(row.get(key)) for key in columns})
+        count += 1
+    return count
+
+
+def write_geojson(rows: Iterable[Row], out: IO[str]) -> int:
+    """A FeatureCollection; each row needs `latitude`/`longitude` (null geometry when unknown).
+
+    Written feature by feature so a large export never sits whole in memory.
+    """
+    out.write('{"type": "FeatureCollection", "features": [\n')
+    count = 0
+    for row in rows:
+        properties = {k: v for k, v in row.items() if k not in ("latitude", "longitude")}
+        lat, lon = row.get("latitude"), row.get("longitude")
+        geometry = {"type": "Point", "coordinates": [lon, lat]} if lat is not None and lon is not None else None
+        feature = {"type": "Feature", "geometry": geometry, "properties": properties}
+        out.write((",\n" if count else "") + json.dumps(feature, ensure_ascii=False, default=str))
+        count += 1
+    out.write("\n]}\n")
+    return count
+
+
+def write_parquet(rows: Iterable[Row], out: IO[bytes] | str | Path, columns: list[str]) -> int:
+    """Columns in the given order; nested values as JSON text so any Parquet reader copes."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    data = {key: [] for key in columns}
+    count = 0
+    for row in rows:
+        for key in columns:
+            value = row.get(key)
+            data[key].append(json.dumps(value, ensure_ascii=False, default=str)
+                             if isinstance(value, (dict, list)) else value)
+        count += 1
+    table = pa.table({key: pa.array(values) for key, values in data.items()})
+    pq.write_table(table, out)
+    return count
+
+
+TEXT_FORMATS = ("jsonl", "csv", "geojson")
+BINARY_FORMATS = ("parquet",)
+
+
+def write_rows(rows: Iterable[Row], writer: str, out, *, columns: list[str] | None = None) -> int:
+    """Write dict rows in one of the base formats; returns how many rows were written."""
+    if writer == "jsonl":
+        return write_jsonl(rows, out)
+    if writer == "geojson":
+        return write_geojson(rows, out)
+    if writer in ("csv", "parquet") and not columns:
+        raise TruceWatchError(f"the {writer} writer needs the list of columns")
+    if writer == "csv":
+        return write_csv(rows, out, columns)
+    if writer == "parquet":
+        return write_parquet(rows, out, columns)
+    raise TruceWatchError(f"unknown writer {writer!r}")
+
+
+# --------------------------------------------------------------------------- event shapes
+
+@lru_cache(maxsize=1)
+def country_table() -> dict[str, dict[str, str]]:
+    """ISO3 -> row of the gazetteer's country table (name, and iso_numeric when it has one)."""
+    try:
+        text = resources.files("trucewatch.places").joinpath("data/countries.tsv").read_text("utf-8")
+    except (FileNotFoundError, ModuleNotFoundError, OSError):
+        return {}
+    reader = csv.DictReader(io.StringIO(text), delimiter="\t")
+    return {row["iso3"]: row for row in reader if row.get("iso3")}
+
+
+def country_name(iso3: str | None) -> str | None:
+    if not iso3:
+        return None
+    return (country_table().get(iso3) or {}).get("name") or iso3
+
+
+def _actor_label(actor: ActorRef) -> str:
+    return actor.name or actor.text
+
+
+def _joined(values: Iterable[str | None]) -> str | None:
+    kept = [value for value in values if value]
+    return "; ".join(kept) if kept else None
+
+
+def _evidence_text(event: Event) -> str | None:
+    return " | ".join(span.text for span in event.evidence) or None
+
+
+def flat_row(document: Document, event: Event) -> Row:
+    """One spreadsheet row per event; lists joined with "; ", claims as JSON."""
+    place, when = event.location, event.when
+    deaths, hurt = event.fatalities, event.injured
+    return {
+        "event_id": event.id,
+        "document_id": document.id,
+        "document_ref": document.ref,
+        "published": document.published,
+        "source": document.source,
+        "url": document.url,
+        "title": document.title,
+        "type": event.type,
+        "status": event.status,
+        "plover_event": event.plover.event if event.plover else None,
+        "plover_mode": event.plover.mode if event.plover else None,
+        "cameo": event.cameo,
+        "acled_event_type": event.acled.event_type if event.acled else None,
+        "acled_sub_event_type": event.acled.sub_event_type if event.acled else None,
+        "when_start": when.start,
+        "when_end": when.end,
+        "when_precision": when.precision,
+        "when_text": when.text,
+        "location_text": place.text if place else None,
+        "location_name": place.name if place else None,
+        "geonameid": place.geonameid if place else None,
+        "latitude": place.lat if place else None,
+        "longitude": place.lon if place else None,
+        "country": place.country if place else None,
+        "admin1": place.admin1 if place else None,
+        "admin2": place.admin2 if place else None,
+        "location_precision": place.precision if place else None,
+        "actors": _joined(_actor_label(a) for a in event.actors),
+        "actor_countries": _joined(a.country for a in event.actors),
+        "actor_sectors": _joined(a.sector for a in event.actors),
+        "targets": _joined(_actor_label(t) for t in event.targets),
+        "target_sectors": _joined(t.sector for t in event.targets),
+        "targets_protected": any(t.protected for t in event.targets),
+        "fatalities_low": deaths.low if deaths else None,
+        "fatalities_best": deaths.best if deaths else None,
+        "fatalities_high": deaths.high if deaths else None,
+        "injured_low": hurt.low if hurt else None,
+        "injured_best": hurt.best if hurt else None,
+        "injured_high": hurt.high if hurt else None,
+        "claims": [claim.model_dump(mode="json") for claim in event.claims] or None,
+        "evidence": _evidence_text(event),
+    }
+
+
+FLAT_COLUMNS = [  # the keys of flat_row, in order
+    "event_id", "document_id", "document_ref", "published", "source", "url", "title", "type",
+    "status", "plover_event", "plover_mode", "cameo", "acled_event_type", "acled_sub_event_type",
+    "when_start", "when_end", "when_precision", "when_text", "location_text", "location_name",
+    "geonameid", "latitude", "longitude", "country", "admin1", "admin2", "location_precision",
+    "actors", "actor_countries", "actor_sectors", "targets", "target_sectors", "targets_protected",
+    "fatalities_low", "fatalities_best", "fatalities_high", "injured_low", "injured_best",
+    "injured_high", "claims", "evidence",
+]
+
+# ACLED's own codebook values: how precise the date and place are, which disorder an event
+# type belongs to, and the interaction code of an actor's sector.
+ACLED_TIME_PRECISION = {"day": 1, "days": 2, "week": 2, "month": 3, "year": 3, "unknown": 3}
+ACLED_GEO_PRECISION = {"exact": 1, "neighbourhood": 1, "city": 1, "admin2": 2, "admin1": 3,
+                       "country": 3, "region": 3}
+ACLED_DISORDER = {
+    "Battles": "Political violence",
+    "Explosions/Remote violence": "Political violence",
+    "Violence against civilians": "Political violence",
+    "Riots": "Political violence",
+    "Protests": "Demonstrations",
+    "Strategic developments": "Strategic developments",
+}
+ACLED_INTER = {"GOV": "State forces", "MIL": "State forces", "REB": "Rebel group",
+               "UAF": "Political militia", "CVL": "Civilians", "MED": "Civilians",
+               "AID": "Civilians", "JRN": "Civilians", "REF": "Civilians", "NGO": "Civilians",
+               "IGO": "External/Other forces"}
+ACLED_COLUMNS = [
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
+    "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "country", "admin1",
+    "admin2", "location", "latitude", "longitude", "geo_precision", "source", "notes",
+    "fatalities", "iso",
+    # ours
+    "document_id", "status", "when_start", "when_end", "plover_event", "cameo", "evidence",
+]
+
+
+def acled_row(document: Document, event: Event) -> Row:
+    """ACLED's column names where they apply; our provenance columns after them."""
+    place, when = event.location, event.when
+    iso3 = place.country if place else None
+    event_type = event.acled.event_type if event.acled else None
+    first, *others = event.actors or [None]
+    deaths = event.fatalities
+    fatalities = (deaths.best if deaths.best is not None else deaths.low) if deaths else None
+    number = event.id.rsplit(":", 1)[-1]
+    return {
+        "event_id_cnty": f"{iso3 or 'XXX'}{document.id[:10]}-{number}",
+        "event_date": when.start,
+        "year": when.start.year,
+        "time_precision": ACLED_TIME_PRECISION[when.precision],
+        "disorder_type": ACLED_DISORDER.get(event_type or ""),
+        "event_type": event_type,
+        "sub_event_type": event.acled.sub_event_type if event.acled else None,
+        "actor1": _actor_label(first) if first else None,
+        "assoc_actor_1": _joined(_actor_label(a) for a in others),
+        "inter1": ACLED_INTER.get(first.sector or "") if first else None,
+        "actor2": _actor_label(event.targets[0]) if event.targets else None,
+        "country": country_name(iso3),
+        "admin1": place.admin1 if place else None,
+        "admin2": place.admin2 if place else None,
+        "location": (place.name or place.text) if place else None,
+        "latitude": place.lat if place else None,
+        "longitude": place.lon if place else None,
+        "geo_precision": ACLED_GEO_PRECISION.get(place.precision) if place else None,
+        "source": document.source,
+        "notes": event.evidence[0].text if event.evidence else None,
+        "fatalities": fatalities if fatalities is not None else 0,
+        "iso": (country_table().get(iso3 or "") or {}).get("iso_numeric"),
+        "document_id": document.id,
+        "status": event.status,
+        "when_start": when.start,
+        "when_end": when.end,
+        "plover_event": event.plover.event if event.plover else None,
+        "cameo": event.cameo,
+        "evidence": _evidence_text(event),
+    }
+
+
+def plover_record(document: Document, event: Event) -> Row:
+    """A PLOVER-style event: type, mode, actors and targets with country and sector codes."""
+    def actor(a: ActorRef) -> Row:
+        return {"text": a.text, "name": a.name, "country": a.country, "sector": a.sector}
+
+    place = event.location
+    return {
+        "id": event.id,
+        "date": event.when.start.isoformat(),
+        "date_end": event.when.end.isoformat(),
+        "event_type": event.plover.event if event.plover else None,
+        "mode": event.plover.mode if event.plover else None,
+        "context": [],
+        "actor": [actor(a) for a in event.actors],
+        "recipient": [actor(t) for t in event.targets],
+        "location": place.model_dump(mode="json", exclude_none=True) if place else None,
+        "fatalities": event.fatalities.best if event.fatalities else None,
+        "status": event.status,
+        "cameo": event.cameo,
+        "source": document.source,
+        "document_id": document.id,
+        "url": document.url,
+    }
+
+
+def geojson_properties(document: Document, event: Event) -> Row:
+    """The flat row (keeps latitude/longitude for the writer to turn into a Point)."""
+    return flat_row(document, event)
+
+
+@dataclass(frozen=True)
+class Shape:
+    """How one format renders records: a row function, a base writer, the column order."""
+
+    row: Callable[..., Row]
+    writer: str
+    columns: list[str] | None = None
+
+
+EVENT_SHAPES: dict[str, Shape] = {
+    "csv": Shape(flat_row, "csv", FLAT_COLUMNS),
+    "acled": Shape(acled_row, "csv", ACLED_COLUMNS),
+    "plover": Shape(plover_record, "jsonl"),
+    "geojson": Shape(geojson_properties, "geojson"),
+    "parquet": Shape(flat_row, "parquet", FLAT_COLUMNS),
+}
+FORMATS = ("jsonl", *EVENT_SHAPES)
+
+
+def in_range(event: Event, start: date | None, end: date | None) -> bool:
+    """An event is in the range when its time span overlaps it (both ends inclusive)."""
+    return (start is None or event.when.end >= start) and (end is None or event.when.start <= end)
+
+
+def contract_records(extractions: Iterable[Extraction], start: date | None = None,
+                     end: date | None = None) -> Iterator[Row]:
+    """Contract objects (document + its events in the range); documents without any are left out."""
+    for extraction in extractions:
+        events = [event for event in extraction.events if in_range(event, start, end)]
+        if events:
+            yield {"document": extraction.document.contract(),
+                   "events": [event.model_dump(mode="json") for event in events]}
+
+
+def export_records(items: Iterable[Any], shape: Shape, out: IO | str | Path | None = None) -> int:
+    """The generic path: one row per item through `shape.row`, written by `shape.writer`.
+
+    Tuples are spread into the row function (events come as (document, event) pairs); an
+    incident export passes incidents and a Shape whose row function takes one incident.
+    """
+    rows = (shape.row(*item) if isinstance(item, tuple) else shape.row(item) for item in items)
+    return write_to(rows, shape.writer, out, columns=shape.columns)
+
+
+def export_events(store, fmt: str, out: IO | str | Path | None = None, *,
+                  start: date | None = None, end: date | None = None) -> int:
+    """Write the store's events in `fmt` to `out` (a path, an open file, or None for stdout).
+
+    Events are kept when their date span overlaps [start, end]. Returns the number of rows
+    written (for jsonl: documents, each with its events).
+    """
+    if fmt not in FORMATS:
+        raise InputError(fmt, f"unknown export format; choose one of {', '.join(FORMATS)}")
+    if fmt == "jsonl":
+        return write_to(contract_records(store.extractions(), start, end), "jsonl", out)
+    return export_records(store.events(since=start, until=end), EVENT_SHAPES[fmt], out)
+
+
+def write_to(rows: Iterable[Row], writer: str, out: IO | str | Path | None, *,
+             columns: list[str] | None = None) -> int:
+    """Open `out` as the writer needs (text or bytes; None is stdout) and write the rows."""
+    if writer in BINARY_FORMATS and out is None:
+        raise TruceWatchError(f"{writer} output is binary: give a file with --out")
+    try:
+        if writer in BINARY_FORMATS:
+            return write_rows(rows, writer, str(out) if isinstance(out, Path) else out, columns=columns)
+        if out is None:
+            return write_rows(rows, writer, sys.stdout, columns=columns)
+        if isinstance(out, (str, Path)):
+            with open(out, "w", encoding="utf-8", newline="") as handle:
+                return write_rows(rows, writer, handle, columns=columns)
+        return write_rows(rows, writer, out, columns=columns)
+    except OSError as exc:
+        raise TruceWatchError(f"Cannot write the export to {out}: {exc.strerror or exc}.") from exc

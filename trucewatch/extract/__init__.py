@@ -1,0 +1,39 @@
+"""Extraction: who did what to whom, where, when, how many — and who says so.
+
+`extract` handles one report; `extract_documents` streams many, in input order, over processes
+when asked. Both return `Extraction` records (the JSON contract in docs/contract.md).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import date
+
+from trucewatch.records import Document, Extraction
+
+__all__ = ["extract", "extract_documents", "as_document"]
+
+
+def as_document(text_or_document: str | Document, published: date | None = None, *,
+                ref: str | None = None, source: str | None = None) -> Document:
+    """Accept plain text as well as a Document so the API is easy to call from a notebook."""
+    if isinstance(text_or_document, Document):
+        return text_or_document
+    return Document.from_text(text_or_document, published=published, ref=ref, source=source)
+
+
+def extract(text_or_document: str | Document, published: date | None = None, *,
+            ref: str | None = None, source: str | None = None) -> Extraction:
+    """Events and claims of one report; `published` anchors relative dates."""
+    from trucewatch.extract.document import extract_document
+    from trucewatch.nlp import get_nlp
+
+    document = as_document(text_or_document, published, ref=ref, source=source)
+    return extract_document(document, get_nlp()(document.text))
+
+
+def extract_documents(documents: Iterable[Document], workers: int | None = None,
+                      *, batch_size: int = 16) -> Iterator[Extraction]:
+    """Extractions in input order; `workers` processes (default: all cores) parse in parallel."""
+    from trucewatch.extract.pipeline import run_pipeline
+
+    yield from run_pipeline(documents, workers=workers, batch_size=batch_size)

@@ -1,0 +1,237 @@
+"""Who says so: claims from reporting and attribution verbs, with claimant, stance and topic.
+
+A claim finds its event in its own clause ("accused X of bombing"); a claim with no act in
+its sentence ("Damascus rejected the accusation") refers back to the story's latest event.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from trucewatch.extract.what import Trigger
+from trucewatch.extract.who import Participant, _make
+
+# Stances that contest or pin an act on someone: only alleged acts can be their topic.
+CONTESTING = frozenset({"denies", "disputes", "accuses", "retracts"})
+ALLEGEABLE_FAMILIES = frozenset({"violence", "ceasefire", "restriction", "coercion", "military"})
+ALTERNATIVE_VERBS = frozenset({"say", "insist", "claim", "maintain", "add", "state", "explain"})
+
+
+@dataclass(frozen=True)
+class ClaimLexicon:
+    verbs: dict[str, tuple[str, str]]
+    responsibility: frozenset[str]
+    references: dict[str, str]
+    needs_reference: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def claim_lexicon() -> ClaimLexicon:
+    path = Path(str(resources.files("trucewatch.extract") / "data" / "claims.yaml"))
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return ClaimLexicon(
+        verbs={verb: (body["stance"], body["about"]) for verb, body in data["verbs"].items()},
+        responsibility=frozenset(data["responsibility"]),
+        references=dict(data["references"]),
+        needs_reference=frozenset(data["needs_reference"]),
+    )
+
+
+@dataclass
+class ClaimMention:
+    """A claim found in one sentence, before it is attached to an event."""
+
+    verb_i: int
+    stance: str
+    about: str
+    claimant: Participant | None
+    value_text: str | None = None  # the accused phrase, the alternative account, the type
+    value_kind: str | None = None  # actor | text | act
+    trigger_heads: list[int] = field(default_factory=list)  # acts in the claim's scope
+    refers_back: bool = False
+    suppressed_heads: list[int] = field(default_factory=list)  # acts that are only the account
+
+
+def _subject(verb) -> list[Participant]:
+    node = verb
+    for _ in range(3):
+        for child in node.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                return _make(child, "claimant")
+            if child.dep_ == "agent":
+                return [p for g in child.children if g.dep_ == "pobj" for p in _make(g, "claimant")]
+        if node.dep_ in ("conj", "xcomp", "advcl") and node.head.i != node.i:
+            node = node.head
+        else:
+            break
+    return []
+
+
+def _complement_heads(verb):
+    """The verb's objects and clauses, and the objects of its prepositions."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "obj", "xcomp", "ccomp", "attr", "oprd"):
+            yield child.i
+        elif child.dep_ == "prep":
+            yield from (g.i for g in child.children if g.dep_ in ("pobj", "pcomp"))
+
+
+def _has_complement(verb) -> bool:
+    """Whether the verb reports content of its own ("accused X of restoring ...")."""
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "xcomp"):
+            return True
+        if child.dep_ == "prep" and any(g.dep_ in ("pcomp", "pobj") for g in child.children):
+            return True
+    return False
+
+
+def _scope(verb, exclude: set[int]) -> set[int]:
+    """Token indices the claim speaks about: the verb's subtree minus the claimant."""
+    out = set()
+    for child in verb.children:
+        if child.i in exclude or child.dep_ in ("nsubj", "nsubjpass", "csubj", "punct", "cc", "conj"):
+            continue
+        out.update(tok.i for tok in child.subtree)
+    return out
+
+
+def _objects(verb):
+    for child in verb.children:
+        if child.dep_ in ("dobj", "obj", "attr"):
+            yield child
+
+
+def _of_object(verb):
+    """Objects of prepositions: "accused X of bombing", "blamed the attack on Y"."""
+    for child in verb.children:
+        if child.dep_ == "prep":
+            for g in child.children:
+                if g.dep_ in ("pobj", "pcomp"):
+                    yield child.lower_, g
+
+
+def find_claims(sent, triggers: list[Trigger]) -> list[ClaimMention]:
+    """Claims made in one sentence, with the acts of that sentence each one speaks about."""
+    lexicon = claim_lexicon()
+    heads = {trig.head.i: trig for trig in triggers}
+    trigger_tokens = {tok.i: trig for trig in triggers for tok in trig.tokens}
+    found: list[ClaimMention] = []
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB" and lemma in lexicon.verbs:
+            mention = _verb_claim(tok, lemma, lexicon, trigger_tokens)
+            if mention:
+                found.append(mention)
+        elif tok.lower_ == "according" and tok.nbor(1).lower_ == "to" if tok.i + 1 < len(tok.doc) else False:
+            to = tok.nbor(1)
+            sources = [p for g in to.children if g.dep_ == "pobj" for p in _make(g, "claimant")]
+            mention = ClaimMention(tok.i, "asserts", "occurrence", sources[0] if sources else None,
+                                   trigger_heads=[t.head.i for t in triggers])
+            found.append(mention)
+    _alternative_accounts(found, sent, heads, trigger_tokens)
+    return found
+
+
+def _verb_claim(verb, lemma, lexicon: ClaimLexicon, trigger_tokens) -> ClaimMention | None:
+    stance, about = lexicon.verbs[lemma]
+    claimants = _subject(verb)
+    claimant = claimants[0] if claimants else None
+    value_text = value_kind = None
+    refers_back = False
+    objects = list(_objects(verb))
+    object_lemmas = {o.lemma_.lower() for o in objects}
+    if object_lemmas & lexicon.responsibility and stance in ("asserts", "confirms", "denies"):
+        if stance != "denies":
+            stance = "claims_responsibility"
+        about = "perpetrator"
+    reference_objects = [o for o in objects if o.lemma_.lower() in lexicon.references]
+    reference = lexicon.references[reference_objects[0].lemma_.lower()] if reference_objects else None
+    # "rejected the accusation": the noun names an earlier claim, not a new act.
+    referenced_acts = {trigger_tokens[o.i].head.i for o in reference_objects if o.i in trigger_tokens}
+    if lemma in lexicon.needs_reference and reference is None and stance != "claims_responsibility":
+        if lemma not in ("add", "find") or not any(c.dep_ == "ccomp" for c in verb.children):
+            return None
+    if reference:
+        about = reference
+    if stance == "accuses":
+        accused = [o for o in objects if o.i not in trigger_tokens]
+        for prep, g in _of_object(verb):
+            if prep in ("on",) and g.i not in trigger_tokens:
+                accused = [g]
+        if accused:
+            value_text = _make(accused[0], "target")[0].text if _make(accused[0], "target") else accused[0].text
+            value_kind = "actor"
+    exclude = {p.head_i for p in claimants}
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            exclude.add(c.i)
+    scope = _scope(verb, exclude)
+    scoped = {trigger_tokens[i].head.i: trigger_tokens[i] for i in scope if i in trigger_tokens}
+    if stance in CONTESTING:
+        # "denied the bombing" is a claim; "rejected the proposal" is a diplomatic act, and so is
+        # "rejected an appeal for deploying troops": only the verb's own complements count.
+        direct = set(_complement_heads(verb)) | {t.i for o in reference_objects for t in o.subtree}
+        scoped = {i: t for i, t in scoped.items()
+                  if t.act.family in ALLEGEABLE_FAMILIES and any(tok.i in direct for tok in t.tokens)}
+    scoped_triggers = sorted(set(scoped) - referenced_acts)
+    if not scoped_triggers:
+        if not (reference or (stance in ("accuses", "claims_responsibility") and not _has_complement(verb))):
+            return None  # about something that is not an act of this story
+        refers_back = True
+    mention = ClaimMention(verb.i, stance, about, claimant, value_text, value_kind,
+                           scoped_triggers, refers_back, suppressed_heads=sorted(referenced_acts))
+    _type_statement(verb, mention, trigger_tokens)
+    return mention
+
+
+def _type_statement(verb, mention: ClaimMention, trigger_tokens) -> None:
+    """"investigators said it was a barrel bomb": a claim about the type of an earlier act."""
+    for child in verb.children:
+        if child.dep_ != "ccomp" or child.lemma_.lower() != "be":
+            continue
+        subjects = [c for c in child.children if c.dep_ == "nsubj"]
+        attrs = [c for c in child.children if c.dep_ == "attr"]
+        if not subjects or not attrs:
+            continue
+        subject = subjects[0]
+        anaphoric = subject.pos_ == "PRON" or any(d.lower_ in ("the", "this", "that") for d in subject.children)
+        typed = next((trigger_tokens[a.i] for a in attrs if a.i in trigger_tokens), None)
+        if anaphoric and typed is not None:
+            mention.about = "type"
+            mention.value_text = typed.act.name
+            mention.value_kind = "act"
+            mention.suppressed_heads.append(typed.head.i)
+            mention.trigger_heads = [h for h in mention.trigger_heads if h != typed.head.i]
+            subject_trigger = trigger_tokens.get(subject.i)
+            mention.refers_back = subject_trigger is None
+            if subject_trigger is not None:
+                mention.trigger_heads = [subject_trigger.head.i]
+
+
+def _alternative_accounts(found: list[ClaimMention], sent, heads, trigger_tokens) -> None:
+    """"rejected the accusation and said the depot blew up by accident": the said-clause is the
+    denier's own account, kept as the denial's value, not a new event."""
+    doc = sent.doc
+    for denial in [m for m in found if m.stance in ("denies", "disputes")]:
+        verb = doc[denial.verb_i]
+        for conj in verb.conjuncts:
+            if conj.lemma_.lower() not in ALTERNATIVE_VERBS:
+                continue
+            clauses = [c for c in conj.children if c.dep_ == "ccomp"]
+            if not clauses:
+                continue
+            clause = clauses[0]
+            tokens = list(clause.subtree)
+            denial.value_text = doc[tokens[0].i:tokens[-1].i + 1].text
+            denial.value_kind = "text"
+            inside = {trigger_tokens[t.i].head.i for t in tokens if t.i in trigger_tokens}
+            denial.suppressed_heads.extend(sorted(inside))
+            for other in found:
+                if other.verb_i == conj.i:
+                    found.remove(other)
+                    break

@@ -1,0 +1,1 @@
+"""Data files of extraction (lexicons); a package so that wheels include them."""

@@ -1,0 +1,78 @@
+"""One story, one event: later mentions of an act already reported are fused into it.
+
+A later mention joins an earlier event of the same family when it points back to it ("the
+raid", "the attack", "its bombing") or only adds a toll, and nothing contradicts it (a
+different day, a different place, a different status).
+"""
+from __future__ import annotations
+
+from trucewatch.extract.what import is_casualty_only
+
+ANAPHORIC_DETS = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her"})
+
+
+def _anaphoric(mention) -> bool:
+    head = mention.trigger.head
+    if is_casualty_only(mention.trigger):
+        return True
+    nouns = [t for t in mention.trigger.tokens if t.pos_ in ("NOUN", "PROPN")]
+    for noun in nouns:
+        if any(c.dep_ in ("det", "poss") and c.lower_ in ANAPHORIC_DETS for c in noun.children):
+            return True
+    return head.pos_ == "PRON"
+
+
+def _compatible_acts(mention, draft) -> bool:
+    a, b = mention.act, draft.act
+    if a.name == b.name:
+        return True
+    if a.family != b.family:
+        return False
+    return a.generic or b.generic or a.refinable or b.refinable or is_casualty_only(mention.trigger) \
+        or any(is_casualty_only(m.trigger) for m in draft.mentions)
+
+
+def _conflicts(mention, draft) -> bool:
+    if mention.status != draft.status and "occurred" not in (mention.status,):
+        return True
+    if mention.when and draft.when and mention.when.precision == "day" == draft.when.precision \
+            and mention.when.start != draft.when.start:
+        return True
+    here, there = mention.location, draft.location
+    if here and there and here.geonameid and there.geonameid and here.geonameid != there.geonameid:
+        return True
+    return False
+
+
+def fuse_into(mention, drafts: list):
+    """Merge `mention` into the latest compatible earlier event; return it, or None if new."""
+    if not _anaphoric(mention):
+        return None
+    for draft in reversed(drafts):
+        if draft.mentions[-1].sentence.start_char == mention.sentence.start_char:
+            continue  # two acts of one sentence are two acts
+        if _compatible_acts(mention, draft) and not _conflicts(mention, draft):
+            _merge(draft, mention)
+            return draft
+    return None
+
+
+def _bigger(old, new):
+    if new is None:
+        return old
+    if old is None:
+        return new
+    return new if (new.best or new.low or 0) > (old.best or old.low or 0) else old
+
+
+def _merge(draft, mention) -> None:
+    draft.mentions.append(mention)
+    if (draft.act.generic or draft.act.refinable or any(is_casualty_only(m.trigger) for m in draft.mentions[:-1])) \
+            and not mention.act.generic and not is_casualty_only(mention.trigger):
+        draft.act = mention.act
+    if mention.when and (draft.when is None or draft.when.precision == "unknown"):
+        draft.when = mention.when
+    if draft.location is None:
+        draft.location = mention.location
+    draft.fatalities = _bigger(draft.fatalities, mention.fatalities)
+    draft.injured = _bigger(draft.injured, mention.injured)

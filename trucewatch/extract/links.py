@@ -1,0 +1,160 @@
+"""The colleagues' stages extraction calls: time, numbers, actors and places.
+
+Each is imported lazily and once. While a stage is missing from a partial checkout, a small
+fallback keeps extraction running (no dates beyond the publication day, unresolved actors,
+no places) rather than failing; the real modules are always preferred.
+"""
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import warnings
+
+import yaml
+
+from trucewatch.errors import TruceWatchError
+from trucewatch.records import ActorRef, When
+
+
+@lru_cache(maxsize=1)
+def _when_module():
+    try:
+        from trucewatch.extract import when
+    except ImportError:
+        return None
+    return when
+
+
+@lru_cache(maxsize=1)
+def _howmany_module():
+    try:
+        from trucewatch.extract import howmany
+    except ImportError:
+        return None
+    return howmany
+
+
+@lru_cache(maxsize=1)
+def _actors_module():
+    """The actor dictionary, probed once: if it cannot load, warn once and leave actors unresolved."""
+    try:
+        import trucewatch.actors as actors
+    except ImportError:
+        return None
+    if not hasattr(actors, "resolve_actor"):
+        return None
+    try:
+        actors.resolve_actor("United Nations")
+    except TruceWatchError as exc:
+        warnings.warn(f"The actor dictionary could not be loaded ({exc}); actors stay unresolved.",
+                      stacklevel=2)
+        return None
+    return actors
+
+
+@lru_cache(maxsize=1)
+def _where_module():
+    try:
+        from trucewatch.extract import where
+    except ImportError:
+        return None
+    return where if hasattr(where, "locate") else None
+
+
+def default_when(published: date | None) -> When:
+    """No time expression: the event ended by publication; precision unknown."""
+    module = _when_module()
+    if module is not None and hasattr(module, "default_when"):
+        return module.default_when(published or date.today())
+    day = published or date.today()
+    return When(start=day, end=day, precision="unknown", text=None)
+
+
+def find_times(text: str, published: date | None, offset: int = 0, anchor: When | None = None) -> list:
+    """Time mentions of a text (objects with .start, .end, .text, .when), or none without when.py."""
+    module = _when_module()
+    if module is None or published is None:
+        return []
+    return module.find_times(text, published, offset=offset, anchor=anchor)
+
+
+def resolve_time(expression: str, published: date | None, tense: str | None,
+                 anchor: When | None = None) -> When | None:
+    """One expression read with the tense of the act's verb ("talked on Monday")."""
+    module = _when_module()
+    if module is None or published is None:
+        return None
+    return module.resolve(expression, published, tense=tense, anchor=anchor)
+
+
+def find_casualties(text: str, offset: int = 0):
+    module = _howmany_module()
+    return module.find_casualties(text, offset=offset) if module else None
+
+
+def resolve_actor(text: str, on: date | None = None, implied_country: str | None = None) -> ActorRef:
+    """The actor dictionary's reading of a phrase; unresolved phrases keep just their text.
+
+    `implied_country` is the story's country: "government helicopters" in a story set in
+    Syria are Syria's."""
+    module = _actors_module()
+    if module is not None:
+        found = module.resolve_actor(text, on=on, implied_country=implied_country)
+        if found is not None:
+            return found.model_copy(update={"text": text})
+    return ActorRef(text=text)
+
+
+@lru_cache(maxsize=1)
+def _protected_words() -> frozenset[str]:
+    path = Path(str(resources.files("trucewatch.extract") / "data" / "protected.yaml"))
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return frozenset(word.lower() for words in data.values() for word in words)
+
+
+def is_protected(text: str) -> bool:
+    """Aid, medical, schools, markets, civilians and press are protected targets."""
+    module = _actors_module()
+    if module is not None and hasattr(module, "is_protected"):
+        return bool(module.is_protected(text))
+    words = text.lower().replace("-", " ").split()
+    return any(word.rstrip("s") in _protected_words() or word in _protected_words() for word in words)
+
+
+def story_places(doc) -> list:
+    module = _where_module()
+    return module.story_places(doc) if module and hasattr(module, "story_places") else []
+
+
+def locate(doc, sentence, trigger_token, places):
+    """The place of the sentence the act happened at (trigger_token: the act's spaCy token)."""
+    module = _where_module()
+    if module is None:
+        return None
+    return module.locate(doc, sentence, trigger_token, places)
+
+
+def story_country(places) -> str | None:
+    """The country the story is about (its most-named), for actors named only by their role."""
+    module = _where_module()
+    if module is None or not places or not hasattr(module, "story_focus"):
+        return None
+    focus = module.story_focus([getattr(mention, "place", None) for mention in places])
+    return focus[0] if focus else None
+
+
+def story_location(places):
+    """Where the story as a whole is, for acts whose own sentence names no place."""
+    module = _where_module()
+    if module is None or not hasattr(module, "story_default"):
+        return None
+    mention = module.story_default(places)
+    if mention is None:
+        return None
+    location = module.to_location(mention)
+    if not location.note:
+        location = location.model_copy(update={"note": "the report's main place; the act's own sentence names none"})
+    return location

@@ -1,0 +1,135 @@
+"""Did it happen? occurred, ongoing, planned, negated or hypothetical — read from the verb group.
+
+A denial is not a negation: "Moscow denied bombing the market" reports a bombing whose
+occurrence Moscow disputes, so the act keeps its status and the denial becomes a claim.
+"""
+from __future__ import annotations
+
+from trucewatch.extract.what import Trigger
+
+PLANNING_VERBS = frozenset({
+    "plan", "decide", "intend", "threaten", "vow", "pledge", "promise", "prepare", "aim", "agree",
+    "want", "seek", "propose", "expect", "hope", "offer", "consider", "mull", "weigh", "schedule",
+    "set", "order", "urge", "call", "demand", "ask", "push", "press", "move",
+    "be", "going", "due", "ready", "poised", "likely", "about", "willing", "prepared", "eager",
+    "determined", "set", "expected", "scheduled", "intend", "mean",
+})
+HYPOTHETICAL_AUX = frozenset({"could", "may", "might", "should", "can", "must", "ought"})
+FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
+ONGOING_VERBS = frozenset({"continue", "keep", "go"})
+NEGATING_DETS = frozenset({"no"})
+PREVENTING_VERBS = frozenset({"prevent", "avert", "foil", "thwart", "stop", "deter", "avoid", "refrain"})
+FAILED_ATTEMPT = frozenset({"fail"})
+
+
+def _negated(token) -> bool:
+    return any(child.dep_ == "neg" for child in token.children)
+
+
+def _clause_verb(trigger: Trigger):
+    """The verb whose auxiliaries decide the act's status (the noun's governor for nouns)."""
+    head = trigger.head
+    if head.pos_ in ("VERB", "AUX"):
+        return head
+    while head.dep_ in ("pobj", "prep", "dobj", "compound", "conj", "appos") and head.head.i != head.i:
+        head = head.head
+        if head.pos_ in ("VERB", "AUX"):
+            return head
+    return head.head if head.head.pos_ in ("VERB", "AUX") else None
+
+
+def status_of(trigger: Trigger) -> str:
+    """The modality of one act mention."""
+    head = trigger.head
+    if trigger.kind == "noun" and any(c.dep_ == "det" and c.lower_ in NEGATING_DETS for c in head.children):
+        return "negated"
+    verb = _clause_verb(trigger)
+    if verb is None:
+        return "occurred"
+    status = _own_status(verb)
+    if status:
+        return status
+    # Climb through control verbs: "plans to strike", "denied bombing", "continued to shell".
+    node = verb
+    for _ in range(3):
+        if node.dep_ not in ("xcomp", "ccomp", "advcl", "pcomp", "conj", "relcl", "acl") or node.head.i == node.i:
+            break
+        governor = node.head
+        lemma = governor.lemma_.lower()
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in node.children):
+            return "hypothetical"
+        if node.dep_ == "xcomp" or (node.dep_ == "pcomp" and lemma in PLANNING_VERBS):
+            if lemma in PREVENTING_VERBS or lemma in FAILED_ATTEMPT:
+                return "negated"
+            if lemma in ONGOING_VERBS:
+                return "ongoing"
+            if lemma in PLANNING_VERBS and lemma not in ("be",):
+                return "hypothetical" if _negated(governor) else "planned"
+        if lemma in PREVENTING_VERBS and node.dep_ in ("pcomp", "xcomp"):
+            return "negated"
+        if node.dep_ == "conj":
+            inherited = _own_status(governor)
+            if inherited:
+                return inherited
+        node = governor
+    if trigger.kind == "noun":
+        governor = verb
+        lemma = governor.lemma_.lower()
+        if lemma in PREVENTING_VERBS:
+            return "negated"
+        if lemma in ONGOING_VERBS:
+            return "ongoing"
+    return "occurred"
+
+
+def _own_status(verb) -> str | None:
+    """Status read from one verb's own auxiliaries, marks and negation."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    aux_words = {a.lower_ for a in auxes}
+    if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in verb.children):
+        return "hypothetical"
+    if _negated(verb) or any(_negated(a) for a in auxes):
+        return "negated"
+    if aux_words & HYPOTHETICAL_AUX:
+        return "hypothetical"
+    if aux_words & FUTURE_AUX:
+        return "planned"
+    if verb.lemma_.lower() in PREVENTING_VERBS:
+        return None
+    # "is to visit", "are due to": be + infinitive.
+    if verb.tag_ == "VB" and any(a.lower_ == "to" for a in auxes) and verb.dep_ == "xcomp" \
+            and verb.head.lemma_.lower() == "be":
+        return "planned"
+    if verb.tag_ == "VBG" and any(a.lemma_.lower() == "be" and a.tag_ in ("VBP", "VBZ") for a in auxes):
+        return "ongoing"
+    if verb.tag_ == "VBG" and any(a.lower_ == "going" for a in auxes):
+        return "planned"
+    return None
+
+
+def tense_of(trigger: Trigger) -> str | None:
+    """past / present / future, for reading weekdays ("on Friday") against the publication date."""
+    verb = _clause_verb(trigger)
+    if verb is None:
+        return None
+    for tok in [verb] + [c for c in verb.children if c.dep_ in ("aux", "auxpass")]:
+        if tok.lower_ in FUTURE_AUX or tok.lower_ == "going":
+            return "future"
+    node = verb
+    for _ in range(4):
+        tags = {node.tag_} | {c.tag_ for c in node.children if c.dep_ in ("aux", "auxpass")}
+        if any(c.lower_ in FUTURE_AUX for c in node.children if c.dep_ == "aux"):
+            return "future"
+        if node is not verb and node.lemma_.lower() in PLANNING_VERBS and tags & {"VBZ", "VBP"}:
+            return "future"
+        if tags & {"VBD", "VBN"}:
+            return "past"
+        if tags & {"VBZ", "VBP"}:
+            return "present"
+        if node.dep_ not in ("xcomp", "advcl", "conj", "pcomp", "ccomp") or node.head.i == node.i:
+            break
+        node = node.head
+        if node.dep_ == "prep":
+            node = node.head
+    return None

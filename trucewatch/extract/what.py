@@ -1,0 +1,336 @@
+"""What happened: act-type triggers found in a parsed sentence, from verbs and from nouns.
+
+The lexicon is compiled once per process from the ontology into lemma tables, so each
+sentence costs one pass over its tokens plus a short look at the dependency neighbours.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from trucewatch.ontology import ActType, Ontology, default_ontology
+
+VERB_TAGS = {"VERB", "AUX"}
+# Acts whose names also name things that get attacked ("an aid convoy", "the peace talks").
+TARGET_FAMILIES = frozenset({"humanitarian", "diplomacy", "civil"})
+NOUN_TAGS = {"NOUN", "PROPN"}
+# Nouns that only carry the act named before them: "a mediation mission", "a rescue effort".
+CARRIER_NOUNS = frozenset({"mission", "effort", "bid", "campaign", "operation", "process", "initiative",
+                           "plan", "attempt", "drive", "program", "programme", "team", "force"})
+# Verbs that only carry an event noun ("carried out an air strike", "held talks").
+LIGHT_VERBS = frozenset({
+    "carry", "conduct", "launch", "stage", "mount", "hold", "make", "have", "perform", "wage",
+    "begin", "start", "continue", "resume", "step", "intensify", "escalate", "unleash", "lead",
+    "undertake", "pay", "see", "witness", "suffer", "come", "take", "receive", "give", "issue",
+    "announce", "report", "confirm", "deny", "reject", "claim", "blame", "accuse", "condemn",
+})
+
+
+@dataclass
+class Lexicon:
+    """Lemma tables built from the ontology (one per process)."""
+
+    ontology: Ontology
+    verbs: dict[str, list[ActType]] = field(default_factory=dict)
+    nouns: dict[str, list[ActType]] = field(default_factory=dict)
+    phrases: dict[str, list[tuple[tuple[str, ...], str, ActType]]] = field(default_factory=dict)
+    instruments: dict[tuple[str, ...], ActType] = field(default_factory=dict)
+    instrument_firsts: frozenset[str] = frozenset()
+    casualty_verbs: frozenset[str] = frozenset()
+
+    @classmethod
+    def build(cls, ontology: Ontology) -> "Lexicon":
+        lexicon = cls(ontology)
+        casualty = set()
+        for act in ontology.acts.values():
+            for kind, words in (("verb", act.verbs), ("noun", act.nouns)):
+                for word in words:
+                    parts = tuple(word.lower().replace("-", " - ").split())
+                    if len(parts) == 1:
+                        table = lexicon.verbs if kind == "verb" else lexicon.nouns
+                        table.setdefault(parts[0], []).append(act)
+                    else:
+                        lexicon.phrases.setdefault(parts[0], []).append((parts, kind, act))
+            for word in act.instruments:
+                lexicon.instruments.setdefault(tuple(word.lower().split()), act)
+            casualty.update(act.casualty_verbs)
+        for entries in lexicon.phrases.values():
+            entries.sort(key=lambda entry: -len(entry[0]))
+        lexicon.instrument_firsts = frozenset(key[0] for key in lexicon.instruments)
+        lexicon.casualty_verbs = frozenset(casualty)
+        return lexicon
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    return Lexicon.build(default_ontology())
+
+
+@dataclass
+class Trigger:
+    """One act mention: the head token, the matched tokens and the chosen act type."""
+
+    head: object  # spaCy Token
+    tokens: list
+    act: ActType
+    kind: str  # "verb" | "noun"
+    absorbed: set = field(default_factory=set)  # token indices used as the act's theme
+
+    @property
+    def start_char(self) -> int:
+        return self.tokens[0].idx
+
+    @property
+    def end_char(self) -> int:
+        last = self.tokens[-1]
+        return last.idx + len(last.text)
+
+
+def _lemma(token) -> str:
+    return token.lemma_.lower()
+
+
+def _match_phrase(tokens: list, lemmas: list[str], i: int, lexicon: Lexicon):
+    """The longest multiword entry starting at sentence position i, if any."""
+    for parts, kind, act in lexicon.phrases.get(lemmas[i], ()):
+        n = len(parts)
+        if i + n > len(lemmas):
+            continue
+        if all(lemmas[i + k] == part or tokens[i + k].lower_ == part for k, part in enumerate(parts)):
+            return tokens[i:i + n], kind, act
+    return None
+
+
+def _phrase_head(tokens, kind: str):
+    wanted = VERB_TAGS if kind == "verb" else NOUN_TAGS
+    if kind == "verb":
+        return next((t for t in tokens if t.pos_ in wanted), tokens[0])
+    return next((t for t in reversed(tokens) if t.pos_ in wanted), tokens[-1])
+
+
+def _neighbours(head):
+    """Words that can satisfy an act's `requires`: children, their compounds and objects, the head."""
+    for child in head.children:
+        yield child
+        for grand in child.children:
+            if grand.dep_ in ("pobj", "compound", "dobj", "amod", "nsubj", "nsubjpass"):
+                yield grand
+    yield head.head
+    for sibling in head.head.children:
+        if sibling.dep_ in ("compound", "amod") and sibling.i != head.i:
+            yield sibling
+
+
+def _requirement_met(tokens, head, act: ActType, ontology: Ontology):
+    """The token that meets the act's word group, or None."""
+    group = ontology.groups.get(act.requires or "", frozenset())
+    for tok in list(tokens) + list(_neighbours(head)):
+        if _lemma(tok) in group:
+            return tok
+    return None
+
+
+def _choose(candidates, tokens, head, ontology: Ontology):
+    """Prefer acts whose required word is present, then priority, then file order."""
+    best, best_rank, theme = None, None, None
+    for order, act in enumerate(candidates):
+        met = None
+        if act.requires:
+            met = _requirement_met(tokens, head, act, ontology)
+            if met is None:
+                continue
+        rank = (1 if met is not None else 0, act.priority, -order)
+        if best_rank is None or rank > best_rank:
+            best, best_rank, theme = act, rank, met
+    return best, theme
+
+
+def _refine(trigger: Trigger, lexicon: Lexicon) -> None:
+    """A generic attack becomes an air strike, shelling... when its instrument is named nearby."""
+    if not (trigger.act.generic or trigger.act.refinable):
+        return
+    head = trigger.head
+    scope = list(head.subtree)
+    for child in head.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "agent", "dobj", "prep", "compound", "amod"):
+            scope.extend(child.subtree)
+    if head.dep_ in ("dobj", "pobj", "attr") and _lemma(head.head) in LIGHT_VERBS:
+        scope.extend(tok for child in head.head.children if child.dep_ in ("nsubj", "agent")
+                     for tok in child.subtree)
+    # Then the rest of the sentence: "chlorine gas was used in the attack".
+    scope.extend(tok for tok in head.sent if tok.i not in {t.i for t in scope})
+    for tok in scope:
+        first = _lemma(tok)
+        if first not in lexicon.instrument_firsts:
+            continue
+        for parts, act in lexicon.instruments.items():
+            if parts[0] != first:
+                continue
+            window = tok.doc[tok.i:tok.i + len(parts)]
+            if all(_lemma(t) == p for t, p in zip(window, parts)):
+                trigger.act = act
+                return
+
+
+def find_triggers(sent, lexicon: Lexicon | None = None) -> list[Trigger]:
+    """Act mentions of one sentence (a spaCy Span), left to right."""
+    lexicon = lexicon or default_lexicon()
+    ontology = lexicon.ontology
+    found: list[Trigger] = []
+    used: set[int] = set()
+    tokens = list(sent)
+    lemmas = [tok.lemma_.lower() for tok in tokens]
+    n = len(tokens)
+    i = 0
+    while i < n:
+        tok = tokens[i]
+        lemma = lemmas[i]
+        if lemma not in lexicon.phrases and lemma not in lexicon.verbs and lemma not in lexicon.nouns:
+            i += 1
+            continue
+        phrase = _match_phrase(tokens, lemmas, i, lexicon)
+        if phrase:
+            head = _phrase_head(phrase[0], phrase[1])
+            kind = phrase[1]
+            if kind == "verb" and head.pos_ not in VERB_TAGS:
+                phrase = None
+            elif kind == "noun" and head.pos_ not in NOUN_TAGS:
+                phrase = None
+        if phrase:
+            matched, kind, act = phrase
+            key = tuple(lemmas[i:i + len(matched)])
+            candidates = [act] + [a for p, k, a in lexicon.phrases.get(lemma, ()) if p == key and a is not act]
+            chosen, theme = _choose(candidates, matched, head, ontology)
+            if chosen:
+                trig = Trigger(head, matched, chosen, kind)
+                if theme is not None:
+                    trig.absorbed.add(theme.i)
+                found.append(trig)
+                used.update(t.i for t in matched)
+                i += len(matched)
+                continue
+        if tok.pos_ == "VERB" and lemma in lexicon.verbs and tok.dep_ != "amod":  # not "long-threatened"
+            kind, candidates = "verb", lexicon.verbs[lemma]
+        elif tok.pos_ in NOUN_TAGS and lemma in lexicon.nouns and (
+                tok.dep_ != "compound" or _lemma(tok.head) in CARRIER_NOUNS):
+            kind, candidates = "noun", lexicon.nouns[lemma]
+        else:
+            i += 1
+            continue
+        chosen, theme = _choose(candidates, [tok], tok, ontology)
+        if chosen:
+            trig = Trigger(tok, [tok], chosen, kind)
+            if theme is not None and theme.i != tok.i:
+                trig.absorbed.add(theme.i)
+            found.append(trig)
+            used.add(tok.i)
+        i += 1
+    for trig in found:
+        _refine(trig, lexicon)
+    found.extend(_reported_demands(tokens, lemmas, ontology, {t.head.i for t in found}))
+    absorbed = {i for trig in found for i in trig.absorbed}
+    merged = _merge_linked([trig for trig in found if trig.head.i not in absorbed])
+    _announce_violence(merged, ontology)
+    return merged
+
+
+def _announce_violence(triggers: list[Trigger], ontology: Ontology) -> None:
+    """A vow or promise whose content is violence is a threat ("vowed to strike back")."""
+    heads = {trig.head.i: trig for trig in triggers}
+    for trig in triggers:
+        if not trig.act.if_violent:
+            continue
+        for child in trig.head.children:
+            other = heads.get(child.i)
+            if child.dep_ in ("xcomp", "ccomp") and other and other.act.family == "violence":
+                trig.act = ontology.acts[trig.act.if_violent]
+                break
+
+
+# "X said Y must withdraw": a statement whose content is an obligation is a demand.
+REPORTING_VERBS = frozenset({"say", "declare", "insist", "reiterate", "tell", "state", "stress", "warn",
+                             "announce", "argue", "conclude", "write"})
+OBLIGATION_AUX = frozenset({"must", "should", "ought"})
+
+
+def _reported_demands(tokens, lemmas, ontology: Ontology, taken: set[int]) -> list[Trigger]:
+    demand = ontology.acts.get("demand")
+    if demand is None:
+        return []
+    out = []
+    for tok, lemma in zip(tokens, lemmas):
+        if lemma not in REPORTING_VERBS or tok.pos_ != "VERB" or tok.i in taken:
+            continue
+        for clause in tok.children:
+            if clause.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in OBLIGATION_AUX
+                                              for a in clause.children):
+                out.append(Trigger(tok, [tok], demand, "verb"))
+                break
+    return out
+
+
+def _dependents(token):
+    """Direct dependents, and objects reached through a preposition; for a noun act that is a
+    subject, the casualty verbs of its clause too ("the bombing continued, killing 12")."""
+    for child in token.children:
+        yield child
+        if child.dep_ in ("prep", "agent"):
+            yield from (g for g in child.children if g.dep_ in ("pobj", "pcomp"))
+    if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ in NOUN_TAGS:
+        yield from (s for s in token.head.children if s.dep_ in ("advcl", "conj") and s.pos_ == "VERB")
+
+
+def is_casualty_only(trigger: Trigger) -> bool:
+    """A "killed"/"wounded" verb: it reports a toll, and an act only when nothing else does."""
+    return trigger.kind == "verb" and _lemma(trigger.head) in trigger.act.casualty_verbs
+
+
+def _is_outcome(trigger: Trigger) -> bool:
+    """A verb that reports what another act did: "killed", "the raid destroyed"."""
+    return is_casualty_only(trigger) or (
+        trigger.kind == "verb" and _lemma(trigger.head) in trigger.act.outcome_verbs)
+
+
+def _better(a: Trigger, b: Trigger) -> Trigger:
+    """Of two triggers of one act, the more telling: specific over generic, then priority."""
+    rank_a = (not _is_outcome(a), not a.act.generic, a.act.priority, a.kind == "noun")
+    rank_b = (not _is_outcome(b), not b.act.generic, b.act.priority, b.kind == "noun")
+    return a if rank_a >= rank_b else b
+
+
+def _merge_linked(triggers: list[Trigger]) -> list[Trigger]:
+    """One act reported twice in one clause ("detonated a car bomb") becomes one trigger;
+    a noun act that is the topic of an appeal or threat ("urged a truce") is not an event."""
+    alive = list(triggers)
+    changed = True
+    while changed:
+        changed = False
+        owner = {tok.i: trig for trig in alive for tok in trig.tokens}
+        for trig in alive:
+            for dep in (d for tok in trig.tokens for d in _dependents(tok)):
+                other = owner.get(dep.i)
+                if other is None or other is trig:
+                    continue
+                casualty = is_casualty_only(other) or is_casualty_only(trig)
+                if dep.dep_ == "conj" and not casualty:
+                    continue  # "talked by phone and will meet": two acts
+                if trig.act.absorbs_theme and dep.i == other.head.i and other.act.family == trig.act.family \
+                        and dep.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "pcomp") and not casualty:
+                    alive.remove(other)  # "agreed to cooperate": the agreement is the act
+                elif other.act.family == trig.act.family or casualty:
+                    keep = _better(trig, other)
+                    lose = other if keep is trig else trig
+                    keep.tokens = sorted({*keep.tokens, *lose.tokens}, key=lambda t: t.i)
+                    alive.remove(lose)
+                elif trig.act.absorbs_theme and other.kind == "noun" and dep.i == other.head.i:
+                    alive.remove(other)
+                elif trig.act.family == "violence" and other.kind == "noun" and dep.i == other.head.i \
+                        and other.act.family in TARGET_FAMILIES and dep.dep_ in ("dobj", "pobj", "nsubjpass"):
+                    alive.remove(other)  # "attacked an aid convoy": the convoy is the target
+                else:
+                    continue
+                changed = True
+                break
+            if changed:
+                break
+    return alive

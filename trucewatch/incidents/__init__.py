@@ -1,0 +1,12 @@
+"""Incidents: events from many reports fused into one record per real-world act, with sources
+counted once per independent origin, attribution grades per party, and casualty ranges.
+
+Main calls: `fuse(store_or_events) -> IncidentSet`; `IncidentSet.resolve/merge/split/undo`;
+`save_incidents(engine, incident_set)` / `load_journal(engine)` in `trucewatch.incidents.persist`.
+"""
+from .api import fuse, mentions_from
+from .incident_set import IncidentSet, Operation
+from .model import CasualtyRange, Incident, Mention, PartyGrade
+
+__all__ = ["fuse", "mentions_from", "IncidentSet", "Operation", "Incident", "Mention", "PartyGrade",
+           "CasualtyRange"]

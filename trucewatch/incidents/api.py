@@ -1,0 +1,36 @@
+"""`fuse(store)` / `fuse(events)`: the one call that turns stored or given event mentions into incidents."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from trucewatch.records import Document, Event, Extraction
+
+from .fusion import cluster_mentions
+from .incident_set import IncidentSet, Operation
+from .model import Mention
+
+
+def mentions_from(source) -> list[Mention]:
+    """Mentions from a Store (anything with `.events()`), Extractions, or (Document, Event) pairs."""
+    if hasattr(source, "events") and callable(source.events):
+        source = source.events()
+    mentions: list[Mention] = []
+    for item in source:
+        if isinstance(item, Mention):
+            mentions.append(item)
+        elif isinstance(item, Extraction):
+            mentions.extend(Mention(item.document, e) for e in item.events)
+        elif isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], Document) \
+                and isinstance(item[1], Event):
+            mentions.append(Mention(item[0], item[1]))
+        else:
+            raise TypeError(f"cannot fuse a {type(item).__name__}: give (Document, Event) pairs, "
+                            "Extractions, or a Store")
+    return mentions
+
+
+def fuse(source: Iterable | object, *, journal: list[Operation] | None = None,
+         aliases: dict[str, str] | None = None) -> IncidentSet:
+    """Fuse event mentions into incidents, then replay any journal of manual merges and splits."""
+    mentions = mentions_from(source)
+    return IncidentSet(cluster_mentions(mentions), journal=list(journal or []), aliases=dict(aliases or {}))

@@ -1,0 +1,126 @@
+"""Saving and reading incidents, aliases, the journal and findings (SQLAlchemy Core, any engine)."""
+from __future__ import annotations
+
+from collections import Counter
+from datetime import datetime, timezone
+
+import sqlalchemy as sa
+
+from .api import fuse
+from .incident_set import IncidentSet, Operation
+from .tables import OUR_TABLES, findings, incident_aliases, incident_journal, incident_mentions, incidents
+
+
+def ensure_tables(engine: sa.Engine) -> None:
+    """Create our tables if migrations have not (e.g. a bare engine in a script)."""
+    for table in OUR_TABLES:
+        table.create(engine, checkfirst=True)
+
+
+def _engine(target) -> sa.Engine:
+    return target.engine if hasattr(target, "engine") else target
+
+
+def load_journal(target) -> tuple[list[Operation], dict[str, str]]:
+    """The manual operations and aliases stored so far."""
+    engine = _engine(target)
+    ensure_tables(engine)
+    with engine.connect() as conn:
+        ops = [Operation(r.op_id, r.kind, dict(r.args), r.created, bool(r.undone))
+               for r in conn.execute(sa.select(incident_journal).order_by(incident_journal.c.seq))]
+        aliases = {r.alias: r.incident_id for r in conn.execute(sa.select(incident_aliases))}
+    return ops, aliases
+
+
+def fuse_stored(store) -> IncidentSet:
+    """Fuse a Store's events, replaying its stored journal of manual operations.
+
+    Stored ids that the fresh fusion no longer has (a new, earlier report now leads their
+    incident) become aliases at once, so an id shown by `trucewatch incidents list` still works.
+    """
+    ops, aliases = load_journal(store)
+    incident_set = fuse(store, journal=ops, aliases=aliases)
+    with _engine(store).connect() as conn:
+        incident_set.aliases.update(_vanished_ids(conn, incident_set))
+    return incident_set
+
+
+def _vanished_ids(conn: sa.Connection, incident_set: IncidentSet) -> dict[str, str]:
+    """Stored incident id -> the live incident holding most of its events, for ids no longer live."""
+    new_of_event = {eid: inc.id for inc in incident_set for eid in inc.event_ids}
+    previous: dict[str, Counter] = {}
+    for r in conn.execute(sa.select(incident_mentions.c.event_id, incident_mentions.c.incident_id)):
+        if r.incident_id not in incident_set.incidents and r.event_id in new_of_event:
+            previous.setdefault(r.incident_id, Counter())[new_of_event[r.event_id]] += 1
+    return {old: targets.most_common(1)[0][0] for old, targets in previous.items()}
+
+
+def save_incidents(target, incident_set: IncidentSet, *, batch: int = 5000) -> int:
+    """Replace the stored incidents with these; ids that vanished since last time become aliases."""
+    engine = _engine(target)
+    ensure_tables(engine)
+    now = datetime.now(timezone.utc)
+    with engine.begin() as conn:
+        aliases = {**incident_set.aliases, **_vanished_ids(conn, incident_set)}
+        for live in incident_set.incidents:
+            aliases.pop(live, None)
+        incident_set.aliases.update(aliases)
+        for table in (incidents, incident_mentions, incident_aliases, incident_journal):
+            conn.execute(table.delete())
+        rows, mention_rows = [], []
+        for inc in incident_set:
+            loc = inc.location
+            rows.append({
+                "id": inc.id, "family": inc.family, "type": inc.type, "status": inc.status,
+                "start": inc.start, "end": inc.end, "time_precision": inc.time_precision,
+                "lat": loc.lat if loc else None, "lon": loc.lon if loc else None,
+                "place": (loc.name or loc.text) if loc else None, "country": loc.country if loc else None,
+                "place_precision": loc.precision if loc else None,
+                "independent_sources": inc.independent_sources, "documents": len(inc.documents),
+                "act_disputed": inc.act_disputed, "data": inc.as_dict(with_mentions=False), "updated_at": now,
+            })
+            mention_rows += [{"event_id": m.event.id, "incident_id": inc.id, "document_id": m.document.id}
+                             for m in inc.mentions]
+        for table, data in ((incidents, rows), (incident_mentions, mention_rows)):
+            for i in range(0, len(data), batch):
+                conn.execute(table.insert(), data[i:i + batch])
+        if aliases:
+            conn.execute(incident_aliases.insert(), [{"alias": a, "incident_id": t} for a, t in aliases.items()])
+        if incident_set.journal:
+            conn.execute(incident_journal.insert(), [
+                {"op_id": op.op_id, "seq": n, "kind": op.kind, "args": op.args, "created": op.created,
+                 "undone": op.undone} for n, op in enumerate(incident_set.journal)])
+    return len(rows)
+
+
+def load_incidents(target) -> list[dict]:
+    """Stored incidents as JSON-ready dicts (without mention texts), earliest first."""
+    engine = _engine(target)
+    ensure_tables(engine)
+    with engine.connect() as conn:
+        result = conn.execute(sa.select(incidents.c.data).order_by(incidents.c.start, incidents.c.id))
+        return [dict(r.data) for r in result]
+
+
+def save_findings(target, truce_name: str, found) -> int:
+    """Replace the stored findings of one truce."""
+    engine = _engine(target)
+    ensure_tables(engine)
+    now = datetime.now(timezone.utc)
+    rows = [{"truce": truce_name, "incident_id": f.incident, "verdict": f.verdict, "data": f.as_dict(),
+             "checked_at": now} for f in found]
+    with engine.begin() as conn:
+        conn.execute(findings.delete().where(findings.c.truce == truce_name))
+        for i in range(0, len(rows), 5000):
+            conn.execute(findings.insert(), rows[i:i + 5000])
+    return len(rows)
+
+
+def load_findings(target, truce_name: str | None = None) -> list[dict]:
+    engine = _engine(target)
+    ensure_tables(engine)
+    query = sa.select(findings.c.data)
+    if truce_name:
+        query = query.where(findings.c.truce == truce_name)
+    with engine.connect() as conn:
+        return [dict(r.data) for r in conn.execute(query)]

@@ -1,0 +1,69 @@
+"""Storage tables for incidents, their mentions, aliases, the manual-operation journal, and findings.
+
+They live on the project's shared `metadata` (trucewatch.store.schema) so one alembic history
+covers every table; migration 0002 creates them.
+"""
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+try:
+    from trucewatch.store.schema import metadata
+except ImportError:  # the storage package is not there yet; keep our own until it lands
+    metadata = sa.MetaData()
+
+incidents = sa.Table(
+    "incidents", metadata,
+    sa.Column("id", sa.String(40), primary_key=True),
+    sa.Column("family", sa.String(64), nullable=False),
+    sa.Column("type", sa.String(64), nullable=False),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("start", sa.Date, nullable=True),
+    sa.Column("end", sa.Date, nullable=True),
+    sa.Column("time_precision", sa.String(16), nullable=False),
+    sa.Column("lat", sa.Float, nullable=True),
+    sa.Column("lon", sa.Float, nullable=True),
+    sa.Column("place", sa.Text, nullable=True),
+    sa.Column("country", sa.String(3), nullable=True),
+    sa.Column("place_precision", sa.String(16), nullable=True),
+    sa.Column("independent_sources", sa.Integer, nullable=False),
+    sa.Column("documents", sa.Integer, nullable=False),
+    sa.Column("act_disputed", sa.Boolean, nullable=False),
+    sa.Column("data", sa.JSON, nullable=False),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Index("ix_incidents_start", "start"),
+)
+
+incident_mentions = sa.Table(
+    "incident_mentions", metadata,
+    sa.Column("event_id", sa.String(200), primary_key=True),
+    sa.Column("incident_id", sa.String(40), nullable=False, index=True),
+    sa.Column("document_id", sa.String(64), nullable=False),
+)
+
+incident_aliases = sa.Table(
+    "incident_aliases", metadata,
+    sa.Column("alias", sa.String(40), primary_key=True),
+    sa.Column("incident_id", sa.String(40), nullable=False),
+)
+
+incident_journal = sa.Table(
+    "incident_journal", metadata,
+    sa.Column("op_id", sa.String(32), primary_key=True),
+    sa.Column("seq", sa.Integer, nullable=False),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("args", sa.JSON, nullable=False),
+    sa.Column("created", sa.String(40), nullable=False),
+    sa.Column("undone", sa.Boolean, nullable=False, default=False),
+)
+
+findings = sa.Table(
+    "findings", metadata,
+    sa.Column("truce", sa.String(200), primary_key=True),
+    sa.Column("incident_id", sa.String(40), primary_key=True),
+    sa.Column("verdict", sa.String(32), nullable=False),
+    sa.Column("data", sa.JSON, nullable=False),
+    sa.Column("checked_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+OUR_TABLES = [incidents, incident_mentions, incident_aliases, incident_journal, findings]

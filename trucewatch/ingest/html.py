@@ -1,0 +1,45 @@
+"""HTML pages: the main text via trafilatura, the date only from the page's own metadata.
+
+We ask htmldate (through trafilatura) not to search the body for dates: a date in the text
+is usually the event's, not the page's, and guessing it would bias every relative date.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import trafilatura
+
+from trucewatch.errors import InputError
+from trucewatch.ingest.dates import BadDate, parse_published
+from trucewatch.ingest.origin import Origin, make_document
+from trucewatch.records import Document
+
+METADATA_ONLY = {"extensive_search": False, "original_date": True}
+
+
+def read_html(html: str, origin: Origin, *, url: str | None = None,
+              title: str | None = None, source: str | None = None,
+              published: date | None = None, ref: str | None = None) -> Document:
+    """One report per page; arguments fill in what the page itself does not say (e.g. from a feed)."""
+    page = trafilatura.bare_extraction(
+        html, url=url, with_metadata=True, date_extraction_params=METADATA_ONLY
+    )
+    text = page.text if page is not None else None
+    if not text or not text.strip():
+        text = trafilatura.html2txt(html) or ""
+    if not text.strip():
+        raise InputError(origin.name, "no readable text in the HTML page")
+    if page is not None and page.date:
+        try:
+            published = parse_published(page.date, what="page metadata")
+        except BadDate:
+            pass  # a broken meta tag is not worth losing the report; keep the caller's date
+    return make_document(
+        text,
+        origin,
+        published=published,
+        ref=ref or url or origin.path,
+        title=(page.title if page is not None else None) or title,
+        source=source or (page.sitename if page is not None else None),
+        url=url,
+    )

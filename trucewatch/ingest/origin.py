@@ -1,0 +1,70 @@
+"""Where a document came from, and the one place documents are built from raw text.
+
+Every reader ends in `make_document`, so the size limit, the empty-text check and the
+given-or-guessed publication date are decided the same way for every input kind.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+
+from trucewatch.errors import InputError
+from trucewatch.records import Document, normalise_text
+
+DEFAULT_MAX_BYTES = 5_000_000
+
+
+def now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+@dataclass
+class Origin:
+    """Provenance shared by the documents of one input (a file, a URL, stdin)."""
+
+    name: str  # how errors name the input: a path, a URL, or "-"
+    path: str | None = None  # stored as Document.path
+    retrieved: datetime = field(default_factory=now)
+    fallback_date: date | None = None  # a guess (file mtime) for reports without a date
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+
+def size_text(n_bytes: int) -> str:
+    """A size people read at a glance: bytes, kB or MB."""
+    if n_bytes < 1000:
+        return f"{n_bytes} bytes"
+    if n_bytes < 1_000_000:
+        return f"{n_bytes / 1000:.1f} kB"
+    return f"{n_bytes / 1_000_000:.1f} MB"
+
+
+def make_document(
+    text: str,
+    origin: Origin,
+    *,
+    where: str | None = None,
+    published: date | None = None,
+    **fields,
+) -> Document:
+    """Build a Document, or raise InputError naming `where` (default the input) and the reason."""
+    where = where or origin.name
+    clean = normalise_text(text)
+    if not clean:
+        raise InputError(where, "empty report (no text)")
+    size = len(clean.encode("utf-8"))
+    if size > origin.max_bytes:
+        raise InputError(
+            where, f"text is {size_text(size)}, over the size limit of {size_text(origin.max_bytes)}"
+        )
+    given = published is not None
+    if not given:
+        published = origin.fallback_date or origin.retrieved.date()
+    fields = {key: value for key, value in fields.items() if value not in (None, "")}
+    return Document.from_text(
+        clean,
+        published=published,
+        published_given=given,
+        path=origin.path,
+        retrieved=origin.retrieved,
+        **fields,
+    )

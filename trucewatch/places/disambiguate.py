@@ -1,0 +1,149 @@
+"""Choose which place a name denotes, using what the story says around it.
+
+Evidence, in the order it usually decides: how well the name matches, other places named nearby
+("Douma, in Eastern Ghouta", "Tripoli, Lebanon"), the story's country focus, and prominence
+(population and feature type). When no candidate matches well enough the answer is None: an
+unknown place, never a guess dressed as certainty.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, replace
+
+from trucewatch.places.gazetteer import get_gazetteer
+from trucewatch.places.model import Place
+from trucewatch.places.names import name_key
+
+MIN_MATCH = 0.6
+EXACT_ENOUGH = 0.95  # below this, try the name without "eastern ..." or "... province"
+MATCH_MARGIN = 0.1
+NEAR_KM, NEAR_BONUS = 150.0, 0.6  # other story places within this distance lend support
+AREA_BONUS = 1.2  # a town in the same state/governorate as the story's other places
+# "Eastern Aleppo" is the eastern part of Aleppo, not another place; kept as a note.
+_PART = re.compile(
+    r"^(?:the\s+)?(north|south|east|west|northern|southern|eastern|western|central|north-?eastern|"
+    r"north-?western|south-?eastern|south-?western|rural|greater|downtown|outer|suburban|"
+    r"(?:the\s+)?(?:outskirts|suburbs|countryside|edge|centre|center) of)\s+(.+)$",
+    re.IGNORECASE,
+)
+_KIND = re.compile(
+    r"^(.+?)\s+(province|governorate|region|district|city|town|village|countryside|camp|area|"
+    r"neighbourhood|neighborhood|municipality|county|state)$",
+    re.IGNORECASE,
+)
+_ADMIN_WORDS = {"province", "governorate", "region", "district", "countryside", "county", "state", "municipality"}
+
+
+@dataclass(frozen=True)
+class PlaceContext:
+    """What a story tells about where it is: country focus and other places it names."""
+
+    countries: tuple[str, ...] = ()  # ISO2 or ISO3 codes, most important first
+    nearby: tuple[str, ...] = ()  # names written next to this one ("Lebanon" in "Tripoli, Lebanon")
+    near: tuple[tuple[float, float], ...] = ()  # (lat, lon) of other places the story names
+    areas: tuple[tuple[str, str], ...] = ()  # (country, admin1 name) of other places the story names
+
+
+def _distance_km(a: Place, b: Place) -> float:
+    return _km(a.lat, a.lon, b.lat, b.lon)
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (lat1, lon1, lat2, lon2))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _is_country(place: Place) -> bool:
+    return place.fcode.startswith("PCL")
+
+
+def _nearby_support(place: Place, nearby_name: str) -> float:
+    """How strongly a co-mentioned name vouches for this candidate."""
+    gazetteer = get_gazetteer()
+    key = name_key(nearby_name)
+    if key in (name_key(place.admin1 or ""), name_key(place.admin2 or ""), name_key(place.within or "")):
+        return 4.0
+    best = 0.0
+    for other in gazetteer.candidates(nearby_name, None, False)[:5]:
+        if other.match < MIN_MATCH or other.id == place.id:
+            continue
+        if _is_country(other):
+            if other.country == place.country:
+                best = max(best, 3.5)
+        elif other.fcode == "ADM1" and other.country == place.country and name_key(other.name) == name_key(place.admin1 or ""):
+            best = max(best, 4.0)
+        elif _distance_km(place, other) < 60:
+            best = max(best, 3.0 if other.fclass in ("A", "L") or other.fcode == "RGN" else 2.0)
+    return best
+
+
+def score(place: Place, context: PlaceContext, kind_word: str | None = None) -> float:
+    """Evidence that this candidate is the place meant; higher is better."""
+    value = 4.0 * place.match + 0.35 * place.prominence
+    focus = [c.upper() for c in context.countries]
+    if focus:
+        if place.country in focus[:1] or place.country3 in focus[:1]:
+            value += 2.5
+        elif place.country in focus or place.country3 in focus:
+            value += 1.5
+    for nearby_name in context.nearby:
+        value += _nearby_support(place, nearby_name)
+    if context.near and not _is_country(place):
+        close = sum(_km(place.lat, place.lon, lat, lon) < NEAR_KM for lat, lon in context.near)
+        value += NEAR_BONUS * min(close, 3)
+    if context.areas and not _is_country(place) and place.fcode != "ADM1":
+        if (place.country, name_key(place.admin1 or "")) in context.areas:
+            value += AREA_BONUS
+    if kind_word:
+        wants_area = kind_word.lower() in _ADMIN_WORDS
+        if wants_area == (place.fclass == "A"):
+            value += 1.5
+    return value
+
+
+def ranked(name: str, context: PlaceContext | None = None, *, limit: int = 10,
+           fuzzy: bool = True) -> list[Place]:
+    """Candidates for a name, best first, each carrying its score (and a note for city parts).
+    `fuzzy=False` skips near-miss spellings (for names NER did not call places)."""
+    context = context or PlaceContext()
+    gazetteer = get_gazetteer()
+    text = " ".join(name.split())
+    candidates = list(gazetteer.candidates(text, None, fuzzy))
+    note, kind_word = None, None
+    if not candidates or candidates[0].match < EXACT_ENOUGH:
+        part = _PART.match(text)
+        kind = _KIND.match(text)
+        if part and gazetteer.candidates(part.group(2), None, fuzzy):
+            candidates = list(gazetteer.candidates(part.group(2), None, fuzzy))
+            modifier = part.group(1).lower()
+            note = f"{modifier} {{name}}" if modifier.endswith(" of") else f"{modifier} part of {{name}}"
+        elif kind and gazetteer.candidates(kind.group(1), None, fuzzy):
+            candidates = list(gazetteer.candidates(kind.group(1), None, fuzzy))
+            kind_word = kind.group(2)
+    results = []
+    best_match = max((c.match for c in candidates), default=0.0)
+    for candidate in candidates:
+        # A looser spelling never beats a place whose name matches outright.
+        if candidate.match < MIN_MATCH or candidate.match < best_match - MATCH_MARGIN:
+            continue
+        result = replace(candidate, matched=text, score=score(candidate, context, kind_word))
+        if note:
+            result.note = note.format(name=candidate.name)
+        results.append(result)
+    results.sort(key=lambda p: -p.score)
+    return results[:limit]
+
+
+def resolve(name: str, *, context: PlaceContext | dict | None = None, fuzzy: bool = True) -> Place | None:
+    """The place a name most likely denotes here, or None when nothing fits.
+
+    `context` is a PlaceContext or a dict of its fields, e.g. {"countries": ["SY"], "nearby": ["Lebanon"]}.
+    """
+    if not name or not name.strip():
+        return None
+    if isinstance(context, dict):
+        context = PlaceContext(**{key: tuple(value) for key, value in context.items()})
+    results = ranked(name, context, limit=1, fuzzy=fuzzy)
+    return results[0] if results else None

@@ -1,0 +1,54 @@
+"""The Place record the gazetteer returns, and how prominent a place is."""
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass, field
+
+# How much a feature type adds to a place's prominence (log10 population is the base). Admin areas
+# get little: their population is the sum of their towns, and a bare "Aleppo" usually means the city.
+_TYPE_WEIGHT = {
+    "PCLI": 6.0, "PCLD": 5.0, "PCLS": 5.0, "PCLF": 5.0, "PCL": 5.0, "ADM1": 0.5, "PPLC": 3.0,
+    "PPLA": 1.5, "ADM2": 0.0, "RGN": 3.0, "PPLA2": 0.8, "CUR": 2.0, "PPLX": 0.5,
+}
+
+
+@dataclass
+class Place:
+    """One gazetteer entry: where it is, what kind of place, and in which admin areas."""
+
+    id: str
+    name: str
+    lat: float
+    lon: float
+    country: str | None  # ISO 3166-1 alpha-2 (None for continents and world regions)
+    country3: str | None  # ISO 3166-1 alpha-3
+    fclass: str = "P"
+    fcode: str = "PPL"
+    population: int = 0
+    admin1: str | None = None
+    admin2: str | None = None
+    precision: str = "city"
+    asciiname: str | None = None
+    source: str | None = None
+    note: str | None = None
+    within: str | None = None
+    matched: str | None = None  # the name as the query wrote it
+    match: float = 0.0  # how well the name matched, 0..1
+    score: float = 0.0  # the disambiguation score that ranked it
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def geonameid(self) -> int | None:
+        """The GeoNames id, when this place has one."""
+        return int(self.id) if self.id.isdigit() else None
+
+    @property
+    def prominence(self) -> float:
+        """Log population plus a bonus for countries, capitals and admin areas."""
+        return math.log10(self.population + 1) + _TYPE_WEIGHT.get(self.fcode, 0.0)
+
+    def as_dict(self) -> dict:
+        data = asdict(self)
+        data.pop("extra")
+        data["geonameid"] = self.geonameid
+        return data

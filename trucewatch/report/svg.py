@@ -1,0 +1,101 @@
+"""Inline SVG for the report: a daily bar chart and a map over Natural Earth country outlines.
+
+Plain SVG keeps the report one offline file with no tile server and no script library.
+"""
+from __future__ import annotations
+
+from html import escape
+from math import cos, radians
+
+VERDICT_COLOURS = {
+    "violation": "#b2182b", "probable violation": "#ef8a62", "possible violation": "#f4c542",
+    "not a violation": "#67a9cf", "out of scope": "#bbbbbb", "undetermined": "#999999",
+    "unattributable": "#7b3294",
+}
+
+
+def daily_chart(days: list[dict], width: int = 720, height: int = 200) -> str:
+    """Bars per day: all incidents (grey) with the (possible) violations over them (red)."""
+    pad_l, pad_b, pad_t = 30, 24, 10
+    n = max(len(days), 1)
+    top = max([d["all"] for d in days] + [1])
+    bar_w = (width - pad_l - 10) / n
+    scale = (height - pad_b - pad_t) / top
+    parts = [f'<svg id="daily-chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+             f'width="100%" role="img" aria-label="Incidents per day">',
+             f'<line x1="{pad_l}" y1="{height - pad_b}" x2="{width - 10}" y2="{height - pad_b}" stroke="#444"/>',
+             f'<text x="{pad_l - 4}" y="{pad_t + 8}" font-size="10" text-anchor="end">{top}</text>',
+             f'<text x="{pad_l - 4}" y="{height - pad_b}" font-size="10" text-anchor="end">0</text>']
+    for i, d in enumerate(days):
+        x = pad_l + i * bar_w + 1
+        w = max(bar_w - 2, 1)
+        h_all, h_v = d["all"] * scale, d["violations"] * scale
+        label = f'{d["day"].isoformat()}: {d["all"]} incident(s), {d["violations"]} possible or worse violation(s)'
+        parts.append(f'<g class="bar"><title>{escape(label)}</title>'
+                     f'<rect x="{x:.1f}" y="{height - pad_b - h_all:.1f}" width="{w:.1f}" height="{h_all:.1f}" fill="#9aa5b1"/>'
+                     f'<rect x="{x:.1f}" y="{height - pad_b - h_v:.1f}" width="{w:.1f}" height="{h_v:.1f}" fill="#b2182b"/></g>')
+        if n <= 31 or i % max(1, n // 12) == 0:
+            parts.append(f'<text x="{x + w / 2:.1f}" y="{height - 8}" font-size="9" text-anchor="middle">'
+                         f'{d["day"].strftime("%d %b")}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _bbox(points: list[tuple[float, float]], rings: list[list[tuple[float, float]]]):
+    lons = [p[0] for p in points] + [x for r in rings for x, _ in r]
+    lats = [p[1] for p in points] + [y for r in rings for _, y in r]
+    if not lons:
+        return -10.0, 10.0, 20.0, 50.0
+    w, e, s, n = min(lons), max(lons), min(lats), max(lats)
+    pad = max(0.3, (e - w) * 0.15, (n - s) * 0.15)
+    return w - pad, e + pad, s - pad, n + pad
+
+
+def _rings_of(geometry: dict):
+    kind, coords = geometry.get("type"), geometry.get("coordinates", [])
+    if kind == "Polygon":
+        yield from coords
+    elif kind == "MultiPolygon":
+        for polygon in coords:
+            yield from polygon
+
+
+def incident_map(points: list[dict], outlines: dict | None, area_rings: list[list[tuple[float, float]]],
+                 width: int = 720, height: int = 460) -> str:
+    """Points (lon, lat, verdict, label, id) over country outlines, with the truce area drawn."""
+    w, e, s, n = _bbox([(p["lon"], p["lat"]) for p in points], area_rings)
+    k = cos(radians((s + n) / 2))  # equirectangular, true to scale at the middle latitude
+    span_x, span_y = (e - w) * k, n - s
+    scale = min(width / span_x, height / span_y)
+    ox = (width - span_x * scale) / 2
+    oy = (height - span_y * scale) / 2
+
+    def xy(lon: float, lat: float) -> tuple[float, float]:
+        return ox + (lon - w) * k * scale, oy + (n - lat) * scale
+
+    def path(ring) -> str:
+        return "M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in (xy(lon, lat) for lon, lat in ring)) + "Z"
+
+    parts = [f'<svg id="incident-map" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+             f'width="100%" role="img" aria-label="Map of incidents">',
+             f'<rect width="{width}" height="{height}" fill="#dfeaf2"/>']
+    for feature in (outlines or {}).get("features", []):
+        rings = [r for r in _rings_of(feature.get("geometry") or {})
+                 if any(w - 5 <= lon <= e + 5 and s - 5 <= lat <= n + 5 for lon, lat in r)]
+        if not rings:
+            continue
+        name = escape(str((feature.get("properties") or {}).get("name", "")))
+        parts.append(f'<path class="country" d="{"".join(path(r) for r in rings)}" fill="#f4f1ea" '
+                     f'stroke="#8c8c8c" stroke-width="0.8"><title>{name}</title></path>')
+    for ring in area_rings:
+        parts.append(f'<path class="truce-area" d="{path(ring)}" fill="#2b8cbe" fill-opacity="0.15" '
+                     f'stroke="#2b8cbe" stroke-dasharray="4 3"/>')
+    for p in points:
+        x, y = xy(p["lon"], p["lat"])
+        colour = VERDICT_COLOURS.get(p["verdict"], "#555")
+        parts.append(f'<a href="#{escape(p["id"])}"><circle class="incident" cx="{x:.1f}" cy="{y:.1f}" r="5" '
+                     f'fill="{colour}" stroke="#222" stroke-width="0.6"><title>{escape(p["label"])}</title>'
+                     f'</circle></a>')
+    parts.append(f'<text x="6" y="{height - 6}" font-size="9" fill="#555">Outlines: Natural Earth (public domain)</text>')
+    parts.append("</svg>")
+    return "".join(parts)

@@ -1,0 +1,59 @@
+"""The whole check as one call over a database: fuse, store incidents, check, store findings.
+
+The `check` and `report` commands, the demo and the web layer share it.
+"""
+from __future__ import annotations
+
+from contextlib import contextmanager
+from pathlib import Path
+
+from trucewatch.errors import TruceWatchError
+from trucewatch.incidents.persist import fuse_stored, save_findings, save_incidents
+
+from .checker import check
+from .terms import TruceTerms, load_truce
+
+
+def open_store(url: str):
+    """The project's store (imported late so this module loads without the storage package)."""
+    try:
+        from trucewatch.store import open_store as opener
+    except ImportError:
+        raise TruceWatchError("the storage package (trucewatch.store) is not installed, so there are no "
+                              "stored events to check") from None
+    return opener(url)
+
+
+@contextmanager
+def _steps(progress: bool):
+    """A rich progress display with one line per step when asked for, else a silent stand-in."""
+    if not progress:
+        yield lambda description: None
+        return
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), transient=True) as bar:
+        current = {}
+
+        def step(description: str) -> None:
+            if "task" in current:
+                bar.update(current["task"], completed=1, total=1)
+            current["task"] = bar.add_task(description, total=None)
+
+        yield step
+
+
+def run_check(truce: TruceTerms | str | Path, db: str, *, progress: bool = False):
+    """(terms, incident set, findings) for the events stored in `db`; incidents and findings are saved."""
+    terms = truce if isinstance(truce, TruceTerms) else load_truce(truce)
+    store = open_store(db)
+    with _steps(progress) as step:
+        step("fusing events into incidents")
+        incidents = fuse_stored(store)
+        step("saving incidents")
+        save_incidents(store, incidents)
+        step(f"checking {len(incidents)} incidents against {terms.name}")
+        findings = check(terms, incidents)
+        step("saving findings")
+        save_findings(store, terms.name, findings)
+    return terms, incidents, findings
