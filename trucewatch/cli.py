@@ -23,13 +23,29 @@ from trucewatch.commands import (  # noqa: F401  (imported for registration)
 
 
 def main() -> None:
-    """Run the CLI; user errors become one sentence and exit status 1."""
+    """Run the CLI; errors become one sentence and exit status 1 (`--debug` anywhere: the traceback)."""
+    if "--debug" in sys.argv[1:]:
+        sys.argv = [sys.argv[0], "--debug"] + [a for a in sys.argv[1:] if a != "--debug"]
+        os.environ["TRUCEWATCH_DEBUG"] = "1"
+    debug = bool(os.environ.get("TRUCEWATCH_DEBUG"))
     try:
         app()
     except TruceWatchError as exc:
-        if os.environ.get("TRUCEWATCH_DEBUG") or "--debug" in sys.argv:
+        if debug:
             raise
         err_console.print(f"[red]error:[/red] {exc}", highlight=False)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        err_console.print("interrupted; whatever was stored before is kept, and a re-run goes on from there.")
+        sys.exit(130)
+    except Exception as exc:  # a bug of ours: say so plainly, keep the traceback for --debug
+        if debug:
+            raise
+        err_console.print(
+            f"[red]error:[/red] unexpected {type(exc).__name__}: {exc}. "
+            "Run the same command with --debug to see the traceback, and please report it.",
+            highlight=False,
+        )
         sys.exit(1)
 
 

@@ -13,7 +13,6 @@ from rich.console import Console
 
 app = typer.Typer(
     name="trucewatch",
-    help="Monitor truces from open-source reports: ingest, extract, check, report.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -36,10 +35,29 @@ def show_progress() -> bool:
     return sys.stderr.isatty()
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from trucewatch import __version__
+
+        out_console.print(f"trucewatch {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
 def _root(
     debug: bool = typer.Option(False, "--debug", help="Show the full traceback on errors."),
+    version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True,
+                                 help="Print the version and exit."),
 ) -> None:
-    """TruceWatch command line."""
+    """Monitor truces from open-source reports: ingest, extract, check, report.
+
+    Example:
+
+        trucewatch demo
+
+        trucewatch ingest reports/
+
+        trucewatch check truce.yaml
+    """
     if debug:
         os.environ["TRUCEWATCH_DEBUG"] = "1"

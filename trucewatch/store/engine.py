@@ -53,7 +53,18 @@ def create_store_engine(url: str) -> sa.Engine:
         ) from exc
 
 
+def _with_installed_driver(url: sa.URL) -> sa.URL:
+    """`postgresql://` means psycopg (3) to SQLAlchemy 2.1; we ship psycopg2, so use it when psycopg is absent."""
+    if url.drivername == "postgresql":
+        try:
+            import psycopg  # noqa: F401
+        except ImportError:
+            return url.set(drivername="postgresql+psycopg2")
+    return url
+
+
 def _server_engine(url: sa.URL) -> sa.Engine:
+    url = _with_installed_driver(url)
     connect_args = {}
     if url.get_backend_name() == "postgresql" and url.get_driver_name() in ("psycopg2", "psycopg"):
         connect_args["connect_timeout"] = CONNECT_TIMEOUT_S
