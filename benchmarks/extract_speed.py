@@ -8,7 +8,7 @@ Texts: the VOA stories, then the articles inside the geoparsing corpora (../shar
 Peak memory is the largest resident set of this process plus its worker processes (psutil).
 Prints a summary on stderr and one JSON object on stdout.
 
-    .venv/bin/python benchmarks/extract_speed.py [--texts 300] [--processes 2] [--batch-size 16]
+    .venv/bin/python benchmarks/extract_speed.py [--texts 300] [--processes 2] [--batch-size 16] [--repeat 3]
 """
 from __future__ import annotations
 
@@ -109,6 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--texts", type=int, default=300)
     parser.add_argument("--processes", type=int, default=2)
     parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument("--repeat", type=int, default=1, help="alternating runs of each; best time kept")
     parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
     args = parser.parse_args(argv)
     texts = news_texts(args.shared, args.texts)
@@ -124,10 +125,16 @@ def main(argv: list[str] | None = None) -> int:
     import warnings
 
     warnings.simplefilter("ignore")
-    spacy_s, spacy_mb = time_spacy(texts, args.processes, args.batch_size)
-    ours_s, ours_mb, events = time_trucewatch(texts, args.processes, args.batch_size)
+    spacy_runs, our_runs = [], []
+    for _ in range(args.repeat):  # alternate the two, keep each one's best: the machine is shared
+        spacy_runs.append(time_spacy(texts, args.processes, args.batch_size))
+        our_runs.append(time_trucewatch(texts, args.processes, args.batch_size))
+    spacy_s, spacy_mb = min(run[0] for run in spacy_runs), max(run[1] for run in spacy_runs)
+    ours_s, ours_mb = min(run[0] for run in our_runs), max(run[1] for run in our_runs)
+    events = our_runs[0][2]
     result = {
         "texts": len(texts), "words": words, "processes": args.processes, "batch_size": args.batch_size,
+        "repeat": args.repeat,
         "spacy": {"seconds": round(spacy_s, 2), "words_per_s": round(words / spacy_s, 1),
                   "peak_rss_mb": round(spacy_mb, 1)},
         "trucewatch": {"seconds": round(ours_s, 2), "words_per_s": round(words / ours_s, 1),

@@ -63,7 +63,9 @@ def resolution_share(shared: Path, stories: int) -> dict:
     started = time.perf_counter()
     docs = list(nlp.pipe(texts, batch_size=16))
     parse_s = time.perf_counter() - started
-    where._resolve_cached.cache_clear()
+    from trucewatch.places import story
+
+    story.cache_clear()
     from trucewatch.places import admin_of
 
     admin_of(33.5, 36.3)  # one-time polygon load: part of warm-up, like the spaCy model load

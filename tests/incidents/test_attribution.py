@@ -109,4 +109,78 @@ def test_unidentified_wording_does_not_compete_with_a_named_party():
     vague = ("government warplanes", None, None, "MIL")
     grades, _ = _grades([(a, make_event(a, actors=[vague])), (b, make_event(b, actors=[GOV]))])
     assert grades["SYR"].grade == "Weak"
-    assert grades["government warplanes"].grade == "Weak"
+    assert set(grades) == {"SYR"}  # unresolved wording is never graded as a party
+
+
+def test_unresolved_initiators_are_listed_not_graded():
+    a = _doc("Fighters who entered the town opened fire on Monday.", "A")
+    words = [("who", None, None, None), ("fighters", None, None, "REB"), ("its aircraft", None, None, "MIL"),
+             ("nine people", None, None, "CVL"), ("HAMA", None, None, None)]
+    grades, incident = _grades([(a, make_event(a, type="armed_clash", actors=words))])
+    assert grades == {}
+    assert incident.unidentified_actors == ["who", "fighters", "its aircraft", "nine people", "HAMA"]
+
+
+def test_a_country_code_alone_on_a_non_state_actor_is_not_the_state():
+    a = _doc("Rebels shelled a checkpoint in Idlib on Monday.", "A")
+    grades, incident = _grades([(a, make_event(a, type="shelling", actors=[("rebels", None, "SYR", "REB")]))])
+    assert grades == {} and incident.unidentified_actors == ["rebels"]
+
+
+def test_invalid_country_code_does_not_make_a_party():
+    a = _doc("The army said it repelled an attack in Idlib on Monday.", "A")
+    grades, _ = _grades([(a, make_event(a, type="armed_clash", actors=[("The army", None, "SY", "MIL")]))])
+    assert grades == {}
+
+
+def test_one_key_per_state_however_it_is_named():
+    a = _doc("Government helicopters bombed a market in Idlib on Monday.", "A")
+    b = _doc("Syria bombed the Idlib market on Monday, a medic said.", "B")
+    c = _doc("The Idlib market was hit on Monday; activists blamed Damascus.", "C")
+    grades, _ = _grades([
+        (a, make_event(a, actors=[("Government helicopters", "Syria", "SYR", "MIL")])),
+        (b, make_event(b, actors=[("Syria", "Syria", None, None)])),
+        (c, make_event(c, claims=[ACTIVISTS + ("accuses", "perpetrator", "Syria")])),
+    ])
+    assert set(grades) == {"SYR"}
+    assert grades["SYR"].label == "Syria (SYR)" and grades["SYR"].independent_sources == 3
+
+
+def test_a_claim_of_responsibility_confirms_only_the_claimant():
+    """The rebels claiming an attack on a Syrian post confirms the rebels, never the Syrian state."""
+    a = _doc("Rebels said they shelled an army post near Idlib.", "A")
+    grades, _ = _grades([(a, make_event(a, type="shelling", actors=[FSA], claims=[
+        FSA + ("claims_responsibility", "perpetrator", "SYR")]))])
+    assert grades["Free Syrian Army"].grade == "Confirmed"
+    assert "SYR" not in grades
+
+
+def test_an_unresolved_claimant_cannot_confirm():
+    a = _doc("Shelling hit an army post near Idlib; a group claimed it.", "A")
+    grades, _ = _grades([(a, make_event(a, type="shelling", claims=[
+        ("a group", None, None, None, "claims_responsibility", "perpetrator", "Free Syrian Army")]))])
+    assert grades["Free Syrian Army"].grade == "Weak"
+
+
+def test_a_party_naming_itself_as_perpetrator_confirms():
+    a = _doc("The defence ministry said its jets struck targets near Idlib.", "A")
+    grades, _ = _grades([(a, make_event(a, claims=[MINISTRY + ("asserts", "perpetrator", "SYR")]))])
+    assert grades["SYR"].grade == "Confirmed"
+
+
+def test_confirming_that_an_act_happened_is_not_accepting_responsibility():
+    a = _doc("Government jets hit a bakery in Idlib; the ministry confirmed an explosion there.", "A")
+    grades, _ = _grades([(a, make_event(a, actors=[GOV], claims=[MINISTRY + ("confirms", "occurrence", None)]))])
+    assert grades["SYR"].grade == "Weak"
+
+
+def test_accusing_another_party_does_not_confirm_it():
+    a = _doc("The rebels accused government jets of the Idlib raid.", "A")
+    grades, _ = _grades([(a, make_event(a, claims=[FSA + ("accuses", "perpetrator", "SYR")]))])
+    assert grades["SYR"].grade == "Weak" and "Free Syrian Army" not in grades
+
+
+def test_a_denial_alone_makes_no_party():
+    a = _doc("A market in Idlib was hit on Monday. Moscow denied any role.", "A")
+    grades, _ = _grades([(a, make_event(a, claims=[("Moscow", "Russia", "RUS", "GOV", "denies", "perpetrator", "RUS")]))])
+    assert grades == {}

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from trucewatch.incidents.samples import GOV, RUS, WIRE, make_document, make_event
+from trucewatch.incidents.samples import FSA, GOV, RUS, WIRE, make_document, make_event
 from trucewatch.incidents import fuse
 
 
@@ -121,3 +121,40 @@ def test_one_document_placing_the_act_in_the_country_and_in_a_town_is_one_act():
                                       lat=35.0, lon=38.0)
     incidents = fuse([(a, country_level), (a, make_event(a, 1))])
     assert len(incidents) == 1 and next(iter(incidents)).location.name == "Idlib"
+
+
+def test_a_clinic_dated_to_the_month_does_not_absorb_a_shelled_army_post():
+    """Different kinds of target (protected vs combatant) keep loosely dated reports apart."""
+    from trucewatch.records import ActorRef
+
+    a = make_document("Doctors said a clinic in Idlib was shelled earlier this month.", "A", "2016-03-20")
+    b = make_document("Rebels shelled an army post in Idlib on Thursday.", "B", "2016-03-18")
+    clinic = make_event(a, type="shelling", day="2016-03-01", end="2016-03-19", precision="month")
+    clinic = clinic.model_copy(update={"targets": [ActorRef(text="a clinic", sector="MED", protected=True)]})
+    post = make_event(b, type="shelling", day="2016-03-17", actors=[FSA])
+    post = post.model_copy(update={"targets": [ActorRef(text="an army post", name="Syria", country="SYR",
+                                                        sector="MIL", protected=False)]})
+    assert len(list(fuse([(a, clinic), (b, post)]))) == 2
+
+
+def test_one_act_told_as_a_market_and_as_a_military_site_still_fuses():
+    """Same day, same town: a disputed target is a dispute about one act, not two acts."""
+    from trucewatch.records import ActorRef
+
+    a = make_document("Jets hit the market in Idlib on Monday, rescuers said.", "A", "2016-03-08")
+    b = make_document("The ministry said its jets hit a militant base in Idlib on Monday.", "B", "2016-03-08")
+    market = make_event(a, day="2016-03-07").model_copy(update={"targets": [
+        ActorRef(text="the market", sector="CVL", protected=True)]})
+    base = make_event(b, day="2016-03-07").model_copy(update={"targets": [
+        ActorRef(text="a militant base", sector="REB", protected=False)]})
+    assert len(list(fuse([(a, market), (b, base)]))) == 1
+
+
+def test_outlet_without_a_source_is_the_file_name_not_its_path():
+    from trucewatch.incidents.model import Mention
+    from trucewatch.records import Document
+
+    doc = Document.from_text("Jets struck Idlib.", ref="/srv/reports/2016-03-08_wire_idlib.txt")
+    assert Mention(doc, make_event(make_document("x", "A", "2016-03-08"))).outlet == "2016-03-08_wire_idlib.txt"
+    url = Document.from_text("Jets struck Idlib.", ref="https://example.org/a/b")
+    assert Mention(url, make_event(make_document("y", "A", "2016-03-08"))).outlet == "https://example.org/a/b"

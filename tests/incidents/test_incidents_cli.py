@@ -110,6 +110,7 @@ def test_split_by_short_event_id_then_undo(fused):
     assert len(incidents) == 3
     assert next(i for i in incidents if i["id"] == aleppo["id"])["event_ids"] == aleppo["event_ids"][:1]
     assert any(i["event_ids"] == [later] for i in incidents)
+    assert run("fuse", "--db", url).exit_code == 0 and len(listed(url)) == 3  # the split is replayed
     (op,) = [json.loads(line) for line in run("journal", "--json", "--db", url).stdout.splitlines()]
     run("undo", op["op_id"], "--db", url)
     assert len(listed(url)) == 2

@@ -60,3 +60,8 @@ def test_demonyms_are_story_places_but_not_the_event_place(nlp):
     location, places = _locate(nlp, "Syrian jets bombed a market in Saraqib.", "bombed")
     assert any(m.label == "NORP" and m.place.country == "SY" for m in places)
     assert location.name == "Saraqib"
+
+
+def test_a_place_naming_the_actor_loses_to_the_place_of_the_act(nlp):
+    location, _ = _locate(nlp, "Kabul police raided a house in Herat on Monday.", "raided")
+    assert location.name == "Herāt" or location.text == "Herat"

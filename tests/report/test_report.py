@@ -30,8 +30,8 @@ def test_html_is_self_contained_and_complete(scenario, tmp_path):
 def test_counts_compare_with_previous_period(scenario):
     truce, incidents, findings = scenario
     md = render_report(truce, incidents, findings, start=date(2016, 3, 1), end=date(2016, 3, 14), format="md")
-    assert "| shelling | 0 | 1 | -1 |" in md  # the February shelling is in the previous fortnight
-    assert "| air strike | 2 | 0 | +2 |" in md
+    assert "| shelling (prohibited) | 0 | 1 | -1 |" in md  # the February shelling is in the previous fortnight
+    assert "| air strike (prohibited) | 2 | 0 | +2 |" in md
     assert "| Syria (SYR) | 2 | 1 | +1 |" in md
 
 

@@ -180,3 +180,35 @@ def test_prohibited_family_names_cover_their_act_types(example_path):
                              ("aerial", [])):
         terms = parse_truce({**base, "prohibited": [family], "obligations": []}, f"{family}.yaml")
         assert check(terms, fuse(pairs))[0].provisions == expected
+
+
+def test_unresolved_perpetrators_make_it_unattributable_not_a_party(example_truce):
+    a = make_document("Gunmen and fighters who came from the north attacked a checkpoint in Idlib.", "A", "2016-03-07")
+    words = [("Gunmen", None, None, None), ("who", None, None, None), ("its aircraft", None, None, "MIL")]
+    f = _only(example_truce, [(a, make_event(a, type="armed_clash", actors=words))])
+    assert f.verdict == "unattributable" and f.parties == []
+    assert any("'Gunmen'" in step and "cannot be graded" in step for step in f.trace)
+
+
+def test_a_rebel_claim_of_responsibility_is_a_violation_by_the_rebels_only(example_truce):
+    a = make_document("The Free Syrian Army claimed responsibility for shelling an army post in Idlib.", "A", "2016-03-07")
+    claim = FSA + ("claims_responsibility", "perpetrator", "SYR")
+    f = _only(example_truce, [(a, make_event(a, type="shelling", actors=[FSA], claims=[claim]))])
+    assert f.verdict == "violation"
+    assert [(p.party, p.grade) for p in f.parties] == [("Free Syrian Army", "Confirmed")]
+
+
+def test_an_excluded_group_is_not_a_violation_even_where_the_place_is_unknown(example_truce):
+    a = make_document("Islamic State fighters clashed with a militia somewhere in the hills.", "A", "2016-03-07")
+    event = make_event(a, type="armed_clash", actors=[IS], place=None)
+    f = _only(example_truce, [(a, event)])
+    assert f.verdict == "not a violation"
+    assert f.trace[-1] == "verdict: not a violation, whatever its time or place"
+
+
+def test_a_party_where_the_place_is_unknown_stays_undetermined_and_says_why(example_truce):
+    a = make_document("Government jets struck a village on Monday.", "A", "2016-03-07")
+    f = _only(example_truce, [(a, make_event(a, actors=[GOV], place=None))])
+    assert f.verdict == "undetermined"
+    assert f.trace[-1].startswith("verdict: undetermined") and "area" in f.trace[-1]
+    assert [p.party for p in f.parties] == ["SYR"]

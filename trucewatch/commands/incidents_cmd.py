@@ -17,7 +17,8 @@ from trucewatch.cli_app import DB_HELP, app, db_url, err_console, out_console, s
 PIPED_WIDTH = 200
 
 incidents_app = typer.Typer(
-    help="Stored incidents: list, show, and correct their fusion (merge, split, undo, journal).",
+    help="Stored incidents: list, show, and correct their fusion (merge, split, undo, journal).\n\n"
+         "[bold]Example[/bold]:\n\n    trucewatch incidents list --db sqlite:///tw.db",
     no_args_is_help=True,
     rich_markup_mode="rich",
 )
@@ -203,11 +204,13 @@ def _print_incident(found) -> None:
 
 @incidents_app.command()
 def merge(
-    a: str = typer.Argument(..., metavar="A", help="The incident to keep."),
-    b: str = typer.Argument(..., metavar="B", help="The incident to merge into A."),
+    a: str = typer.Argument(..., metavar="A", help="An incident id."),
+    b: str = typer.Argument(..., metavar="B", help="Another incident id, of the same act."),
     db: str | None = DB_OPTION,
 ) -> None:
-    """Merge incident B into A: the reports tell of one act. Kept in the journal; undo with its id.
+    """Merge incidents A and B: their reports tell of one act. Kept in the journal; undo with its id.
+
+    The merged incident keeps the id of its earliest report; the other id still resolves to it.
 
     [bold]Example[/bold]:
 
@@ -217,7 +220,7 @@ def merge(
 
     with _store(db) as store, _busy("fusing stored events again"):
         op, merged = merge_stored(store, a, b)
-        _say(f"Merged {b} into {a}: incident {merged.id} now has {len(merged.mentions)} mention(s). "
+        _say(f"Merged {a} and {b}: incident {merged.id} now has {len(merged.mentions)} mention(s). "
              f"Undo with `trucewatch incidents undo {op.op_id}`.")
         _findings_hint(store)
 
@@ -225,7 +228,7 @@ def merge(
 @incidents_app.command()
 def split(
     incident_id: str = typer.Argument(..., metavar="ID", help="The incident to split."),
-    event_ids: list[str] = typer.Argument(..., metavar="EVENT_ID...",
+    event_ids: list[str] = typer.Argument(..., metavar="EVENT_ID",
                                           help="Events to move out (full ids or the short ids `show` prints)."),
     db: str | None = DB_OPTION,
 ) -> None:

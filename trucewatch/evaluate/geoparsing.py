@@ -82,12 +82,10 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def _gold_mode_places(article: GoldArticle) -> list:
     """Resolve the gold spans with the article as context (country focus, "X, Y" appositions)."""
-    from trucewatch.extract.where import near_points, story_areas, story_focus
-    from trucewatch.places import PlaceContext, resolve
+    from trucewatch.places.story import StoryName, resolve_story
 
-    first_pass = {name: resolve(name) for name in dict.fromkeys(t.text for t in article.toponyms)}
     by_start = {t.start: t for t in article.toponyms}
-    places = []
+    names = []
     for toponym in article.toponyms:
         nearby = []
         after = article.text[toponym.end:toponym.end + 3]
@@ -95,11 +93,8 @@ def _gold_mode_places(article: GoldArticle) -> list:
             follower = by_start.get(toponym.end + 2)
             if follower is not None:
                 nearby.append(follower.text)
-        others = [p for name, p in first_pass.items() if name != toponym.text]
-        places.append(resolve(toponym.text, context=PlaceContext(
-            countries=story_focus(others), nearby=tuple(nearby), near=near_points(others),
-            areas=story_areas(others))))
-    return places
+        names.append(StoryName(toponym.text, tuple(nearby)))
+    return resolve_story(names)
 
 
 def _e2e_places(article: GoldArticle, doc) -> list:
@@ -114,11 +109,22 @@ def _e2e_places(article: GoldArticle, doc) -> list:
     return places
 
 
-def evaluate_geoparsing(paths: Sequence[str | Path], mode: str = "gold", limit: int | None = None) -> dict:
+def halve(items: list, half: int | None) -> list:
+    """Every other item (half 0: even positions, 1: odd), so rules are developed on one half and
+    confirmed on the other; None keeps all."""
+    if half is None:
+        return items
+    if half not in (0, 1):
+        raise ValueError(f"half must be 0 or 1, not {half!r}")
+    return items[half::2]
+
+
+def evaluate_geoparsing(paths: Sequence[str | Path], mode: str = "gold", limit: int | None = None,
+                        half: int | None = None) -> dict:
     """acc@161km, median and mean error (km) over gold toponyms; unresolved ones count as misses."""
     if mode not in ("gold", "e2e"):
         raise ValueError(f"mode must be 'gold' or 'e2e', not {mode!r}")
-    articles = [a for path in paths for a in read_articles(path)]
+    articles = halve([a for path in paths for a in read_articles(path)], half)
     if limit is not None:
         articles = articles[:limit]
     errors, misses, unresolved, same_id = [], [], 0, 0
@@ -181,13 +187,13 @@ def read_event_locations(path: str | Path) -> list[dict]:
     return items
 
 
-def evaluate_event_location(path: str | Path, limit: int | None = None) -> dict:
+def evaluate_event_location(path: str | Path, limit: int | None = None, half: int | None = None) -> dict:
     """How often the chosen place is the gold one (span overlap), over sentences with a gold place;
     plus how often a sentence without a gold place gets none."""
     from trucewatch.extract.where import choose, story_places
     from trucewatch.nlp import get_nlp
 
-    items = read_event_locations(path)
+    items = halve(read_event_locations(path), half)
     if limit is not None:
         items = items[:limit]
     nlp = get_nlp()
@@ -233,14 +239,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("paths", nargs="+")
     parser.add_argument("--mode", choices=("gold", "e2e"), default="gold")
     parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--half", type=int, choices=(0, 1), default=None,
+                        help="score only even (0) or odd (1) items: develop on one, confirm on the other")
     args = parser.parse_args(argv)
     for path in args.paths:
         if path.endswith((".zip", ".jsonl")):
-            result = evaluate_event_location(path, limit=args.limit)
+            result = evaluate_event_location(path, limit=args.limit, half=args.half)
         else:
-            result = evaluate_geoparsing([path], mode=args.mode, limit=args.limit)
+            result = evaluate_geoparsing([path], mode=args.mode, limit=args.limit, half=args.half)
         result.pop("misses", None)
-        print(json.dumps({"file": Path(path).name, "mode": args.mode, **result}))
+        print(json.dumps({"file": Path(path).name, "mode": args.mode, "half": args.half, **result}))
 
 
 if __name__ == "__main__":

@@ -227,7 +227,11 @@ def find_triggers(sent, lexicon: Lexicon | None = None) -> list[Trigger]:
         i += 1
     for trig in found:
         _refine(trig, lexicon)
-    found.extend(_reported_demands(tokens, lemmas, ontology, {t.head.i for t in found}))
+    demands = _reported_demands(tokens, lemmas, ontology)
+    demanded = {t.head.i for t in demands}
+    # A statement whose content is an obligation is a demand, not a bare statement.
+    found = [t for t in found if not (t.head.i in demanded and t.act.plover is None)]
+    found.extend(d for d in demands if d.head.i not in {t.head.i for t in found})
     absorbed = {i for trig in found for i in trig.absorbed}
     merged = _merge_linked([trig for trig in found if trig.head.i not in absorbed])
     _announce_violence(merged, ontology)
@@ -253,13 +257,13 @@ REPORTING_VERBS = frozenset({"say", "declare", "insist", "reiterate", "tell", "s
 OBLIGATION_AUX = frozenset({"must", "should", "ought"})
 
 
-def _reported_demands(tokens, lemmas, ontology: Ontology, taken: set[int]) -> list[Trigger]:
+def _reported_demands(tokens, lemmas, ontology: Ontology) -> list[Trigger]:
     demand = ontology.acts.get("demand")
     if demand is None:
         return []
     out = []
     for tok, lemma in zip(tokens, lemmas):
-        if lemma not in REPORTING_VERBS or tok.pos_ != "VERB" or tok.i in taken:
+        if lemma not in REPORTING_VERBS or tok.pos_ != "VERB":
             continue
         for clause in tok.children:
             if clause.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in OBLIGATION_AUX
@@ -269,10 +273,17 @@ def _reported_demands(tokens, lemmas, ontology: Ontology, taken: set[int]) -> li
     return out
 
 
+# Prepositions that join two words for one act ("killed in an air strike", "attack with
+# mortars"); "despite warnings", "after talks" join two different acts.
+SAME_ACT_PREPS = frozenset({"in", "with", "of", "by", "during", "using", "from", "on"})
+
+
 def _dependents(token):
     """Direct dependents, and objects reached through a preposition; for a noun act that is a
     subject, the casualty verbs of its clause too ("the bombing continued, killing 12")."""
     for child in token.children:
+        if child.dep_ == "prep" and child.lower_ not in SAME_ACT_PREPS:
+            continue
         yield child
         if child.dep_ in ("prep", "agent"):
             yield from (g for g in child.children if g.dep_ in ("pobj", "pcomp"))

@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 
-from trucewatch.places import PlaceContext, admin_of, get_gazetteer, resolve
+from trucewatch.places import admin_of, get_gazetteer
 from trucewatch.places.model import Place
 from trucewatch.places.names import name_key
+from trucewatch.places.story import StoryName, near_points, resolve_story, story_areas, story_focus  # noqa: F401
 from trucewatch.records import Location
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -23,7 +23,6 @@ LOCATIVE_PREPS = {"in", "on", "at", "near", "inside", "outside", "around", "acro
 ACTOR_DEPS = {"nsubj", "nsubjpass", "agent", "csubj"}
 REPORTING_VERBS = {"say", "tell", "report", "announce", "state", "claim", "add", "confirm", "deny",
                    "accuse", "blame", "quote", "cite", "according", "warn", "declare", "insist", "note"}
-SPECIFIC_BONUS = 0.8  # a place named with its container ("X in Y", "X of Y") is the finer one
 _FINE = {"exact": 0.6, "neighbourhood": 0.6, "city": 0.5, "admin2": 0.35, "admin1": 0.3,
          "region": 0.2, "country": 0.0, "unknown": -0.5}
 PART_WORDS = {"eastern", "western", "northern", "southern", "central", "rural", "northeastern",
@@ -105,42 +104,6 @@ def _appositive_names(doc, start: int, end: int) -> tuple[str, ...]:
     return tuple(names)
 
 
-@lru_cache(maxsize=50_000)
-def _resolve_cached(text: str, countries: tuple[str, ...], nearby: tuple[str, ...],
-                    near: tuple[tuple[float, float], ...] = (),
-                    areas: tuple[tuple[str, str], ...] = (), fuzzy: bool = True) -> Place | None:
-    return resolve(text, context=PlaceContext(countries=countries, nearby=nearby, near=near, areas=areas),
-                   fuzzy=fuzzy)
-
-
-def story_areas(places: list[Place | None]) -> tuple[tuple[str, str], ...]:
-    """(country, admin1 key) pairs the story's other places lie in or are."""
-    areas = set()
-    for place in places:
-        if place is None or place.fcode.startswith("PCL"):
-            continue
-        admin1 = place.name if place.fcode == "ADM1" else place.admin1
-        if admin1:
-            areas.add((place.country, name_key(admin1)))
-    return tuple(sorted(areas))
-
-
-def near_points(places: list[Place | None], limit: int = 12) -> tuple[tuple[float, float], ...]:
-    """Points of the story's specific places (not countries), for "close to the rest" support."""
-    points = {(round(p.lat, 2), round(p.lon, 2)) for p in places
-              if p is not None and not p.fcode.startswith("PCL") and p.precision != "region"}
-    return tuple(sorted(points))[:limit]
-
-
-def story_focus(places: list[Place | None]) -> tuple[str, ...]:
-    """The story's countries, most mentioned first (countries count double: they are named to orient)."""
-    counts: Counter[str] = Counter()
-    for place in places:
-        if place is not None and place.country:
-            counts[place.country] += 2 if place.fcode.startswith("PCL") else 1
-    return tuple(code for code, _ in counts.most_common(2))
-
-
 def story_places(doc) -> list[PlaceMention]:
     """Every place mention in a story, resolved with the story as context; in text order."""
     spans = [(ent.start, ent.end, ent.label_) for ent in doc.ents if ent.label_ in PLACE_LABELS]
@@ -150,18 +113,18 @@ def story_places(doc) -> list[PlaceMention]:
     taken |= {i for ent in doc.ents for i in range(ent.start, ent.end)}
     spans += other_ents + [(start, end, "GAZ") for start, end in _gazetteer_mentions(doc, taken)]
     spans.sort()
-    first_pass = {_clean(doc[s:e].text): None for s, e, label in spans if label in PLACE_LABELS}
-    for text in first_pass:
-        first_pass[text] = _resolve_cached(text, (), ())
-    mentions = []
+    located = []
     for start, end, label in spans:
         if start > 0 and doc[start - 1].lower_ in PART_WORDS:
             start -= 1  # "eastern Aleppo": the city, with a note saying which part
-        text = _clean(doc[start:end].text)
-        others = [p for t, p in first_pass.items() if t != text]  # a name never vouches for itself
-        focus = story_focus(others)
-        place = _resolve_cached(text, focus, _appositive_names(doc, start, end), near_points(others),
-                                story_areas(others), label in PLACE_LABELS)
+        located.append((start, end, label, _clean(doc[start:end].text)))
+    # Only names NER called places lend context; the others are checked against it.
+    places = resolve_story([StoryName(text, _appositive_names(doc, start, end), fuzzy=label in PLACE_LABELS,
+                                      vouches=label in PLACE_LABELS)
+                            for start, end, label, text in located])
+    focus = story_focus([p for (_, _, label, _), p in zip(located, places) if label in PLACE_LABELS])
+    mentions = []
+    for (start, end, label, text), place in zip(located, places):
         after_preposition = start > 0 and doc[start - 1].lower_ in LOCATIVE_PREPS
         if label == "NORP":
             # "Syrian", "Lebanese": the country, kept for context and maps, rarely an event's place.
@@ -231,18 +194,9 @@ def choose(doc, sentence, trigger, places: list[PlaceMention]) -> PlaceMention |
     if not in_sentence:
         return None
 
-    paths = {id(m): _ancestors(doc[m.token_start:m.token_end].root) for m in in_sentence}
-
-    def contains(outer: PlaceMention, inner: PlaceMention) -> bool:
-        """"the Zafaraniyah district of Baghdad": Baghdad hangs below Zafaraniyah's phrase."""
-        inner_root = doc[inner.token_start:inner.token_end].root
-        heads = {inner_root.i, inner_root.head.i}
-        return any(t.i in heads for t in paths[id(outer)][:3])
-
     def value(mention: PlaceMention) -> float:
-        precision = mention.place.precision if mention.place else ("city" if mention.label in PLACE_LABELS else "unknown")
-        specific = sum(contains(other, mention) for other in in_sentence if other is not mention)
-        return attachment_score(doc, mention, trigger) + _FINE.get(precision, 0.0) + SPECIFIC_BONUS * specific
+        precision = mention.place.precision if mention.place else "unknown"
+        return attachment_score(doc, mention, trigger) + _FINE.get(precision, 0.0)
 
     return max(in_sentence, key=value)
 

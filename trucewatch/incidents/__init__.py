@@ -2,7 +2,9 @@
 counted once per independent origin, attribution grades per party, and casualty ranges.
 
 Main calls: `fuse(store_or_events) -> IncidentSet`; `IncidentSet.resolve/merge/split/undo`;
-`save_incidents(engine, incident_set)` / `load_journal(engine)` in `trucewatch.incidents.persist`.
+`save_incidents(engine, incident_set)` / `load_journal(engine)` in `trucewatch.incidents.persist`;
+over a database, `find_incident`, `merge_stored`, `split_stored`, `undo_stored` in
+`trucewatch.incidents.stored` (the `trucewatch incidents` commands).
 """
 from .api import fuse, mentions_from
 from .incident_set import IncidentSet, Operation

@@ -5,6 +5,7 @@ from collections.abc import Iterable
 
 from trucewatch.records import Document, Event, Extraction
 
+from .claim_acts import fold_claim_acts
 from .fusion import cluster_mentions
 from .incident_set import IncidentSet, Operation
 from .model import Mention
@@ -31,6 +32,9 @@ def mentions_from(source) -> list[Mention]:
 
 def fuse(source: Iterable | object, *, journal: list[Operation] | None = None,
          aliases: dict[str, str] | None = None) -> IncidentSet:
-    """Fuse event mentions into incidents, then replay any journal of manual merges and splits."""
-    mentions = mentions_from(source)
+    """Fuse event mentions into incidents, then replay any journal of manual merges and splits.
+
+    Accusations and denials told as events first become claims on the act they speak of.
+    """
+    mentions = fold_claim_acts(mentions_from(source))
     return IncidentSet(cluster_mentions(mentions), journal=list(journal or []), aliases=dict(aliases or {}))

@@ -1,7 +1,7 @@
 """Turn a group of mentions into a finished Incident: id, bounds, sources, grades, casualties."""
 from __future__ import annotations
 
-from .attribution import act_dispute, grade_parties
+from .attribution import act_dispute, grade_parties, unidentified_actors
 from .casualties import casualty_range
 from .families import family_of
 from .fusion import best_location, summary_type, time_bounds
@@ -32,6 +32,7 @@ def assemble(mentions: list[Mention], cache: SignatureCache, *, manual: bool = F
         independent_sources=len(set(clusters.values())),
         source_clusters=clusters,
         parties=grade_parties(mentions, clusters),
+        unidentified_actors=unidentified_actors(mentions),
         act_disputed=bool(disputes),
         act_dispute_reasons=disputes,
         fatalities=casualty_range(mentions, clusters, "fatalities"),

@@ -1,18 +1,22 @@
 """Who did it, graded on Airwars' scale, kept apart from whether the act itself is disputed.
 
-Confirmed: the party accepts responsibility. Fair: two or more independent sources attribute it.
+Confirmed: the party itself accepts responsibility (its own claim of responsibility, or its own
+statement or confirmation naming itself). Fair: two or more independent sources attribute it.
 Weak: a single source. Contested: a denial, or sources naming different perpetrators.
 Discounted: every source that attributed it retracted.
+Only actors the dictionary resolved are graded; unresolved wording ("who", "fighters") is listed
+by `unidentified_actors` and never becomes a party.
 """
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .actors import actor_key, identified, same_key, value_key
+from .actors import actor_key, party_label, same_key, value_key
 from .model import Mention, PartyGrade, SourceReport
 
 GRADE_ORDER = ["Confirmed", "Fair", "Weak", "Contested", "Discounted"]
+SELF_STANCES = {"claims_responsibility", "confirms", "asserts"}  # said of itself, they accept responsibility
 
 
 @dataclass
@@ -26,44 +30,49 @@ class _Evidence:
     denied: list[str] = field(default_factory=list)
     disputed: list[str] = field(default_factory=list)
     retracted_clusters: set[int] = field(default_factory=set)
-    identified: bool = False  # named by the dictionary or by a claim's value, not just "gunmen"
 
 
-def _canonical(key: str, registry: dict[str, _Evidence]) -> str:
-    """The registered key this one names: same key, or the actor's dictionary name ("Syria" -> SYR)."""
-    for known, ev in registry.items():
-        if same_key(known, key) or same_key(ev.name, key):
-            return known
-    return key
+def _initiators(mention: Mention):
+    return [a for a in mention.event.actors if a.role != "target"]
+
+
+def unidentified_actors(mentions: list[Mention]) -> list[str]:
+    """Initiators as written when the dictionary did not resolve them ("gunmen", "its aircraft")."""
+    seen: dict[str, str] = {}
+    for m in mentions:
+        for actor in _initiators(m):
+            text = " ".join(actor.text.split())
+            if text and actor_key(actor.name, actor.country, actor.sector, actor.text) is None:
+                seen.setdefault(text.casefold(), text)
+    return list(seen.values())
 
 
 def grade_parties(mentions: list[Mention], clusters: dict[str, int]) -> list[PartyGrade]:
-    """One PartyGrade per actor named as (possible) perpetrator in any mention."""
+    """One PartyGrade per identified actor that any source names as (possible) perpetrator."""
     registry: dict[str, _Evidence] = {}
     per_cluster: dict[int, set[str]] = defaultdict(set)
 
-    def entry(key: str) -> tuple[str, _Evidence]:
-        key = _canonical(key, registry)
-        return key, registry.setdefault(key, _Evidence())
+    def canonical(key: str) -> str:
+        return next((known for known in registry if same_key(known, key)), key)
 
-    def attribute(key: str, mention: Mention, cluster: int, *, named: bool = False) -> None:
-        key, ev = entry(key)
-        ev.identified = ev.identified or named
+    def entry(key: str) -> _Evidence:
+        return registry.setdefault(canonical(key), _Evidence())
+
+    def attribute(key: str, mention: Mention, cluster: int) -> None:
+        key = canonical(key)
+        ev = registry.setdefault(key, _Evidence())
         ev.clusters.add(cluster)
         ev.sources.setdefault(mention.document.id, SourceReport(mention.document.id, mention.outlet, cluster))
         per_cluster[cluster].add(key)
 
     for m in mentions:
         cluster = clusters.get(m.document.id, 0)
-        for actor in m.event.actors:
-            if actor.role == "target":
-                continue
+        for actor in _initiators(m):
             key = actor_key(actor.name, actor.country, actor.sector, actor.text)
             if not key:
                 continue
             attribute(key, m, cluster)
-            _, ev = entry(key)
-            ev.identified = ev.identified or identified(actor.name, actor.country)
+            ev = entry(key)
             ev.name = ev.name or actor.name
             ev.country = ev.country or actor.country
             ev.sector = ev.sector or actor.sector
@@ -71,47 +80,14 @@ def grade_parties(mentions: list[Mention], clusters: dict[str, int]) -> list[Par
     for m in mentions:
         cluster = clusters.get(m.document.id, 0)
         for claim in m.event.claims:
-            c = claim.claimant
-            claimant = actor_key(c.name, c.country, c.sector, c.text)
-            value = value_key(claim.value)
-            where = f"{m.outlet}: {claim.stance} ({claim.about})"
-            if claim.stance == "claims_responsibility":
-                party = value or claimant
-                if party:
-                    attribute(party, m, cluster, named=bool(value or c.name or c.country))
-                    entry(party)[1].confirmed.append(f"{where}: {c.text} claimed responsibility")
-                continue
-            if claim.about not in ("perpetrator", "occurrence"):
-                continue
-            if claim.stance in ("accuses", "asserts", "confirms") and claim.about == "perpetrator" and value:
-                attribute(value, m, cluster, named=True)
-                if claim.stance == "confirms" and same_key(claimant, value):
-                    entry(value)[1].confirmed.append(f"{where}: {c.text} confirmed its own role")
-            elif claim.stance == "confirms" and claim.about == "occurrence" and claimant:
-                key = _canonical(claimant, registry)
-                if key in registry and registry[key].clusters:
-                    registry[key].confirmed.append(f"{where}: {c.text} confirmed the act")
-            elif claim.stance == "denies":
-                if claim.about == "perpetrator" and value:
-                    entry(value)[1].denied.append(f"{where}: {c.text} denied it")
-                elif claimant and _canonical(claimant, registry) in registry:
-                    # a named perpetrator denying the act contests its attribution; anyone else's
-                    # denial of the act is an act dispute only (see act_dispute)
-                    registry[_canonical(claimant, registry)].denied.append(f"{where}: {c.text} denied it")
-            elif claim.stance == "disputes" and claim.about == "perpetrator":
-                party = value or claimant
-                if party:
-                    entry(party)[1].disputed.append(f"{where}: {c.text} disputed who did it")
-            elif claim.stance == "retracts" and claim.about == "perpetrator":
-                targets = [value] if value else list(per_cluster.get(cluster, ()))
-                for party in targets:
-                    entry(party)[1].retracted_clusters.add(cluster)
+            _grade_claim(claim, m, cluster, canonical, entry, attribute, registry, per_cluster)
 
     grades = []
     for key, ev in registry.items():
+        if not ev.clusters and not ev.confirmed:
+            continue  # denied or disputed, but no source ever named it: not a party to this incident
         standing = ev.clusters - ev.retracted_clusters
-        named = {k for k, e in registry.items() if e.identified}
-        competitors = _competitors(key, per_cluster, named) if ev.identified else set()
+        competitors = _competitors(key, per_cluster)
         reasons: list[str] = []
         if ev.retracted_clusters and not standing and not ev.confirmed:
             grade = "Discounted"
@@ -123,7 +99,7 @@ def grade_parties(mentions: list[Mention], clusters: dict[str, int]) -> list[Par
             grade = "Contested"
             reasons += ev.denied + ev.disputed
             if competitors:
-                reasons.append("other sources name " + ", ".join(sorted(competitors)))
+                reasons.append("other sources name " + ", ".join(party_label(c) for c in sorted(competitors)))
         elif len(standing) >= 2:
             grade = "Fair"
             reasons.append(f"{len(standing)} independent sources attribute it")
@@ -131,18 +107,56 @@ def grade_parties(mentions: list[Mention], clusters: dict[str, int]) -> list[Par
             grade = "Weak"
             reasons.append("a single source attributes it")
         sources = [s for s in ev.sources.values() if s.cluster in standing]
-        grades.append(PartyGrade(key, ev.name, ev.country if ev.country else (key if len(key) == 3 and key.isupper() else None),
-                                 ev.sector, grade, len(standing), sources, reasons))
+        state = key if party_label(key) != key else None
+        grades.append(PartyGrade(key, ev.name, state or ev.country, ev.sector, grade, len(standing), sources,
+                                 reasons, label=party_label(key)))
     grades.sort(key=lambda g: (GRADE_ORDER.index(g.grade), g.party))
     return grades
 
 
-def _competitors(key: str, per_cluster: dict[int, set[str]], named: set[str]) -> set[str]:
-    """Identified parties named by other sources as the perpetrator, never alongside this one."""
+def _grade_claim(claim, m: Mention, cluster: int, canonical, entry, attribute, registry, per_cluster) -> None:
+    """Fold one claim into the evidence: attributions, confirmations, denials, disputes, retractions."""
+    c = claim.claimant
+    claimant = actor_key(c.name, c.country, c.sector, c.text)
+    value = value_key(claim.value)
+    where = f"{m.outlet}: {claim.stance.replace('_', ' ')} ({claim.about})"
+    if claim.stance == "claims_responsibility" or (
+            claim.stance in SELF_STANCES and claim.about == "perpetrator" and claimant and same_key(claimant, value)):
+        if claimant:
+            # only the claimant can accept responsibility; a different value is not its to accept
+            attribute(claimant, m, cluster)
+            ev = entry(claimant)
+            ev.name, ev.country, ev.sector = ev.name or c.name, ev.country or c.country, ev.sector or c.sector
+            ev.confirmed.append(f"{where}: {c.text} accepted responsibility")
+        elif value:
+            # an unresolved claimant ("the group") cannot confirm; what it says is one attribution
+            attribute(value, m, cluster)
+        return
+    if claim.about not in ("perpetrator", "occurrence"):
+        return
+    if claim.stance in ("accuses", "asserts", "confirms") and claim.about == "perpetrator" and value:
+        attribute(value, m, cluster)
+    elif claim.stance == "denies":
+        if claim.about == "perpetrator" and value:
+            entry(value).denied.append(f"{where}: {c.text} denied it")
+        elif claimant and canonical(claimant) in registry:
+            # a named perpetrator denying the act contests its attribution; anyone else's
+            # denial of the act is an act dispute only (see act_dispute)
+            registry[canonical(claimant)].denied.append(f"{where}: {c.text} denied it")
+    elif claim.stance == "disputes" and claim.about == "perpetrator":
+        party = value or claimant
+        if party:
+            entry(party).disputed.append(f"{where}: {c.text} disputed who did it")
+    elif claim.stance == "retracts" and claim.about == "perpetrator":
+        for party in ([value] if value else list(per_cluster.get(cluster, ()))):
+            entry(party).retracted_clusters.add(cluster)
+
+
+def _competitors(key: str, per_cluster: dict[int, set[str]]) -> set[str]:
+    """Parties named by other sources as the perpetrator, never alongside this one."""
     together: set[str] = set()
     others: set[str] = set()
     for parties in per_cluster.values():
-        parties = parties & named
         if key in parties:
             together |= parties
         else:

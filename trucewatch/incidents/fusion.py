@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from math import floor
 
-from .actors import actor_key, identified
+from .actors import actor_key
 from .families import family_of, tolerances
 from .geo import haversine_km
 from .model import Mention
@@ -22,6 +22,7 @@ PLACE_RANK = {"exact": 0, "neighbourhood": 1, "city": 2, "admin2": 3, "admin1": 
               "country": 5, "region": 6, "unknown": 7}
 STATUS_GROUP = {"occurred": "real", "ongoing": "real", "negated": "negated",
                 "planned": "intended", "hypothetical": "intended"}
+COMBATANT_SECTORS = {"MIL", "COP", "REB", "SPY"}
 CELL_DEGREES = 1.0
 WEEK = 7
 
@@ -44,6 +45,7 @@ class _Prepared:
     admin1: str | None
     fine: bool
     initiators: frozenset[str]
+    target_kinds: frozenset[str] = frozenset()  # "protected" and/or "combatant"
 
     def order(self) -> tuple:
         return (TIME_RANK.get(self.time_precision, 9), PLACE_RANK.get(self.place_precision, 9),
@@ -56,11 +58,13 @@ class _Cluster:
     members: list[_Prepared] = field(default_factory=list)
     documents: set[str] = field(default_factory=set)
     initiators: set[str] = field(default_factory=set)
+    target_kinds: set[str] = field(default_factory=set)
 
     def add(self, p: _Prepared) -> None:
         self.members.append(p)
         self.documents.add(p.mention.document.id)
         self.initiators |= p.initiators
+        self.target_kinds |= p.target_kinds
 
 
 def _prepare(m: Mention, time_tol: dict, radius: dict, coarse: set) -> _Prepared:
@@ -79,12 +83,24 @@ def _prepare(m: Mention, time_tol: dict, radius: dict, coarse: set) -> _Prepared
     fine = lat is not None and lon is not None and pp not in coarse
     # only identified actors can contradict each other; "its aircraft" may well be "Syria"
     initiators = frozenset(
-        k for a in e.actors if a.role != "target" and identified(a.name, a.country)
+        k for a in e.actors if a.role != "target"
         for k in [actor_key(a.name, a.country, a.sector, a.text)] if k
     )
     return _Prepared(m, family_of(e.type), STATUS_GROUP.get(e.status, e.status), lo, hi, raw_lo, raw_hi,
                      tp, lat, lon, float(radius.get(pp, 3000)), pp,
-                     loc.country if loc else None, loc.admin1 if loc else None, fine, initiators)
+                     loc.country if loc else None, loc.admin1 if loc else None, fine, initiators,
+                     target_kinds(e))
+
+
+def target_kinds(event) -> frozenset[str]:
+    """What the act was aimed at, coarsely: protected people or places, and/or combatants."""
+    kinds = set()
+    for t in event.targets:
+        if t.protected:
+            kinds.add("protected")
+        elif t.sector in COMBATANT_SECTORS:
+            kinds.add("combatant")
+    return frozenset(kinds)
 
 
 def _cell(lat: float, lon: float) -> tuple[int, int]:
@@ -149,11 +165,14 @@ def _compatible(p: _Prepared, c: _Cluster) -> float | None:
         if p.country is None and a.country is None and not (p.initiators & c.initiators):
             return None
         place_cost = 1.0
-    # actors: naming different perpetrators is allowed (that is a contested attribution) only
-    # when time and place agree tightly.
+    # actors and targets: naming different perpetrators, or a clinic where another report names an
+    # army post, is allowed (a contested attribution or act) only when time and place agree tightly.
+    tight_place = p.fine and a.fine and place_cost * (p.radius + a.radius) <= max(p.radius, a.radius)
+    tight_time = p.time_precision == "day" and a.time_precision == "day" and time_gap == 0
+    if p.target_kinds and c.target_kinds and not (p.target_kinds & c.target_kinds) \
+            and not (tight_place and tight_time):
+        return None
     if p.initiators and c.initiators and not (p.initiators & c.initiators):
-        tight_place = p.fine and a.fine and place_cost * (p.radius + a.radius) <= max(p.radius, a.radius)
-        tight_time = p.time_precision == "day" and a.time_precision == "day" and time_gap == 0
         if not (tight_place and tight_time):
             return None
         actor_cost = 1.0

@@ -21,7 +21,15 @@ class Mention:
 
     @property
     def outlet(self) -> str:
-        return self.document.source or self.document.ref or self.document.id[:12]
+        """The outlet's name; without one, the report's file name (not its whole path) or id."""
+        if self.document.source:
+            return self.document.source
+        ref = self.document.ref or self.document.path
+        if ref and "://" in ref:
+            return ref  # a URL names where it came from better than its last segment
+        if ref:
+            return ref.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1] or ref
+        return self.document.id[:12]
 
     def sort_key(self) -> tuple:
         """Earliest mention first: by publication date, then ids, so ids are stable across runs."""
@@ -88,9 +96,10 @@ class PartyGrade:
     independent_sources: int
     sources: list[SourceReport] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)
+    label: str = ""  # how readers see it: "Syria (SYR)", "Free Syrian Army"
 
     def as_dict(self) -> dict:
-        return {"party": self.party, "name": self.name, "country": self.country, "sector": self.sector,
+        return {"party": self.party, "label": self.label or self.party, "name": self.name, "country": self.country, "sector": self.sector,
                 "grade": self.grade, "independent_sources": self.independent_sources,
                 "sources": [s.as_dict() for s in self.sources], "reasons": self.reasons}
 
@@ -112,6 +121,7 @@ class Incident:
     independent_sources: int = 0
     source_clusters: dict[str, int] = field(default_factory=dict)  # document id -> cluster
     parties: list[PartyGrade] = field(default_factory=list)
+    unidentified_actors: list[str] = field(default_factory=list)  # initiators no dictionary resolved
     act_disputed: bool = False
     act_dispute_reasons: list[str] = field(default_factory=list)
     fatalities: CasualtyRange = field(default_factory=CasualtyRange)
@@ -144,6 +154,7 @@ class Incident:
             "independent_sources": self.independent_sources,
             "documents": len(self.documents), "outlets": self.outlets,
             "parties": [p.as_dict() for p in self.parties],
+            "unidentified_actors": self.unidentified_actors,
             "act_disputed": self.act_disputed, "act_dispute_reasons": self.act_dispute_reasons,
             "fatalities": self.fatalities.as_dict(), "injured": self.injured.as_dict(),
             "manual": self.manual,

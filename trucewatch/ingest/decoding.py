@@ -10,14 +10,25 @@ import codecs
 from dataclasses import dataclass
 
 import charset_normalizer
+from charset_normalizer.md import mess_ratio
 
 from trucewatch.errors import InputError
 
 # How much of a file we look at to decide whether it is binary.
 SNIFF_BYTES = 8192
-# Single-byte Western encodings charset-normalizer often cannot tell apart on short text;
-# among equally good candidates we prefer the one most Western text is really written in.
-PREFERRED_LEGACY = ("cp1252", "latin_1", "iso8859_15")
+# Single-byte Western and Central European code pages. On short news text the detector cannot
+# tell them apart (a Latin-1 report comes back as "cp1250"); when it proposes one of them and
+# the bytes read as cleanly in cp1252, we use cp1252, the usual case for Western news.
+WESTERN_CENTRAL = frozenset({
+    "cp1250", "cp1252", "cp1254", "cp1257", "cp1258", "latin_1", "iso8859_2", "iso8859_3",
+    "iso8859_4", "iso8859_9", "iso8859_10", "iso8859_13", "iso8859_14", "iso8859_15",
+    "iso8859_16", "cp437", "cp775", "cp850", "cp852", "cp857", "cp858", "mac_roman",
+    "mac_latin2", "mac_iceland", "mac_turkish", "hp_roman8",
+})
+PREFERRED_WESTERN = "cp1252"
+# How much messier than the detector's choice the cp1252 reading may look and still win.
+WESTERN_CHAOS_SLACK = 0.05
+ENCODING_LABELS = {"cp1252": "cp1252 (Windows Western, a superset of Latin-1)"}
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -36,6 +47,11 @@ class Decoded:
     def guessed(self) -> bool:
         """True when the bytes were not UTF-8 and the encoding had to be detected."""
         return self.encoding not in ("utf-8", "utf-8-sig", "ascii")
+
+    @property
+    def label(self) -> str:
+        """The encoding as a note tells it to a user."""
+        return ENCODING_LABELS.get(self.encoding, self.encoding)
 
 
 def looks_binary(data: bytes) -> bool:
@@ -76,9 +92,21 @@ def decode_bytes(data: bytes, source: str) -> Decoded:
         raise InputError(
             source, "undecodable bytes: neither UTF-8 nor an encoding that can be detected with confidence"
         )
-    equally_good = [m.encoding for m in matches if m.chaos <= best.chaos + 0.01]
-    encoding = next((e for e in PREFERRED_LEGACY if e in equally_good), best.encoding)
-    text = data.decode(encoding)
+    encoding, text = _prefer_western(data, best.encoding, best.chaos)
     if not text.strip():  # e.g. two bytes that Big5 reads as an ideographic space
         raise InputError(source, f"empty input (only blank characters, read as {encoding})")
     return Decoded(text, encoding)
+
+
+def _prefer_western(data: bytes, proposed: str, chaos: float) -> tuple[str, str]:
+    """(encoding, text): cp1252 instead of another Western/Central single-byte code page when
+    the bytes decode in cp1252 and read about as cleanly; otherwise the detector's choice."""
+    if proposed in WESTERN_CENTRAL and proposed != PREFERRED_WESTERN:
+        try:
+            western = data.decode(PREFERRED_WESTERN)
+        except UnicodeDecodeError:
+            pass
+        else:
+            if mess_ratio(western, maximum_threshold=1.0) <= chaos + WESTERN_CHAOS_SLACK:
+                return PREFERRED_WESTERN, western
+    return proposed, data.decode(proposed)

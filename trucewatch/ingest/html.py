@@ -2,6 +2,8 @@
 
 We ask htmldate (through trafilatura) not to search the body for dates: a date in the text
 is usually the event's, not the page's, and guessing it would bias every relative date.
+The title goes to Document.title; the outlet comes from publisher metadata (`page_meta`),
+never from the author.
 """
 from __future__ import annotations
 
@@ -11,7 +13,10 @@ import trafilatura
 
 from trucewatch.errors import InputError
 from trucewatch.ingest.dates import BadDate, parse_published
+from trucewatch.ingest.markup import fragment_text
 from trucewatch.ingest.origin import Origin, make_document
+from trucewatch.ingest.page_meta import page_outlet
+from trucewatch.ingest.page_text import body_text
 from trucewatch.records import Document
 
 METADATA_ONLY = {"extensive_search": False, "original_date": True}
@@ -20,13 +25,14 @@ METADATA_ONLY = {"extensive_search": False, "original_date": True}
 def read_html(html: str, origin: Origin, *, url: str | None = None,
               title: str | None = None, source: str | None = None,
               published: date | None = None, ref: str | None = None) -> Document:
-    """One report per page; arguments fill in what the page itself does not say (e.g. from a feed)."""
+    """One report per page; the page's own metadata wins, the arguments (e.g. from a feed)
+    fill in what the page does not say."""
     page = trafilatura.bare_extraction(
         html, url=url, with_metadata=True, date_extraction_params=METADATA_ONLY
     )
-    text = page.text if page is not None else None
-    if not text or not text.strip():
-        text = trafilatura.html2txt(html) or ""
+    text = body_text(page.body) if page is not None else ""
+    if not text.strip():
+        text = fragment_text(html)
     if not text.strip():
         raise InputError(origin.name, "no readable text in the HTML page")
     if page is not None and page.date:
@@ -40,6 +46,6 @@ def read_html(html: str, origin: Origin, *, url: str | None = None,
         published=published,
         ref=ref or url or origin.path,
         title=(page.title if page is not None else None) or title,
-        source=source or (page.sitename if page is not None else None),
+        source=page_outlet(html) or source,
         url=url,
     )

@@ -12,6 +12,8 @@ from trucewatch.errors import InputError
 from trucewatch.records import Document, normalise_text
 
 DEFAULT_MAX_BYTES = 5_000_000
+# How documents read from standard input name their origin (ref, path, error messages).
+STDIN_NAME = "<stdin>"
 
 
 def now() -> datetime:
@@ -22,11 +24,16 @@ def now() -> datetime:
 class Origin:
     """Provenance shared by the documents of one input (a file, a URL, stdin)."""
 
-    name: str  # how errors name the input: a path, a URL, or "-"
+    name: str  # how errors name the input: a path, a URL, or STDIN_NAME
     path: str | None = None  # stored as Document.path
     retrieved: datetime = field(default_factory=now)
     fallback_date: date | None = None  # a guess (file mtime) for reports without a date
     max_bytes: int = DEFAULT_MAX_BYTES
+
+    @property
+    def is_stdin(self) -> bool:
+        """Standard input has no path a row could be found by again, so rows are named by line."""
+        return self.path == STDIN_NAME
 
 
 def size_text(n_bytes: int) -> str:

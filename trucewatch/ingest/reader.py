@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from trucewatch.errors import InputError
 from trucewatch.ingest.decoding import decode_bytes
-from trucewatch.ingest.origin import DEFAULT_MAX_BYTES, Origin, size_text
+from trucewatch.ingest.origin import DEFAULT_MAX_BYTES, STDIN_NAME, Origin, size_text
 from trucewatch.ingest.plain import read_plain
 from trucewatch.ingest.rows import read_csv, read_json_array, read_jsonl
 from trucewatch.ingest.sources import Input, expand
@@ -108,7 +108,7 @@ class InputReader:
             raise InputError(item.name, "no such file or directory")
         if item.kind == "stdin":
             data = sys.stdin.buffer.read()
-            origin = Origin(name="stdin", path=None, max_bytes=self.max_bytes)
+            origin = Origin(name=STDIN_NAME, path=STDIN_NAME, max_bytes=self.max_bytes)
             yield from self._parse(data, origin, None)
         elif item.kind == "url":
             page = self.fetcher.get(item.name)
@@ -134,7 +134,7 @@ class InputReader:
                url: str | None = None) -> Iterator[Result]:
         decoded = decode_bytes(data, origin.name)
         if decoded.guessed:
-            self.notes.append(f"{origin.name}: not UTF-8; decoded as {decoded.encoding}")
+            self.notes.append(f"{origin.name}: not UTF-8; decoded as {decoded.label}")
         text = decoded.text
         kind = kind or sniff_kind(text)
         if kind == "plain":

@@ -43,7 +43,7 @@ def row_document(row: Mapping, origin: Origin, where: str) -> Document:
         origin,
         where=where,
         published=published,
-        ref=extra["id"] or origin.path,
+        ref=extra["id"] or (where if origin.is_stdin else origin.path),
         title=extra["title"],
         url=extra["url"],
         source=extra["source"],

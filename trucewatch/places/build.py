@@ -93,19 +93,28 @@ def read_countries(geo: Path) -> list[dict]:
                 continue
             cols = line.rstrip("\n").split("\t")
             rows.append({"iso2": cols[0], "iso3": cols[1], "name": cols[4], "capital": cols[5],
+                         "iso_numeric": cols[2].zfill(3) if cols[2] else "",
                          "population": int(cols[7] or 0), "continent": cols[8],
                          "geonameid": cols[16]})
     return rows
 
 
-def spread_centre(points: list[tuple[float, float]]) -> tuple[float, float]:
-    """Centre of the 2nd-98th percentile box of member towns: near an area's geographic centre."""
+# Share of member towns left out at each edge when boxing an area. GeoNames puts a state or province
+# near the middle of its whole extent (British Columbia at 54N 125W, not near Vancouver), so admin-1
+# areas use the full box; admin-2 areas trim stray rows. Chosen on half 0 of the geoparsing gold,
+# confirmed on half 1 (see docs in evaluate/geoparsing.py).
+ADM1_TRIM, ADM2_TRIM = 0.0, 0.02
+
+
+def spread_centre(points: list[tuple[float, float]], trim: float = ADM2_TRIM) -> tuple[float, float]:
+    """Centre of the box of member towns, `trim` of them left out at each edge: near an area's
+    geographic centre rather than its most populous corner."""
     lats = sorted(p[0] for p in points)
     lons = sorted(p[1] for p in points)
 
     def mid(values):
-        lo = values[int(len(values) * 0.02)]
-        hi = values[min(len(values) - 1, int(len(values) * 0.98))]
+        lo = values[int(len(values) * trim)]
+        hi = values[len(values) - 1 - int(len(values) * trim)]
         return round((lo + hi) / 2, 5)
 
     return mid(lats), mid(lons)
@@ -125,7 +134,7 @@ def admin_places(cities: dict[str, dict], admin1: dict, admin2: dict) -> list[di
         for code, (name, ascii_name, geonameid) in table.items():
             if code not in members:
                 continue
-            lat, lon = spread_centre(members[code])
+            lat, lon = spread_centre(members[code], ADM1_TRIM if level == "ADM1" else ADM2_TRIM)
             parts = code.split(".")
             areas.append({
                 "id": geonameid, "name": name, "asciiname": ascii_name, "alt": [],
@@ -159,6 +168,21 @@ def natural_earth_outlines(geo: Path) -> tuple[dict, dict[str, tuple[float, floa
         features[iso3] = {"type": "Feature", "properties": old["properties"],
                           "geometry": _rounded(mapping(geometry))}
     return {"type": "FeatureCollection", "features": list(features.values())}, labels
+
+
+NE_NAME_FIELDS = ("NAME", "NAME_LONG", "FORMAL_EN", "NAME_ALT", "ADMIN", "BRK_NAME", "NAME_SORT", "GEOUNIT")
+
+
+def natural_earth_names(geo: Path) -> dict[str, list[str]]:
+    """Long and formal country names ("Russian Federation", "Republic of Armenia") by ISO3, so
+    reports that write them find the country; "Congo, Dem. Rep."-style sort names are left out."""
+    ne = json.loads((geo / "naturalearth" / "ne_110m_admin_0_countries.json").read_text())
+    names: dict[str, list[str]] = defaultdict(list)
+    for feature in ne["features"]:
+        props = feature["properties"]
+        for code in {props.get("ISO_A3"), props.get("ISO_A3_EH"), props.get("ADM0_A3")} - {"-99", None}:
+            names[code].extend(props[f] for f in NE_NAME_FIELDS if props.get(f) and "," not in props[f])
+    return names
 
 
 def main_part_centre(geometry) -> tuple[float, float]:
@@ -236,8 +260,11 @@ def merge_wof(places: dict[str, dict], geo: Path, admin_names: dict[str, str]) -
                 }, "geometry": _rounded(mapping(geometry))})
             gn_id = str((props.get("wof:concordances") or {}).get("gn:id") or props.get("gn:geonameid") or "")
             names = wof_names(props)
+            english = wof_english_name(props)
             if gn_id and gn_id in places:
                 places[gn_id]["alt"].extend(names)
+                if english:
+                    places[gn_id]["english"] = english
                 continue
             lat = props.get("lbl:latitude", props.get("geom:latitude"))
             lon = props.get("lbl:longitude", props.get("geom:longitude"))
@@ -256,8 +283,35 @@ def merge_wof(places: dict[str, dict], geo: Path, admin_names: dict[str, str]) -
                 "a1name": region if placetype != "region" else "",
                 "a2name": county if placetype not in ("region", "county") else "",
                 "lat": round(float(lat), 5), "lon": round(float(lon), 5), "source": "whosonfirst",
+                "english": english,
             }
     return polygons
+
+
+def wof_english_name(props: dict) -> str | None:
+    """WOF's preferred English name ("Hama"), else its first plain-ASCII variant when GeoNames only
+    offers a transliteration with ayn marks ("Ma`rus" -> "Maardes")."""
+    preferred = [n for n in props.get("name:eng_x_preferred") or [] if keep_name(n)]
+    if preferred:
+        return preferred[0]
+    if re.search(r"[`'‘’ʿʾ]", props.get("gn:asciiname") or props.get("wof:name") or ""):
+        plain = [n for n in props.get("name:und_x_variant") or [] if re.fullmatch(r"[A-Za-z][A-Za-z \-]+", n)]
+        if plain:
+            return plain[0]
+    return None
+
+
+def display_name(place: dict) -> str:
+    """The name reports and maps show: the common English name, not a diacritic transliteration
+    ("Hama", not "Ḩamāh"). Admin areas keep GeoNames' name, which towns' admin columns repeat."""
+    if place["fclass"] == "A":
+        return place["name"]
+    if place.get("english"):
+        return place["english"]
+    ascii_name = place.get("asciiname") or ""
+    if ascii_name and not place["name"].isascii():
+        return ascii_name
+    return place["name"]
 
 
 def _write_gzip(path: Path, text: str) -> None:
@@ -272,9 +326,10 @@ def write_places(places: dict[str, dict], admin1: dict, admin2: dict, out: Path)
     for place in sorted(places.values(), key=lambda p: (p["country"], p["name"], p["id"])):
         a1 = place.get("a1name") or admin1.get(place.get("a1code", ""), ("",))[0]
         a2 = place.get("a2name") or admin2.get(place.get("a2code", ""), ("",))[0]
-        alt = distinct_names(place["name"], [place["asciiname"], *place["alt"]])
+        name = display_name(place)
+        alt = distinct_names(name, [place["name"], place["asciiname"], *place["alt"]])
         writer.writerow([
-            place["id"], place["name"], place["asciiname"], "|".join(alt), place["fclass"],
+            place["id"], name, place["asciiname"], "|".join(alt), place["fclass"],
             place["fcode"], place["population"], place["country"],
             a1 if place["fcode"] != "ADM1" else "", a2 if place["fcode"] not in ("ADM1", "ADM2") else "",
             place["lat"], place["lon"], place["source"],
@@ -283,8 +338,10 @@ def write_places(places: dict[str, dict], admin1: dict, admin2: dict, out: Path)
     return len(places)
 
 
-def country_places(countries: list[dict], labels: dict, places: dict) -> None:
+def country_places(countries: list[dict], labels: dict, places: dict,
+                   long_names: dict[str, list[str]] | None = None) -> None:
     """Countries as places at the centre of their largest Natural Earth land mass."""
+    long_names = long_names or {}
     for country in countries:
         point = labels.get(country["iso3"])
         if point is None:
@@ -294,7 +351,8 @@ def country_places(countries: list[dict], labels: dict, places: dict) -> None:
             point = (statistics.median(m[0] for m in members), statistics.median(m[1] for m in members))
         places[country["geonameid"]] = {
             "id": country["geonameid"], "name": country["name"], "asciiname": country["name"],
-            "alt": [], "fclass": "A", "fcode": "PCLI", "population": country["population"],
+            "alt": list(long_names.get(country["iso3"], [])), "fclass": "A", "fcode": "PCLI",
+            "population": country["population"],
             "country": country["iso2"], "a1code": "", "a2code": "",
             "lat": point[0], "lon": point[1], "source": "geonames",
         }
@@ -313,14 +371,15 @@ def build(shared: Path, out_dir: Path = DATA_DIR) -> dict:
         places.setdefault(area["id"], area)
     outlines, labels = natural_earth_outlines(geo)
     countries = read_countries(geo)
-    country_places(countries, labels, places)
+    country_places(countries, labels, places, natural_earth_names(geo))
     admin_names = {gid: name for name, _, gid in [*admin1.values(), *admin2.values()]}
     polygons = merge_wof(places, geo, admin_names)
     count = write_places(places, admin1, admin2, out_dir / "places.tsv.gz")
     with open(out_dir / "countries.tsv", "w", encoding="utf-8") as handle:
-        handle.write("iso2\tiso3\tname\tgeonameid\tpopulation\tcontinent\n")
+        handle.write("iso2\tiso3\tname\tgeonameid\tpopulation\tcontinent\tiso_numeric\n")
         for c in countries:
-            handle.write(f"{c['iso2']}\t{c['iso3']}\t{c['name']}\t{c['geonameid']}\t{c['population']}\t{c['continent']}\n")
+            handle.write(f"{c['iso2']}\t{c['iso3']}\t{c['name']}\t{c['geonameid']}\t{c['population']}"
+                         f"\t{c['continent']}\t{c['iso_numeric']}\n")
     _write_json_gz(out_dir / "admin_polygons.geojson.gz", {"type": "FeatureCollection", "features": polygons})
     _write_json_gz(out_dir / "country_outlines.geojson.gz", outlines)
     return {"places": count, "polygons": len(polygons), "countries": len(countries)}

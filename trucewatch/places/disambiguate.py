@@ -20,6 +20,8 @@ EXACT_ENOUGH = 0.95  # below this, try the name without "eastern ..." or "... pr
 MATCH_MARGIN = 0.1
 NEAR_KM, NEAR_BONUS = 150.0, 0.6  # other story places within this distance lend support
 AREA_BONUS = 1.2  # a town in the same state/governorate as the story's other places
+MATCH_WEIGHT, PROMINENCE_WEIGHT = 4.0, 0.35
+FOCUS_FIRST, FOCUS_OTHER = 2.5, 1.5  # the story's main country, its second country
 # "Eastern Aleppo" is the eastern part of Aleppo, not another place; kept as a note.
 _PART = re.compile(
     r"^(?:the\s+)?(north|south|east|west|northern|southern|eastern|western|central|north-?eastern|"
@@ -81,13 +83,13 @@ def _nearby_support(place: Place, nearby_name: str) -> float:
 
 def score(place: Place, context: PlaceContext, kind_word: str | None = None) -> float:
     """Evidence that this candidate is the place meant; higher is better."""
-    value = 4.0 * place.match + 0.35 * place.prominence
+    value = MATCH_WEIGHT * place.match + PROMINENCE_WEIGHT * place.prominence
     focus = [c.upper() for c in context.countries]
     if focus:
         if place.country in focus[:1] or place.country3 in focus[:1]:
-            value += 2.5
+            value += FOCUS_FIRST
         elif place.country in focus or place.country3 in focus:
-            value += 1.5
+            value += FOCUS_OTHER
     for nearby_name in context.nearby:
         value += _nearby_support(place, nearby_name)
     if context.near and not _is_country(place):

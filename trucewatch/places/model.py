@@ -6,9 +6,12 @@ from dataclasses import asdict, dataclass, field
 
 # How much a feature type adds to a place's prominence (log10 population is the base). Admin areas
 # get little: their population is the sum of their towns, and a bare "Aleppo" usually means the city.
+# A bare capital's name usually means the capital (London, Paris, Cairo); a county seat (PPLA2) is no
+# more prominent than a town of its size (Arlington, Texas outweighs Arlington, Virginia). Weights
+# chosen on half 0 of the geoparsing gold and confirmed on half 1.
 _TYPE_WEIGHT = {
-    "PCLI": 6.0, "PCLD": 5.0, "PCLS": 5.0, "PCLF": 5.0, "PCL": 5.0, "ADM1": 0.5, "PPLC": 3.0,
-    "PPLA": 1.5, "ADM2": 0.0, "RGN": 3.0, "PPLA2": 0.8, "CUR": 2.0, "PPLX": 0.5,
+    "PCLI": 6.0, "PCLD": 5.0, "PCLS": 5.0, "PCLF": 5.0, "PCL": 5.0, "ADM1": 0.5, "PPLC": 4.5,
+    "PPLA": 1.5, "ADM2": 0.0, "RGN": 3.0, "PPLA2": 0.0, "CUR": 2.0, "PPLX": 0.5,
 }
 
 

@@ -5,7 +5,11 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from trucewatch.incidents.actors import party_label as actor_label
 from trucewatch.incidents.model import Incident
+
+
+DAILY_PRECISIONS = {"day", "days"}
 
 
 @dataclass
@@ -21,8 +25,16 @@ class Period:
         return Period(self.start - timedelta(days=self.days), self.start - timedelta(days=1))
 
     def contains(self, inc: Incident) -> bool:
-        """An incident belongs to the period it starts in (undated ones belong to none)."""
-        return inc.start is not None and self.start <= inc.start <= self.end
+        """An incident belongs to every period its dates overlap (undated ones belong to none).
+
+        A clinic shelled "earlier this month" may fall in this period; leaving it out because the
+        month began before the period would hide it, so an imprecise incident can count in both
+        this period and the previous one (the report's caveats say how many do).
+        """
+        if inc.start is None:
+            return False
+        end = inc.end or inc.start
+        return inc.start <= self.end and end >= self.start
 
     def label(self) -> str:
         return f"{self.start.isoformat()} to {self.end.isoformat()}"
@@ -33,7 +45,11 @@ def counts_by_type(incidents: list[Incident]) -> Counter:
 
 
 def counts_by_party(incidents: list[Incident]) -> Counter:
-    """Incidents per attributed party (discounted attributions left out)."""
+    """Incidents per attributed party, one row per party key (discounted attributions left out).
+
+    Parties are resolved actors only (see trucewatch.incidents.actors); unresolved wording is
+    counted apart by `count_unidentified`.
+    """
     counter: Counter = Counter()
     for inc in incidents:
         for label in {party_label(g) for g in inc.parties if g.grade != "Discounted"}:
@@ -41,11 +57,14 @@ def counts_by_party(incidents: list[Incident]) -> Counter:
     return counter
 
 
+def count_unidentified(incidents: list[Incident]) -> int:
+    """Incidents whose reports name a perpetrator only in words no dictionary resolved."""
+    return sum(1 for inc in incidents if not inc.parties and getattr(inc, "unidentified_actors", None))
+
+
 def party_label(grade) -> str:
-    """"Syria (SYR)" for a state keyed by its code, else the party's key."""
-    if grade.name and grade.name != grade.party:
-        return f"{grade.name} ({grade.party})"
-    return grade.party
+    """"Syria (SYR)" for a state keyed by its code, else the party's dictionary name."""
+    return getattr(grade, "label", "") or actor_label(grade.party)
 
 
 def compare(current: Counter, previous: Counter) -> list[dict]:
@@ -56,9 +75,12 @@ def compare(current: Counter, previous: Counter) -> list[dict]:
 
 
 def daily(incidents: list[Incident], period: Period, findings_by_incident: dict) -> list[dict]:
-    """Per day of the period: incidents starting that day, and how many are (probable) violations."""
+    """Per day of the period: incidents dated to that day (day precision, or the first of a few
+    days), and how many of them are possible, probable or certain violations."""
     rows = {period.start + timedelta(days=i): {"all": 0, "violations": 0} for i in range(period.days)}
     for inc in incidents:
+        if inc.time_precision not in DAILY_PRECISIONS:
+            continue  # a month-long interval has no day to be drawn on
         if inc.start in rows:
             rows[inc.start]["all"] += 1
             f = findings_by_incident.get(inc.id)

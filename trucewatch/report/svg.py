@@ -14,6 +14,10 @@ VERDICT_COLOURS = {
 }
 
 
+DRAW_ORDER = {"out of scope": 0, "not a violation": 1, "undetermined": 2, "unattributable": 3,
+              "possible violation": 4, "probable violation": 5, "violation": 6}
+
+
 def daily_chart(days: list[dict], width: int = 720, height: int = 200) -> str:
     """Bars per day: all incidents (grey) with the (possible) violations over them (red)."""
     pad_l, pad_b, pad_t = 30, 24, 10
@@ -21,6 +25,7 @@ def daily_chart(days: list[dict], width: int = 720, height: int = 200) -> str:
     top = max([d["all"] for d in days] + [1])
     bar_w = (width - pad_l - 10) / n
     scale = (height - pad_b - pad_t) / top
+    label_every = label_step(n, width - pad_l - 10)
     parts = [f'<svg id="daily-chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
              f'width="100%" role="img" aria-label="Incidents per day">',
              f'<line x1="{pad_l}" y1="{height - pad_b}" x2="{width - 10}" y2="{height - pad_b}" stroke="#444"/>',
@@ -34,11 +39,23 @@ def daily_chart(days: list[dict], width: int = 720, height: int = 200) -> str:
         parts.append(f'<g class="bar"><title>{escape(label)}</title>'
                      f'<rect x="{x:.1f}" y="{height - pad_b - h_all:.1f}" width="{w:.1f}" height="{h_all:.1f}" fill="#9aa5b1"/>'
                      f'<rect x="{x:.1f}" y="{height - pad_b - h_v:.1f}" width="{w:.1f}" height="{h_v:.1f}" fill="#b2182b"/></g>')
-        if n <= 31 or i % max(1, n // 12) == 0:
+        if i % label_every == 0:
             parts.append(f'<text x="{x + w / 2:.1f}" y="{height - 8}" font-size="9" text-anchor="middle">'
                          f'{d["day"].strftime("%d %b")}</text>')
     parts.append("</svg>")
     return "".join(parts)
+
+
+def label_step(days: int, plot_width: float, label_px: float = 44.0) -> int:
+    """Label every Nth day so that labels ("05 Mar", about 44 px at 9 px type) never overlap."""
+    per_day = plot_width / max(days, 1)
+    step = 1
+    while step * per_day < label_px:
+        step += 1
+    for nice in (1, 2, 3, 7, 14, 28, 30, 61, 91, 182, 365):
+        if nice >= step:
+            return nice
+    return step
 
 
 def _bbox(points: list[tuple[float, float]], rings: list[list[tuple[float, float]]]):
@@ -90,7 +107,7 @@ def incident_map(points: list[dict], outlines: dict | None, area_rings: list[lis
     for ring in area_rings:
         parts.append(f'<path class="truce-area" d="{path(ring)}" fill="#2b8cbe" fill-opacity="0.15" '
                      f'stroke="#2b8cbe" stroke-dasharray="4 3"/>')
-    for p in points:
+    for p in sorted(points, key=lambda p: DRAW_ORDER.get(p["verdict"], 0)):  # worst verdicts on top
         x, y = xy(p["lon"], p["lat"])
         colour = VERDICT_COLOURS.get(p["verdict"], "#555")
         parts.append(f'<a href="#{escape(p["id"])}"><circle class="incident" cx="{x:.1f}" cy="{y:.1f}" r="5" '

@@ -72,11 +72,13 @@ class TruceChecker:
             else:
                 inside = bool(loc.country) and loc.country in area.countries
             if inside:
-                trace.append(f"place: located only to the {precision} ({label}), which contains the "
+                level = "country" if precision == "unknown" else precision
+                trace.append(f"place: located only to the {level} ({' '.join(label.split())}), which contains the "
                              f"area ({area.description}) but is larger than it, so at most a possible violation")
                 return None, "possible violation", None
             if not loc.country or not area.countries:
-                trace.append(f"place: located only to the {precision} ({label}); cannot tell whether it is in the area")
+                where = "was not found in the gazetteer" if precision == "unknown" else f"is located only to the {precision}"
+                trace.append(f"place: '{' '.join(label.split())}' {where}; cannot tell whether it is in the area")
                 return "undetermined", None, None
             trace.append(f"place: {label} ({precision}) does not contain the area ({area.description})")
             return "out of scope", None, None
@@ -91,6 +93,10 @@ class TruceChecker:
             return None, "possible violation", distance
         trace.append(f"place: {label} ({precision}) is {distance:.1f} km outside the area ({area.description})")
         return "out of scope", None, distance
+
+    def provisions_of(self, inc: Incident) -> list[str]:
+        """The provisions the incident's act touches, whatever its time, place or perpetrator."""
+        return self._provisions(inc)
 
     def _provisions(self, inc: Incident) -> list[str]:
         types = set(inc.types) or {inc.type}
@@ -179,7 +185,16 @@ class TruceChecker:
             return finding
         trace.append("provisions: " + "; ".join(finding.provisions))
         if decided or place_decided:
-            finding.verdict = decided or place_decided
+            # where or when is unknown, but who did it may still settle it: an act by an excluded
+            # group or a non-party is not a violation wherever it happened
+            by_actor = self._attribute(inc, finding)
+            if by_actor == "not a violation":
+                finding.verdict = by_actor
+                trace.append("verdict: not a violation, whatever its time or place")
+            else:
+                finding.verdict = decided or place_decided
+                trace.append(f"verdict: {finding.verdict}, since it cannot be placed in the truce's "
+                             + ("time window" if decided else "area"))
             return finding
         verdict = self._attribute(inc, finding)
         if inc.act_disputed and verdict in ("violation",):
@@ -199,7 +214,12 @@ class TruceChecker:
         if self.terms.exemptions:
             trace.append("exemptions considered: " + "; ".join(e.reason for e in self.terms.exemptions))
         if not inc.parties:
-            trace.append("attribution: no report names who did it")
+            vague = getattr(inc, "unidentified_actors", [])
+            if vague:
+                trace.append("attribution: the reports name no identified actor, only "
+                             + ", ".join(f"'{v}'" for v in vague) + ", which cannot be graded as parties")
+            else:
+                trace.append("attribution: no report names who did it")
             return "unattributable"
         against_excluded = self._against_excluded(inc)
         best = None
@@ -209,7 +229,7 @@ class TruceChecker:
             finding.parties.append(pf)
             if standing == "party":
                 pf.exempted_by = self._exemption(inc, matched) or against_excluded
-            desc = f"{grade.party} ({grade.grade}, {grade.independent_sources} independent source(s))"
+            desc = f"{grade.label or grade.party} ({grade.grade}, {grade.independent_sources} independent source(s))"
             if standing == "excluded":
                 trace.append(f"attribution: {desc} is an excluded group ({matched}); the truce does not cover it")
             elif standing == "not a party":
@@ -219,8 +239,9 @@ class TruceChecker:
             elif pf.exempted_by:
                 trace.append(f"attribution: {desc} is a party, but exempted: {pf.exempted_by}")
             else:
-                trace.append(f"attribution: {desc} is a party ({matched})")
                 verdict = GRADE_VERDICT.get(grade.grade)
+                supports = f"; a {grade.grade} attribution supports at most a {verdict}" if verdict else ""
+                trace.append(f"attribution: {desc} is a party ({matched}){supports}")
                 if grade.grade == "Discounted":
                     trace.append(f"attribution: the attribution to {grade.party} was retracted")
                     continue

@@ -1,4 +1,10 @@
-"""Truce terms as data: a YAML file validated with pydantic, with errors naming file, field and reason."""
+"""Truce terms as data: a YAML file validated with pydantic, with errors naming file, field and reason.
+
+Names in `parties`, `excluded` and exemptions' `parties` must be known to the actor dictionary.
+Each is stored in the form incidents key their parties by (trucewatch.incidents.actors.actor_key):
+a state or its forces as its ISO3 code ("Syria", "Syrian army" -> SYR), any other actor as its
+dictionary name ("ISIS" -> Islamic State), so the checker compares like with like.
+"""
 from __future__ import annotations
 
 from datetime import datetime
@@ -11,13 +17,96 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from trucewatch.errors import ConfigError
+from trucewatch.incidents.actors import actor_key
 from trucewatch.incidents.families import known_families, known_types
+
+SUGGESTIONS = 3
+SUGGESTION_SCORE = 80  # rapidfuzz WRatio out of 100
+SUGGESTION_SPREAD = 5  # only names nearly as close as the closest
 
 
 @lru_cache(maxsize=1)
 def provisions_data() -> dict:
     text = resources.files("trucewatch.truce").joinpath("data/provisions.yaml").read_text("utf-8")
     return yaml.safe_load(text)
+
+
+def _dictionary():
+    from trucewatch.actors import get_dictionary
+
+    return get_dictionary()
+
+
+def actor_name(text: str) -> str | None:
+    """The dictionary form of a party or group name, or None when the dictionary does not know it.
+
+    An ISO3 code of a known country stays as it is. Any other name must be covered word for word
+    by the dictionary's aliases, one of them a named actor (not just "rebels" or "army").
+    """
+    from trucewatch.actors import resolve_actor
+    from trucewatch.actors.text import ARTICLES
+
+    text = text.strip()
+    dictionary = _dictionary()
+    if len(text) == 3 and text.isalpha() and text.isupper() and text in dictionary.country_names:
+        return text
+    tokens, hits = dictionary.index.scan(text)
+    words = [t for t in tokens if t.key not in ARTICLES]
+    covered = sum(hit.last - hit.first for hit in hits)
+    named = any(c.entry.kind != "term" for hit in hits for c in hit.candidates)
+    if not words or covered != len(words) or not named:
+        return None
+    ref = resolve_actor(text)
+    if ref is None or not (ref.name or ref.country):
+        return None
+    return actor_key(ref.name, ref.country, ref.sector, None)
+
+
+@lru_cache(maxsize=1)
+def _suggestion_choices() -> dict[str, str]:
+    """Every spelling of a named actor -> the name to suggest."""
+    choices: dict[str, str] = {}
+    for entry in _dictionary().entries.values():
+        if entry.kind != "term" and entry.name:
+            for spelling in (entry.name, *entry.aliases):
+                choices.setdefault(spelling, entry.name)
+    return choices
+
+
+def close_actor_names(text: str) -> list[str]:
+    """Up to three dictionary names spelt like `text` (ISO3 codes for a code-like text), best first."""
+    from rapidfuzz import fuzz, process
+
+    text = text.strip()
+    if len(text) == 3 and text.isalpha() and text.isupper():
+        choices = {code: code for code in _dictionary().country_names}
+        scorer, cutoff = fuzz.ratio, 60
+    else:
+        choices, scorer, cutoff = _suggestion_choices(), fuzz.WRatio, SUGGESTION_SCORE
+    hits = process.extract(text, list(choices), scorer=scorer, score_cutoff=cutoff, limit=SUGGESTIONS * 4)
+    found: list[str] = []
+    for spelling, score, _ in hits:
+        if score >= hits[0][1] - SUGGESTION_SPREAD and choices[spelling] not in found:
+            found.append(choices[spelling])
+    return found[:SUGGESTIONS]
+
+
+def _known_actors(names: list[str]) -> list[str]:
+    """The names in dictionary form; ValueError naming each unknown one, with close suggestions."""
+    resolved, problems = [], []
+    for name in names:
+        canonical = actor_name(name)
+        if canonical is not None:
+            if canonical not in resolved:
+                resolved.append(canonical)
+            continue
+        close = close_actor_names(name)
+        hint = f" (did you mean {' or '.join(repr(c) for c in close)}?)" if close else ""
+        problems.append(f"'{name}' is not in the actor dictionary{hint}")
+    if problems:
+        raise ValueError("; ".join(problems) + ". Use an ISO3 code (like SYR) for a state and its forces, "
+                         "or add the actor to a YAML file named by $TRUCEWATCH_ACTORS")
+    return resolved
 
 
 class _Strict(BaseModel):
@@ -67,6 +156,11 @@ class Exemption(_Strict):
     parties: list[str] = Field(default_factory=list)
     reason: str
 
+    @field_validator("parties")
+    @classmethod
+    def _known_parties(cls, value: list[str]) -> list[str]:
+        return _known_actors(value)
+
 
 class TruceTerms(_Strict):
     name: str = Field(min_length=1)
@@ -90,6 +184,11 @@ class TruceTerms(_Strict):
         except (ZoneInfoNotFoundError, ValueError):
             raise ValueError(f"'{value}' is not an IANA time zone name (like Asia/Damascus)") from None
         return value
+
+    @field_validator("parties", "excluded")
+    @classmethod
+    def _known_names(cls, value: list[str]) -> list[str]:
+        return _known_actors(value)
 
     @field_validator("start", "end")
     @classmethod
@@ -120,6 +219,18 @@ class TruceTerms(_Strict):
     def _ordered(self):
         if self.end <= self.start:
             raise ValueError(f"end ({self.end.isoformat()}) must come after start ({self.start.isoformat()})")
+        return self
+
+    @model_validator(mode="after")
+    def _sides_consistent(self):
+        both = [name for name in self.parties if name in self.excluded]
+        if both:
+            raise ValueError(f"{', '.join(both)} cannot be both a party and excluded")
+        for n, exemption in enumerate(self.exemptions):
+            strangers = [name for name in exemption.parties if name not in self.parties]
+            if strangers:
+                raise ValueError(f"exemptions.{n}.parties: {', '.join(strangers)} is not one of the "
+                                 f"truce's parties ({', '.join(self.parties)})")
         return self
 
     @property

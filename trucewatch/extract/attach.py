@@ -1,0 +1,73 @@
+"""Claims onto events: each claim goes to the act it speaks about, in its sentence or earlier.
+
+"Washington blamed government helicopters. Damascus rejected the accusation ..." puts both
+claims on the explosion reported before them; a claim about the act's type ("investigators
+said it was a barrel bomb") also refines a vaguer type.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from trucewatch.extract import links
+from trucewatch.extract.claims import ClaimMention
+from trucewatch.extract.drafts import Draft, StoryPlaces, actor_refs, sentence_span
+from trucewatch.extract.who import Participant
+from trucewatch.ontology import default_ontology
+from trucewatch.records import Claim, Claimant
+
+
+def _claimant(participant: Participant | None, on: date | None, implied: str | None = None) -> Claimant:
+    if participant is None:
+        return Claimant(text="unnamed source")
+    ref = links.resolve_actor(participant.text, on=on, implied_country=implied)
+    return Claimant(text=participant.text, name=ref.name, country=ref.country, sector=ref.sector)
+
+
+def _claim_record(claim: ClaimMention, sent, on: date | None, implied: str | None = None) -> Claim:
+    claimant = _claimant(claim.claimant, on, implied)
+    value = claim.value_text
+    if claim.value_kind == "actor" and value:
+        ref = links.resolve_actor(value, on=on, implied_country=implied)
+        value = ref.country or ref.name or value
+    if claim.stance == "claims_responsibility":
+        value = claimant.country or claimant.name or claimant.text
+    return Claim(claimant=claimant, stance=claim.stance, about=claim.about, value=value,
+                 **sentence_span(sent).model_dump())
+
+
+def attach_claims(claims: list[ClaimMention], sent, owner_of: dict[int, Draft], drafts: list[Draft],
+                   published: date | None, places: StoryPlaces) -> set[int]:
+    """Put each claim on its event(s); return the token indices of the claim verbs that found one."""
+    attached: set[int] = set()
+    for claim in claims:
+        targets: list[Draft] = []
+        for head in claim.trigger_heads:
+            draft = owner_of.get(head)
+            if draft is not None and draft not in targets:
+                targets.append(draft)
+        if not targets and claim.refers_back:
+            earlier = [d for d in drafts if d.mentions[0].sentence.start_char < sent.start_char]
+            violent = [d for d in earlier if d.act.family == "violence"]
+            pick = (violent or earlier)[-1:] if (violent or earlier) else []
+            targets = pick
+        own = owner_of.get(claim.verb_i)
+        targets = [d for d in targets if d is not own]
+        if targets:
+            attached.add(claim.verb_i)
+        for draft in targets:
+            on = draft.when.end if draft.when else published
+            record = _claim_record(claim, sent, on, places.country_for(draft))
+            if record not in draft.claims:
+                draft.claims.append(record)
+            if claim.about == "type" and claim.value_kind == "act":
+                _retype(draft, claim.value_text)
+            if claim.stance == "claims_responsibility" and claim.claimant and not draft.actors:
+                draft.actors = actor_refs([claim.claimant], "initiator", on, places.country_for(draft))
+    return attached
+
+
+def _retype(draft: Draft, act_name: str | None) -> None:
+    """A claim about the act's type refines a vaguer type of the same family."""
+    act = default_ontology().acts.get(act_name or "")
+    if act and act.family == draft.act.family and (draft.act.generic or draft.act.refinable):
+        draft.act = act
