@@ -9,6 +9,11 @@ Peak memory is the largest resident set of this process plus its worker processe
 Prints a summary on stderr and one JSON object on stdout.
 
     .venv/bin/python benchmarks/extract_speed.py [--texts 300] [--processes 2] [--batch-size 16] [--repeat 3]
+    .venv/bin/python benchmarks/extract_speed.py --stage-costs [--texts 120]
+
+`--stage-costs` measures, in one process and without a profiler, parsing time, extraction time
+and the part of extraction spent in the place stage (story places + locating each act), so the
+place stage's cost can be followed on its own.
 """
 from __future__ import annotations
 
@@ -104,6 +109,47 @@ def time_trucewatch(texts: list[str], processes: int, batch_size: int) -> tuple[
     return seconds, memory.peak / 1e6, events
 
 
+def stage_costs(texts: list[str], batch_size: int) -> dict:
+    """Parse once, then extract with the place stage timed (single process, no profiler)."""
+    from trucewatch.extract import links
+    from trucewatch.extract.document import extract_document
+    from trucewatch.extract.pipeline import warm_up
+    from trucewatch.nlp import get_nlp
+    from trucewatch.records import Document
+
+    warm_up()
+    documents = [Document.from_text(text) for text in texts]
+    started = time.perf_counter()
+    docs = list(get_nlp().pipe([document.text for document in documents], batch_size=batch_size))
+    parse = time.perf_counter() - started
+    spent = [0.0]
+    originals = links.story_places, links.locate
+
+    def timed(function):
+        def run(*args, **kwargs):
+            began = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                spent[0] += time.perf_counter() - began
+        return run
+
+    links.story_places, links.locate = (timed(function) for function in originals)
+    try:
+        started = time.perf_counter()
+        for document, doc in zip(documents, docs):
+            extract_document(document, doc)
+        extract = time.perf_counter() - started
+    finally:
+        links.story_places, links.locate = originals
+    places = spent[0]
+    return {"texts": len(texts), "parse_s": round(parse, 2), "extract_s": round(extract, 2),
+            "place_stage_s": round(places, 2), "place_share_of_extraction": round(places / extract, 3),
+            "place_share_of_parse": round(places / parse, 3),
+            "ratio_one_process": round(parse / (parse + extract), 3),
+            "ratio_one_process_without_places": round(parse / (parse + extract - places), 3)}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--texts", type=int, default=300)
@@ -111,10 +157,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--batch-size", type=int, default=16)
     parser.add_argument("--repeat", type=int, default=1, help="alternating runs of each; best time kept")
     parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
+    parser.add_argument("--stage-costs", action="store_true", help="one process: parse, extract, place stage")
     args = parser.parse_args(argv)
     texts = news_texts(args.shared, args.texts)
     if not texts:
         print(json.dumps({"skipped": f"no news texts under {args.shared}"}))
+        return 0
+    if args.stage_costs:
+        import warnings
+
+        warnings.simplefilter("ignore")
+        costs = stage_costs(texts, args.batch_size)
+        print(f"{costs['texts']} texts, one process: parse {costs['parse_s']}s, extraction {costs['extract_s']}s, "
+              f"place stage {costs['place_stage_s']}s ({costs['place_share_of_extraction']:.0%} of extraction, "
+              f"{costs['place_share_of_parse']:.0%} of parsing)", file=sys.stderr)
+        print(json.dumps(costs))
         return 0
     words = sum(len(text.split()) for text in texts)
     from trucewatch.nlp import get_nlp

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from trucewatch.errors import InputError, TruceWatchError
+from trucewatch.exports_data.acled import acled_codes
 from trucewatch.records import ActorRef, Document, Event, Extraction
 
 Row = dict[str, Any]
@@ -204,23 +205,6 @@ FLAT_COLUMNS = [  # the keys of flat_row, in order
     "injured_high", "claims", "evidence",
 ]
 
-# ACLED's own codebook values: how precise the date and place are, which disorder an event
-# type belongs to, and the interaction code of an actor's sector.
-ACLED_TIME_PRECISION = {"day": 1, "days": 2, "week": 2, "month": 3, "year": 3, "unknown": 3}
-ACLED_GEO_PRECISION = {"exact": 1, "neighbourhood": 1, "city": 1, "admin2": 2, "admin1": 3,
-                       "country": 3, "region": 3}
-ACLED_DISORDER = {
-    "Battles": "Political violence",
-    "Explosions/Remote violence": "Political violence",
-    "Violence against civilians": "Political violence",
-    "Riots": "Political violence",
-    "Protests": "Demonstrations",
-    "Strategic developments": "Strategic developments",
-}
-ACLED_INTER = {"GOV": "State forces", "MIL": "State forces", "REB": "Rebel group",
-               "UAF": "Political militia", "CVL": "Civilians", "MED": "Civilians",
-               "AID": "Civilians", "JRN": "Civilians", "REF": "Civilians", "NGO": "Civilians",
-               "IGO": "External/Other forces"}
 ACLED_COLUMNS = [
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
     "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "country", "admin1",
@@ -231,8 +215,17 @@ ACLED_COLUMNS = [
 ]
 
 
+def acled_codable(document: Document, event: Event) -> bool:
+    """Whether ACLED would code the event: its act has an ACLED mapping and it happened
+    (by default: occurred or ongoing; planned, negated and hypothetical acts are not events)."""
+    return event.acled is not None and event.status in acled_codes().coded_statuses
+
+
 def acled_row(document: Document, event: Event) -> Row:
-    """ACLED's column names where they apply; our provenance columns after them."""
+    """ACLED's column names where they apply; our provenance columns after them.
+
+    Code tables come from trucewatch/exports_data/acled_codes.yaml."""
+    codes = acled_codes()
     place, when = event.location, event.when
     iso3 = place.country if place else None
     event_type = event.acled.event_type if event.acled else None
@@ -244,13 +237,13 @@ def acled_row(document: Document, event: Event) -> Row:
         "event_id_cnty": f"{iso3 or 'XXX'}{document.id[:10]}-{number}",
         "event_date": when.start,
         "year": when.start.year,
-        "time_precision": ACLED_TIME_PRECISION[when.precision],
-        "disorder_type": ACLED_DISORDER.get(event_type or ""),
+        "time_precision": codes.time_precision.get(when.precision),
+        "disorder_type": codes.disorder_type.get(event_type or ""),
         "event_type": event_type,
         "sub_event_type": event.acled.sub_event_type if event.acled else None,
         "actor1": _actor_label(first) if first else None,
         "assoc_actor_1": _joined(_actor_label(a) for a in others),
-        "inter1": ACLED_INTER.get(first.sector or "") if first else None,
+        "inter1": codes.inter.get(first.sector or "") if first else None,
         "actor2": _actor_label(event.targets[0]) if event.targets else None,
         "country": country_name(iso3),
         "admin1": place.admin1 if place else None,
@@ -258,7 +251,7 @@ def acled_row(document: Document, event: Event) -> Row:
         "location": (place.name or place.text) if place else None,
         "latitude": place.lat if place else None,
         "longitude": place.lon if place else None,
-        "geo_precision": ACLED_GEO_PRECISION.get(place.precision) if place else None,
+        "geo_precision": codes.geo_precision.get(place.precision) if place else None,
         "source": document.source,
         "notes": event.evidence[0].text if event.evidence else None,
         "fatalities": fatalities if fatalities is not None else 0,
@@ -305,16 +298,24 @@ def geojson_properties(document: Document, event: Event) -> Row:
 
 @dataclass(frozen=True)
 class Shape:
-    """How one format renders records: a row function, a base writer, the column order."""
+    """How one format renders records: a row function, a base writer, the column order, and
+    optionally which records the format can express at all (`keeps`; the rest are skipped)."""
 
     row: Callable[..., Row]
     writer: str
     columns: list[str] | None = None
+    keeps: Callable[..., bool] | None = None
+
+
+@dataclass(frozen=True)
+class ExportCounts:
+    written: int
+    skipped: int = 0  # records the format cannot express (e.g. events ACLED would not code)
 
 
 EVENT_SHAPES: dict[str, Shape] = {
     "csv": Shape(flat_row, "csv", FLAT_COLUMNS),
-    "acled": Shape(acled_row, "csv", ACLED_COLUMNS),
+    "acled": Shape(acled_row, "csv", ACLED_COLUMNS, keeps=acled_codable),
     "plover": Shape(plover_record, "jsonl"),
     "geojson": Shape(geojson_properties, "geojson"),
     "parquet": Shape(flat_row, "parquet", FLAT_COLUMNS),
@@ -337,28 +338,56 @@ def contract_records(extractions: Iterable[Extraction], start: date | None = Non
                    "events": [event.model_dump(mode="json") for event in events]}
 
 
-def export_records(items: Iterable[Any], shape: Shape, out: IO | str | Path | None = None) -> int:
-    """The generic path: one row per item through `shape.row`, written by `shape.writer`.
+def _spread(function: Callable, item: Any):
+    return function(*item) if isinstance(item, tuple) else function(item)
+
+
+def export_records_counted(items: Iterable[Any], shape: Shape,
+                           out: IO | str | Path | None = None) -> ExportCounts:
+    """The generic path: one row per item through `shape.row`, written by `shape.writer`;
+    items `shape.keeps` refuses are counted as skipped.
 
     Tuples are spread into the row function (events come as (document, event) pairs); an
     incident export passes incidents and a Shape whose row function takes one incident.
     """
-    rows = (shape.row(*item) if isinstance(item, tuple) else shape.row(item) for item in items)
-    return write_to(rows, shape.writer, out, columns=shape.columns)
+    skipped = 0
+
+    def kept() -> Iterator[Any]:
+        nonlocal skipped
+        for item in items:
+            if shape.keeps is None or _spread(shape.keeps, item):
+                yield item
+            else:
+                skipped += 1
+
+    rows = (_spread(shape.row, item) for item in kept())
+    written = write_to(rows, shape.writer, out, columns=shape.columns)
+    return ExportCounts(written, skipped)
 
 
-def export_events(store, fmt: str, out: IO | str | Path | None = None, *,
-                  start: date | None = None, end: date | None = None) -> int:
+def export_records(items: Iterable[Any], shape: Shape, out: IO | str | Path | None = None) -> int:
+    """Like `export_records_counted`, returning only the number of rows written."""
+    return export_records_counted(items, shape, out).written
+
+
+def export_events_counted(store, fmt: str, out: IO | str | Path | None = None, *,
+                          start: date | None = None, end: date | None = None) -> ExportCounts:
     """Write the store's events in `fmt` to `out` (a path, an open file, or None for stdout).
 
-    Events are kept when their date span overlaps [start, end]. Returns the number of rows
-    written (for jsonl: documents, each with its events).
+    Events are kept when their date span overlaps [start, end]. Counts the rows written (for
+    jsonl: documents, each with its events) and the events the format cannot express.
     """
     if fmt not in FORMATS:
         raise InputError(fmt, f"unknown export format; choose one of {', '.join(FORMATS)}")
     if fmt == "jsonl":
-        return write_to(contract_records(store.extractions(), start, end), "jsonl", out)
-    return export_records(store.events(since=start, until=end), EVENT_SHAPES[fmt], out)
+        return ExportCounts(write_to(contract_records(store.extractions(), start, end), "jsonl", out))
+    return export_records_counted(store.events(since=start, until=end), EVENT_SHAPES[fmt], out)
+
+
+def export_events(store, fmt: str, out: IO | str | Path | None = None, *,
+                  start: date | None = None, end: date | None = None) -> int:
+    """Like `export_events_counted`, returning only the number of rows written."""
+    return export_events_counted(store, fmt, out, start=start, end=end).written
 
 
 def write_to(rows: Iterable[Row], writer: str, out: IO | str | Path | None, *,

@@ -33,9 +33,9 @@ def filled_url(store_url, pairs):
 def test_every_format_from_a_real_store(filled_url, tmp_path):
     with open_store(filled_url) as store:
         out = io.StringIO()
-        assert export_events(store, "acled", out) == 3
+        assert export_events(store, "acled", out) == 2  # the event without an ACLED mapping is left out
         rows = list(csv.DictReader(io.StringIO(out.getvalue())))
-        assert {row["sub_event_type"] for row in rows} == {"Air/drone strike", "Shelling/artillery/missile attack", ""}
+        assert {row["sub_event_type"] for row in rows} == {"Air/drone strike", "Shelling/artillery/missile attack"}
         out = io.StringIO()
         assert export_events(store, "jsonl", out, start=date(2016, 3, 15)) == 1
         [record] = [json.loads(line) for line in out.getvalue().splitlines()]
@@ -54,7 +54,8 @@ def test_export_command(filled_url, tmp_path):
         reader = csv.DictReader(handle)
         rows = list(reader)
     assert reader.fieldnames == ACLED_COLUMNS
-    assert [row["event_date"] for row in rows] == ["2016-03-01", "2016-03-07"]
+    assert [row["event_date"] for row in rows] == ["2016-03-07"]
+    assert "1 event left out: ACLED codes only" in " ".join(result.stderr.split())
 
     geo = runner.invoke(app, ["export", "-f", "geojson", "--db", filled_url])
     assert geo.exit_code == 0

@@ -48,6 +48,11 @@ def test_crosswalk_of_an_air_strike():
                      "acled": {"event_type": "Battles", "sub_event_type": "Air strike"}}}}, "ACLED"),
     ({"acts": {"x": {"family": "violence", "cameo": "nineteen", "verbs": ["hit"]}}}, "CAMEO"),
     ({"acts": {"x": {"family": "violence", "cameo": "19", "verbs": ["hit"], "requires": "nothing"}}}, "group"),
+    ({"acts": {"x": {"family": "violence", "cameo": "19", "verbs_when": {"nothing": ["launch"]}}}}, "verbs_when"),
+    ({"acts": {"x": {"family": "violence", "cameo": "19", "verbs": ["hit"], "combatant_variant": "y",
+                     "combatant_group": "troops"}}}, "combatant_variant"),
+    ({"acts": {"x": {"family": "rhetoric", "cameo": "11", "verbs": ["blame"]}},
+      "claim_acts": {"accuses": "accusation"}}, "claim_acts"),
     ({"nothing": 1}, "acts"),
 ])
 def test_loader_names_the_problem(tmp_path, body, reason):
@@ -56,3 +61,17 @@ def test_loader_names_the_problem(tmp_path, body, reason):
     with pytest.raises(ConfigError) as error:
         load_ontology(path)
     assert str(path) in str(error.value) and reason in str(error.value)
+
+
+def test_guarded_verbs_need_their_word_group():
+    act = default_ontology()["troop_movement"]
+    guarded = act.guarded("troops")
+    assert (guarded.name, guarded.requires, guarded.priority) == ("troop_movement", "troops", act.priority + 1)
+    assert ("troops", ) == tuple(group for group, words in act.verbs_when if "arrive" in words)
+
+
+def test_every_claim_stance_with_an_act_names_a_reporting_act():
+    ontology = default_ontology()
+    assert ontology.claim_act("accuses").cameo == "112"
+    assert ontology.claim_act("claims_responsibility").cameo == "015"
+    assert ontology.claim_act("asserts") is None

@@ -184,3 +184,9 @@ def test_a_denial_alone_makes_no_party():
     a = _doc("A market in Idlib was hit on Monday. Moscow denied any role.", "A")
     grades, _ = _grades([(a, make_event(a, claims=[("Moscow", "Russia", "RUS", "GOV", "denies", "perpetrator", "RUS")]))])
     assert grades == {}
+
+
+def test_rebels_resolved_only_to_a_country_name_are_not_that_state():
+    a = _doc("Rebel mortar shells hit a street in Aleppo on Monday.", "A")
+    grades, incident = _grades([(a, make_event(a, type="shelling", actors=[("Rebel mortar shells", "Syria", "SYR", "REB")]))])
+    assert grades == {} and incident.unidentified_actors == ["Rebel mortar shells"]

@@ -65,3 +65,28 @@ def test_demonyms_are_story_places_but_not_the_event_place(nlp):
 def test_a_place_naming_the_actor_loses_to_the_place_of_the_act(nlp):
     location, _ = _locate(nlp, "Kabul police raided a house in Herat on Monday.", "raided")
     assert location.name == "Herāt" or location.text == "Herat"
+
+
+def test_a_place_inside_an_organisation_name_is_context_not_the_event_place(nlp):
+    doc = nlp("A spokesman for the University of Kentucky said a fire destroyed a barn on Tuesday.")
+    places = story_places(doc)
+    inner = [m for m in places if m.text == "Kentucky"]
+    assert inner and inner[0].place.fcode == "ADM1" and inner[0].place.country == "US"
+    token = next(t for t in doc if t.text == "destroyed")
+    assert locate(doc, token.sent, token, places) is None
+
+
+def test_a_bare_town_name_means_the_town_not_the_district_named_after_it(nlp):
+    from trucewatch.places import resolve
+
+    place = resolve("Maarat al-Numan")
+    assert place is not None and place.fclass == "P" and place.country == "SY"
+    assert resolve("Maarat al-Numan district").fcode == "ADM2"
+
+
+def test_a_loose_spelling_without_support_in_the_story_stays_unknown():
+    from trucewatch.places import PlaceContext, resolve
+
+    assert resolve("Khan Shaykhoon").country == "SY"  # no context: the near-miss spelling is kept
+    assert resolve("Khan Shaykhoon", context=PlaceContext(countries=("SY",))).country == "SY"
+    assert resolve("Khan Shaykhoon", context=PlaceContext(countries=("US",))) is None

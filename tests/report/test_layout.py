@@ -47,7 +47,7 @@ def test_findings_lead_with_violations_and_fold_the_rest_with_counts(scenario):
     assert re.search(r'<details class="other-group" data-verdict="not a violation">.*?\d+ incidents?</summary>',
                      html, re.S)
     leading = re.findall(r'class="finding" id="[^"]+" data-verdict="([^"]+)"', html)
-    order = ["violation", "probable violation", "possible violation", "unattributable", "undetermined"]
+    order = ["violation", "probable violation", "possible violation", "undetermined", "unattributable"]
     assert leading == sorted(leading, key=order.index)
     assert "not a violation" not in leading and "out of scope" not in leading
     assert ">appeal<" in html[folded:]  # the appeal is kept, in the folded part
@@ -116,3 +116,14 @@ def test_a_report_telling_the_act_in_two_sentences_is_listed_once(scenario):
     data = report_data(truce, list(fuse([(a, first), (a, second)])), start=START, end=END)
     view = data["detailed"][0]
     assert view["documents"] == 1 and len(view["mentions"]) == 1
+
+
+def test_folded_rows_say_what_settled_the_verdict_and_run_in_date_order(scenario):
+    truce, incidents, findings = scenario
+    data = report_data(truce, list(incidents), findings, start=START, end=END)
+    rows = [v for g in data["other_groups"] for v in g["incidents"]]
+    clash = next(v for v in rows if v["type"] == "armed clash")
+    assert "excluded group" in clash["why"] and not clash["why"].startswith("verdict:")
+    for group in data["other_groups"]:
+        dates = [v["when"][:10] for v in group["incidents"]]
+        assert dates == sorted(dates)

@@ -55,7 +55,11 @@ def test_event_filters_combine(db):
 
 def test_documents_as_json_lines(db, samples):
     result = run("documents", "--text", "clinic", "--json", "--db", db)
-    assert json_lines(result.output) == [samples[1].document.contract()]
+    clinic = samples[1].document
+    assert json_lines(result.output) == [{
+        **clinic.contract(), "published_given": clinic.published_given,
+        "retrieved": clinic.retrieved.isoformat(), "path": clinic.path,
+    }]
     result = run("documents", "--limit", "2", "--json", "--db", db)
     assert [line["ref"] for line in json_lines(result.output)] == ["report-1", "report-2"]
 
@@ -83,11 +87,49 @@ def test_database_from_environment(db, monkeypatch):
     (["events", "--country", "SY"], "--country 'SY' is not an ISO 3166-1 alpha-3 code"),
     (["events", "--from", "March"], "--from date 'March' is not a date in the form YYYY-MM-DD"),
     (["documents", "--type", "shelling"], "--country and --type filter events"),
+    (["events", "--type", "nosuchtype"], "--type 'nosuchtype' is not an act type. Valid types: "),
+    (["events", "--type", "shelling,bogus"], "--type 'bogus' is not an act type"),
+    (["events", "--from", "2016-03-10", "--to", "2016-03-01"], "--from 2016-03-10 is after --to 2016-03-01"),
+    (["documents", "--from", "2016-03-10", "--to", "2016-03-01"], "--from 2016-03-10 is after --to 2016-03-01"),
+    (["events", "--country", "SYRIA"], "--country 'SYRIA' is not an ISO 3166-1 alpha-3 code"),
+    (["events", "--country", "S1R"], "--country 'S1R' is not an ISO 3166-1 alpha-3 code"),
 ])
 def test_bad_options_are_sentences(db, args, message):
     result = run(*args, "--db", db)
     assert result.exit_code != 0
     assert message in str(result.exception)
+
+
+def test_unknown_type_lists_the_valid_ones(db):
+    message = str(run("events", "--type", "nosuchtype", "--db", db).exception)
+    assert "air_strike" in message and "shelling" in message
+
+
+def test_known_types_and_lower_case_countries_are_accepted(db):
+    result = run("events", "--type", "Air_Strike,shelling", "--country", "syr", "--json", "--db", db)
+    assert result.exit_code == 0, result.output
+    assert {line["type"] for line in json_lines(result.output)} <= {"air_strike", "shelling"}
+
+
+def test_tables_show_whole_ids_even_on_a_narrow_terminal(db, samples, monkeypatch):
+    import io
+
+    from rich.console import Console
+
+    from trucewatch.commands import list_cmd
+
+    def table_of(what: str) -> str:
+        screen = io.StringIO()
+        narrow = Console(file=screen, width=80, force_terminal=True, color_system=None)
+        monkeypatch.setattr(list_cmd, "out_console", narrow)
+        assert run(what, "--db", db).exit_code == 0
+        return screen.getvalue()
+
+    events, documents = table_of("events"), table_of("documents")
+    event_ids = [event.id for sample in samples for event in sample.events]
+    assert event_ids and all(event_id in events for event_id in event_ids)
+    assert all(sample.document.id in documents for sample in samples)
+    assert "…" not in events + documents
 
 
 def test_cli_prints_a_sentence_not_a_traceback(tmp_path):

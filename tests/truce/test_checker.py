@@ -212,3 +212,24 @@ def test_a_party_where_the_place_is_unknown_stays_undetermined_and_says_why(exam
     assert f.verdict == "undetermined"
     assert f.trace[-1].startswith("verdict: undetermined") and "area" in f.trace[-1]
     assert [p.party for p in f.parties] == ["SYR"]
+
+
+def test_a_violent_act_on_civilians_is_an_attack_on_protected_even_unflagged(example_truce):
+    from trucewatch.records import ActorRef
+
+    a = make_document("Gunfire wounded twenty people at a bus stop in Idlib on Monday.", "A", "2016-03-07")
+    event = make_event(a, type="attack", actors=[GOV]).model_copy(update={"targets": [
+        ActorRef(text="twenty people", sector="CVL", protected=False)]})
+    f = _only(example_truce, [(a, event)])
+    assert "prohibited: attack_on_protected" in f.provisions and f.verdict == "possible violation"
+
+
+def test_an_attack_on_soldiers_is_not_an_attack_on_protected(example_truce):
+    from trucewatch.records import ActorRef
+
+    a = make_document("Gunfire wounded two soldiers at a post in Idlib on Monday.", "A", "2016-03-07")
+    event = make_event(a, type="attack", actors=[FSA]).model_copy(update={"targets": [
+        ActorRef(text="two soldiers", sector="MIL", protected=False)]})
+    f = _only(example_truce, [(a, event)])
+    assert f.provisions == [] and f.verdict == "not a violation"
+    assert "does not prohibit this act (attack)" in f.trace[-1]

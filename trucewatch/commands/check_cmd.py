@@ -6,9 +6,9 @@ from collections import Counter
 from pathlib import Path
 
 import typer
-from rich.table import Table
 
 from trucewatch.cli_app import DB_HELP, app, db_url, out_console, show_progress
+from trucewatch.commands.list_cmd import id_table, print_table
 
 
 @app.command()
@@ -31,14 +31,15 @@ def check(
             typer.echo(json.dumps(finding.as_dict(), ensure_ascii=False))
         return
     by_id = {inc.id: inc for inc in incidents}
-    table = Table(title=f"{terms.name}: {len(findings)} incident(s)")
-    for column in ("incident", "date", "act", "place", "verdict", "parties"):
-        table.add_column(column)
+    # incident ids are never cut (they are what `incidents show` and merges take); others wrap
+    table = id_table("incident", "date", "act", "place", "verdict", "parties",
+                     title=f"{terms.name}: {len(findings)} incident(s)")
     for f in findings:
         inc = by_id[f.incident]
         place = (inc.location.name or inc.location.text) if inc.location else "?"
         parties = ", ".join(f"{p.party} ({p.grade})" for p in f.parties)
         table.add_row(f.incident, str(inc.start or "undated"), inc.type, place, f.verdict, parties)
-    out_console.print(table)
+    if findings:
+        print_table(table, out_console)
     totals = Counter(f.verdict for f in findings)
     out_console.print(", ".join(f"{v}: {n}" for v, n in totals.most_common()) or "no incidents stored")

@@ -27,20 +27,46 @@ def export(
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
     start: str | None = typer.Option(None, "--from", metavar="YYYY-MM-DD", help="Only events on or after this day."),
     end: str | None = typer.Option(None, "--to", metavar="YYYY-MM-DD", help="Only events on or before this day."),
+    what: str = typer.Option("events", "--what", help="events (one row per reported event) or incidents "
+                             "(one row per fused incident, with attribution grades; run `check` first)."),
 ) -> None:
-    """Write the stored events in a format other tools read.
+    """Write the stored events or incidents in a format other tools read.
 
     An event is kept when its date range overlaps --from/--to. Parquet needs --out.
+
+    acled leaves out the events ACLED would not code: acts with no ACLED event type
+    (statements, meetings, accusations ...) and planned, negated or hypothetical acts; only
+    occurred or ongoing events with an ACLED mapping become rows. How many were left out is
+    said on stderr. The codes it uses are in trucewatch/exports_data/acled_codes.yaml.
 
     [bold]Example[/bold]:
 
         trucewatch export --format acled --from 2016-02-27 --to 2016-03-31 --out events.csv
+
+        trucewatch export --what incidents --format geojson --out incidents.geojson
     """
-    from trucewatch.exports import export_events
+    from trucewatch.exports import export_events_counted
     from trucewatch.store import open_store
 
     first, last = _day(start, "--from"), _day(end, "--to")
-    store = open_store(db_url(db))
-    count = export_events(store, format.lower(), out, start=first, end=last)
+    if what not in ("events", "incidents"):
+        raise InputError("--what", f"{what!r} is neither 'events' nor 'incidents'")
+    with open_store(db_url(db)) as store:
+        if what == "incidents":
+            from trucewatch.incidents.export import export_incidents_counted
+
+            counts = export_incidents_counted(store, format.lower(), out, start=first, end=last)
+        else:
+            counts = export_events_counted(store, format.lower(), out, start=first, end=last)
+    if counts.skipped:
+        err_console.print(_skipped_line(counts.skipped, format.lower()), highlight=False, markup=False)
     if out is not None:
-        err_console.print(f"{count} rows written to {out}", highlight=False)
+        err_console.print(f"{counts.written} rows written to {out}", highlight=False, markup=False)
+
+
+def _skipped_line(skipped: int, fmt: str) -> str:
+    events = "event" if skipped == 1 else "events"
+    if fmt == "acled":
+        return (f"{skipped} {events} left out: ACLED codes only occurred or ongoing events "
+                "whose act has an ACLED event type.")
+    return f"{skipped} {events} left out: the {fmt} format cannot express them."

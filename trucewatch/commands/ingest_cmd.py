@@ -3,12 +3,27 @@ from __future__ import annotations
 
 
 import typer
+from typer.core import TyperArgument, TyperCommand
 
 from trucewatch.cli_app import DB_HELP, app, db_url, err_console, out_console, show_progress
 from trucewatch.errors import InputError
 
 
-@app.command()
+class PlainUsageCommand(TyperCommand):
+    """Writes arguments in the usage line as their metavar says ("PATH..."), where typer would
+    write "{PATH...}..." (braces for required, a second ellipsis for several)."""
+
+    def collect_usage_pieces(self, ctx) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for param in self.get_params(ctx):
+            if isinstance(param, TyperArgument) and param.metavar:
+                pieces.append(param.metavar if param.required else f"[{param.metavar}]")
+            else:
+                pieces.extend(param.get_usage_pieces(ctx))
+        return pieces
+
+
+@app.command(cls=PlainUsageCommand)
 def ingest(
     paths: list[str] = typer.Argument(
         ..., metavar="PATH...",

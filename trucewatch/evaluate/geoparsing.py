@@ -157,6 +157,8 @@ def evaluate_geoparsing(paths: Sequence[str | Path], mode: str = "gold", limit: 
         "mean_km": round(statistics.fmean(errors), 1) if n else None,
         "acc@161km_or_same_geonameid": round(100.0 * (sum(e <= ACC_KM for e in errors) + same_id) / n, 1) if n else None,
         "unresolved": unresolved,
+        # Of the answers given, how many were right: a wrong place is worse than "unknown".
+        "precision@161km": round(100.0 * sum(e <= ACC_KM for e in errors) / (n - unresolved), 1) if n > unresolved else None,
         "misses": misses,
     }
 

@@ -13,6 +13,18 @@ and Switzerland met" is six 040 codings) where TruceWatch records one event with
 "root F1, per dyad" keeps PETRARCH's multiset count for comparison. Source/target country: for each gold coding whose root code we found, whether that
 event (the one with the same full code, else the first with the same root) has an initiator
 (target) with the country of the gold code's first three letters.
+
+Which code of ours stands for an event (`petrarch_code`): PETRARCH2 codes the sentence's main
+verb, so three of its conventions decide how a TruceWatch event is compared —
+- a violent act reported by a named actor who heads the sentence is coded as that actor's claim
+  ("the US said ISIL attacked Iraq" is the US accusing, 112; "said they had attacked" claims
+  responsibility, 015): we score the claim's act (ontology `claim_acts`) instead of the act it
+  is about, with the claimant as source and the accused (or, for responsibility, the act's
+  targets) as target; a trailing attribution ("..., officials said") only sources the act;
+- a planned act is coded as the act itself ("pledged to expel" is an expulsion): we score the
+  act's own code, not the intent code the record carries;
+- a refusal ("would not provide support") is coded as a rejection: a negated act that extraction
+  recoded as a refusal is scored, other negated and hypothetical acts are not.
 """
 from __future__ import annotations
 
@@ -29,7 +41,8 @@ from trucewatch.evaluate.choice import initiators
 from trucewatch.evaluate.countries import actor_code, country_from_code
 from trucewatch.evaluate.gold import GoldItem, open_text
 from trucewatch.evaluate.metrics import PRF, Accuracy, Score
-from trucewatch.records import Extraction
+from trucewatch.ontology import default_ontology
+from trucewatch.records import ActorRef, Event, Extraction
 
 _SENTENCE = re.compile(r"<Sentence\b([^>]*?)/?>", re.S)
 _CODING = re.compile(r"<EventCoding\b([^>]*?)/?>", re.S)
@@ -111,6 +124,56 @@ def text_from_parse(chunk: str) -> str:
     return html.unescape("".join(words)).strip()
 
 
+_VIOLENT = {"ASSAULT", "COERCE"}
+_REPORTED = {"asserts", "accuses", "claims_responsibility"}
+
+
+def petrarch_event(event: Event) -> Event | None:
+    """The event as PETRARCH2 would code its sentence (see the module note), or None when it
+    would not code it at all."""
+    act = default_ontology().acts.get(event.type)
+    if not event.cameo or act is None:
+        return None if not event.cameo or event.status in _INACTIVE else event
+    if event.status in _INACTIVE and not (event.status == "negated" and event.cameo != act.cameo):
+        return None
+    code = act.cameo if event.status == "planned" else event.cameo
+    if event.plover and event.plover.event in _VIOLENT:
+        reported = _as_reported(event)
+        if reported is not None:
+            return reported
+    return event if code == event.cameo else event.model_copy(update={"cameo": code})
+
+
+def _as_reported(event: Event) -> Event | None:
+    """The violent event as its named claimant's act: the claimant is the source; the accused
+    (the act's doers) or, for a claim of responsibility, the act's targets are the target."""
+    ontology = default_ontology()
+    doers = initiators(event)
+    doer_countries = {actor.country for actor in doers if actor.country}
+    for claim in event.claims:
+        if claim.stance not in _REPORTED or claim.about not in ("occurrence", "perpetrator") \
+                or not claim.claimant.country or not _heads_sentence(claim):
+            continue
+        own = claim.stance == "claims_responsibility" or (
+            claim.stance == "asserts" and claim.claimant.country in doer_countries)
+        act = ontology.claim_act("claims_responsibility" if own else "accuses")
+        source = ActorRef(text=claim.claimant.text, name=claim.claimant.name, country=claim.claimant.country,
+                          sector=claim.claimant.sector, role="initiator")
+        targets = list(event.targets) if own else [actor.model_copy(update={"role": None}) for actor in doers]
+        if not own and claim.value and not targets:  # "accuses ... perpetrator ISR": the named one
+            targets = [ActorRef(text=claim.value, country=claim.value if len(claim.value) == 3 and claim.value.isupper() else None)]
+        return event.model_copy(update={"cameo": act.cameo, "actors": [source], "targets": targets})
+    return None
+
+
+def _heads_sentence(claim) -> bool:
+    """Whether the claimant opens the claim's sentence ("Israel said ..."), so that the
+    reporting verb, not the reported act, is the sentence's main event."""
+    opening = claim.text.lstrip().lower()
+    claimant = claim.claimant.text.lower()
+    return opening.startswith(claimant) or opening.startswith("the " + claimant)
+
+
 def root(code: str) -> str:
     return code[:2]
 
@@ -124,8 +187,7 @@ class Scorer:
 
     def add(self, item: GoldItem, extraction: Extraction) -> list[dict]:
         codings = item.gold["codings"]
-        events = [event for event in extraction.events
-                  if event.cameo and event.status not in _INACTIVE]
+        events = [scored for event in extraction.events if (scored := petrarch_event(event))]
         self.sentences["with events" if codings else "without events"] += 1
         misses = []
         if codings:

@@ -10,7 +10,7 @@ from datetime import date
 
 from trucewatch.extract import links
 from trucewatch.extract.claims import ClaimMention
-from trucewatch.extract.drafts import Draft, StoryPlaces, actor_refs, sentence_span
+from trucewatch.extract.drafts import Draft, StoryPlaces, actor_refs, merge_refs, sentence_span
 from trucewatch.extract.who import Participant
 from trucewatch.ontology import default_ontology
 from trucewatch.records import Claim, Claimant
@@ -23,16 +23,22 @@ def _claimant(participant: Participant | None, on: date | None, implied: str | N
     return Claimant(text=participant.text, name=ref.name, country=ref.country, sector=ref.sector)
 
 
-def _claim_record(claim: ClaimMention, sent, on: date | None, implied: str | None = None) -> Claim:
+def _claim_records(claim: ClaimMention, sent, on: date | None, implied: str | None = None) -> list[Claim]:
+    """One claim per accused party ("accused Syrian and Russian warplanes": SYR, then RUS)."""
     claimant = _claimant(claim.claimant, on, implied)
-    value = claim.value_text
-    if claim.value_kind == "actor" and value:
-        ref = links.resolve_actor(value, on=on, implied_country=implied)
-        value = ref.country or ref.name or value
+    values = [claim.value_text]
+    if claim.value_kind == "actor" and claim.value_text:
+        values = []
+        for text in [claim.value_text, *claim.also_accused]:
+            ref = links.resolve_actor(text, on=on, implied_country=implied)
+            value = ref.country or ref.name or text
+            if value not in values:
+                values.append(value)
     if claim.stance == "claims_responsibility":
-        value = claimant.country or claimant.name or claimant.text
-    return Claim(claimant=claimant, stance=claim.stance, about=claim.about, value=value,
-                 **sentence_span(sent).model_dump())
+        values = [claimant.name or claimant.text]  # the claimant itself, not its country
+    span = sentence_span(sent).model_dump()
+    return [Claim(claimant=claimant, stance=claim.stance, about=claim.about, value=value, **span)
+            for value in values]
 
 
 def attach_claims(claims: list[ClaimMention], sent, owner_of: dict[int, Draft], drafts: list[Draft],
@@ -56,13 +62,15 @@ def attach_claims(claims: list[ClaimMention], sent, owner_of: dict[int, Draft], 
             attached.add(claim.verb_i)
         for draft in targets:
             on = draft.when.end if draft.when else published
-            record = _claim_record(claim, sent, on, places.country_for(draft))
-            if record not in draft.claims:
-                draft.claims.append(record)
+            for record in _claim_records(claim, sent, on, places.country_for(draft)):
+                if record not in draft.claims:
+                    draft.claims.append(record)
             if claim.about == "type" and claim.value_kind == "act":
                 _retype(draft, claim.value_text)
-            if claim.stance == "claims_responsibility" and claim.claimant and not draft.actors:
-                draft.actors = actor_refs([claim.claimant], "initiator", on, places.country_for(draft))
+            if claim.stance == "claims_responsibility" and claim.claimant:
+                # Whoever claims an attack joins its actors as its initiator.
+                claimed = actor_refs([claim.claimant], "initiator", on, places.country_for(draft))
+                draft.actors = merge_refs(draft.actors, claimed)
     return attached
 
 

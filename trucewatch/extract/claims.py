@@ -12,12 +12,19 @@ from pathlib import Path
 
 import yaml
 
-from trucewatch.extract.what import Trigger
-from trucewatch.extract.who import Participant, _make
+from trucewatch.extract.what import LIGHT_VERBS, Trigger
+from trucewatch.extract.who import CARRIER_VERBS, Participant, _make, negated_phrase
 
 # Stances that contest or pin an act on someone: only alleged acts can be their topic.
 CONTESTING = frozenset({"denies", "disputes", "accuses", "retracts"})
 ALLEGEABLE_FAMILIES = frozenset({"violence", "ceasefire", "restriction", "coercion", "military"})
+# Acts one agrees to or declares: "rejected the truce" refuses it, it denies nothing.
+CONSENTED_EVENTS = frozenset({"AGREE", "RETREAT", "CONSULT", "COOPERATE", "AID", "CONCEDE", "SUPPORT"})
+
+
+def allegeable(act) -> bool:
+    """Whether an act is something one can be accused of or deny doing."""
+    return act.family in ALLEGEABLE_FAMILIES and not (act.plover and act.plover.event in CONSENTED_EVENTS)
 ALTERNATIVE_VERBS = frozenset({"say", "insist", "claim", "maintain", "add", "state", "explain"})
 
 
@@ -27,6 +34,7 @@ class ClaimLexicon:
     responsibility: frozenset[str]
     references: dict[str, str]
     needs_reference: frozenset[str]
+    responsibility_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -38,6 +46,7 @@ def claim_lexicon() -> ClaimLexicon:
         responsibility=frozenset(data["responsibility"]),
         references=dict(data["references"]),
         needs_reference=frozenset(data["needs_reference"]),
+        responsibility_verbs=frozenset(data.get("responsibility_verbs", ())),
     )
 
 
@@ -54,6 +63,7 @@ class ClaimMention:
     trigger_heads: list[int] = field(default_factory=list)  # acts in the claim's scope
     refers_back: bool = False
     suppressed_heads: list[int] = field(default_factory=list)  # acts that are only the account
+    also_accused: list[str] = field(default_factory=list)  # "Syrian and Russian warplanes": one claim each
 
 
 def _subject(verb) -> list[Participant]:
@@ -72,12 +82,26 @@ def _subject(verb) -> list[Participant]:
 
 
 def _complement_heads(verb):
-    """The verb's objects and clauses, and the objects of its prepositions."""
+    """The verb's objects and clauses, and the objects of its prepositions; through a light
+    verb, that verb's objects too ("denied carrying out any air strikes")."""
     for child in verb.children:
         if child.dep_ in ("dobj", "obj", "xcomp", "ccomp", "attr", "oprd"):
             yield child.i
+            if child.lemma_.lower() in LIGHT_VERBS | CARRIER_VERBS:
+                yield from (g.i for g in child.children if g.dep_ in ("dobj", "obj"))
         elif child.dep_ == "prep":
-            yield from (g.i for g in child.children if g.dep_ in ("pobj", "pcomp"))
+            for g in child.children:
+                if g.dep_ in ("pobj", "pcomp"):
+                    yield g.i
+                    if g.lemma_.lower() in LIGHT_VERBS | CARRIER_VERBS:
+                        yield from (o.i for o in g.children if o.dep_ in ("dobj", "obj"))
+
+
+def _negated_claim(verb, claimants: list[Participant]) -> bool:
+    """"No group has claimed the kidnapping", "did not confirm": nobody asserts anything."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    return any(c.dep_ in ("nsubj", "nsubjpass") and negated_phrase(c) for c in verb.children)
 
 
 def _has_complement(verb) -> bool:
@@ -140,8 +164,11 @@ def find_claims(sent, triggers: list[Trigger]) -> list[ClaimMention]:
 def _verb_claim(verb, lemma, lexicon: ClaimLexicon, trigger_tokens) -> ClaimMention | None:
     stance, about = lexicon.verbs[lemma]
     claimants = _subject(verb)
+    if stance != "denies" and _negated_claim(verb, claimants):
+        return None
     claimant = claimants[0] if claimants else None
     value_text = value_kind = None
+    also_accused: list[str] = []
     refers_back = False
     objects = list(_objects(verb))
     object_lemmas = {o.lemma_.lower() for o in objects}
@@ -149,6 +176,10 @@ def _verb_claim(verb, lemma, lexicon: ClaimLexicon, trigger_tokens) -> ClaimMent
         if stance != "denies":
             stance = "claims_responsibility"
         about = "perpetrator"
+    elif lemma in lexicon.responsibility_verbs and any(
+            o.i in trigger_tokens and trigger_tokens[o.i].act.family == "violence" for o in objects):
+        # "The Front claimed the bombing": claiming an attack is claiming responsibility for it.
+        stance, about = "claims_responsibility", "perpetrator"
     reference_objects = [o for o in objects if o.lemma_.lower() in lexicon.references]
     reference = lexicon.references[reference_objects[0].lemma_.lower()] if reference_objects else None
     # "rejected the accusation": the noun names an earlier claim, not a new act.
@@ -163,9 +194,10 @@ def _verb_claim(verb, lemma, lexicon: ClaimLexicon, trigger_tokens) -> ClaimMent
         for prep, g in _of_object(verb):
             if prep in ("on",) and g.i not in trigger_tokens:
                 accused = [g]
-        if accused:
-            value_text = _make(accused[0], "target")[0].text if _make(accused[0], "target") else accused[0].text
-            value_kind = "actor"
+        named = _make(accused[0], "target") if accused else []
+        if named:  # "each blaming the other" names nobody
+            value_text, value_kind = named[0].text, "actor"
+            also_accused = [p.text for p in named[1:]]
     exclude = {p.head_i for p in claimants}
     for c in verb.children:
         if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
@@ -177,14 +209,15 @@ def _verb_claim(verb, lemma, lexicon: ClaimLexicon, trigger_tokens) -> ClaimMent
         # "rejected an appeal for deploying troops": only the verb's own complements count.
         direct = set(_complement_heads(verb)) | {t.i for o in reference_objects for t in o.subtree}
         scoped = {i: t for i, t in scoped.items()
-                  if t.act.family in ALLEGEABLE_FAMILIES and any(tok.i in direct for tok in t.tokens)}
+                  if allegeable(t.act) and any(tok.i in direct for tok in t.tokens)}
     scoped_triggers = sorted(set(scoped) - referenced_acts)
     if not scoped_triggers:
         if not (reference or (stance in ("accuses", "claims_responsibility") and not _has_complement(verb))):
             return None  # about something that is not an act of this story
         refers_back = True
     mention = ClaimMention(verb.i, stance, about, claimant, value_text, value_kind,
-                           scoped_triggers, refers_back, suppressed_heads=sorted(referenced_acts))
+                           scoped_triggers, refers_back, suppressed_heads=sorted(referenced_acts),
+                           also_accused=also_accused)
     _type_statement(verb, mention, trigger_tokens)
     return mention
 
@@ -200,7 +233,8 @@ def _type_statement(verb, mention: ClaimMention, trigger_tokens) -> None:
             continue
         subject = subjects[0]
         anaphoric = subject.pos_ == "PRON" or any(d.lower_ in ("the", "this", "that") for d in subject.children)
-        typed = next((trigger_tokens[a.i] for a in attrs if a.i in trigger_tokens), None)
+        # The act may sit on the attribute ("a barrel bomb") or on its participle ("... dropped by").
+        typed = next((trigger_tokens[t.i] for a in attrs for t in a.subtree if t.i in trigger_tokens), None)
         if anaphoric and typed is not None:
             mention.about = "type"
             mention.value_text = typed.act.name

@@ -10,17 +10,21 @@ from datetime import date
 
 from trucewatch.extract import links
 from trucewatch.extract.attach import attach_claims
-from trucewatch.extract.claims import ClaimMention, claim_lexicon, find_claims
+from trucewatch.extract.claims import CONTESTING, ClaimMention, claim_lexicon, find_claims
 from trucewatch.extract.drafts import Draft, Mention, StoryPlaces, actor_refs, merge_refs, sentence_span
-from trucewatch.extract.fusion import fuse_into
-from trucewatch.extract.modality import status_of, tense_of
+from trucewatch.extract.fusion import bigger, conflicts, fuse_headline, fuse_into
+from trucewatch.extract.modality import clause_verb, status_of, tense_of
 from trucewatch.extract.what import Trigger, default_lexicon, find_triggers, is_casualty_only
-from trucewatch.extract.who import participants
+from trucewatch.extract.who import after_dateline, participants
 from trucewatch.ontology import default_ontology
 from trucewatch.records import Acled, Document, Event, Extraction, Plover, Span, When
 
 STATE_SECTORS = frozenset({"GOV", "MIL", "GOVMIL", "POL", "SPY", "COP"})
 RHETORIC_FAMILIES = frozenset({"rhetoric"})
+# Claims whose content is an act someone is said (not) to have done: the act they name is the
+# story's act when the story reported one, not a second event.
+ATTRIBUTING = CONTESTING | {"claims_responsibility"}
+SUBORDINATE = frozenset({"relcl", "acl", "advcl", "appos", "ccomp", "parataxis"})
 
 
 def prepare() -> None:
@@ -33,15 +37,34 @@ def _nearest(items, position: int):
     return min(items, key=lambda item: abs(item.start - position)) if items else None
 
 
+def _in_other_clause(mention, trigger: Trigger) -> bool:
+    """Whether a time or place expression sits in a clause that does not hold the act ("the
+    worst breach of the Hama truce since it began on Saturday" neither dates nor places the
+    strike it describes)."""
+    doc = trigger.head.doc
+    start, end = getattr(mention, "start", None), getattr(mention, "end", None)
+    span = doc.char_span(start, end, alignment_mode="expand") if start is not None else None
+    if span is None:
+        return False
+    own = {tok.i for tok in trigger.tokens}
+    node = span.root
+    while node.head.i != node.i and node.i not in own:
+        if node.dep_ in SUBORDINATE and not any(tok.i in own for tok in node.subtree):
+            return True
+        if any(node.is_ancestor(tok) for tok in trigger.tokens):
+            return False
+        node = node.head
+    return False
+
+
 def _times_for(trigger: Trigger, times: list, published: date | None, anchor: When | None):
     """The time expression of the act's clause, read with the act's tense."""
-    verb = trigger.head if trigger.head.pos_ in ("VERB", "AUX") else None
-    if verb is None and trigger.head.head.pos_ in ("VERB", "AUX"):
-        verb = trigger.head.head
-    local = times
+    verb = trigger.head if trigger.head.pos_ in ("VERB", "AUX") else clause_verb(trigger)
+    usable = [m for m in times if not _in_other_clause(m, trigger)]
+    local = usable
     if verb is not None:
         first, last = verb.left_edge, verb.right_edge
-        local = [m for m in times if first.idx <= m.start < last.idx + len(last.text)] or times
+        local = [m for m in usable if first.idx <= m.start < last.idx + len(last.text)] or usable
     mention = _nearest(local, trigger.start_char)
     if mention is None:
         return None, None
@@ -49,13 +72,44 @@ def _times_for(trigger: Trigger, times: list, published: date | None, anchor: Wh
     return when, mention.text
 
 
-def _casualties_for(mentions: list[Mention], found) -> None:
-    """Each killed / injured phrase goes to the nearest violent act of its sentence."""
+def _tree_distance(a, b) -> int:
+    """Steps between two words through the dependency tree."""
+    up_a = [a, *a.ancestors]
+    up_b = [b, *b.ancestors]
+    index_b = {tok.i: n for n, tok in enumerate(up_b)}
+    for n, tok in enumerate(up_a):
+        if tok.i in index_b:
+            return n + index_b[tok.i]
+    return len(up_a) + len(up_b)
+
+
+def _fold_casualty_verbs(mentions: list[Mention]) -> dict[int, Mention]:
+    """"dropped barrel bombs ..., killing seven": the killing is the toll of the bombing, not
+    an act of its own. Each casualty verb of a sentence that also reports a violent act is folded
+    into the act nearest to it in the tree; returns folded token index -> owning mention."""
+    acts = [m for m in mentions if m.act.family == "violence" and not is_casualty_only(m.trigger)]
+    folded: dict[int, Mention] = {}
+    if not acts:
+        return folded
+    for mention in [m for m in mentions if is_casualty_only(m.trigger)]:
+        owner = min(acts, key=lambda m: (_tree_distance(m.trigger.head, mention.trigger.head),
+                                         abs(m.trigger.start_char - mention.trigger.start_char)))
+        known = {p.head_i for p in owner.targets} | {p.head_i for p in owner.initiators}
+        owner.targets.extend(p for p in mention.targets if p.head_i not in known)
+        mentions.remove(mention)
+        for tok in mention.trigger.tokens:
+            folded[tok.i] = owner
+    return folded
+
+
+def _casualties_for(mentions: list[Mention], found) -> list:
+    """Each killed / injured phrase goes to the nearest violent act of its sentence; with none
+    there, the phrases are returned for the story's latest violent act."""
     if not found:
-        return
+        return []
     violent = [m for m in mentions if m.act.family == "violence"]
     if not violent:
-        return
+        return [(kind, item) for kind in ("killed", "injured") for item in getattr(found, kind)]
     for kind in ("killed", "injured"):
         for item in getattr(found, kind):
             owner = min(violent, key=lambda m: abs(m.trigger.start_char - item.start))
@@ -63,6 +117,20 @@ def _casualties_for(mentions: list[Mention], found) -> None:
             current = getattr(owner, slot)
             if current is None or (item.casualties.best or 0) > (current.best or 0):
                 setattr(owner, slot, item.casualties)
+    return []
+
+
+def _toll_to_story(leftover: list, drafts: list[Draft], sent) -> None:
+    """"Nine people were killed." / "No one was hurt.": a toll with no act of its own belongs to
+    the nearest preceding violent event of the story."""
+    earlier = [d for d in drafts if d.act.family == "violence"
+               and d.mentions[0].sentence.start_char < sent.start_char]
+    if not earlier:
+        return
+    owner = earlier[-1]
+    for kind, item in leftover:
+        slot = "fatalities" if kind == "killed" else "injured"
+        setattr(owner, slot, bigger(getattr(owner, slot), item.casualties))
 
 
 def _suppressed(claims: list[ClaimMention]) -> set[int]:
@@ -82,17 +150,37 @@ def _sentence_mentions(sent, published, anchor, places, doc):
     times = links.find_times(sent.text, published, sent.start_char, anchor)
     dated = [m.when for m in times if m.when.precision in ("day", "days")]
     hidden = _suppressed(claims)
+    placed = after_dateline(sent)  # "HAMA, Syria (Levant Wire) -" names where the story was filed
+    here = [p for p in places.get()
+            if not hasattr(p, "start") or placed.start_char <= p.start < placed.end_char]
     mentions = []
     for trigger in triggers:
         if trigger.head.i in hidden:
             continue
         when, time_text = _times_for(trigger, times, published, anchor)
         initiators, targets = participants(trigger)
-        location = links.locate(doc, sent, trigger.head, places.get())
+        own_places = [p for p in here if not _in_other_clause(p, trigger)]
+        location = links.locate(doc, placed, trigger.head, own_places)
         mentions.append(Mention(trigger, trigger.act, status_of(trigger), sent, when, time_text,
                                 initiators, targets, location=location))
-    _casualties_for(mentions, links.find_casualties(sent.text, sent.start_char))
-    return mentions, claims, (dated[-1] if dated else anchor), times
+    folded = _fold_casualty_verbs(mentions)
+    leftover = _casualties_for(mentions, links.find_casualties(sent.text, sent.start_char))
+    return mentions, claims, (dated[-1] if dated else anchor), times, folded, leftover
+
+
+def _attributed_heads(claims: list[ClaimMention]) -> set[int]:
+    """Acts named inside a denial, accusation or claim of responsibility."""
+    return {head for claim in claims if claim.stance in ATTRIBUTING for head in claim.trigger_heads}
+
+
+def _story_act(mention: Mention, drafts: list[Draft]) -> Draft | None:
+    """The earlier event of the story an attributed act speaks about: same family, no conflict;
+    the same act type first, then the latest."""
+    earlier = [d for d in drafts if d.act.family == mention.act.family
+               and d.mentions[0].sentence.start_char <= mention.sentence.start_char
+               and not conflicts(mention, d, ignore_status=True)]
+    same = [d for d in earlier if d.act.name == mention.act.name]
+    return (same or earlier or [None])[-1]
 
 
 def _state_variant(draft: Draft) -> None:
@@ -142,10 +230,22 @@ def extract_document(document: Document, doc) -> Extraction:
     owner_of: dict[int, Draft] = {}
     anchor: When | None = None
     story_when: When | None = None
+    headline: list[Draft] = []
     for sent in doc.sents:
-        mentions, claims, anchor, times = _sentence_mentions(sent, published, anchor, places, doc)
+        mentions, claims, anchor, times, folded, leftover = _sentence_mentions(
+            sent, published, anchor, places, doc)
+        _toll_to_story(leftover, drafts, sent)
+        attributed = _attributed_heads(claims)
         for mention in mentions:
-            draft = fuse_into(mention, drafts)
+            if mention.trigger.head.i in attributed:
+                # "The army denied carrying out any air strikes": the strike already reported,
+                # now with a denial on it; not a second strike.
+                story_act = _story_act(mention, drafts)
+                if story_act is not None:
+                    for tok in mention.trigger.tokens:
+                        owner_of[tok.i] = story_act
+                    continue
+            draft = fuse_headline(mention, headline) or fuse_into(mention, drafts)
             if draft is None:
                 draft = Draft([mention], mention.act, mention.status, mention.when or story_when,
                               location=mention.location, fatalities=mention.fatalities,
@@ -153,12 +253,20 @@ def extract_document(document: Document, doc) -> Extraction:
                 drafts.append(draft)
             on = (draft.when or links.default_when(published)).end
             implied = places.country_for(draft)
-            draft.actors = merge_refs(draft.actors, actor_refs(mention.initiators, "initiator", on, implied))
+            family = mention.act.family
+            initiators = places.not_places(actor_refs(mention.initiators, "initiator", on, implied, family))
+            draft.actors = merge_refs(draft.actors, initiators)
             draft.targets = merge_refs(draft.targets, actor_refs(mention.targets, "target", on, implied))
             _state_variant(draft)
             owner_of[mention.trigger.head.i] = draft
             for tok in mention.trigger.tokens:
                 owner_of.setdefault(tok.i, draft)
+        for token_i, owner in folded.items():
+            draft = owner_of.get(owner.trigger.head.i)
+            if draft is not None:
+                owner_of.setdefault(token_i, draft)
+        if _is_headline(sent, document):
+            headline = [d for d in drafts if d.mentions[0].sentence.start_char == sent.start_char]
         attached = attach_claims(claims, sent, owner_of, drafts, published, places)
         # "accused", "denied": once their claim sits on the act they speak about, they are
         # that act's claims, not acts of their own.
@@ -169,11 +277,29 @@ def extract_document(document: Document, doc) -> Extraction:
     drafts = [d for d in drafts if not _only_casualty_words(d) and not _unattributed_reaction(d)]
     fallback = None
     for draft in drafts:
-        if draft.location is None and places.get():
-            fallback = fallback or links.story_location(places.get())
+        if draft.location is None:
+            fallback = fallback or _main_place(places, doc)
             draft.location = fallback
     events = [_event(document, n, draft) for n, draft in enumerate(drafts, start=1)]
     return Extraction(document=document, events=events)
+
+
+BROAD = frozenset({"country", "region", "unknown"})
+
+
+def _main_place(places: StoryPlaces, doc):
+    """Where the story is, for acts whose sentence names no place: the story's most-named
+    specific place, else the dateline's place, else the story's country."""
+    default = links.story_location(places.get()) if places.get() else None
+    if default is not None and default.precision not in BROAD:
+        return default
+    return links.dateline_location(doc) or default
+
+
+def _is_headline(sent, document: Document) -> bool:
+    """The report's title, set as its first paragraph by ingest."""
+    title = (document.title or "").strip().rstrip(".")
+    return bool(title) and sent.start_char == 0 and sent.text.strip().rstrip(".") == title
 
 
 def _unattributed_reaction(draft: Draft) -> bool:

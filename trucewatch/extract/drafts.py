@@ -7,6 +7,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
 
 from trucewatch.extract import links
 from trucewatch.extract.what import Trigger
@@ -68,24 +73,93 @@ class StoryPlaces:
             self.places = links.story_places(self.doc)
         return self.places
 
+    def names(self) -> frozenset[str]:
+        """The story's place names as written, lower-cased: "Hama" the tagger took for an ORG."""
+        if not hasattr(self, "_names"):
+            self._names = frozenset(getattr(p, "text", "").lower() for p in self.get())
+        return self._names
+
+    def not_places(self, refs: list[ActorRef]) -> list[ActorRef]:
+        """Participants that are only a place of the story are not actors unless the dictionary
+        makes them one ("Damascus rejected" is Syria's government; "Hama" is a city)."""
+        return [r for r in refs if _resolved(r) or r.text.lower() not in self.names()]
+
     def country_for(self, draft: "Draft") -> str | None:
         """The country an act happened in (its place, else the story's), for actors like "the regime"."""
         if draft.location is not None and draft.location.country:
             return draft.location.country
         if not hasattr(self, "_country"):
-            self._country = links.story_country(self.get())
+            self._country = links.story_country(self.get(), self.doc)
         return self._country
 
 
+@lru_cache(maxsize=1)
+def _participant_words() -> tuple[frozenset[str], frozenset[str]]:
+    path = Path(str(resources.files("trucewatch.extract") / "data" / "participants.yaml"))
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    nouns = frozenset(w.lower() for key in ("person", "group", "force") for w in data[key])
+    return nouns, frozenset(data["counted_victims"])
+
+
+def _head_lemma(text: str) -> str:
+    words = text.lower().replace("-", " ").split()
+    word = words[-1] if words else ""
+    for suffix, stem in (("ies", "y"), ("men", "man"), ("people", "people"), ("s", "")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 1:
+            return word[: -len(suffix)] + stem
+    return word
+
+
+def _resolved(ref: ActorRef) -> bool:
+    return bool(ref.name or ref.country or ref.sector)
+
+
+def _counted(participant: Participant) -> bool:
+    return any(word[:1].isdigit() or word in _COUNT_WORDS for word in participant.text.lower().split())
+
+
+_COUNT_WORDS = frozenset("""two three four five six seven eight nine ten eleven twelve thirteen fifteen
+twenty thirty forty fifty hundred hundreds dozen dozens scores""".split())
+
+
+def is_actor(participant: Participant, ref: ActorRef, family: str | None = None) -> bool:
+    """An actor resolves through the dictionary or is headed by a person, group or force noun;
+    counted civilians ("nine people") suffer violence, they do not do it."""
+    nouns, victims = _participant_words()
+    if family == "violence" and ref.sector in victims and _counted(participant):
+        return False
+    return _resolved(ref) or participant.label in NAMED_ACTORS or _head_lemma(participant.text) in nouns
+
+
+# Named people, organisations and nationalities are actors even when the dictionary lacks them.
+# A proper noun the tagger gave no label ("NAME") is most often a person's name; places (GPE,
+# LOC, FAC) must resolve through the dictionary ("Damascus" does, "Aleppo" does not).
+NAMED_ACTORS = frozenset({"PERSON", "ORG", "NORP", "NAME"})
+
+
+def _with_owner(ref: ActorRef, participant: Participant, on: date | None, implied: str | None) -> ActorRef:
+    """"its helicopters" belong to the possessor's country when the possessor resolves."""
+    if ref.country or not participant.owner:
+        return ref
+    owner = links.resolve_actor(participant.owner, on=on, implied_country=implied)
+    if owner.country is None:
+        return ref
+    return ref.model_copy(update={"country": owner.country, "name": ref.name or owner.name})
+
+
 def actor_refs(found: list[Participant], role: str, on: date | None,
-                implied: str | None = None) -> list[ActorRef]:
+               implied: str | None = None, family: str | None = None) -> list[ActorRef]:
     refs = []
     for participant in found:
         ref = links.resolve_actor(participant.text, on=on, implied_country=implied)
+        ref = _with_owner(ref, participant, on, implied)
         if role == "initiator":
+            if not is_actor(participant, ref, family):
+                continue
             ref = ref.model_copy(update={"role": "initiator", "protected": None})
         else:
-            ref = ref.model_copy(update={"role": "target", "protected": links.is_protected(participant.text)})
+            protected = links.is_protected(participant.text) or ref.sector == "CVL"
+            ref = ref.model_copy(update={"role": "target", "protected": protected})
         refs.append(ref)
     return refs
 

@@ -22,7 +22,7 @@ def _anaphoric(mention) -> bool:
     return head.pos_ == "PRON"
 
 
-def _compatible_acts(mention, draft) -> bool:
+def compatible_acts(mention, draft) -> bool:
     a, b = mention.act, draft.act
     if a.name == b.name:
         return True
@@ -32,8 +32,11 @@ def _compatible_acts(mention, draft) -> bool:
         or any(is_casualty_only(m.trigger) for m in draft.mentions)
 
 
-def _conflicts(mention, draft) -> bool:
-    if mention.status != draft.status and "occurred" not in (mention.status,):
+def conflicts(mention, draft, *, ignore_status: bool = False) -> bool:
+    """A different status, a different day or a different place: another event."""
+    # A toll ("no one was hurt") says nothing about whether the act happened.
+    ignore_status = ignore_status or is_casualty_only(mention.trigger)
+    if not ignore_status and mention.status != draft.status and "occurred" not in (mention.status,):
         return True
     if mention.when and draft.when and mention.when.precision == "day" == draft.when.precision \
             and mention.when.start != draft.when.start:
@@ -44,6 +47,18 @@ def _conflicts(mention, draft) -> bool:
     return False
 
 
+def fuse_headline(mention, headline: list):
+    """A report's title announces its main act ("Clashes reported near Kafr Zita"): the body's
+    first compatible mention is the same act, anaphoric or not. Returns the event, or None."""
+    for draft in headline:
+        if all(m.sentence.start_char == draft.mentions[0].sentence.start_char for m in draft.mentions) \
+                and draft.mentions[0].sentence.start_char != mention.sentence.start_char \
+                and compatible_acts(mention, draft) and not conflicts(mention, draft, ignore_status=True):
+            merge(draft, mention)
+            return draft
+    return None
+
+
 def fuse_into(mention, drafts: list):
     """Merge `mention` into the latest compatible earlier event; return it, or None if new."""
     if not _anaphoric(mention):
@@ -51,13 +66,14 @@ def fuse_into(mention, drafts: list):
     for draft in reversed(drafts):
         if draft.mentions[-1].sentence.start_char == mention.sentence.start_char:
             continue  # two acts of one sentence are two acts
-        if _compatible_acts(mention, draft) and not _conflicts(mention, draft):
-            _merge(draft, mention)
+        if compatible_acts(mention, draft) and not conflicts(mention, draft):
+            merge(draft, mention)
             return draft
     return None
 
 
-def _bigger(old, new):
+def bigger(old, new):
+    """Of two tolls, the larger; a toll beats none."""
     if new is None:
         return old
     if old is None:
@@ -65,7 +81,8 @@ def _bigger(old, new):
     return new if (new.best or new.low or 0) > (old.best or old.low or 0) else old
 
 
-def _merge(draft, mention) -> None:
+def merge(draft, mention) -> None:
+    """Add a mention to an event: the more specific type, the first date and place, the larger toll."""
     draft.mentions.append(mention)
     if (draft.act.generic or draft.act.refinable or any(is_casualty_only(m.trigger) for m in draft.mentions[:-1])) \
             and not mention.act.generic and not is_casualty_only(mention.trigger):
@@ -74,5 +91,5 @@ def _merge(draft, mention) -> None:
         draft.when = mention.when
     if draft.location is None:
         draft.location = mention.location
-    draft.fatalities = _bigger(draft.fatalities, mention.fatalities)
-    draft.injured = _bigger(draft.injured, mention.injured)
+    draft.fatalities = bigger(draft.fatalities, mention.fatalities)
+    draft.injured = bigger(draft.injured, mention.injured)

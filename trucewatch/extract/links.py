@@ -6,12 +6,12 @@ no places) rather than failing; the real modules are always preferred.
 """
 from __future__ import annotations
 
+import re
+import warnings
 from datetime import date
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-
-import warnings
 
 import yaml
 
@@ -137,13 +137,30 @@ def locate(doc, sentence, trigger_token, places):
     return module.locate(doc, sentence, trigger_token, places)
 
 
-def story_country(places) -> str | None:
+ACTING_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _acting(mention, doc) -> bool:
+    """"Washington blamed ...": a capital that acts is a government, not where the story is."""
+    start, end = getattr(mention, "token_start", None), getattr(mention, "token_end", None)
+    if doc is None or start is None or end is None or end <= start:
+        return False
+    return doc[start:end].root.dep_ in ACTING_DEPS
+
+
+def story_country(places, doc=None) -> str | None:
     """The country the story is about (its most-named), for actors named only by their role."""
     module = _where_module()
     if module is None or not places or not hasattr(module, "story_focus"):
         return None
-    focus = module.story_focus([getattr(mention, "place", None) for mention in places])
-    return focus[0] if focus else None
+    found = [getattr(mention, "place", None) for mention in places if not _acting(mention, doc)]
+    focus = module.story_focus(found)
+    if not focus:
+        return None
+    # story_focus counts GeoNames' two-letter codes; records speak ISO 3166 alpha-3.
+    alpha3 = next((getattr(place, "country3", None) for place in found
+                   if place is not None and place.country == focus[0]), None)
+    return alpha3 or (focus[0] if len(focus[0]) == 3 else None)
 
 
 def story_location(places):
@@ -158,3 +175,40 @@ def story_location(places):
     if not location.note:
         location = location.model_copy(update={"note": "the report's main place; the act's own sentence names none"})
     return location
+
+
+DATELINE_PARTS = re.compile(r"^\s*(?P<place>[^,(\-\u2013\u2014]+?)\s*(?:,\s*(?P<country>[^,(\-\u2013\u2014]+?))?\s*"
+                            r"(?:,[^(\-\u2013\u2014]*)?(?:\([^)]*\))?\s*[-\u2013\u2014]")
+
+
+def dateline_location(doc):
+    """The place of the report's first dateline ("HAMA, Syria (Levant Wire) -"), geocoded in the
+    dateline's country when it names one; None without a dateline or a gazetteer."""
+    from trucewatch.extract.who import datelines
+
+    module = _where_module()
+    spans = datelines(doc)
+    if module is None or not spans or not hasattr(module, "to_location"):
+        return None
+    start, end = spans[0]
+    parts = DATELINE_PARTS.match(doc.text[start:end])
+    if parts is None:
+        return None
+    try:
+        from trucewatch.places import search
+    except ImportError:
+        return None
+    country = None
+    if parts.group("country"):
+        states = [p for p in search(parts.group("country").strip(), limit=3) if p.fcode.startswith("PCL")]
+        country = states[0].country3 if states else None
+    name = parts.group("place").strip().title()
+    found = search(name, country=country, limit=1)
+    if not found:
+        return None
+    offset = start + parts.start("place")
+    mention = module.PlaceMention(text=parts.group("place").strip(), start=offset,
+                                  end=offset + len(parts.group("place").strip()), label="DATELINE",
+                                  place=found[0])
+    location = module.to_location(mention)
+    return location.model_copy(update={"note": "the report's dateline place; the act's own sentence names none"})

@@ -27,7 +27,7 @@ def _negated(token) -> bool:
     return any(child.dep_ == "neg" for child in token.children)
 
 
-def _clause_verb(trigger: Trigger):
+def clause_verb(trigger: Trigger):
     """The verb whose auxiliaries decide the act's status (the noun's governor for nouns)."""
     head = trigger.head
     if head.pos_ in ("VERB", "AUX"):
@@ -44,7 +44,7 @@ def status_of(trigger: Trigger) -> str:
     head = trigger.head
     if trigger.kind == "noun" and any(c.dep_ == "det" and c.lower_ in NEGATING_DETS for c in head.children):
         return "negated"
-    verb = _clause_verb(trigger)
+    verb = clause_verb(trigger)
     if verb is None:
         return "occurred"
     status = _own_status(verb)
@@ -110,7 +110,7 @@ def _own_status(verb) -> str | None:
 
 def tense_of(trigger: Trigger) -> str | None:
     """past / present / future, for reading weekdays ("on Friday") against the publication date."""
-    verb = _clause_verb(trigger)
+    verb = clause_verb(trigger)
     if verb is None:
         return None
     for tok in [verb] + [c for c in verb.children if c.dep_ in ("aux", "auxpass")]:

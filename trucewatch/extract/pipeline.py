@@ -42,16 +42,34 @@ def run_pipeline(documents: Iterable[Document], *, workers: int | None = None,
         for batch in _batches(documents, batch_size):
             yield from extract_batch(batch)
         return
-    context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
-    with context.Pool(workers, initializer=_warm_up) as pool:
+    forking = os.name == "posix"
+    if forking:
+        warm_up()  # forked workers inherit the loaded model and tables instead of each rebuilding them
+    context = multiprocessing.get_context("fork" if forking else "spawn")
+    with context.Pool(workers, initializer=warm_up) as pool:
         for extractions in pool.imap(extract_batch, _batches(documents, batch_size)):
             yield from extractions
 
 
-def _warm_up() -> None:
-    """Load the model and data once per worker, before the first batch arrives."""
-    from trucewatch.extract.document import prepare
+WARM_UP_TEXT = "Government jets struck a market in Aleppo on Monday, killing 12 people, activists said."
+_warm = False
+
+
+def warm_up() -> None:
+    """Load the model and build every lazily made table (lexicons, number grammars, actor
+    dictionary, gazetteer) by extracting one small report, once per process.
+
+    Called in the parent before forking, the workers share the result copy-on-write rather than
+    each paying about a second of set-up per pool; the gazetteer reopens its SQLite connection
+    in each worker by itself."""
+    global _warm
+    if _warm:
+        return
+    from trucewatch.extract.document import extract_document, prepare
     from trucewatch.nlp import get_nlp
 
-    get_nlp()
+    nlp = get_nlp()
     prepare()
+    document = Document.from_text(WARM_UP_TEXT)
+    extract_document(document, nlp(document.text))
+    _warm = True

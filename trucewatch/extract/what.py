@@ -43,14 +43,16 @@ class Lexicon:
         lexicon = cls(ontology)
         casualty = set()
         for act in ontology.acts.values():
-            for kind, words in (("verb", act.verbs), ("noun", act.nouns)):
-                for word in words:
-                    parts = tuple(word.lower().replace("-", " - ").split())
-                    if len(parts) == 1:
-                        table = lexicon.verbs if kind == "verb" else lexicon.nouns
-                        table.setdefault(parts[0], []).append(act)
-                    else:
-                        lexicon.phrases.setdefault(parts[0], []).append((parts, kind, act))
+            entries = [(kind, act, word) for kind, words in (("verb", act.verbs), ("noun", act.nouns))
+                       for word in words]
+            entries += [("verb", act.guarded(group), word) for group, words in act.verbs_when for word in words]
+            for kind, entry_act, word in entries:
+                parts = tuple(word.lower().replace("-", " - ").split())
+                if len(parts) == 1:
+                    table = lexicon.verbs if kind == "verb" else lexicon.nouns
+                    table.setdefault(parts[0], []).append(entry_act)
+                else:
+                    lexicon.phrases.setdefault(parts[0], []).append((parts, kind, entry_act))
             for word in act.instruments:
                 lexicon.instruments.setdefault(tuple(word.lower().split()), act)
             casualty.update(act.casualty_verbs)
@@ -172,6 +174,28 @@ def _refine(trigger: Trigger, lexicon: Lexicon) -> None:
                 return
 
 
+def _victims(head):
+    """Who an act harms: its object or passive subject, the noun a participle describes
+    ("soldiers killed"), or the object of "of" ("the killing of soldiers")."""
+    for child in head.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            yield child
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            yield from (g for g in child.children if g.dep_ == "pobj")
+    if head.dep_ in ("acl", "relcl") and head.head.pos_ in NOUN_TAGS:
+        yield head.head
+
+
+def _combatant_victims(trigger: Trigger, ontology: Ontology) -> None:
+    """Harm done to fighters is an act of war, not an attack on civilians."""
+    act = trigger.act
+    if not act.combatant_variant:
+        return
+    group = ontology.groups.get(act.combatant_group or "", frozenset())
+    if any(_lemma(victim) in group for victim in _victims(trigger.head)):
+        trigger.act = ontology.acts[act.combatant_variant]
+
+
 def find_triggers(sent, lexicon: Lexicon | None = None) -> list[Trigger]:
     """Act mentions of one sentence (a spaCy Span), left to right."""
     lexicon = lexicon or default_lexicon()
@@ -211,7 +235,7 @@ def find_triggers(sent, lexicon: Lexicon | None = None) -> list[Trigger]:
                 continue
         if tok.pos_ == "VERB" and lemma in lexicon.verbs and tok.dep_ != "amod":  # not "long-threatened"
             kind, candidates = "verb", lexicon.verbs[lemma]
-        elif tok.pos_ in NOUN_TAGS and lemma in lexicon.nouns and (
+        elif _as_noun(tok) and lemma in lexicon.nouns and (
                 tok.dep_ != "compound" or _lemma(tok.head) in CARRIER_NOUNS):
             kind, candidates = "noun", lexicon.nouns[lemma]
         else:
@@ -225,8 +249,12 @@ def find_triggers(sent, lexicon: Lexicon | None = None) -> list[Trigger]:
             found.append(trig)
             used.add(tok.i)
         i += 1
+    references = {trig.head.i for trig in found if _is_reference(trig, ontology)}
+    found = [trig for trig in found if trig.head.i not in references and not (
+        trig.kind == "noun" and trig.head.dep_ == "nsubj" and trig.head.head.i in references)]
     for trig in found:
         _refine(trig, lexicon)
+        _combatant_victims(trig, ontology)
     demands = _reported_demands(tokens, lemmas, ontology)
     demanded = {t.head.i for t in demands}
     # A statement whose content is an obligation is a demand, not a bare statement.
@@ -236,6 +264,55 @@ def find_triggers(sent, lexicon: Lexicon | None = None) -> list[Trigger]:
     merged = _merge_linked([trig for trig in found if trig.head.i not in absorbed])
     _announce_violence(merged, ontology)
     return merged
+
+
+def _as_noun(tok) -> bool:
+    """A noun, or a lexicon noun the tagger took for an auxiliary ("Shelling hit Idlib")."""
+    return tok.pos_ in NOUN_TAGS or (tok.pos_ == "AUX" and tok.lower_ not in AUXILIARY_WORDS)
+
+
+AUXILIARY_WORDS = frozenset({"be", "is", "are", "was", "were", "been", "being", "am", "have", "has", "had",
+                             "having", "do", "does", "did", "will", "would", "shall", "should", "can",
+                             "could", "may", "might", "must", "ought", "'s", "'re", "'ve", "'d", "'ll"})
+# Families whose acts a participle can mention as settled background ("the truce agreed last week").
+BACKGROUND_FAMILIES = frozenset({"ceasefire", "diplomacy", "de_escalation", "humanitarian", "coercion"})
+# "part of the truce", "under the truce", "since the truce": the truce is a frame, not news.
+FRAME_PREPS = frozenset({"of", "before", "after", "during", "in"})  # frames when under a noun
+ALWAYS_FRAME_PREPS = frozenset({"under", "within", "since", "despite", "throughout"})
+
+
+CLAUSE_DEPS = frozenset({"aux", "auxpass", "nsubj", "nsubjpass", "csubj"})
+# PLOVER events whose theme (the truce, the deal) is agreed, signed or declared by someone.
+SETTLING_EVENTS = frozenset({"AGREE", "SUPPORT", "RETREAT"})
+
+
+def _is_reference(trigger: Trigger, ontology: Ontology) -> bool:
+    """An act named as background rather than reported as news: a past participle describing a
+    thing ("the truce agreed last week"), or a standing arrangement ("the truce", "the deal") that
+    is such a participle's head or only the frame of another word ("part of the truce")."""
+    head = trigger.head
+    if trigger.act.family not in BACKGROUND_FAMILIES:
+        return False
+    if trigger.kind == "verb":
+        # A past form with neither subject nor auxiliary under a noun or clause is a participle.
+        if head.tag_ in ("VBN", "VBD") and head.dep_ in ("acl", "advcl") and not any(
+                child.dep_ in CLAUSE_DEPS for child in head.children):
+            return True
+        # "the mayor, who had been arrested a year ago": a past perfect describing someone
+        if head.dep_ == "relcl" and any(child.dep_ == "aux" and child.lower_ == "had" for child in head.children):
+            return True
+        # "The truce agreed last week has held" read as if the truce agreed: a thing that is
+        # agreed or declared cannot be the one agreeing, so the verb is a participle.
+        group = ontology.groups.get(trigger.act.requires or "", frozenset())
+        return bool(group) and trigger.act.plover is not None and trigger.act.plover.event in SETTLING_EVENTS \
+            and any(child.dep_ == "nsubj" and _lemma(child) in group for child in head.children)
+    if not trigger.act.standing_noun:
+        return False
+    if any(child.dep_ == "acl" and child.tag_ == "VBN" for child in head.children):
+        return True
+    prep = head.head
+    return head.dep_ == "pobj" and (prep.lower_ in ALWAYS_FRAME_PREPS or (
+        prep.lower_ in FRAME_PREPS and prep.head.pos_ in NOUN_TAGS | {"AUX"}))
 
 
 def _announce_violence(triggers: list[Trigger], ontology: Ontology) -> None:
@@ -293,7 +370,8 @@ def _dependents(token):
 
 def is_casualty_only(trigger: Trigger) -> bool:
     """A "killed"/"wounded" verb: it reports a toll, and an act only when nothing else does."""
-    return trigger.kind == "verb" and _lemma(trigger.head) in trigger.act.casualty_verbs
+    # the lexicon's list, not the act's: "soldiers killed" stays a toll after becoming an attack
+    return trigger.kind == "verb" and _lemma(trigger.head) in default_lexicon().casualty_verbs
 
 
 def _is_outcome(trigger: Trigger) -> bool:
@@ -325,6 +403,12 @@ def _merge_linked(triggers: list[Trigger]) -> list[Trigger]:
                 casualty = is_casualty_only(other) or is_casualty_only(trig)
                 if dep.dep_ == "conj" and not casualty:
                     continue  # "talked by phone and will meet": two acts
+                # "agreed to lift" yields; "agreed that they should cooperate" is an agreement
+                if trig.act.yields_to_content and dep.i == other.head.i and dep.dep_ == "xcomp" \
+                        and other.act.family != "violence":
+                    alive.remove(trig)  # "pledged to expel": the expulsion, planned
+                    changed = True
+                    break
                 if trig.act.absorbs_theme and dep.i == other.head.i and other.act.family == trig.act.family \
                         and dep.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "pcomp") and not casualty:
                     alive.remove(other)  # "agreed to cooperate": the agreement is the act

@@ -72,6 +72,12 @@ def _plausible_extra(place: Place | None, focus: tuple[str, ...], after_preposit
     """Names NER did not call places count only when they match exactly and something else vouches:
     the curated list, the story's country focus, or a locative preposition before a real town."""
     abbreviation = text.replace(".", "").isupper()  # "U.S.", "UAE": short names, not demonyms
+    acronym = abbreviation and len(text.replace(".", "")) <= 4 and " " not in text
+    if acronym and place is not None and place.match >= 1.0 and not (place.fcode.startswith("PCL") or place.fcode == "ADM1"):
+        # "NATO", "SAA", "UN": acronyms of organisations, not the towns whose own name has those
+        # letters ("NYC", "D.C." are known short names, matched as alternates, and stay; so do
+        # upper-case datelines such as "COLUMBUS").
+        return False
     if place is None or place.match < 0.95 or (place.extra.get("demonym") and not abbreviation):
         return False
     if place.source and not place.source.startswith(("geonames", "whosonfirst")):
@@ -82,6 +88,59 @@ def _plausible_extra(place: Place | None, focus: tuple[str, ...], after_preposit
         return True
     # A town of some size NER took for an organisation or a language; person names need more.
     return label != "PERSON" and place.population >= 5_000
+
+
+IN_NAME = "IN_NAME"  # a place inside an organisation's name: "University of Kentucky", "Texas Rangers"
+_INNER_WORDS = {"of", "for", "in", "the", "and", "de", "du", "al", "el"}
+
+
+def _places_inside_names(doc, entities: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """Proper-noun runs inside ORG names that the gazetteer knows exactly, when the whole name is
+    not itself a place. They tell where the story is; `choose` never makes them an event's place."""
+    gazetteer = get_gazetteer()
+    found = []
+    for start, end, label in entities:
+        if label != "ORG" or end - start < 2 or gazetteer.exists(name_key(_clean(doc[start:end].text))):
+            continue
+        i = start
+        while i < end:
+            if doc[i].pos_ != "PROPN" or doc[i].lower_ in _INNER_WORDS or not doc[i].text[:1].isupper():
+                i += 1
+                continue
+            stop = i + 1
+            while stop < end and stop - i < 3 and doc[stop].pos_ == "PROPN" and doc[stop].lower_ not in _INNER_WORDS:
+                stop += 1
+            for last in range(stop, i, -1):
+                if gazetteer.exists(name_key(doc[i:last].text)):
+                    found.append((i, last))
+                    i = last
+                    break
+            else:
+                i += 1
+    return found
+
+
+AS_ADJECTIVE = "GAZ_ADJ"  # a town name the tagger took for an adjective: "the southern Aleppo districts"
+
+
+def _adjectival_places(doc, taken: set[int]) -> list[tuple[int, int]]:
+    """Capitalised adjectives inside a sentence that are a place's exact name ("Aleppo" in "southern
+    Aleppo districts"); `_plausible_inner` then keeps only well-known towns or towns of the story's
+    country, so "Western" or "Central" never become places."""
+    gazetteer = get_gazetteer()
+    return [(t.i, t.i + 1) for t in doc
+            if t.pos_ == "ADJ" and t.i not in taken and not t.is_sent_start and _CAPITALISED.match(t.text)
+            and t.lower_ not in PART_WORDS and gazetteer.exists(name_key(t.text))]
+
+
+def _plausible_inner(place: Place | None, focus: tuple[str, ...]) -> bool:
+    """A place inside an organisation's name counts when it is well known (a country, a state, a
+    capital, a big city) or an admin area or town of the story's country."""
+    if place is None or place.match < 0.95 or place.extra.get("demonym"):
+        return False
+    if place.fcode.startswith("PCL") or place.fcode in ("ADM1", "PPLC") or place.population >= 100_000:
+        return True
+    return place.country in focus and (place.fcode == "ADM2" or place.population >= 20_000)
 
 
 def _appositive_names(doc, start: int, end: int) -> tuple[str, ...]:
@@ -112,6 +171,9 @@ def story_places(doc) -> list[PlaceMention]:
                   if ent.label_ in ("PERSON", "ORG", "LANGUAGE", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP")]
     taken |= {i for ent in doc.ents for i in range(ent.start, ent.end)}
     spans += other_ents + [(start, end, "GAZ") for start, end in _gazetteer_mentions(doc, taken)]
+    spans += [(start, end, IN_NAME) for start, end in _places_inside_names(doc, other_ents)]
+    taken |= {i for start, end, _ in spans for i in range(start, end)}
+    spans += [(start, end, AS_ADJECTIVE) for start, end in _adjectival_places(doc, taken)]
     spans.sort()
     located = []
     for start, end, label in spans:
@@ -129,6 +191,9 @@ def story_places(doc) -> list[PlaceMention]:
         if label == "NORP":
             # "Syrian", "Lebanese": the country, kept for context and maps, rarely an event's place.
             if place is None or place.match < 0.95 or place.precision not in ("country", "region"):
+                continue
+        elif label in (IN_NAME, AS_ADJECTIVE):
+            if not _plausible_inner(place, focus) or (label == AS_ADJECTIVE and place.fclass != "P"):
                 continue
         elif label not in PLACE_LABELS and not _plausible_extra(place, focus, after_preposition, label, text):
             continue
@@ -190,7 +255,7 @@ def choose(doc, sentence, trigger, places: list[PlaceMention]) -> PlaceMention |
     """The sentence's mention that is the event's place; None when the sentence names none."""
     # Demonyms ("Syrian jets") name who acted, not where: they are context, never the event's place.
     in_sentence = [m for m in places if sentence.start <= m.token_start and m.token_end <= sentence.end
-                   and m.label != "NORP"]
+                   and m.label not in ("NORP", IN_NAME)]
     if not in_sentence:
         return None
 

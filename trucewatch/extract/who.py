@@ -6,9 +6,11 @@ control ("denied bombing") and coordination ("Syrian and Russian bombing" gives 
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from trucewatch.extract.what import LIGHT_VERBS, Trigger
+from trucewatch.extract.what import LIGHT_VERBS, Trigger, default_lexicon
 
 SUBJECTS = ("nsubj", "csubj")
 PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
@@ -30,6 +32,47 @@ class Participant:
     start: int
     end: int
     role: str  # initiator | target
+    owner: str | None = None  # the possessor's phrase, "its" resolved: "its helicopters" -> the ministry
+    label: str = ""  # the head's entity label, or NAME for an unlabelled proper noun ("Dodik")
+
+
+# A dateline opens a paragraph or follows a sentence: "HAMA, Syria (Levant Wire) - ". Upper-case
+# place, optional ", Country", optional "(Outlet)", then a dash.
+DATELINE = re.compile(r"(?:^|(?<=\n)|(?<=[.!?]\s))[ \t]*[A-Z][A-Z'.\-]+(?:[ \t]+[A-Z][A-Z'.\-]+)*"
+                      r"(?:,[ \t]*[A-Z][\w'.\-]*(?:[ \t]+[A-Z][\w'.\-]*)*)?"
+                      r"(?:,[ \t]*[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2})?"  # ", March 3"
+                      r"(?:[ \t]*\([^()\n]{1,60}\))?[ \t]*[-\u2013\u2014]{1,2}[ \t]+")
+
+
+def datelines(doc) -> list[tuple[int, int]]:
+    """Character spans of the report's datelines, found once per document."""
+    found = doc.user_data.get("trucewatch_datelines")
+    if found is None:
+        found = [(m.start(), m.end()) for m in DATELINE.finditer(doc.text)]
+        doc.user_data["trucewatch_datelines"] = found
+    return found
+
+
+def in_dateline(token) -> bool:
+    """Whether a word belongs to a dateline ("HAMA, Syria (Levant Wire) -"): never an actor."""
+    return any(start <= token.idx < end for start, end in datelines(token.doc))
+
+
+def _without_dateline(doc, text: str, start: int, end: int) -> tuple[str, int]:
+    """A phrase that the tagger ran into the dateline ("IDLIB - Jets") starts after it."""
+    for line_start, line_end in datelines(doc):
+        if line_start <= start < line_end < end:
+            return doc.text[line_end:end], line_end
+    return text, start
+
+
+def after_dateline(span):
+    """The span without a dateline at its start, for reading its places and actors."""
+    doc = span.doc
+    start = span.start
+    while start < span.end and in_dateline(doc[start]):
+        start += 1
+    return doc[start:span.end] if start < span.end else span
 
 
 def _phrase(token) -> tuple[str, int, int]:
@@ -43,16 +86,28 @@ def _phrase(token) -> tuple[str, int, int]:
     right = token.i
     for child in token.rights:
         if child.dep_ in ("compound", "case", "nmod") or (
-                child.dep_ == "prep" and child.lower_ == "of" and token.lemma_.lower() in
-                {"force", "member", "army", "ministry", "minister", "militia", "unit", "group"}):
+                _of_phrase(child, token) and child.i == right + 1):
             right = max(right, child.right_edge.i)
     doc = token.doc
-    while left < token.i and doc[left].dep_ in ("punct", "cc", "case"):
+    if token.dep_ == "conj" and token.i + 1 < len(doc) and _of_phrase(doc[token.i + 1], token) \
+            and doc[token.i + 1].head.i == token.head.i:
+        # "forces and fighters of the Free Syrian Army": the trailing of-phrase is the last conjunct's.
+        right = max(right, doc[token.i + 1].right_edge.i)
+    while left < token.i and (doc[left].dep_ in ("punct", "cc", "case") or in_dateline(doc[left])):
         left += 1
     while right > token.i and doc[right].dep_ in ("case", "punct"):
         right -= 1
     span = doc[left:right + 1]
     return span.text, span.start_char, span.end_char
+
+
+OF_HEADS = frozenset({"force", "member", "army", "ministry", "minister", "militia", "unit", "group",
+                      "fighter", "soldier", "militant", "brigade", "battalion", "commander", "spokesman"})
+
+
+def _of_phrase(child, token) -> bool:
+    """"forces of the interim government": an of-phrase that names whose forces they are."""
+    return child.dep_ == "prep" and child.lower_ == "of" and token.lemma_.lower() in OF_HEADS
 
 
 def _conjuncts(token):
@@ -108,19 +163,73 @@ def _antecedent(pronoun):
             break
         node = node.head
         for child in node.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and child.i != pronoun.i and child.pos_ != "PRON":
+            if child.dep_ in ("nsubj", "nsubjpass") and child.i != pronoun.i and child.pos_ != "PRON" \
+                    and not child.is_ancestor(pronoun) and not in_dateline(child):
                 return child
+    return None
+
+
+PERSONAL_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "them", "him", "her", "us"})
+RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
+# Words that point or count but name nobody: "each", "other", "that", "No group".
+EMPTY_WORDS = frozenset({"each", "other", "others", "another", "both", "either", "neither", "this",
+                         "that", "these", "those", "which", "who", "whom", "whose", "what", "it", "its",
+                         "one", "some", "any", "all", "none", "nobody", "noone", "anyone", "someone",
+                         "everyone", "everybody", "somebody", "anybody", "itself", "themselves"})
+
+
+def _relative_antecedent(pronoun):
+    """"families who had returned": a relative pronoun stands for the noun its clause modifies."""
+    clause = pronoun.head
+    while clause.dep_ not in ("relcl", "acl") and clause.head.i != clause.i and clause.pos_ in ("VERB", "AUX"):
+        clause = clause.head
+    if clause.dep_ in ("relcl", "acl") and clause.head.pos_ in ("NOUN", "PROPN"):
+        return clause.head
+    return None
+
+
+def _is_act_noun(token) -> bool:
+    """"an air strike, which killed nine": the antecedent is an act, not a participant."""
+    return token.lemma_.lower() in default_lexicon().nouns
+
+
+def negated_phrase(token) -> bool:
+    """"No group", "nobody", "no one": a participant said not to exist."""
+    if token.lower_ in ("nobody", "none", "noone"):
+        return True
+    return any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in token.children)
+
+
+def _stand_in(member):
+    """The word a pronoun stands for, or None when it stands for nothing a participant can be."""
+    if member.tag_ in RELATIVE_TAGS:
+        antecedent = _relative_antecedent(member)
+        return antecedent if antecedent is not None and not _is_act_noun(antecedent) else None
+    if member.pos_ == "PRON" and member.lower_ in PERSONAL_PRONOUNS:
+        return _antecedent(member)
+    if member.lower_ in EMPTY_WORDS or member.pos_ in ("PRON", "DET"):
+        return None
+    return member
+
+
+def _owner(member) -> str | None:
+    """The possessor of "its helicopters", through its antecedent, as a phrase."""
+    for child in member.children:
+        if child.dep_ == "poss":
+            if child.pos_ == "PRON":
+                antecedent = _antecedent(child)
+                return _phrase(antecedent)[0] if antecedent is not None else None
+            return _phrase(child)[0]
     return None
 
 
 def _make(token, role: str) -> list[Participant]:
     out = []
     for member in _conjuncts(token):
-        if member.pos_ == "PRON" and member.lower_ in ("it", "they", "he", "she", "we"):
-            antecedent = _antecedent(member)
-            if antecedent is not None:
-                member = antecedent
-        if not _usable(member):
+        if in_dateline(member) or negated_phrase(member):
+            continue
+        member = _stand_in(member)
+        if member is None or not _usable(member):
             continue
         entity = _entity_span(member)
         split = _split_modifiers(member) if entity is None else None
@@ -137,7 +246,9 @@ def _make(token, role: str) -> list[Participant]:
             text, start, end = member.text, member.idx, member.idx + len(member.text)
         else:
             text, start, end = _phrase(member)
-        out.append(Participant(text, member.i, start, end, role))
+        text, start = _without_dateline(member.doc, text, start, end)
+        out.append(Participant(text, member.i, start, end, role, owner=_owner(member),
+                               label=member.ent_type_ or ("NAME" if member.pos_ == "PROPN" else "")))
     return out
 
 
@@ -150,6 +261,8 @@ def _verb_participants(verb, initiators: list, targets: list) -> None:
         elif dep in PASSIVE_SUBJECTS:
             targets.extend(_make(child, "target"))
         elif dep in OBJECTS:
+            if verb.lemma_.lower() in CARRIER_VERBS and _is_weapon(child):
+                continue  # "dropped barrel bombs on a market": the bombs are the means, not the target
             targets.extend(_make(child, "target"))
         elif dep == "agent" or (dep == "prep" and child.lower_ in INITIATOR_PREPS and passive):
             for pobj in child.children:
@@ -169,7 +282,10 @@ def _verb_participants(verb, initiators: list, targets: list) -> None:
                     initiators.extend(_make(child, "initiator"))
                     return
         if verb.dep_ == "acl" and governor.pos_ in ("NOUN", "PROPN"):
-            initiators.extend(_make(governor, "initiator"))
+            if verb.tag_ == "VBN" and _violent_verb(verb):  # "nine people killed when ...": they suffered it
+                targets.extend(_make(governor, "target"))
+            else:
+                initiators.extend(_make(governor, "initiator"))
             return
         for child in governor.children:
             if child.dep_ in SUBJECTS:
@@ -177,6 +293,26 @@ def _verb_participants(verb, initiators: list, targets: list) -> None:
             elif child.dep_ == "agent":
                 initiators.extend(p for g in child.children if g.dep_ == "pobj"
                                   for p in _make(g, "initiator"))
+
+
+def _violent_verb(token) -> bool:
+    return any(act.family == "violence" for act in default_lexicon().verbs.get(token.lemma_.lower(), ()))
+
+
+def _is_weapon(token) -> bool:
+    """A violent act noun or an instrument's head ("barrel bombs", "mortars") names the means."""
+    lemma = token.lemma_.lower()
+    lexicon = default_lexicon()
+    return lemma in _weapon_heads() or any(act.family == "violence" for act in lexicon.nouns.get(lemma, ()))
+
+
+# Instrument heads that also name people or units ("forces", "a suicide bomber") stay participants.
+NOT_WEAPONS = frozenset({"force", "agent", "fighter", "bomber"})
+
+
+@lru_cache(maxsize=1)
+def _weapon_heads() -> frozenset[str]:
+    return frozenset(key[-1] for key in default_lexicon().instruments) - NOT_WEAPONS
 
 
 def _noun_participants(noun, initiators: list, targets: list) -> None:
@@ -246,6 +382,18 @@ PEOPLE_WORDS = frozenset({"government", "minister", "president", "leader", "offi
                           "civilian", "prisoner", "detainee", "hostage", "side", "party", "country"})
 
 
+SIDE_PREPS = frozenset({"between", "among", "amongst"})
+
+
+def _sides(token, initiators: list) -> None:
+    """"fighting between X and Y": both sides are initiators."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in SIDE_PREPS:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    initiators.extend(_make(pobj, "initiator"))
+
+
 def participants(trigger: Trigger) -> tuple[list[Participant], list[Participant]]:
     """(initiators, targets) of one trigger, each once, in text order."""
     initiators: list[Participant] = []
@@ -255,6 +403,9 @@ def participants(trigger: Trigger) -> tuple[list[Participant], list[Participant]
             _verb_participants(token, initiators, targets)
         elif token.i == trigger.head.i:
             _noun_participants(token, initiators, targets)
+    if trigger.act.family == "violence":
+        for token in trigger.tokens:
+            _sides(token, initiators)
     if trigger.act.family in RECIPIENT_FAMILIES:
         doc = trigger.head.doc
         targets = [t for t in targets if _actor_like(t, doc)]

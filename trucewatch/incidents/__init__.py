@@ -1,5 +1,7 @@
 """Incidents: events from many reports fused into one record per real-world act, with sources
 counted once per independent origin, attribution grades per party, and casualty ranges.
+Parties are resolved actors only (one key each: ISO3 for states, else the dictionary name);
+accusations and denials that extraction emits as events become claims on the act they speak of.
 
 Main calls: `fuse(store_or_events) -> IncidentSet`; `IncidentSet.resolve/merge/split/undo`;
 `save_incidents(engine, incident_set)` / `load_journal(engine)` in `trucewatch.incidents.persist`;

@@ -60,7 +60,10 @@ def actor_key(name: str | None, country: str | None, sector: str | None, text: s
     if code and (sector in STATE_SECTORS or sector in (None, "UNK")):
         return code  # a state's forces, or the state itself
     if name and name.strip():
-        return country_code(name) or name.strip()  # "Syria" as a name is the state
+        state = country_code(name)
+        if state and sector not in STATE_SECTORS and sector not in (None, "UNK"):
+            return None  # "rebels" or "civilians" of Syria are not the Syrian state
+        return state or name.strip()  # "Syria" as a name is the state
     if code and not (text or "").strip():
         return code
     return None

@@ -28,7 +28,6 @@ WESTERN_CENTRAL = frozenset({
 PREFERRED_WESTERN = "cp1252"
 # How much messier than the detector's choice the cp1252 reading may look and still win.
 WESTERN_CHAOS_SLACK = 0.05
-ENCODING_LABELS = {"cp1252": "cp1252 (Windows Western, a superset of Latin-1)"}
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -47,11 +46,6 @@ class Decoded:
     def guessed(self) -> bool:
         """True when the bytes were not UTF-8 and the encoding had to be detected."""
         return self.encoding not in ("utf-8", "utf-8-sig", "ascii")
-
-    @property
-    def label(self) -> str:
-        """The encoding as a note tells it to a user."""
-        return ENCODING_LABELS.get(self.encoding, self.encoding)
 
 
 def looks_binary(data: bytes) -> bool:

@@ -16,7 +16,7 @@ from trucewatch.errors import InputError
 from trucewatch.ingest.decoding import decode_bytes
 from trucewatch.ingest.origin import DEFAULT_MAX_BYTES, STDIN_NAME, Origin, size_text
 from trucewatch.ingest.plain import read_plain
-from trucewatch.ingest.rows import read_csv, read_json_array, read_jsonl
+from trucewatch.ingest.rows import FIELDS, read_csv, read_json_array, read_jsonl
 from trucewatch.ingest.sources import Input, expand
 from trucewatch.records import Document
 
@@ -51,7 +51,18 @@ def sniff_kind(text: str) -> str:
         return "html"
     if head.startswith(("{", "[")) and _looks_like_json(text):
         return "json"
-    return "plain"
+    return _row_file_kind(head) or "plain"
+
+
+def _row_file_kind(head: str) -> str | None:
+    """"csv" or "tsv" when the first line is a header made only of our row fields, with `text`
+    among them (a report never starts like "text,published,source")."""
+    first_line = head.split("\n", 1)[0].strip()
+    for kind, delimiter in (("tsv", "\t"), ("csv", ",")):
+        names = [name.strip().strip('"') for name in first_line.split(delimiter)]
+        if len(names) > 1 and "text" in names and set(names) <= set(FIELDS):
+            return kind
+    return None
 
 
 def _looks_like_json(text: str) -> bool:
@@ -134,7 +145,7 @@ class InputReader:
                url: str | None = None) -> Iterator[Result]:
         decoded = decode_bytes(data, origin.name)
         if decoded.guessed:
-            self.notes.append(f"{origin.name}: not UTF-8; decoded as {decoded.label}")
+            self.notes.append(f"{origin.name}: not UTF-8; decoded as {decoded.encoding}")
         text = decoded.text
         kind = kind or sniff_kind(text)
         if kind == "plain":

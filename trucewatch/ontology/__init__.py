@@ -91,13 +91,32 @@ class ActType(BaseModel):
     outcome_verbs: tuple[str, ...] = ()
     generic: bool = False
     absorbs_theme: bool = False
+    standing_noun: bool = False  # its nouns name an arrangement ("the truce") often only referred to
+    yields_to_content: bool = False  # "pledged to expel": the promised act is the event, planned
     if_violent: str | None = None
     refinable: bool = False
     state_variant: str | None = None
+    combatant_variant: str | None = None  # the act it is when those harmed are combatants
+    combatant_group: str | None = None  # the word group naming combatants
     priority: int = 0
     requires: str | None = None
+    # Verbs that report this act only when a word of the named group is near ("fighters
+    # arrived" is a troop movement, "arrived" alone a visit): group -> verb lemmas.
+    verbs_when: tuple[tuple[str, tuple[str, ...]], ...] = ()
     intent: IntentCode | None = None
     intent_set: bool = False  # True when the file gives `intent` (even null) for this act
+
+    @field_validator("verbs_when", mode="before")
+    @classmethod
+    def _verbs_when_pairs(cls, value):
+        if isinstance(value, dict):
+            return tuple((group, tuple(words or ())) for group, words in value.items())
+        return value
+
+    def guarded(self, group: str) -> "ActType":
+        """This act as triggered by one of its `verbs_when` verbs: it needs `group` nearby and
+        then outranks acts that the same verb reports unconditionally."""
+        return self.model_copy(update={"requires": group, "priority": self.priority + 1})
 
     @field_validator("cameo")
     @classmethod
@@ -119,6 +138,12 @@ class Ontology(BaseModel):
     groups: dict[str, frozenset[str]]
     intent_by_family: dict[str, IntentCode] = {}
     refusal_by_family: dict[str, IntentCode] = {}
+    claim_acts: dict[str, str] = {}  # claim stance -> the act of making such a claim
+
+    def claim_act(self, stance: str) -> ActType | None:
+        """The reporting act a claim is ("blamed Israel for the bombing" is an accusation)."""
+        name = self.claim_acts.get(stance)
+        return self.acts.get(name) if name else None
 
     def codes(self, act: ActType, status: str, refused: bool = False) -> tuple[PloverCode | None, str]:
         """(PLOVER, CAMEO) of an act as reported: a planned act is coded as an intent, a
@@ -164,10 +189,16 @@ def parse_ontology(data: dict, source: str = "acts.yaml") -> Ontology:
             )
         if act.state_variant and act.state_variant not in data["acts"]:
             raise ConfigError(f"{source}: act {name!r} names unknown act {act.state_variant!r} in state_variant.")
+        if act.combatant_variant and (act.combatant_variant not in data["acts"]
+                                      or act.combatant_group not in groups):
+            raise ConfigError(f"{source}: act {name!r} needs a known combatant_variant act and combatant_group.")
         if act.if_violent and act.if_violent not in data["acts"]:
             raise ConfigError(f"{source}: act {name!r} names unknown act {act.if_violent!r} in if_violent.")
         if act.requires and act.requires not in groups:
             raise ConfigError(f"{source}: act {name!r} requires unknown word group {act.requires!r}.")
+        unknown = [group for group, _ in act.verbs_when if group not in groups]
+        if unknown:
+            raise ConfigError(f"{source}: act {name!r} names unknown word group {unknown[0]!r} in verbs_when.")
         acts[name] = act
     try:
         intents = {family: IntentCode(**code) for family, code in (data.get("intent_by_family") or {}).items()}
@@ -177,7 +208,12 @@ def parse_ontology(data: dict, source: str = "acts.yaml") -> Ontology:
         refusals = {family: IntentCode(**code) for family, code in (data.get("refusal_by_family") or {}).items()}
     except (ValidationError, TypeError) as exc:
         raise ConfigError(f"{source}: refusal_by_family is invalid: {exc}") from exc
-    return Ontology(acts=acts, groups=groups, intent_by_family=intents, refusal_by_family=refusals)
+    claim_acts = dict(data.get("claim_acts") or {})
+    unknown = [name for name in claim_acts.values() if name not in acts]
+    if unknown:
+        raise ConfigError(f"{source}: claim_acts names unknown act {unknown[0]!r}.")
+    return Ontology(acts=acts, groups=groups, intent_by_family=intents, refusal_by_family=refusals,
+                    claim_acts=claim_acts)
 
 
 def load_ontology(path: str | Path | None = None) -> Ontology:

@@ -34,6 +34,7 @@ class Gazetteer:
         self._conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
         self._lock = threading.Lock()
         self.candidates = lru_cache(maxsize=20_000)(self._candidates)
+        self.exists = lru_cache(maxsize=100_000)(self._exists)  # asked for many word runs per story
 
     def _query(self, sql: str, params: tuple) -> list[tuple]:
         with self._lock:
@@ -131,7 +132,8 @@ class Gazetteer:
             return None
         return _place(min(rows, key=lambda r: (r[11] - lat) ** 2 + (r[12] - lon) ** 2))
 
-    def exists(self, key: str) -> bool:
+    def _exists(self, key: str) -> bool:
+        """Whether any place has this name key."""
         return bool(self._query("SELECT 1 FROM names WHERE key = ? LIMIT 1", (key,)))
 
 

@@ -18,7 +18,7 @@ from .evidence import highlighted, highlighted_md
 from .period import DAILY_PRECISIONS, Period, compare, count_unidentified, counts_by_party, counts_by_type, daily, party_label
 from .svg import VERDICT_COLOURS, daily_chart, incident_map
 
-DETAILED = ["violation", "probable violation", "possible violation", "unattributable", "undetermined"]
+DETAILED = ["violation", "probable violation", "possible violation", "undetermined", "unattributable"]
 SUMMARISED = ["not a violation", "out of scope"]  # listed last, folded, with counts
 COARSE_PLACES = {"admin1", "country", "region", "unknown"}  # no honest point to draw
 MAP_FOCUS_KM = 300  # incidents farther than this from the truce area are listed, not drawn
@@ -74,6 +74,12 @@ def _document_views(inc: Incident) -> list[dict]:
     return list(views.values())
 
 
+def _deciding_step(trace: list[str]) -> str:
+    """The step that settled the verdict: the last one that is not the verdict restated."""
+    steps = [t for t in trace if not t.startswith(("verdict:", "exclusions considered:", "exemptions considered:"))]
+    return steps[-1] if steps else ""
+
+
 def _range(r) -> str:
     if r.low is None and r.high is None:
         return "none reported"
@@ -115,6 +121,7 @@ def _incident_view(inc: Incident, finding: Finding | None) -> dict:
         "colour": VERDICT_COLOURS.get(finding.verdict if finding else "", "#555"),
         "provisions": finding.provisions if finding else [],
         "trace": finding.trace if finding else [],
+        "why": _deciding_step(finding.trace if finding else []),
     }
 
 
@@ -169,7 +176,7 @@ def report_data(truce: TruceTerms, incidents, findings: list[Finding] | None = N
     current = [i for i in incidents if period.contains(i)]
     previous = [i for i in incidents if before.contains(i)]
     undated = [i for i in incidents if i.start is None]
-    considered = current + undated
+    considered = sorted(current, key=lambda i: (i.start, i.id)) + undated
     n = max(len(considered), 1)
     area = build_area(truce)
     checker = TruceChecker(truce, area)
@@ -183,6 +190,8 @@ def report_data(truce: TruceTerms, incidents, findings: list[Finding] | None = N
     coarse = sum(1 for i in considered if not i.location or i.location.precision in ("admin1", "country", "region", "unknown"))
     return {
         "truce": truce, "period": period, "previous": before,
+        "party_labels": [actor_label(value_key(p) or p) for p in truce.parties],
+        "excluded_labels": [actor_label(value_key(p) or p) for p in truce.excluded],
         "generated": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         "by_type": _by_type(current, previous, {i.type for i in addressed_now + addressed_before}),
         "by_party": compare(counts_by_party(addressed_now), counts_by_party(addressed_before)),

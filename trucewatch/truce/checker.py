@@ -104,7 +104,8 @@ class TruceChecker:
         for entry in self.terms.prohibited:
             if entry in self.special:
                 fams = set(self.special[entry]["families"])
-                protected = any(t.protected for m in inc.mentions for t in m.event.targets)
+                sectors = set(self.special[entry].get("protected_sectors", []))
+                protected = any(t.protected or t.sector in sectors for m in inc.mentions for t in m.event.targets)
                 if protected and any(family_of(t) in fams or ontology_family_of(t) in fams for t in types):
                     found.append(f"prohibited: {entry}")
             elif entry in types or any(family_of(t) == entry or ontology_family_of(t) == entry for t in types):
@@ -180,7 +181,7 @@ class TruceChecker:
             return finding
         finding.provisions = self._provisions(inc)
         if not finding.provisions:
-            trace.append(f"provisions: a {inc.type.replace('_', ' ')} is not prohibited by the truce")
+            trace.append(f"provisions: the truce does not prohibit this act ({inc.type.replace('_', ' ')})")
             finding.verdict = "not a violation"
             return finding
         trace.append("provisions: " + "; ".join(finding.provisions))

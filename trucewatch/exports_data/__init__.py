@@ -1,0 +1,1 @@
+"""Code tables of the export formats (data files), with their loaders."""
