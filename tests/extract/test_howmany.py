@@ -168,6 +168,7 @@ def test_largest_picks_the_revised_toll():
 
 
 def test_an_unquoted_yaml_boolean_in_the_lexicon_is_a_config_error(monkeypatch):
+    import trucewatch.datafiles as datafiles
     import trucewatch.extract.howmany as howmany
     from trucewatch.errors import ConfigError
 
@@ -179,7 +180,7 @@ def test_an_unquoted_yaml_boolean_in_the_lexicon_is_a_config_error(monkeypatch):
             return "zero: [nobody, no]\n"
 
     howmany._lexicon.cache_clear()
-    monkeypatch.setattr(howmany.resources, "files", lambda _package: BrokenLexicon())
+    monkeypatch.setattr(datafiles.resources, "files", lambda _package: BrokenLexicon())
     try:
         with pytest.raises(ConfigError, match="numbers.yaml.*quote"):
             howmany._lexicon()

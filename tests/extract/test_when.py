@@ -258,6 +258,7 @@ class TestBetterThanDateparser:
 
 
 def test_invalid_time_lexicon_is_a_config_error(monkeypatch):
+    import trucewatch.datafiles as datafiles
     import trucewatch.extract.when as when
     from trucewatch.errors import ConfigError
 
@@ -269,7 +270,7 @@ def test_invalid_time_lexicon_is_a_config_error(monkeypatch):
             return "months: [unclosed\n"
 
     when._lexicon.cache_clear()
-    monkeypatch.setattr(when.resources, "files", lambda _package: BrokenLexicon())
+    monkeypatch.setattr(datafiles.resources, "files", lambda _package: BrokenLexicon())
     try:
         with pytest.raises(ConfigError, match="time.yaml is not valid YAML"):
             when._lexicon()

@@ -78,3 +78,16 @@ def test_reader_round_trips_any_offsets_and_coordinates(tmp_path_factory, topony
     article = next(read_articles(path))
     assert [(t.lat, t.lon) for t in article.toponyms] == [(lat, lon) for _, lat, lon in toponyms]
     assert all(article.text[t.start:t.end] == name for t, (name, _, _) in zip(article.toponyms, toponyms))
+
+
+def test_halves_split_items_alternately_and_cover_everything():
+    import pytest
+
+    from trucewatch.evaluate.geoparsing import halve
+
+    items = list(range(7))
+    assert halve(items, 0) == [0, 2, 4, 6] and halve(items, 1) == [1, 3, 5]
+    assert sorted(halve(items, 0) + halve(items, 1)) == items
+    assert halve(items, None) == items
+    with pytest.raises(ValueError):
+        halve(items, 2)

@@ -90,3 +90,14 @@ def test_a_loose_spelling_without_support_in_the_story_stays_unknown():
     assert resolve("Khan Shaykhoon").country == "SY"  # no context: the near-miss spelling is kept
     assert resolve("Khan Shaykhoon", context=PlaceContext(countries=("SY",))).country == "SY"
     assert resolve("Khan Shaykhoon", context=PlaceContext(countries=("US",))) is None
+
+
+def test_a_town_the_tagger_took_for_an_adjective_is_still_found(nlp):
+    doc = nlp("Government troops shelled the southern Aleppo districts held by rebels on Friday.")
+    found = [m for m in story_places(doc) if m.place is not None and m.place.name == "Aleppo"]
+    assert found and found[0].place.fclass == "P"
+
+
+def test_an_organisation_acronym_is_not_the_town_with_those_letters(nlp):
+    doc = nlp("NATO said on Monday that the talks would resume.")
+    assert not [m for m in story_places(doc) if m.text == "NATO"]

@@ -4,7 +4,8 @@
 and reports accuracy within 161 km and the median error: with the gold toponym spans as input
 ("gold": resolution only) or with our own recognition ("e2e": a gold toponym counts as found when a
 recognised mention overlaps it). `evaluate_event_location(path, limit=None)` scores which of a
-sentence's places `where.choose` picks as the event's place.
+sentence's places `where.choose` picks as the event's place. `--half 0|1` scores every other
+article (or sentence): rules and weights are developed on half 0 and confirmed on half 1.
 """
 from __future__ import annotations
 

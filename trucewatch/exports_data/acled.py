@@ -8,8 +8,8 @@ from importlib import resources
 from pathlib import Path
 from typing import get_args
 
-import yaml
 
+from trucewatch.datafiles import read_yaml
 from trucewatch.errors import ConfigError
 from trucewatch.records import PlacePrecision, Status, TimePrecision
 
@@ -60,11 +60,7 @@ def parse_acled_codes(data: object, source: str) -> AcledCodes:
 
 def load_acled_codes(path: str | Path | None = None) -> AcledCodes:
     path = Path(path) if path else default_path()
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise ConfigError(f"{path}: cannot read the ACLED code tables: {exc}") from exc
-    return parse_acled_codes(data, str(path))
+    return parse_acled_codes(read_yaml(path, "the ACLED code tables"), str(path))
 
 
 @lru_cache(maxsize=1)

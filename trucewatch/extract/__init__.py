@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from datetime import date
 
+from trucewatch.callable_package import make_callable
 from trucewatch.records import Document, Extraction
 
 __all__ = ["extract", "extract_documents", "as_document"]
@@ -37,3 +38,6 @@ def extract_documents(documents: Iterable[Document], workers: int | None = None,
     from trucewatch.extract.pipeline import run_pipeline
 
     yield from run_pipeline(documents, workers=workers, batch_size=batch_size)
+
+
+make_callable(__name__, extract)

@@ -28,12 +28,10 @@ import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Literal
 
-import yaml
 
-from trucewatch.errors import ConfigError
+from trucewatch.datafiles import read_lexicon
 from trucewatch.records import Casualties
 
 Count = tuple[int | None, int | None, int | None]
@@ -44,18 +42,7 @@ __all__ = ["read_count", "find_casualties", "CasualtyMention", "CasualtyMentions
 
 @lru_cache(maxsize=1)
 def _lexicon() -> dict:
-    """The lexicon file, checked: an unquoted "no" or "on" in a list becomes a boolean in YAML."""
-    path = "trucewatch/extract/data/numbers.yaml"
-    text = resources.files("trucewatch.extract").joinpath("data/numbers.yaml").read_text("utf-8")
-    try:
-        lexicon = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"{path} is not valid YAML: {exc}") from exc
-    for key, value in lexicon.items():
-        if isinstance(value, list) and any(isinstance(item, bool) for item in value):
-            raise ConfigError(f"{path}: the list '{key}' holds a true/false value; quote words "
-                              f"such as \"on\" or \"no\".")
-    return lexicon
+    return read_lexicon("trucewatch.extract", "data/numbers.yaml")
 
 
 def _alt(phrases) -> str:

@@ -7,9 +7,13 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 
+from trucewatch.errors import TruceWatchError
 from trucewatch.records import Document, Extraction
 
 
@@ -46,9 +50,26 @@ def run_pipeline(documents: Iterable[Document], *, workers: int | None = None,
     if forking:
         warm_up()  # forked workers inherit the loaded model and tables instead of each rebuilding them
     context = multiprocessing.get_context("fork" if forking else "spawn")
-    with context.Pool(workers, initializer=warm_up) as pool:
-        for extractions in pool.imap(extract_batch, _batches(documents, batch_size)):
-            yield from extractions
+    # An executor, not a Pool: a worker that dies (out of memory, killed) raises BrokenProcessPool
+    # instead of hanging forever; a bounded window of batches in flight keeps memory flat.
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=warm_up) as executor:
+        pending: deque = deque()
+        for batch in _batches(documents, batch_size):
+            pending.append(executor.submit(extract_batch, batch))
+            if len(pending) >= 2 * workers:
+                yield from _result(pending.popleft())
+        while pending:
+            yield from _result(pending.popleft())
+
+
+def _result(future) -> list[Extraction]:
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        raise TruceWatchError(
+            "an extraction worker process died (often: out of memory); "
+            "run again with fewer --workers or smaller inputs"
+        ) from None
 
 
 WARM_UP_TEXT = "Government jets struck a market in Aleppo on Monday, killing 12 people, activists said."

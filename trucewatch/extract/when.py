@@ -25,12 +25,10 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
-from importlib import resources
 from typing import Callable, Literal
 
-import yaml
 
-from trucewatch.errors import ConfigError
+from trucewatch.datafiles import read_lexicon
 from trucewatch.records import When
 
 # "nearest": the future seen from the past ("would"); a present-tense weekday is read the same
@@ -52,18 +50,7 @@ class TimeMention:
 
 @lru_cache(maxsize=1)
 def _lexicon() -> dict:
-    """The lexicon file, checked: an unquoted "no" or "on" in a list becomes a boolean in YAML."""
-    path = "trucewatch/extract/data/time.yaml"
-    text = resources.files("trucewatch.extract").joinpath("data/time.yaml").read_text("utf-8")
-    try:
-        lexicon = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"{path} is not valid YAML: {exc}") from exc
-    for key, value in lexicon.items():
-        if isinstance(value, list) and any(isinstance(item, bool) for item in value):
-            raise ConfigError(f"{path}: the list '{key}' holds a true/false value; quote words "
-                              f"such as \"on\" or \"no\".")
-    return lexicon
+    return read_lexicon("trucewatch.extract", "data/time.yaml")
 
 
 def default_when(published: date | datetime | None = None) -> When:

@@ -11,6 +11,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from spacy.symbols import ADJ
+
 from trucewatch.places import admin_of, get_gazetteer
 from trucewatch.places.model import Place
 from trucewatch.places.names import name_key
@@ -128,9 +130,10 @@ def _adjectival_places(doc, taken: set[int]) -> list[tuple[int, int]]:
     Aleppo districts"); `_plausible_inner` then keeps only well-known towns or towns of the story's
     country, so "Western" or "Central" never become places."""
     gazetteer = get_gazetteer()
-    return [(t.i, t.i + 1) for t in doc
-            if t.pos_ == "ADJ" and t.i not in taken and not t.is_sent_start and _CAPITALISED.match(t.text)
-            and t.lower_ not in PART_WORDS and gazetteer.exists(name_key(t.text))]
+    adjectives = (t for t in doc if t.pos == ADJ and t.is_title and t.i not in taken)
+    return [(t.i, t.i + 1) for t in adjectives
+            if not t.is_sent_start and _CAPITALISED.match(t.text) and t.lower_ not in PART_WORDS
+            and gazetteer.exists(name_key(t.text))]
 
 
 def _plausible_inner(place: Place | None, focus: tuple[str, ...]) -> bool:

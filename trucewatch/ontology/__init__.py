@@ -9,9 +9,9 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
+from trucewatch.datafiles import read_yaml
 from trucewatch.errors import ConfigError
 
 PLOVER_EVENTS = frozenset({
@@ -219,11 +219,7 @@ def parse_ontology(data: dict, source: str = "acts.yaml") -> Ontology:
 def load_ontology(path: str | Path | None = None) -> Ontology:
     """Read and validate an act-type file (the packaged one by default)."""
     path = Path(path) if path else _default_path()
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise ConfigError(f"{path}: cannot read the act types: {exc}") from exc
-    return parse_ontology(data, str(path))
+    return parse_ontology(read_yaml(path, "the act types"), str(path))
 
 
 @lru_cache(maxsize=1)

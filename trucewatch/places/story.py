@@ -81,9 +81,13 @@ def resolve_story(names: Sequence[StoryName | str], rounds: int | None = None) -
             current[key] = _resolve_cached(item.text, PlaceContext(), item.fuzzy)
     answers: list[Place | None] = [None] * len(items)
     for _ in range(max(1, rounds)):
+        contexts: dict[tuple[str, tuple[str, ...]], PlaceContext] = {}
         for number, (item, key) in enumerate(zip(items, keys)):
-            others = [place for other_key, place in current.items() if other_key != key]
-            answers[number] = _resolve_cached(item.text, context_from(others, item.nearby), item.fuzzy)
+            own = key if key in current else ""  # names that lend no context share one context
+            if (own, item.nearby) not in contexts:
+                others = [place for other_key, place in current.items() if other_key != own]
+                contexts[own, item.nearby] = context_from(others, item.nearby)
+            answers[number] = _resolve_cached(item.text, contexts[own, item.nearby], item.fuzzy)
         following: dict[str, Place | None] = {}
         for item, key, place in zip(items, keys, answers):
             if item.vouches and key not in following:
