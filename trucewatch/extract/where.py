@@ -183,9 +183,11 @@ def story_places(doc) -> list[PlaceMention]:
         if start > 0 and doc[start - 1].lower_ in PART_WORDS:
             start -= 1  # "eastern Aleppo": the city, with a note saying which part
         located.append((start, end, label, _clean(doc[start:end].text)))
-    # Only names NER called places lend context; the others are checked against it.
+    # Only names NER called places, and well-known towns it mislabelled ("Hama" tagged ORG), lend
+    # context; the others are checked against it.
     places = resolve_story([StoryName(text, _appositive_names(doc, start, end), fuzzy=label in PLACE_LABELS,
-                                      vouches=label in PLACE_LABELS)
+                                      vouches=label in PLACE_LABELS or (label in ("ORG", "GAZ")
+                                                                        and _well_known_town(text)))
                             for start, end, label, text in located])
     focus = story_focus([p for (_, _, label, _), p in zip(located, places) if label in PLACE_LABELS])
     mentions = []
@@ -204,6 +206,18 @@ def story_places(doc) -> list[PlaceMention]:
         mentions.append(PlaceMention(text=text, start=span.start_char, end=span.end_char, label=label,
                                      place=place, token_start=start, token_end=end))
     return mentions
+
+
+WELL_KNOWN_TOWN = 100_000
+
+
+def _well_known_town(text: str) -> bool:
+    """A name that is, spelled exactly, a provincial capital or a large town: "Hama", "Idlib".
+    NER often tags these as organisations in datelines and "the Hama truce"; they still tell where
+    the story is."""
+    candidates = get_gazetteer().candidates(text, None, False)
+    return any(c.match >= 1.0 and c.fclass == "P" and (c.fcode in ("PPLA", "PPLC") or c.population >= WELL_KNOWN_TOWN)
+               for c in candidates[:3])
 
 
 def _clean(text: str) -> str:
