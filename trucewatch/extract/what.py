@@ -251,7 +251,8 @@ def find_triggers(sent, lexicon: Lexicon | None = None) -> list[Trigger]:
         i += 1
     references = {trig.head.i for trig in found if _is_reference(trig, ontology)}
     found = [trig for trig in found if trig.head.i not in references and not (
-        trig.kind == "noun" and trig.head.dep_ == "nsubj" and trig.head.head.i in references)]
+        trig.kind == "noun" and trig.head.dep_ == "nsubj" and trig.head.head.i in references)
+        and not _vetoed(trig, ontology)]
     for trig in found:
         _refine(trig, lexicon)
         _combatant_victims(trig, ontology)
@@ -281,6 +282,29 @@ FRAME_PREPS = frozenset({"of", "before", "after", "during", "in"})  # frames whe
 ALWAYS_FRAME_PREPS = frozenset({"under", "within", "since", "despite", "throughout"})
 
 
+# Conjunctions that make a clause a time frame for another act: "three days before the truce
+# was due to take effect", "since the truce began".
+TEMPORAL_MARKS = frozenset({"before", "after", "since", "until", "till", "once", "when", "while"})
+
+
+def _in_time_clause(verb) -> bool:
+    """A verb heading a subordinate clause that only dates another act."""
+    return verb.dep_ == "advcl" and any(child.dep_ == "mark" and child.lower_ in TEMPORAL_MARKS
+                                        for child in verb.children)
+
+
+def _vetoed(trigger: Trigger, ontology: Ontology) -> bool:
+    """The act's `unless` group is met by the trigger's subject or purpose: mourners who gather
+    to bury the dead hold a funeral, not a meeting."""
+    group = ontology.groups.get(trigger.act.unless or "", frozenset())
+    if not group:
+        return False
+    near = [trigger.head]
+    for child in trigger.head.children:
+        near.extend(child.subtree if child.dep_ in ("nsubj", "nsubjpass") else [child])
+    return any(_lemma(tok) in group for tok in near)
+
+
 CLAUSE_DEPS = frozenset({"aux", "auxpass", "nsubj", "nsubjpass", "csubj"})
 # PLOVER events whose theme (the truce, the deal) is agreed, signed or declared by someone.
 SETTLING_EVENTS = frozenset({"AGREE", "SUPPORT", "RETREAT"})
@@ -294,6 +318,9 @@ def _is_reference(trigger: Trigger, ontology: Ontology) -> bool:
     if trigger.act.family not in BACKGROUND_FAMILIES:
         return False
     if trigger.kind == "verb":
+        # "after the truce was declared": the clause dates another act
+        if _in_time_clause(head):
+            return True
         # A past form with neither subject nor auxiliary under a noun or clause is a participle.
         if head.tag_ in ("VBN", "VBD") and head.dep_ in ("acl", "advcl") and not any(
                 child.dep_ in CLAUSE_DEPS for child in head.children):
@@ -309,6 +336,13 @@ def _is_reference(trigger: Trigger, ontology: Ontology) -> bool:
     if not trigger.act.standing_noun:
         return False
     if any(child.dep_ == "acl" and child.tag_ == "VBN" for child in head.children):
+        return True
+    # "before a local truce was due to take effect", "since the truce began"
+    if head.dep_ in ("nsubj", "nsubjpass") and _in_time_clause(head.head):
+        return True
+    # "the area covered by the truce": the agent of a participle that describes something else
+    prep = head.head
+    if head.dep_ == "pobj" and prep.dep_ == "agent" and prep.head.dep_ == "acl":
         return True
     prep = head.head
     return head.dep_ == "pobj" and (prep.lower_ in ALWAYS_FRAME_PREPS or (

@@ -100,6 +100,9 @@ class ActType(BaseModel):
     combatant_group: str | None = None  # the word group naming combatants
     priority: int = 0
     requires: str | None = None
+    # A word group that, near the trigger, means the words report no such act: mourners who
+    # gather to bury their dead hold a funeral, not a meeting.
+    unless: str | None = None
     # Verbs that report this act only when a word of the named group is near ("fighters
     # arrived" is a troop movement, "arrived" alone a visit): group -> verb lemmas.
     verbs_when: tuple[tuple[str, tuple[str, ...]], ...] = ()
@@ -194,6 +197,8 @@ def parse_ontology(data: dict, source: str = "acts.yaml") -> Ontology:
             raise ConfigError(f"{source}: act {name!r} needs a known combatant_variant act and combatant_group.")
         if act.if_violent and act.if_violent not in data["acts"]:
             raise ConfigError(f"{source}: act {name!r} names unknown act {act.if_violent!r} in if_violent.")
+        if act.unless and act.unless not in groups:
+            raise ConfigError(f"{source}: act {name!r} names unknown word group {act.unless!r} in unless.")
         if act.requires and act.requires not in groups:
             raise ConfigError(f"{source}: act {name!r} requires unknown word group {act.requires!r}.")
         unknown = [group for group, _ in act.verbs_when if group not in groups]
