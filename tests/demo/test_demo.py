@@ -43,3 +43,19 @@ def test_demo_command_prints_where_the_report_is(tmp_path):
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "trucewatch.db").exists() and (tmp_path / "trucewatch-report.html").exists()
     assert "trucewatch-report.html" in done.stdout
+
+
+def test_the_strike_told_by_three_outlets_is_one_incident_with_two_independent_sources(demo_run):
+    from trucewatch.incidents.persist import load_incidents
+    from trucewatch.store import open_store
+
+    folder, _ = demo_run
+    with open_store(f"sqlite:///{folder / 'trucewatch.db'}") as store:
+        strikes = [i for i in load_incidents(store)
+                   if i["type"] == "air_strike" and (i["location"] or {}).get("name") == "Qumhanah"]
+    assert len(strikes) == 1
+    strike = strikes[0]
+    assert strike["documents"] == 3 and strike["independent_sources"] == 2
+    grades = {p["party"]: p["grade"] for p in strike["parties"]}
+    assert grades.get("SYR") == "Contested"  # accused by activists and the FSA, denied by the army
+    assert strike["fatalities"]["low"] >= 7

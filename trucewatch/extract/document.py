@@ -11,6 +11,7 @@ from datetime import date
 from trucewatch.extract import links
 from trucewatch.extract.attach import attach_claims
 from trucewatch.extract.claims import CONTESTING, ClaimMention, claim_lexicon, find_claims
+from trucewatch.extract.denials import fold_self_denials
 from trucewatch.extract.drafts import Draft, Mention, StoryPlaces, actor_refs, merge_refs, sentence_span
 from trucewatch.extract.fusion import bigger, conflicts, fuse_headline, fuse_into
 from trucewatch.extract.modality import clause_verb, status_of, tense_of
@@ -275,6 +276,7 @@ def extract_document(document: Document, doc) -> Extraction:
         if times:
             story_when = times[-1].when
     drafts = [d for d in drafts if not _only_casualty_words(d) and not _unattributed_reaction(d)]
+    drafts = fold_self_denials(drafts)
     fallback = None
     for draft in drafts:
         if draft.location is None:

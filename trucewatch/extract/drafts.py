@@ -154,7 +154,7 @@ def actor_refs(found: list[Participant], role: str, on: date | None,
         ref = links.resolve_actor(participant.text, on=on, implied_country=implied)
         ref = _with_owner(ref, participant, on, implied)
         if role == "initiator":
-            if not is_actor(participant, ref, family):
+            if not is_actor(participant, ref, family) or (participant.needs_country and not ref.country):
                 continue
             ref = ref.model_copy(update={"role": "initiator", "protected": None})
         else:

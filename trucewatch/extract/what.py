@@ -340,9 +340,9 @@ def _is_reference(trigger: Trigger, ontology: Ontology) -> bool:
     # "before a local truce was due to take effect", "since the truce began"
     if head.dep_ in ("nsubj", "nsubjpass") and _in_time_clause(head.head):
         return True
-    # "the area covered by the truce": the agent of a participle that describes something else
-    prep = head.head
-    if head.dep_ == "pobj" and prep.dep_ == "agent" and prep.head.dep_ == "acl":
+    # "the area covered by the truce", "is not covered by the truce": what a truce covers or
+    # binds is its scope, not news of the truce itself
+    if head.dep_ == "pobj" and head.head.dep_ == "agent":
         return True
     prep = head.head
     return head.dep_ == "pobj" and (prep.lower_ in ALWAYS_FRAME_PREPS or (

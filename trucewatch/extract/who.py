@@ -9,6 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
 
 from trucewatch.extract.what import LIGHT_VERBS, Trigger, default_lexicon
 
@@ -34,6 +38,7 @@ class Participant:
     role: str  # initiator | target
     owner: str | None = None  # the possessor's phrase, "its" resolved: "its helicopters" -> the ministry
     label: str = ""  # the head's entity label, or NAME for an unlabelled proper noun ("Dodik")
+    needs_country: bool = False  # implied by a place ("a government checkpoint"): kept only if resolved
 
 
 # A dateline opens a paragraph or follows a sentence: "HAMA, Syria (Levant Wire) - ". Upper-case
@@ -411,8 +416,32 @@ def participants(trigger: Trigger) -> tuple[list[Participant], list[Participant]
         targets = [t for t in targets if _actor_like(t, doc)]
         for token in trigger.tokens:
             _recipients(token, targets)
+    if not initiators:
+        initiators = _checkpoint_owners(trigger)
     own = {tok.i for tok in trigger.tokens}
     return _unique(initiators, own), _unique(targets, own | {p.head_i for p in initiators})
+
+
+@lru_cache(maxsize=1)
+def _control_words() -> tuple[frozenset[str], frozenset[str]]:
+    path = Path(str(resources.files("trucewatch.extract") / "data" / "participants.yaml"))
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return frozenset(data["control_points"]), frozenset(data["control_families"])
+
+
+def _checkpoint_owners(trigger: Trigger) -> list[Participant]:
+    """"Turned back at a government checkpoint": whoever holds the checkpoint did it."""
+    points, families = _control_words()
+    if trigger.act.family not in families:
+        return []
+    out = []
+    for token in trigger.tokens:
+        for prep in (c for c in token.children if c.dep_ == "prep"):
+            for place in (g for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() in points):
+                for owner in (m for m in place.children if m.dep_ in ("compound", "amod")):
+                    out.append(Participant(owner.text, owner.i, owner.idx, owner.idx + len(owner.text),
+                                           "initiator", needs_country=True))
+    return out
 
 
 def _unique(items: list[Participant], exclude: set[int]) -> list[Participant]:
