@@ -6,6 +6,8 @@ and the reason, because a user who typed `--db` needs a sentence, not a driver t
 from __future__ import annotations
 
 import os
+import sqlite3
+import time
 
 import sqlalchemy as sa
 from sqlalchemy import event
@@ -102,7 +104,7 @@ def _tune_sqlite(engine: sa.Engine, *, wal: bool) -> None:
         cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_S * 1000}")
         cursor.execute("PRAGMA foreign_keys = ON")
         if wal:
-            cursor.execute("PRAGMA journal_mode = WAL")
+            _ensure_wal(cursor)
             cursor.execute("PRAGMA synchronous = NORMAL")  # safe against crashes in WAL mode
         cursor.close()
 
@@ -113,6 +115,25 @@ def _tune_sqlite(engine: sa.Engine, *, wal: bool) -> None:
         # locked" when two processes ingest at once.
         mode = connection.get_execution_options().get("sqlite_begin", "DEFERRED")
         connection.exec_driver_sql(f"BEGIN {mode}")
+
+
+WAL_SWITCH_ATTEMPTS = 200
+
+
+def _ensure_wal(cursor) -> None:
+    """Switch a database file to WAL once; the mode is stored in the file, so later connections
+    only read it. The switch needs the file to itself and SQLite does not wait for that (no busy
+    handler), so when another process is opening the same new database at that moment we retry."""
+    for attempt in range(WAL_SWITCH_ATTEMPTS):
+        try:
+            if cursor.execute("PRAGMA journal_mode").fetchone()[0].lower() == "wal":
+                return
+            cursor.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or attempt == WAL_SWITCH_ATTEMPTS - 1:
+                raise
+            time.sleep(0.05)
 
 
 def _unicode_lower(value):
