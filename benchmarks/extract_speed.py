@@ -23,7 +23,6 @@ import os
 import sys
 import threading
 import time
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,23 +30,12 @@ DEFAULT_SHARED = Path(os.environ.get("TRUCEWATCH_SHARED_DATA", ROOT.parent / "sh
 
 
 def news_texts(shared: Path, limit: int) -> list[str]:
-    """VOA story texts first, then geoparsing article texts, up to `limit`."""
-    texts: list[str] = []
-    voa = shared / "news" / "voa" / "voa_stories.jsonl"
-    if voa.exists():
-        for line in voa.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                text = json.loads(line).get("text") or ""
-                if text.strip():
-                    texts.append(text)
-    for path in sorted((shared / "gold" / "geoparsing").glob("*.xml")):
-        if len(texts) >= limit:
-            break
-        for article in ET.parse(path).getroot().iter("article"):
-            node = article.find("text")
-            if node is not None and node.text and node.text.strip():
-                texts.append(node.text.strip())
-    return texts[:limit]
+    """VOA story texts first, then geoparsing article texts, up to `limit` (the same texts as
+    `make bench`, read by its own loader)."""
+    sys.path.insert(0, str(Path(__file__).parent))
+    from run import news_texts as bench_texts
+
+    return bench_texts(shared, limit)[0]
 
 
 class PeakMemory:

@@ -5,25 +5,16 @@ import io
 from pathlib import Path
 
 import pytest
-import sqlalchemy as sa
 from rich.console import Console
 
 import trucewatch.truce as truce_pkg
 import trucewatch.truce.run as run_module
-from trucewatch.incidents.samples import GOV, IS, make_document, make_event
+from trucewatch.incidents.samples import GOV, IS, EventsOnlyStore, make_document, make_event
 
 EXAMPLE = Path(truce_pkg.__file__).parent / "examples" / "example_truce.yaml"
 
 
-class FakeStore:
-    """What run_check needs of a Store: events() and engine."""
-
-    def __init__(self, url: str, pairs):
-        self.engine = sa.create_engine(url)
-        self._pairs = pairs
-
-    def events(self):
-        return iter(self._pairs)
+FakeStore = EventsOnlyStore
 
 
 @pytest.fixture

@@ -4,25 +4,16 @@ from __future__ import annotations
 import json
 
 import pytest
-import sqlalchemy as sa
 from typer.testing import CliRunner
 
 import trucewatch.truce.run as run_module
 from trucewatch.cli import app
 from trucewatch.errors import ConfigError
 from trucewatch.incidents.persist import load_findings, load_incidents
-from trucewatch.incidents.samples import GOV, IS, make_document, make_event
+from trucewatch.incidents.samples import GOV, IS, EventsOnlyStore, make_document, make_event
 
 
-class FakeStore:
-    """What run_check needs of a Store: events() and engine."""
-
-    def __init__(self, url: str, pairs):
-        self.engine = sa.create_engine(url)
-        self._pairs = pairs
-
-    def events(self):
-        return iter(self._pairs)
+FakeStore = EventsOnlyStore
 
 
 @pytest.fixture

@@ -65,3 +65,16 @@ WIRE = ("Warplanes struck a market in the town of Maarrat Misrin on Monday morni
         "last week by the main parties in Idlib province.")
 
 
+class EventsOnlyStore:
+    """A stand-in for a Store holding only the given (Document, Event) pairs: what `run_check` needs
+    (`events()` and an `engine` for incidents and findings), without storing documents first."""
+
+    def __init__(self, url: str, pairs):
+        import sqlalchemy as sa
+
+        self.engine = sa.create_engine(url)
+        self._pairs = pairs
+
+    def events(self):
+        return iter(self._pairs)
+
