@@ -59,7 +59,15 @@ ensure_packages() {
 }
 
 cluster_running() {
-    [ -f "$DATA_DIR/PG_VERSION" ] && as_owner "$PG_BIN/pg_ctl" -D "$DATA_DIR" status >/dev/null 2>&1
+    # Ask the server itself: after a crash or a killed session, postmaster.pid can name a dead
+    # (or reused) process, and `pg_ctl status` would then call a dead cluster running.
+    [ -f "$DATA_DIR/PG_VERSION" ] && as_owner "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$PORT"
+}
+
+clear_stale_locks() {
+    # Nothing answers on our port (checked by the caller), so lock files left by a killed server
+    # are stale; the server refuses to start while they name a live or zombie process.
+    rm -f "$DATA_DIR/postmaster.pid" "$PG_DIR/.s.PGSQL.$PORT" "$PG_DIR/.s.PGSQL.$PORT.lock"
 }
 
 create_cluster() {
@@ -88,6 +96,7 @@ start_cluster() {
         exit 1
     fi
     [ -f "$DATA_DIR/PG_VERSION" ] && [ -f "$PG_DIR/password" ] || create_cluster
+    clear_stale_locks
     say "starting PostgreSQL on 127.0.0.1:$PORT"
     # Throwaway data: durability off for speed; loopback only; socket inside our own folder.
     # `9>&-`: the server must not inherit (and hold forever) this script's lock.
