@@ -70,3 +70,18 @@ def store(store_url):
 
     with open_store(store_url) as opened:
         yield opened
+
+
+@pytest.fixture
+def strike_and_clash_store(tmp_path, monkeypatch):
+    """What `check` and `report` read, without a real store: a government strike and an Islamic State
+    clash near Idlib (invented reports), handed to `run_check` in place of `open_store`."""
+    import trucewatch.truce.run as run_module
+    from trucewatch.incidents.samples import GOV, IS, EventsOnlyStore, make_document, make_event
+
+    a = make_document("Government jets bombed the grain silo in Idlib on Friday.", "Wire A", "2016-03-04")
+    b = make_document("Islamic State fighters attacked a checkpoint near Idlib.", "Wire B", "2016-03-05")
+    pairs = [(a, make_event(a, actors=[GOV])), (b, make_event(b, type="armed_clash", actors=[IS]))]
+    fake = EventsOnlyStore(f"sqlite:///{tmp_path / 'tw.db'}", pairs)
+    monkeypatch.setattr(run_module, "open_store", lambda url: fake)
+    return fake

@@ -9,7 +9,7 @@ from trucewatch.cli import app
 from trucewatch.commands import check_cmd
 
 
-def test_incident_ids_are_whole_at_80_columns(fake_store, example_truce, narrow_screen, monkeypatch):
+def test_incident_ids_are_whole_at_80_columns(strike_and_clash_store, example_truce, narrow_screen, monkeypatch):
     listed = CliRunner().invoke(app, ["check", str(example_truce), "--json"])
     ids = [json.loads(line)["incident"] for line in listed.output.splitlines()]
     screen, console = narrow_screen
@@ -22,7 +22,7 @@ def test_incident_ids_are_whole_at_80_columns(fake_store, example_truce, narrow_
     assert "possible" in table and "not a" in table  # verdicts wrap within their column
 
 
-def test_other_columns_wrap_within_the_terminal(fake_store, example_truce, narrow_screen, monkeypatch):
+def test_other_columns_wrap_within_the_terminal(strike_and_clash_store, example_truce, narrow_screen, monkeypatch):
     screen, console = narrow_screen
     monkeypatch.setattr(check_cmd, "out_console", console)
     CliRunner().invoke(app, ["check", str(example_truce)])

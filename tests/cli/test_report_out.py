@@ -51,7 +51,7 @@ def test_pdf_is_refused_before_any_work_and_nothing_is_written(tmp_path, example
     assert not out.exists()
 
 
-def test_pdf_name_with_format_html_is_written_as_html(fake_store, tmp_path, example_truce):
+def test_pdf_name_with_format_html_is_written_as_html(strike_and_clash_store, tmp_path, example_truce):
     out = tmp_path / "r.pdf"
     result = run_report(example_truce, "--out", str(out), "--format", "html")
     assert result.exit_code == 0, result.output

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from trucewatch.errors import TruceWatchError
@@ -42,8 +43,7 @@ def evaluate_geoparsing_set(paths: Sequence[str | Path], *, limit: int | None = 
     except ImportError as exc:
         raise TruceWatchError(f"The geoparsing scorer is not available in this install ({exc}).") from None
     result = Evaluation(format="geoparsing", gold=[str(path) for path in paths])
-    handle = open(misses_path, "w", encoding="utf-8") if misses_path else None
-    try:
+    with _misses_writer(misses_path) as write_miss:
         for mode in MODES:
             scores = dict(evaluate_geoparsing([str(p) for p in paths], mode=mode, limit=limit))
             misses = scores.pop("misses", None) or []
@@ -53,13 +53,8 @@ def evaluate_geoparsing_set(paths: Sequence[str | Path], *, limit: int | None = 
             result.scores += _rows(mode, scores)
             result.misses += len(misses)
             for miss in misses:
-                if handle:
-                    record = {"format": "geoparsing", "mode": mode,
-                              **(miss if isinstance(miss, dict) else {"miss": miss})}
-                    handle.write(json.dumps(record, default=str, ensure_ascii=False) + "\n")
-    finally:
-        if handle:
-            handle.close()
+                write_miss({"format": "geoparsing", "mode": mode,
+                            **(miss if isinstance(miss, dict) else {"miss": miss})})
     result.misses_file = str(misses_path) if misses_path else None
     return result
 
@@ -74,8 +69,7 @@ def evaluate_event_location_set(paths: Sequence[str | Path], *, limit: int | Non
     except ImportError as exc:
         raise TruceWatchError(f"The event-location scorer is not available in this install ({exc}).") from None
     result = Evaluation(format="event_location", gold=[str(path) for path in paths])
-    handle = open(misses_path, "w", encoding="utf-8") if misses_path else None
-    try:
+    with _misses_writer(misses_path) as write_miss:
         for path in paths:
             scores = dict(evaluate_event_location(str(path), limit=limit))
             misses = scores.pop("misses", None) or []
@@ -84,14 +78,19 @@ def evaluate_event_location_set(paths: Sequence[str | Path], *, limit: int | Non
             result.scores += _rows(label.strip(), scores) if label else _rows_plain(scores)
             result.misses += len(misses)
             for miss in misses:
-                if handle:
-                    handle.write(json.dumps({"format": "event_location", "gold_file": str(path), **miss},
-                                            default=str, ensure_ascii=False) + "\n")
-    finally:
-        if handle:
-            handle.close()
+                write_miss({"format": "event_location", "gold_file": str(path), **miss})
     result.misses_file = str(misses_path) if misses_path else None
     return result
+
+
+@contextmanager
+def _misses_writer(misses_path: str | Path | None):
+    """A function writing one miss per JSON line to `misses_path`, or ignoring it when there is none."""
+    if not misses_path:
+        yield lambda record: None
+        return
+    with open(misses_path, "w", encoding="utf-8") as handle:
+        yield lambda record: handle.write(json.dumps(record, default=str, ensure_ascii=False) + "\n")
 
 
 def _rows_plain(result: dict) -> list[Score]:
