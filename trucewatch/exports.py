@@ -148,7 +148,7 @@ def _evidence_text(event: Event) -> str | None:
 
 def flat_row(document: Document, event: Event) -> Row:
     """One spreadsheet row per event; lists joined with "; ", claims as JSON."""
-    place, when = event.location, event.when
+    place = event.location
     deaths, hurt = event.fatalities, event.injured
     return {
         "event_id": event.id,
@@ -158,17 +158,7 @@ def flat_row(document: Document, event: Event) -> Row:
         "source": document.source,
         "url": document.url,
         "title": document.title,
-        "type": event.type,
-        "status": event.status,
-        "plover_event": event.plover.event if event.plover else None,
-        "plover_mode": event.plover.mode if event.plover else None,
-        "cameo": event.cameo,
-        "acled_event_type": event.acled.event_type if event.acled else None,
-        "acled_sub_event_type": event.acled.sub_event_type if event.acled else None,
-        "when_start": when.start,
-        "when_end": when.end,
-        "when_precision": when.precision,
-        "when_text": when.text,
+        **event.coding_columns(),
         "location_text": place.text if place else None,
         "location_name": place.name if place else None,
         "geonameid": place.geonameid if place else None,

@@ -159,6 +159,23 @@ class Event(Record):
     claims: list[Claim] = Field(default_factory=list)
     evidence: list[Span] = Field(default_factory=list)
 
+    def coding_columns(self) -> dict:
+        """Type, status, codes and time as flat columns: one definition for the store's event
+        rows and the spreadsheet exports, so the two never name or fill a column differently."""
+        return {
+            "type": self.type,
+            "status": self.status,
+            "plover_event": self.plover.event if self.plover else None,
+            "plover_mode": self.plover.mode if self.plover else None,
+            "cameo": self.cameo,
+            "acled_event_type": self.acled.event_type if self.acled else None,
+            "acled_sub_event_type": self.acled.sub_event_type if self.acled else None,
+            "when_start": self.when.start,
+            "when_end": self.when.end,
+            "when_precision": self.when.precision,
+            "when_text": self.when.text,
+        }
+
 
 class Extraction(Record):
     """What extraction returns for one document: the contract's top-level object."""
