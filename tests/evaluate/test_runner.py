@@ -86,3 +86,42 @@ def test_event_location_results_become_rows(tmp_path, monkeypatch):
     monkeypatch.setitem(sys.modules, "trucewatch.evaluate.geoparsing", module)
     result = evaluate("event_location", ["labeled.jsonl"], misses_path=tmp_path / "e.jsonl")
     assert result.values()["accuracy"] == 75.0 and result.items == 6 and result.misses == 1
+
+
+def test_half_keeps_every_other_item(data, tmp_path, fake):
+    whole = evaluate("plover", [data / "plover_ok.json"], extractor=fake(), misses_path=None)
+    first = evaluate("plover", [data / "plover_ok.json"], extractor=fake(), misses_path=None, half=0)
+    second = evaluate("plover", [data / "plover_ok.json"], extractor=fake(), misses_path=None, half=1)
+    assert (whole.items, first.items, second.items) == (3, 2, 1)
+
+
+def test_half_must_be_zero_or_one(data, fake):
+    with pytest.raises(TruceWatchError, match="--half must be 0 or 1"):
+        evaluate("plover", [data / "plover_ok.json"], extractor=fake(), misses_path=None, half=2)
+
+
+def test_cli_half_option(data, tmp_path, fake, monkeypatch):
+    extractor = fake()
+    monkeypatch.setattr(runner, "default_extractor", lambda workers: extractor)
+    out = CliRunner().invoke(app, ["evaluate", "-f", "plover", str(data / "plover_ok.json"), "--json",
+                                   "--half", "1", "--misses", str(tmp_path / "m.jsonl")])
+    assert out.exit_code == 0, out.output
+    assert json.loads(out.stdout)["items"] == 1
+    assert [d.ref for d in extractor.documents] == ["OWN-CONSULT-0001"]
+
+
+def test_half_reaches_the_geoparsing_scorer(tmp_path, monkeypatch):
+    import sys
+    import types
+
+    halves = []
+
+    def fake_geoparsing(paths, mode="gold", limit=None, half=None):
+        halves.append(half)
+        return {"toponyms": 4, "accuracy_161km": 0.5}
+
+    module = types.ModuleType("trucewatch.evaluate.geoparsing")
+    module.evaluate_geoparsing = fake_geoparsing
+    monkeypatch.setitem(sys.modules, "trucewatch.evaluate.geoparsing", module)
+    evaluate("geoparsing", ["any.xml"], misses_path=None, half=1)
+    assert halves == [1, 1]

@@ -55,3 +55,24 @@ def test_negated_acts_are_not_scored_but_refusals_are():
     assert petrarch_event(attack(status="negated")) is None
     refusal = Event(id="d:1", type="support", status="negated", cameo="120", when=WHEN)
     assert petrarch_event(refusal).cameo == "120"
+
+
+def test_an_accusation_heading_the_sentence_counts_without_a_country():
+    text = "A monitoring report alleged that militias attacked the depot."
+    scored = petrarch_event(attack(claim("A monitoring report", stance="accuses", country=None, text=text)))
+    assert scored.cameo == "112"
+
+
+def test_a_plan_its_doer_announces_at_the_head_is_scored_as_the_intent():
+    text = "Ruritania announced it would free the detained monitors."
+    doer = ActorRef(text="Ruritania", country="RUR", role="initiator")
+    planned = Event(id="d:1", type="concession", status="planned", cameo="035", when=WHEN,
+                    actors=[doer], claims=[claim("Ruritania", text=text)])
+    assert petrarch_event(planned).cameo == "035"
+    trailing = "Ruritania would free the detained monitors, officials in Freedonia said."
+    reported = planned.model_copy(update={"claims": [claim("officials in Freedonia", country="FRE", text=trailing)]})
+    assert petrarch_event(reported).cameo == "080"
+
+
+def test_an_act_asked_of_another_is_not_scored():
+    assert petrarch_event(attack(status="hypothetical")) is None

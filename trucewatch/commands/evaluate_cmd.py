@@ -25,17 +25,22 @@ def evaluate(
                             help="ACLED/GTD: publication date = event date + this many days."),
     workers: int | None = typer.Option(None, "--workers", min=1,
                                        help="Extraction processes (default: all cores)."),
+    half: int | None = typer.Option(None, "--half", min=0, max=1,
+                                    help="Score every other item: 0 the even positions, 1 the odd "
+                                         "(develop on one half, confirm on the other)."),
 ) -> None:
     """Score extraction against gold-coded texts, field by field.
 
     Example:
 
         trucewatch evaluate --format plover PLOVER_GSR_CAMEO.txt --misses plover-misses.jsonl
+
+        trucewatch evaluate --format petrarch PETR2_GSR_validation.xml --half 0
     """
     from trucewatch.evaluate import evaluate as run_evaluation
 
     result = run_evaluation(format.lower(), gold, limit=limit, lag=lag, misses_path=misses,
-                            workers=workers, progress=show_progress())
+                            workers=workers, progress=show_progress(), half=half)
     if as_json:
         out_console.print_json(json.dumps(result.as_json()))
     else:

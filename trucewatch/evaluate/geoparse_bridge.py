@@ -35,7 +35,7 @@ def _rows(mode: str, result: dict) -> list[Score]:
 
 
 def evaluate_geoparsing_set(paths: Sequence[str | Path], *, limit: int | None = None,
-                            misses_path: str | Path | None = None):
+                            misses_path: str | Path | None = None, half: int | None = None):
     from trucewatch.evaluate.runner import Evaluation
 
     try:
@@ -45,7 +45,8 @@ def evaluate_geoparsing_set(paths: Sequence[str | Path], *, limit: int | None = 
     result = Evaluation(format="geoparsing", gold=[str(path) for path in paths])
     with _misses_writer(misses_path) as write_miss:
         for mode in MODES:
-            scores = dict(evaluate_geoparsing([str(p) for p in paths], mode=mode, limit=limit))
+            scores = dict(evaluate_geoparsing([str(p) for p in paths], mode=mode, limit=limit,
+                                                     **_half(half)))
             misses = scores.pop("misses", None) or []
             skipped = scores.pop("skipped", None) or []
             result.skipped += [str(entry) for entry in skipped]
@@ -60,7 +61,7 @@ def evaluate_geoparsing_set(paths: Sequence[str | Path], *, limit: int | None = 
 
 
 def evaluate_event_location_set(paths: Sequence[str | Path], *, limit: int | None = None,
-                                misses_path: str | Path | None = None):
+                                misses_path: str | Path | None = None, half: int | None = None):
     """Which of a sentence's places is the event's place (labeled_text.jsonl[.zip]), per file."""
     from trucewatch.evaluate.runner import Evaluation
 
@@ -71,7 +72,7 @@ def evaluate_event_location_set(paths: Sequence[str | Path], *, limit: int | Non
     result = Evaluation(format="event_location", gold=[str(path) for path in paths])
     with _misses_writer(misses_path) as write_miss:
         for path in paths:
-            scores = dict(evaluate_event_location(str(path), limit=limit))
+            scores = dict(evaluate_event_location(str(path), limit=limit, **_half(half)))
             misses = scores.pop("misses", None) or []
             result.items += int(scores.get("n") or 0) + int(scores.get("no_place_sentences") or 0)
             label = Path(path).name if len(paths) > 1 else ""
@@ -81,6 +82,11 @@ def evaluate_event_location_set(paths: Sequence[str | Path], *, limit: int | Non
                 write_miss({"format": "event_location", "gold_file": str(path), **miss})
     result.misses_file = str(misses_path) if misses_path else None
     return result
+
+
+def _half(half: int | None) -> dict:
+    """The `half` keyword only when one is asked for, so a scorer without it still runs whole sets."""
+    return {} if half is None else {"half": half}
 
 
 @contextmanager

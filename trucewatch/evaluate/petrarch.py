@@ -20,9 +20,21 @@ verb, so three of its conventions decide how a TruceWatch event is compared —
   ("the US said ISIL attacked Iraq" is the US accusing, 112; "said they had attacked" claims
   responsibility, 015): we score the claim's act (ontology `claim_acts`) instead of the act it
   is about, with the claimant as source and the accused (or, for responsibility, the act's
-  targets) as target; a trailing attribution ("..., officials said") only sources the act;
-- a planned act is coded as the act itself ("pledged to expel" is an expulsion): we score the
-  act's own code, not the intent code the record carries;
+  targets) as target; a trailing attribution ("..., officials said") only sources the act. An
+  accusation or claim of responsibility heading the sentence counts whoever makes it ("a report
+  alleged that the army took part in the killings" is 112); a bare statement only from a side
+  with a country;
+- a planned act: the record carries CAMEO's and PLOVER's intent code for every planned act
+  ("will visit" is 036 / AGREE, as the PLOVER gold codes it; ontology `intent_by_family`), but
+  PETRARCH codes the verb it finds, so an act planned through an auxiliary or a commitment
+  ("will supply arms", "is scheduled to attend", "pledged to expel", "agreed to lift") is scored
+  as the act itself. A plan its own doer announces at the head of the sentence ("Israel
+  announced it would free prisoners") is that announcement, an intent: scored with the record's
+  intent code. A wish or aim to act ("wants to attack", "seeks to deepen ties") is no planned
+  act in the record at all but an intention event (type `intention`, or `threat` for violence)
+  that carries its content's intent code (138, 031), and is scored as such, as PETRARCH does;
+- an act asked of someone else ("urged Russia to halt strikes", "wants Putin to attack") is
+  hypothetical in the record, so only the appeal (02) is scored;
 - a refusal ("would not provide support") is coded as a rejection: a negated act that extraction
   recoded as a refusal is scored, other negated and hypothetical acts are not.
 """
@@ -126,6 +138,9 @@ def text_from_parse(chunk: str) -> str:
 
 _VIOLENT = {"ASSAULT", "COERCE"}
 _REPORTED = {"asserts", "accuses", "claims_responsibility"}
+# Stances whose verb is itself the coded act, whoever the claimant ("a report alleged that ..."); a
+# bare statement counts only from a named side.
+_PINNING = {"accuses", "claims_responsibility"}
 
 
 def petrarch_event(event: Event) -> Event | None:
@@ -136,7 +151,7 @@ def petrarch_event(event: Event) -> Event | None:
         return None if not event.cameo or event.status in _INACTIVE else event
     if event.status in _INACTIVE and not (event.status == "negated" and event.cameo != act.cameo):
         return None
-    code = act.cameo if event.status == "planned" else event.cameo
+    code = act.cameo if event.status == "planned" and not _stated_intention(event) else event.cameo
     if event.plover and event.plover.event in _VIOLENT:
         reported = _as_reported(event)
         if reported is not None:
@@ -152,7 +167,7 @@ def _as_reported(event: Event) -> Event | None:
     doer_countries = {actor.country for actor in doers if actor.country}
     for claim in event.claims:
         if claim.stance not in _REPORTED or claim.about not in ("occurrence", "perpetrator") \
-                or not claim.claimant.country or not _heads_sentence(claim):
+                or not _heads_sentence(claim) or not (claim.claimant.country or claim.stance in _PINNING):
             continue
         own = claim.stance == "claims_responsibility" or (
             claim.stance == "asserts" and claim.claimant.country in doer_countries)
@@ -164,6 +179,17 @@ def _as_reported(event: Event) -> Event | None:
             targets = [ActorRef(text=claim.value, country=claim.value if len(claim.value) == 3 and claim.value.isupper() else None)]
         return event.model_copy(update={"cameo": act.cameo, "actors": [source], "targets": targets})
     return None
+
+
+def _stated_intention(event: Event) -> bool:
+    """A planned act its own doer announces at the head of the sentence ("Israel announced it
+    would free prisoners"): the announcement, an intent, is the sentence's main event."""
+    doers = {(actor.country, actor.text.lower()) for actor in initiators(event)}
+    countries = {country for country, _ in doers if country}
+    texts = {text for _, text in doers}
+    return any(claim.stance == "asserts" and _heads_sentence(claim) and (
+        claim.claimant.text.lower() in texts or (claim.claimant.country and claim.claimant.country in countries))
+        for claim in event.claims)
 
 
 def _heads_sentence(claim) -> bool:

@@ -208,6 +208,8 @@ def _verb_claim(verb, lemma, lexicon: ClaimLexicon, trigger_tokens) -> ClaimMent
         # "denied the bombing" is a claim; "rejected the proposal" is a diplomatic act, and so is
         # "rejected an appeal for deploying troops": only the verb's own complements count.
         direct = set(_complement_heads(verb)) | {t.i for o in reference_objects for t in o.subtree}
+        if stance == "accuses":  # "alleged that the army took part in the killing": the whole clause
+            direct |= {t.i for c in verb.children if c.dep_ == "ccomp" for t in c.subtree}
         scoped = {i: t for i, t in scoped.items()
                   if allegeable(t.act) and any(tok.i in direct for tok in t.tokens)}
     scoped_triggers = sorted(set(scoped) - referenced_acts)

@@ -157,6 +157,8 @@ def actor_refs(found: list[Participant], role: str, on: date | None,
             if not is_actor(participant, ref, family) or (participant.needs_country and not ref.country):
                 continue
             ref = ref.model_copy(update={"role": "initiator", "protected": None})
+        elif participant.needs_country and not ref.country:
+            continue  # "fired at Aleppo": a place, not a side
         else:
             protected = links.is_protected(participant.text) or ref.sector == "CVL"
             ref = ref.model_copy(update={"role": "target", "protected": protected})

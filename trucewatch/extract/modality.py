@@ -5,7 +5,8 @@ occurrence Moscow disputes, so the act keeps its status and the denial becomes a
 """
 from __future__ import annotations
 
-from trucewatch.extract.what import Trigger
+from trucewatch.extract.what import Trigger, asked_clause, fixed_lemma
+from trucewatch.ontology import default_ontology
 
 PLANNING_VERBS = frozenset({
     "plan", "decide", "intend", "threaten", "vow", "pledge", "promise", "prepare", "aim", "agree",
@@ -19,6 +20,11 @@ FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 ONGOING_VERBS = frozenset({"continue", "keep", "go"})
 NEGATING_DETS = frozenset({"no"})
+# Verbs that ask someone else to act: what they ask for is requested, planned by nobody yet.
+REQUESTING_VERBS = frozenset({"urge", "call", "ask", "demand", "press", "push", "want", "wish", "appeal",
+                              "plead", "implore", "invite", "encourage", "request", "require", "pressure"})
+# Verbs of hoping: what one hopes others will do is a wish, not a plan ("hoped they would be tried").
+WISHING_VERBS = frozenset({"hope", "wish", "pray"})
 PREVENTING_VERBS = frozenset({"prevent", "avert", "foil", "thwart", "stop", "deter", "avoid", "refrain"})
 FAILED_ATTEMPT = frozenset({"fail"})
 
@@ -39,14 +45,27 @@ def clause_verb(trigger: Trigger):
     return head.head if head.head.pos_ in ("VERB", "AUX") else None
 
 
+def _paused(trigger: Trigger) -> bool:
+    """"a pause in the bombing", "a lull in the fighting": the act named is what stopped."""
+    head = trigger.head
+    if trigger.kind != "noun" or head.dep_ != "pobj" or head.head.lower_ not in ("in", "of", "to"):
+        return False
+    cessation = default_ontology().groups.get("cessation", frozenset())
+    return head.head.head.lemma_.lower() in cessation
+
+
 def status_of(trigger: Trigger) -> str:
     """The modality of one act mention."""
     head = trigger.head
     if trigger.kind == "noun" and any(c.dep_ == "det" and c.lower_ in NEGATING_DETS for c in head.children):
         return "negated"
+    if _paused(trigger):
+        return "negated"
     verb = clause_verb(trigger)
     if verb is None:
         return "occurred"
+    if _wished_of_another(verb, verb.head):  # "would be tried" only in someone's hopes
+        return "hypothetical"
     status = _own_status(verb)
     if status:
         return status
@@ -58,6 +77,8 @@ def status_of(trigger: Trigger) -> str:
         governor = node.head
         lemma = governor.lemma_.lower()
         if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in node.children):
+            return "hypothetical"
+        if _asked_of_another(node, governor):
             return "hypothetical"
         if node.dep_ == "xcomp" or (node.dep_ == "pcomp" and lemma in PLANNING_VERBS):
             if lemma in PREVENTING_VERBS or lemma in FAILED_ATTEMPT:
@@ -81,6 +102,21 @@ def status_of(trigger: Trigger) -> str:
         if lemma in ONGOING_VERBS:
             return "ongoing"
     return "occurred"
+
+
+def _asked_of_another(clause, governor) -> bool:
+    """"urged Russia to halt", "wants both sides to stop": an act requested of someone other
+    than the one asking is no plan of anybody's yet (the request itself is the appeal)."""
+    if governor.lemma_.lower() not in REQUESTING_VERBS:
+        return False
+    asked = asked_clause(governor)
+    return asked is not None and asked.i == clause.i
+
+
+def _wished_of_another(clause, governor) -> bool:
+    """"hoped the officers would be tried": a clause with its own subject under a verb of hoping."""
+    return clause.dep_ == "ccomp" and fixed_lemma(governor) in WISHING_VERBS \
+        and any(child.dep_ in ("nsubj", "nsubjpass") for child in clause.children)
 
 
 def _own_status(verb) -> str | None:

@@ -7,6 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
 
 from trucewatch.ontology import ActType, Ontology, default_ontology
 
@@ -23,6 +27,7 @@ LIGHT_VERBS = frozenset({
     "begin", "start", "continue", "resume", "step", "intensify", "escalate", "unleash", "lead",
     "undertake", "pay", "see", "witness", "suffer", "come", "take", "receive", "give", "issue",
     "announce", "report", "confirm", "deny", "reject", "claim", "blame", "accuse", "condemn",
+    "provide", "engage",
 })
 
 
@@ -61,6 +66,18 @@ class Lexicon:
         lexicon.instrument_firsts = frozenset(key[0] for key in lexicon.instruments)
         lexicon.casualty_verbs = frozenset(casualty)
         return lexicon
+
+
+@lru_cache(maxsize=1)
+def lemma_fixes() -> dict[str, str]:
+    """Written form -> lemma, for the forms the tagger lemmatises wrongly (data/lemmas.yaml)."""
+    path = Path(str(resources.files("trucewatch.extract") / "data" / "lemmas.yaml"))
+    return dict(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
+
+
+def fixed_lemma(token) -> str:
+    """The token's lemma, corrected where the tagger is known to get it wrong ("hoped": "hop")."""
+    return lemma_fixes().get(token.lower_) or token.lemma_.lower()
 
 
 @lru_cache(maxsize=1)
@@ -196,6 +213,47 @@ def _combatant_victims(trigger: Trigger, ontology: Ontology) -> None:
         trigger.act = ontology.acts[act.combatant_variant]
 
 
+def _doers(head):
+    """Who does an act: the subject of an active verb, the by-phrase of a passive one."""
+    passive = any(child.dep_ in ("nsubjpass", "auxpass") for child in head.children)
+    for child in head.children:
+        if child.dep_ == "nsubj" and not passive:
+            yield child
+        elif child.dep_ == "agent":
+            yield from (g for g in child.children if g.dep_ == "pobj")
+
+
+def _doer_variant(trigger: Trigger, ontology: Ontology) -> None:
+    """Who does it can change what it is: property demolished by protesters is a riot."""
+    act = trigger.act
+    if not act.doer_variant:
+        return
+    group = ontology.groups.get(act.doer_group or "", frozenset())
+    if any(_lemma(doer) in group for doer in _doers(trigger.head)):
+        trigger.act = ontology.acts[act.doer_variant]
+
+
+# Prepositions that name what a comment is about: "sorrow for", "concern over", "anger at".
+TOPIC_PREPS = frozenset({"for", "over", "about", "at", "regarding"})
+
+
+def _topics(trigger: Trigger):
+    """Words a comment speaks about: objects of its topic prepositions, on the trigger's words
+    or on their object ("expressed sorrow for the shootings")."""
+    holders = list(trigger.tokens)
+    holders += [child for tok in trigger.tokens for child in tok.children if child.dep_ == "dobj"]
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ in TOPIC_PREPS:
+                yield from (g for g in prep.children if g.dep_ == "pobj")
+
+
+def _drop_topics(triggers: list[Trigger]) -> list[Trigger]:
+    """Acts named as the topic of a comment are what it is about, not news of their own."""
+    topics = {tok.i for trig in triggers if trig.act.absorbs_topic for tok in _topics(trig)}
+    return [trig for trig in triggers if trig.head.i not in topics]
+
+
 def find_triggers(sent, lexicon: Lexicon | None = None) -> list[Trigger]:
     """Act mentions of one sentence (a spaCy Span), left to right."""
     lexicon = lexicon or default_lexicon()
@@ -203,7 +261,7 @@ def find_triggers(sent, lexicon: Lexicon | None = None) -> list[Trigger]:
     found: list[Trigger] = []
     used: set[int] = set()
     tokens = list(sent)
-    lemmas = [tok.lemma_.lower() for tok in tokens]
+    lemmas = [fixed_lemma(tok) for tok in tokens]
     n = len(tokens)
     i = 0
     while i < n:
@@ -256,15 +314,59 @@ def find_triggers(sent, lexicon: Lexicon | None = None) -> list[Trigger]:
     for trig in found:
         _refine(trig, lexicon)
         _combatant_victims(trig, ontology)
-    demands = _reported_demands(tokens, lemmas, ontology)
+        _doer_variant(trig, ontology)
+    found = _drop_topics(found)
+    demands = _reported_demands(tokens, lemmas, ontology) + _wishes_of_others(tokens, lemmas, ontology)
     demanded = {t.head.i for t in demands}
-    # A statement whose content is an obligation is a demand, not a bare statement.
-    found = [t for t in found if not (t.head.i in demanded and t.act.plover is None)]
+    # A statement whose content is an obligation is a demand, not a bare statement; wanting
+    # someone else to act is an appeal, not one's own intention.
+    found = [t for t in found if not (t.head.i in demanded and (t.act.plover is None or t.act.takes_content_intent))]
     found.extend(d for d in demands if d.head.i not in {t.head.i for t in found})
+    found = _intentions(found, ontology)
     absorbed = {i for trig in found for i in trig.absorbed}
     merged = _merge_linked([trig for trig in found if trig.head.i not in absorbed])
     _announce_violence(merged, ontology)
     return merged
+
+
+def _own_infinitive(verb):
+    """The to-infinitive a verb governs with no subject of its own ("wants [to attack]")."""
+    for clause in verb.children:
+        if clause.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) \
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+            return clause
+    return None
+
+
+def _intentions(triggers: list[Trigger], ontology: Ontology) -> list[Trigger]:
+    """A wish or aim to act ("wants to attack", "seeks to deepen a partnership") is an
+    intention coded by the intent of the act it aims at, which is then no event of its own
+    (see `takes_content_intent` in acts.yaml)."""
+    dropped: list[Trigger] = []
+    for trig in triggers:
+        if not trig.act.takes_content_intent:
+            continue
+        clause = _own_infinitive(trig.head)
+        if clause is None:  # "a trip aimed at", "hope for": no intention to act
+            dropped.append(trig)
+            continue
+        # every subjectless complement: the tagger splits "to re-examine" into three
+        inside = {tok.i for c in trig.head.children if c.dep_ == "xcomp" for tok in c.subtree}
+        content = [t for t in triggers if t is not trig and t.head.i in inside]
+        if not content:  # "wants to help Israel": an intent to cooperate (030) with Israel
+            trig.tokens = sorted({*trig.tokens, clause}, key=lambda t: t.i)
+            continue
+        aim = min(content, key=lambda t: sum(1 for _ in t.head.ancestors))
+        plover, cameo = ontology.codes(aim.act, "planned")
+        if (plover, cameo) == (aim.act.plover, aim.act.cameo):
+            dropped.append(trig)  # no intent code: the aimed-at act stays the event, planned
+            continue
+        violent = aim.act.family == "violence" and trig.act.if_violent in ontology.acts
+        base = ontology.acts[trig.act.if_violent] if violent else trig.act
+        trig.act = base.model_copy(update={"cameo": cameo, "plover": plover})
+        trig.tokens = sorted({*trig.tokens, *aim.tokens}, key=lambda t: t.i)
+        dropped.append(aim)
+    return [t for t in triggers if not any(t is d for d in dropped)]
 
 
 def _as_noun(tok) -> bool:
@@ -276,7 +378,7 @@ AUXILIARY_WORDS = frozenset({"be", "is", "are", "was", "were", "been", "being", 
                              "having", "do", "does", "did", "will", "would", "shall", "should", "can",
                              "could", "may", "might", "must", "ought", "'s", "'re", "'ve", "'d", "'ll"})
 # Families whose acts a participle can mention as settled background ("the truce agreed last week").
-BACKGROUND_FAMILIES = frozenset({"ceasefire", "diplomacy", "de_escalation", "humanitarian", "coercion"})
+BACKGROUND_FAMILIES = frozenset({"ceasefire", "diplomacy", "de_escalation", "humanitarian", "coercion", "rhetoric"})
 # "part of the truce", "under the truce", "since the truce": the truce is a frame, not news.
 FRAME_PREPS = frozenset({"of", "before", "after", "during", "in"})  # frames when under a noun
 ALWAYS_FRAME_PREPS = frozenset({"under", "within", "since", "despite", "throughout"})
@@ -310,11 +412,39 @@ CLAUSE_DEPS = frozenset({"aux", "auxpass", "nsubj", "nsubjpass", "csubj"})
 SETTLING_EVENTS = frozenset({"AGREE", "SUPPORT", "RETREAT"})
 
 
-def _is_reference(trigger: Trigger, ontology: Ontology) -> bool:
-    """An act named as background rather than reported as news: a past participle describing a
-    thing ("the truce agreed last week"), or a standing arrangement ("the truce", "the deal") that
-    is such a participle's head or only the frame of another word ("part of the truce")."""
+# Frames that place one act before or after another: "two weeks after rebels kidnapped ...".
+SEQUENCE_WORDS = frozenset({"after", "before", "since", "following"})
+TIME_UNITS = frozenset({"minute", "hour", "day", "night", "week", "month", "year", "decade"})
+
+
+def _measured(token) -> bool:
+    """"two weeks after", "a day before": a distance in time hangs on the word."""
+    return any(child.dep_ == "npadvmod" and (child.ent_type_ == "DATE" or _lemma(child) in TIME_UNITS)
+               for child in token.children)
+
+
+def _dated_frame(trigger: Trigger) -> bool:
+    """An act that only dates the news by its distance from it ("two weeks after rebels kidnapped
+    peacekeepers", "after the shooting last week") was reported before: background, any family."""
     head = trigger.head
+    clause = head.head if head.dep_ in ("nsubj", "nsubjpass") and trigger.kind == "noun" else head
+    if clause.dep_ == "advcl":
+        marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ in SEQUENCE_WORDS]
+        return bool(marks) and (_measured(clause) or _measured(marks[0]))
+    if trigger.kind == "noun" and head.dep_ == "pobj" and head.head.lower_ in SEQUENCE_WORDS \
+            and head.head.head.pos_ in VERB_TAGS:
+        return _measured(head.head) or any(tok.ent_type_ == "DATE" for tok in head.subtree)
+    return False
+
+
+def _is_reference(trigger: Trigger, ontology: Ontology) -> bool:
+    """An act named as background rather than reported as news: one dated only against the news
+    (`_dated_frame`), a past participle describing a thing ("the truce agreed last week"), or a
+    standing arrangement ("the truce", "the deal") that is such a participle's head or only the
+    frame of another word ("part of the truce")."""
+    head = trigger.head
+    if _dated_frame(trigger):
+        return True
     if trigger.act.family not in BACKGROUND_FAMILIES:
         return False
     if trigger.kind == "verb":
@@ -382,6 +512,37 @@ def _reported_demands(tokens, lemmas, ontology: Ontology) -> list[Trigger]:
                 out.append(Trigger(tok, [tok], demand, "verb"))
                 break
     return out
+
+
+# Verbs of wanting: wanting someone else to act is asking them to ("wants both sides to halt").
+WANTING_VERBS = frozenset({"want", "wish"})
+
+
+def asked_clause(verb):
+    """The infinitive clause a verb governs with someone else as its doer, or None:
+    "wants [Putin to attack]", "urged Russia [to halt]", not "wants [to attack]"."""
+    for clause in verb.children:
+        if clause.dep_ in ("ccomp", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) \
+                and asked_party(clause) is not None:
+            return clause
+    return None
+
+
+def asked_party(clause):
+    """Who is to do an asked-for act: the clause's own subject, else the asking verb's object."""
+    own = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    if own is not None:
+        return own
+    return next((c for c in clause.head.children if c.dep_ == "dobj" and c.i < clause.i), None)
+
+
+def _wishes_of_others(tokens, lemmas, ontology: Ontology) -> list[Trigger]:
+    """"X wants Y to <act>" is X's appeal to Y (CAMEO 02, PLOVER REQUEST), not Y's act."""
+    appeal = ontology.acts.get("appeal")
+    if appeal is None or WANTING_VERBS.isdisjoint(lemmas):  # the usual sentence: one C-level check
+        return []
+    return [Trigger(tok, [tok], appeal, "verb") for tok, lemma in zip(tokens, lemmas)
+            if lemma in WANTING_VERBS and tok.pos_ == "VERB" and asked_clause(tok) is not None]
 
 
 # Prepositions that join two words for one act ("killed in an air strike", "attack with

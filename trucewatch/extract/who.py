@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from trucewatch.extract.what import LIGHT_VERBS, Trigger, default_lexicon
+from trucewatch.extract.what import LIGHT_VERBS, Trigger, asked_clause, asked_party, default_lexicon
 
 SUBJECTS = ("nsubj", "csubj")
 PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
@@ -22,6 +22,9 @@ OBJECTS = ("dobj", "obj", "attr")
 TARGET_PREPS = frozenset({"on", "against", "at", "in", "into", "of", "upon", "toward", "towards", "with"})
 NOUN_TARGET_PREPS = frozenset({"on", "against", "of", "at", "upon", "targeting", "targetting"})
 INITIATOR_PREPS = frozenset({"by", "from"})
+# Prepositions after which a named country is the side acted against, not where it happened:
+# "fired at Russia", "evidence against Iran" (kept only when it resolves to a country).
+HOSTILE_PREPS = frozenset({"against", "at"})
 # Words that head a place, time or quantity, not a participant.
 NOT_PARTICIPANT_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"})
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
@@ -274,9 +277,7 @@ def _verb_participants(verb, initiators: list, targets: list) -> None:
                 if pobj.dep_ == "pobj":
                     initiators.extend(_make(pobj, "initiator"))
         elif dep == "prep" and child.lower_ in TARGET_PREPS:
-            for pobj in child.children:
-                if pobj.dep_ == "pobj" and pobj.ent_type_ not in PLACE_ENTS:
-                    targets.extend(_make(pobj, "target"))
+            targets.extend(_prep_targets(child))
     if not initiators and verb.dep_ in ("xcomp", "advcl", "conj", "acl", "pcomp") and not passive:
         # Control and coordination: "denied bombing", "struck ..., killing", "attacked and seized".
         governor = verb.head
@@ -300,6 +301,22 @@ def _verb_participants(verb, initiators: list, targets: list) -> None:
                                   for p in _make(g, "initiator"))
 
 
+def _prep_targets(prep) -> list[Participant]:
+    """Objects of a target preposition; a place there is a target only after "against"/"at" and
+    only when it names a country ("at Russia", not "at Aleppo")."""
+    out = []
+    for pobj in prep.children:
+        if pobj.dep_ != "pobj" or pobj.ent_type_ == "DATE":
+            continue
+        if pobj.ent_type_ not in PLACE_ENTS:
+            out.extend(_make(pobj, "target"))
+        elif prep.lower_ in HOSTILE_PREPS:
+            for found in _make(pobj, "target"):
+                found.needs_country = True
+                out.append(found)
+    return out
+
+
 def _violent_verb(token) -> bool:
     return any(act.family == "violence" for act in default_lexicon().verbs.get(token.lemma_.lower(), ()))
 
@@ -320,8 +337,10 @@ def _weapon_heads() -> frozenset[str]:
     return frozenset(key[-1] for key in default_lexicon().instruments) - NOT_WEAPONS
 
 
-def _noun_participants(noun, initiators: list, targets: list) -> None:
+def _noun_participants(noun, initiators: list, targets: list, own: frozenset[int] = frozenset()) -> None:
     for child in noun.children:
+        if child.i in own and child.dep_ in ("amod", "compound"):
+            continue  # "air" in "an air strike" is the act's own word, not its doer
         dep = child.dep_
         if dep == "poss":
             initiators.extend(_make(child, "initiator"))
@@ -332,16 +351,23 @@ def _noun_participants(noun, initiators: list, targets: list) -> None:
         elif dep == "prep" and child.lower_ in INITIATOR_PREPS:
             initiators.extend(p for g in child.children if g.dep_ == "pobj" for p in _make(g, "initiator"))
         elif dep == "prep" and child.lower_ in NOUN_TARGET_PREPS:
-            for pobj in child.children:
-                if pobj.dep_ == "pobj" and pobj.ent_type_ not in PLACE_ENTS | {"DATE"}:
-                    targets.extend(_make(pobj, "target"))
+            targets.extend(_prep_targets(child))
         elif dep == "acl":  # "an attack targeting a convoy"
             targets.extend(p for g in child.children if g.dep_ in OBJECTS for p in _make(g, "target"))
     head = noun.head
-    if noun.dep_ in OBJECTS and head.lemma_.lower() in CARRIER_VERBS and not initiators:
+    if noun.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.lower() in _verb_lists()["engaging_verbs"]:
+        head = head.head  # "engaged peacekeepers in a firefight": the verb carries the act
+        carried_targets = []
+        _verb_participants(head, initiators, carried_targets)
+        targets.extend(p for p in carried_targets if p.head_i != noun.i)
+    elif noun.dep_ in OBJECTS and head.lemma_.lower() in CARRIER_VERBS and not initiators:
         carried_targets: list[Participant] = []
         _verb_participants(head, initiators, carried_targets)
         targets.extend(p for p in carried_targets if p.head_i != noun.i)
+    elif noun.dep_ in PASSIVE_SUBJECTS and not initiators:
+        # "evidence against Russia was presented by the US": the by-phrase did the act.
+        initiators.extend(p for child in head.children if child.dep_ == "agent"
+                          for g in child.children if g.dep_ == "pobj" for p in _make(g, "initiator"))
     elif noun.dep_ in SUBJECTS and not targets:
         # "the raid hit a hospital": the verb's object is the noun act's target.
         for child in head.children:
@@ -369,7 +395,9 @@ ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 def _recipients(token, targets: list) -> None:
     """"gave Tanzania a grant", "handed over to Britain", "met with the envoy", "arrived in Amman"."""
     for child in token.children:
-        if child.dep_ == "dative":
+        if child.dep_ == "dative" and child.pos_ == "ADP":  # "provide support [to Israel]"
+            targets.extend(p for g in child.children if g.dep_ == "pobj" for p in _make(g, "target"))
+        elif child.dep_ == "dative":
             targets.extend(_make(child, "target"))
         elif child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS:
             for pobj in child.children:
@@ -407,19 +435,37 @@ def participants(trigger: Trigger) -> tuple[list[Participant], list[Participant]
         if token.pos_ in ("VERB", "AUX"):
             _verb_participants(token, initiators, targets)
         elif token.i == trigger.head.i:
-            _noun_participants(token, initiators, targets)
+            _noun_participants(token, initiators, targets, frozenset(t.i for t in trigger.tokens))
     if trigger.act.family == "violence":
         for token in trigger.tokens:
             _sides(token, initiators)
+    if trigger.act.plover and trigger.act.plover.event == "REQUEST" and trigger.kind == "verb":
+        asked = asked_clause(trigger.head)  # "wants Putin to attack": Putin is the one asked
+        if asked is not None:
+            targets.extend(_make(asked_party(asked), "target"))
     if trigger.act.family in RECIPIENT_FAMILIES:
         doc = trigger.head.doc
         targets = [t for t in targets if _actor_like(t, doc)]
         for token in trigger.tokens:
             _recipients(token, targets)
+        head = trigger.head
+        if trigger.kind == "noun" and head.dep_ in OBJECTS and head.head.lemma_.lower() in LIGHT_VERBS:
+            _recipients(head.head, targets)  # "provided support to Israel"
     if not initiators:
         initiators = _checkpoint_owners(trigger)
+    if _received(trigger):
+        initiators, targets = _givers(trigger), _receivers(trigger) + [
+            t for t in targets if _actor_like(t, trigger.head.doc)]
     own = {tok.i for tok in trigger.tokens}
     return _unique(initiators, own), _unique(targets, own | {p.head_i for p in initiators})
+
+
+@lru_cache(maxsize=1)
+def _verb_lists() -> dict[str, frozenset[str]]:
+    """Verbs that turn roles around or draw a side in (participants.yaml)."""
+    path = Path(str(resources.files("trucewatch.extract") / "data" / "participants.yaml"))
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return {key: frozenset(data[key]) for key in ("receiving_verbs", "engaging_verbs")}
 
 
 @lru_cache(maxsize=1)
@@ -442,6 +488,43 @@ def _checkpoint_owners(trigger: Trigger) -> list[Participant]:
                     out.append(Participant(owner.text, owner.i, owner.idx, owner.idx + len(owner.text),
                                            "initiator", needs_country=True))
     return out
+
+
+def _receiving_verb(trigger: Trigger):
+    """The verb of getting that reports the act, the trigger's own or the one carrying its noun."""
+    receiving = _verb_lists()["receiving_verbs"]
+    head = trigger.head
+    if trigger.kind == "verb":
+        return head if head.lemma_.lower() in receiving else None
+    if head.dep_ in OBJECTS and head.head.lemma_.lower() in receiving:
+        return head.head
+    return None
+
+
+def _received(trigger: Trigger) -> bool:
+    """Whether the act is reported from its receiving end, with the giver in a from-phrase."""
+    verb = _receiving_verb(trigger)
+    return verb is not None and not any(c.dep_ in PASSIVE_SUBJECTS for c in verb.children) \
+        and bool(list(_from_phrases(verb)))
+
+
+def _from_phrases(verb):
+    """Objects of "from" on the verb or on the received noun ("assurances from the government")."""
+    holders = [verb] + [c for c in verb.children if c.dep_ in OBJECTS]
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ == "from":
+                yield from (g for g in prep.children if g.dep_ == "pobj")
+
+
+def _receivers(trigger: Trigger) -> list[Participant]:
+    verb = _receiving_verb(trigger)
+    return [p for c in verb.children if c.dep_ in SUBJECTS for p in _make(c, "target")]
+
+
+def _givers(trigger: Trigger) -> list[Participant]:
+    verb = _receiving_verb(trigger)
+    return [p for g in _from_phrases(verb) for p in _make(g, "initiator")]
 
 
 def _unique(items: list[Participant], exclude: set[int]) -> list[Participant]:

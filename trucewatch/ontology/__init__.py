@@ -98,6 +98,10 @@ class ActType(BaseModel):
     state_variant: str | None = None
     combatant_variant: str | None = None  # the act it is when those harmed are combatants
     combatant_group: str | None = None  # the word group naming combatants
+    doer_variant: str | None = None  # the act it is when its doer is a word of doer_group
+    doer_group: str | None = None
+    absorbs_topic: bool = False  # "sorrow for the shootings": the topic is no event of its own
+    takes_content_intent: bool = False  # "wants to attack": an intention coded by its content's intent
     priority: int = 0
     requires: str | None = None
     # A word group that, near the trigger, means the words report no such act: mourners who
@@ -195,6 +199,8 @@ def parse_ontology(data: dict, source: str = "acts.yaml") -> Ontology:
         if act.combatant_variant and (act.combatant_variant not in data["acts"]
                                       or act.combatant_group not in groups):
             raise ConfigError(f"{source}: act {name!r} needs a known combatant_variant act and combatant_group.")
+        if act.doer_variant and (act.doer_variant not in data["acts"] or act.doer_group not in groups):
+            raise ConfigError(f"{source}: act {name!r} needs a known doer_variant act and doer_group.")
         if act.if_violent and act.if_violent not in data["acts"]:
             raise ConfigError(f"{source}: act {name!r} names unknown act {act.if_violent!r} in if_violent.")
         if act.unless and act.unless not in groups:
