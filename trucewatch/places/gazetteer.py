@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from trucewatch.places.index import DEMONYM, PRIMARY, ensure_index
+from trucewatch.places.index import COUNTY_STEM, DEMONYM, PRIMARY, ensure_index
 from trucewatch.places.model import Place
 from trucewatch.places.names import name_key, skeleton
 
@@ -20,6 +20,7 @@ _COLUMNS = ("rowid, id, name, asciiname, fclass, fcode, population, country, cou
             "admin2, lat, lon, precision, source, note, within")
 # Match strength by how the name was found.
 EXACT_PRIMARY, EXACT_ALTERNATE = 1.0, 0.96
+EXACT_COUNTY_STEM = 0.9  # "Gwinnett" for Gwinnett County: a short form, weaker than a real name
 SKELETON_LONG, SKELETON_SHORT = 0.86, 0.8
 FUZZY_CUTOFF = 87  # rapidfuzz ratio on name keys below which a name is not the same name
 FUZZY_SCALE = 0.8
@@ -61,10 +62,13 @@ class Gazetteer:
             return ()
         matches: dict[int, tuple[float, int]] = {}
         for rowid, kind in self._query("SELECT place, kind FROM names WHERE key = ?", (key,)):
-            strength = EXACT_PRIMARY if kind == PRIMARY else EXACT_ALTERNATE
+            strength = {PRIMARY: EXACT_PRIMARY, COUNTY_STEM: EXACT_COUNTY_STEM}.get(kind, EXACT_ALTERNATE)
             if strength > matches.get(rowid, (0, 0))[0]:
                 matches[rowid] = (strength, kind)
-        if skel and skel != key:
+        # A looser spelling never ranks beside a place whose own name matches outright (see
+        # disambiguate.MATCH_MARGIN), so the transliteration step is skipped then.
+        exact_primary = any(kind == PRIMARY for _, kind in matches.values())
+        if skel and skel != key and not exact_primary:
             other_keys = [row[0] for row in self._query(
                 "SELECT DISTINCT key FROM names WHERE skel = ? LIMIT 3000", (skel,))]
             strengths = {}

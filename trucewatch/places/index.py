@@ -23,7 +23,7 @@ from trucewatch.errors import ConfigError
 from trucewatch.places.names import name_key, skeleton
 
 DATA_DIR = Path(__file__).parent / "data"
-SCHEMA_VERSION = "4"  # bump when the index layout or the way it is filled changes
+SCHEMA_VERSION = "6"  # bump when the index layout or the way it is filled changes
 DATA_FILES = ("places.tsv.gz", "countries.tsv", "curated.yaml", "demonyms.yaml")
 csv.field_size_limit(10_000_000)
 
@@ -42,7 +42,7 @@ CREATE INDEX names_skel ON names (skel);
 CREATE INDEX names_place ON names (place);
 CREATE INDEX places_lat ON places (lat, lon);
 """
-PRIMARY, ALTERNATE, DEMONYM = 0, 1, 2
+PRIMARY, ALTERNATE, DEMONYM, COUNTY_STEM = 0, 1, 2, 3
 
 
 def index_path() -> Path:
@@ -167,6 +167,9 @@ def _build(path: Path, fingerprint: str, *, quiet: bool) -> None:
             writer.add_name(row["name"], rowid, PRIMARY)
             for alt in filter(None, row["altnames"].split("|")):
                 writer.add_name(alt, rowid, ALTERNATE)
+            stem = county_stem(row["name"]) if row["fcode"] == "ADM2" else None
+            if stem:
+                writer.add_name(stem, rowid, COUNTY_STEM)  # "Gwinnett" for Gwinnett County
             if count % 50_000 == 0:
                 writer.flush()
                 if not quiet:
@@ -180,6 +183,18 @@ def _build(path: Path, fingerprint: str, *, quiet: bool) -> None:
     conn.commit()
     conn.execute("ANALYZE")
     conn.close()
+
+
+_COUNTY_WORDS = (" County", " Parish")
+
+
+def county_stem(name: str) -> str | None:
+    """A county's name without the word "County" ("Gwinnett" for "Gwinnett County"): local news
+    writes it so."""
+    for word in _COUNTY_WORDS:
+        if name.endswith(word) and len(name) > len(word) + 2:
+            return name[: -len(word)]
+    return None
 
 
 def _country_codes() -> dict[str, str]:
@@ -208,9 +223,10 @@ def _add_curated(writer: _Writer) -> None:
         for field in ("id", "name", "country", "lat", "lon", "precision", "source"):
             if field not in place:
                 raise ConfigError(f"curated.yaml: place {place.get('name', '?')!r} lacks {field!r}.")
-        fcode = {"neighbourhood": "PPLX", "exact": "CUR", "city": "PPL", "region": "RGN",
-                 "admin2": "ADM2", "admin1": "ADM1"}.get(place["precision"], "CUR")
-        fclass = {"PPLX": "P", "PPL": "P", "RGN": "L", "ADM2": "A", "ADM1": "A"}.get(fcode, "S")
+        fcode = place.get("fcode") or {"neighbourhood": "PPLX", "exact": "CUR", "city": "PPL", "region": "RGN",
+                                       "admin2": "ADM2", "admin1": "ADM1"}.get(place["precision"], "CUR")
+        fclass = {"PPLX": "P", "PPL": "P", "RGN": "L", "CONT": "L", "ADM2": "A", "ADM1": "A",
+                  "OCN": "H", "SEA": "H", "GULF": "H"}.get(fcode, "S")
         row = dict(place, fclass=fclass, fcode=fcode, asciiname=place["name"],
                    population=place.get("population", 0), source=place["source"],
                    note=place.get("note"), within=place.get("within"))
@@ -218,6 +234,8 @@ def _add_curated(writer: _Writer) -> None:
         writer.add_name(place["name"], rowid, PRIMARY)
         for alt in place.get("alt", []):
             writer.add_name(alt, rowid, ALTERNATE)
+        for demonym in place.get("demonyms", []):  # "Central American": the region, as a demonym
+            writer.add_name(demonym, rowid, DEMONYM)
 
 
 def _add_demonyms(writer: _Writer) -> None:

@@ -12,7 +12,11 @@ from dataclasses import asdict, dataclass, field
 _TYPE_WEIGHT = {
     "PCLI": 6.0, "PCLD": 5.0, "PCLS": 5.0, "PCLF": 5.0, "PCL": 5.0, "ADM1": 0.5, "PPLC": 4.5,
     "PPLA": 1.5, "ADM2": 0.0, "RGN": 3.0, "PPLA2": 0.0, "CUR": 2.0, "PPLX": 0.5,
+    "OCN": 6.0, "SEA": 5.0, "GULF": 5.0, "CONT": 5.0,
 }
+# Oceans, seas and macro-regions have no population; they rank as if they had this many orders of
+# magnitude (a bare "Atlantic" is the ocean, not Atlantic, Iowa). Hand-set, like the type weights.
+_NOMINAL_SIZE = {"OCN": 9.0, "SEA": 8.0, "GULF": 8.0, "CONT": 8.0}
 
 
 @dataclass
@@ -46,9 +50,14 @@ class Place:
         return int(self.id) if self.id.isdigit() else None
 
     @property
+    def size(self) -> float:
+        """Orders of magnitude of population (a nominal figure for oceans, seas and regions)."""
+        return max(math.log10(self.population + 1), _NOMINAL_SIZE.get(self.fcode, 0.0))
+
+    @property
     def prominence(self) -> float:
         """Log population plus a bonus for countries, capitals and admin areas."""
-        return math.log10(self.population + 1) + _TYPE_WEIGHT.get(self.fcode, 0.0)
+        return self.size + _TYPE_WEIGHT.get(self.fcode, 0.0)
 
     def as_dict(self) -> dict:
         data = asdict(self)
