@@ -38,6 +38,18 @@ def test_gold_mode_scores_accuracy_and_median(tmp_path):
     assert result["median_km"] < 161
 
 
+def test_coverage_figure_counts_only_toponyms_the_gazetteer_holds(tmp_path):
+    """A gold toponym whose GeoNames id is not in the gazetteer (a street, say) cannot be right;
+    acc_in_gazetteer judges the ranking on the others."""
+    street = GWN_STYLE.replace("169577", "999999999")
+    lgl, gwn = tmp_path / "lgl.xml", tmp_path / "gwn.xml"
+    lgl.write_text(LGL_STYLE)
+    gwn.write_text(street)
+    result = evaluate_geoparsing([lgl, gwn], mode="gold")
+    assert result["n"] == 3 and result["in_gazetteer"] == 2
+    assert result["acc_in_gazetteer"] == 50.0  # Idlib right, Paris (Texas) wrong; Homs not counted
+
+
 def test_e2e_mode_runs_recognition(tmp_path):
     gwn = tmp_path / "gwn.xml"
     gwn.write_text(GWN_STYLE)

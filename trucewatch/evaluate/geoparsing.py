@@ -129,6 +129,7 @@ def evaluate_geoparsing(paths: Sequence[str | Path], mode: str = "gold", limit: 
     if limit is not None:
         articles = articles[:limit]
     errors, misses, unresolved, same_id = [], [], 0, 0
+    covered, covered_right = 0, 0  # toponyms whose gold GeoNames entry our gazetteer holds
     docs = None
     if mode == "e2e":
         from trucewatch.nlp import get_nlp
@@ -143,6 +144,9 @@ def evaluate_geoparsing(paths: Sequence[str | Path], mode: str = "gold", limit: 
             else:
                 error = distance_km(toponym.lat, toponym.lon, place.lat, place.lon)
             errors.append(error)
+            if _in_gazetteer(toponym.geonameid):
+                covered += 1
+                covered_right += error <= ACC_KM or (place is not None and place.id == toponym.geonameid)
             if error > ACC_KM and place is not None and toponym.geonameid and place.id == toponym.geonameid:
                 same_id += 1  # the right place, but our point for an area is not GeoNames' point
             elif error > ACC_KM:
@@ -158,10 +162,21 @@ def evaluate_geoparsing(paths: Sequence[str | Path], mode: str = "gold", limit: 
         "mean_km": round(statistics.fmean(errors), 1) if n else None,
         "acc@161km_or_same_geonameid": round(100.0 * (sum(e <= ACC_KM for e in errors) + same_id) / n, 1) if n else None,
         "unresolved": unresolved,
+        # Ranking apart from coverage: of the toponyms whose gold entry the gazetteer holds, how
+        # often we chose that entry (or a point within 161 km). The rest cannot be right with
+        # GeoNames cities500 (streets, venues, landmarks) and is a data limit, not a ranking one.
+        "in_gazetteer": covered,
+        "acc_in_gazetteer": round(100.0 * covered_right / covered, 1) if covered else None,
         # Of the answers given, how many were right: a wrong place is worse than "unknown".
         "precision@161km": round(100.0 * sum(e <= ACC_KM for e in errors) / (n - unresolved), 1) if n > unresolved else None,
         "misses": misses,
     }
+
+
+def _in_gazetteer(geonameid: str | None) -> bool:
+    from trucewatch.places.gazetteer import get_gazetteer
+
+    return bool(geonameid) and get_gazetteer().get(geonameid) is not None
 
 
 # --- event location -------------------------------------------------------------------------
