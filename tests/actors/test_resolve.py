@@ -204,3 +204,12 @@ def test_former_office_holders_are_former_elites(resolve):
 def test_regions_are_not_countries(resolve):
     assert resolve("Latin American governments")[1] is None
     assert resolve("American jets")[1] == "USA"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the European Community", ("European Community", None, "IGO", None)),
+    ("EEC", ("European Community", None, "IGO", None)),
+    ("the International Labor Office", ("International Labour Organization", None, "IGO", None)),
+])
+def test_older_and_labour_bodies_are_intergovernmental(resolve, text, expected):
+    assert resolve(text) == expected

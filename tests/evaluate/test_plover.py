@@ -52,3 +52,37 @@ def test_scores_type_mode_actors_and_counts(data, tmp_path, fake, event):
     assert scores["target country recall"] == 0.0  # the bakery (SYR) is not among our targets
     assert scores["dead exact"] == 1.0 and scores["injured exact"] == 1.0  # low when best is missing
     assert result.misses == 3
+
+
+def _accused_bombing(event, stance="accuses"):
+    return event("bombing", plover={"event": "ASSAULT", "mode": "explosives"},
+                 actors=[{"text": "Ruritanian troops", "country": "RUR", "sector": "MIL", "role": "initiator"}],
+                 claims=[{"claimant": {"text": "Freedonia", "country": "FRE"}, "stance": stance,
+                          "about": "perpetrator", "text": "Freedonia blamed Ruritanian troops for the bombing.",
+                          "start": 0, "end": 51}])
+
+
+def test_an_accusation_about_a_violent_act_is_a_candidate_after_the_act(event):
+    from trucewatch.evaluate.plover import candidates
+
+    bombing = _accused_bombing(event)
+    found = candidates([bombing])
+    assert found[0] is bombing  # the act itself stays first: an ASSAULT gold still gets it
+    accusation = found[1]
+    assert accusation.plover.event == "ACCUSE"
+    assert [a.country for a in accusation.actors] == ["FRE"]
+    assert [t.country for t in accusation.targets] == ["RUR"]
+
+
+def test_a_plain_report_adds_no_candidate(event):
+    from trucewatch.evaluate.plover import candidates
+
+    assert len(candidates([_accused_bombing(event, stance="denies")])) == 1
+
+
+def test_older_plover_modes_are_read_as_their_2021_names():
+    from trucewatch.evaluate.plover import current_mode
+
+    assert current_mode("strike-hun") == "hunger" and current_mode("strike-gen") == "boycott"
+    assert current_mode("demo-org") == "demo" and current_mode("riot-spon") == "riot"
+    assert current_mode("curfew") == "curfew" and current_mode(None) is None

@@ -153,13 +153,13 @@ def petrarch_event(event: Event) -> Event | None:
         return None
     code = act.cameo if event.status == "planned" and not _stated_intention(event) else event.cameo
     if event.plover and event.plover.event in _VIOLENT:
-        reported = _as_reported(event)
+        reported = as_reported(event)
         if reported is not None:
             return reported
     return event if code == event.cameo else event.model_copy(update={"cameo": code})
 
 
-def _as_reported(event: Event) -> Event | None:
+def as_reported(event: Event) -> Event | None:
     """The violent event as its named claimant's act: the claimant is the source; the accused
     (the act's doers) or, for a claim of responsibility, the act's targets are the target."""
     ontology = default_ontology()

@@ -1,12 +1,18 @@
 """PLOVER gold JSON (a JSON array of coded sentences; DOCUMENT records are notes and skipped).
 
-Event types of older PLOVER drafts (DEMAND, DISAPPROVE, INVESTIGATE, FIGHT) are read as their
-PLOVER 2021 successors (data/plover_versions.yaml) before comparison.
+Event types of older PLOVER drafts (DEMAND, DISAPPROVE, INVESTIGATE, FIGHT) and their renamed
+modes (strike-hun, demo-org ...) are read as their PLOVER 2021 successors
+(data/plover_versions.yaml) before comparison.
 
 Scored per record, on the best-matching event (see `choice`): event type accuracy; mode accuracy
 where the gold has a mode; actor country and sector recall (each gold source actor found among
 our initiators — country by the first three letters of its code, sector by the first three letters
 of its sector); target country recall the same way among our targets; dead and injured exact (our `best`, else `low`) where the gold gives a number.
+
+Like PETRARCH, PLOVER coders code a sentence's reporting act: "Palestinians blamed Israel for
+the bombing" is an accusation, which our record keeps as a claim on the bombing. Such a claim
+(see `petrarch.as_reported`) is therefore also a candidate event, coded as the claimant's act,
+after the events themselves, so it is chosen only when the gold names the accusation.
 """
 from __future__ import annotations
 
@@ -21,7 +27,9 @@ from trucewatch.evaluate.countries import actor_code, country_from_code
 from trucewatch.evaluate.datafiles import load
 from trucewatch.evaluate.gold import GoldItem, open_text, parse_count
 from trucewatch.evaluate.metrics import Accuracy, Score
-from trucewatch.records import Casualties, Extraction
+from trucewatch.evaluate.petrarch import as_reported
+from trucewatch.ontology import default_ontology
+from trucewatch.records import Casualties, Event, Extraction, Plover
 
 
 def _actors(value) -> list[dict]:
@@ -61,7 +69,7 @@ def read(path: Path, **_options) -> Iterator[GoldItem | InputError]:
             gold={
                 "event": current_type(str(record["event"])),
                 "coded_event": str(record["event"]).upper(),
-                "mode": (record.get("mode") or None),
+                "mode": current_mode(record.get("mode")),
                 "source": _actors(record.get("source")),
                 "target": _actors(record.get("target")),
                 "dead": parse_count(record.get("dead")),
@@ -79,6 +87,28 @@ def current_type(name: str | None) -> str | None:
     return load("plover_versions.yaml")["event_types"].get(name, name)
 
 
+def candidates(events: list[Event]) -> list[Event]:
+    """Our events, then the reported view of each violent event a named side accuses someone of
+    or claims (the claimant's act, with its PLOVER code)."""
+    claim_acts = [act for stance in ("accuses", "claims_responsibility")
+                  if (act := default_ontology().claim_act(stance)) is not None and act.plover]
+    views = []
+    for event in events:
+        reported = as_reported(event) if event.plover and event.plover.event in ("ASSAULT", "COERCE") else None
+        act = next((act for act in claim_acts if reported is not None and act.cameo == reported.cameo), None)
+        if act is not None:
+            views.append(reported.model_copy(update={
+                "plover": Plover(event=act.plover.event, mode=act.plover.mode), "type": act.name}))
+    return list(events) + views
+
+
+def current_mode(name: str | None) -> str | None:
+    """A mode in PLOVER 2021 terms ("strike-hun" of the earlier draft is "hunger")."""
+    if not name:
+        return None
+    return load("plover_versions.yaml").get("modes", {}).get(name, name)
+
+
 def count(casualties: Casualties | None) -> int | None:
     if casualties is None:
         return None
@@ -94,7 +124,7 @@ class Scorer:
 
     def add(self, item: GoldItem, extraction: Extraction) -> list[dict]:
         gold = item.gold
-        event = best_matching(extraction.events,
+        event = best_matching(candidates(extraction.events),
                               lambda e: e.plover is not None and current_type(e.plover.event) == gold["event"])
         misses = []
         ours_type = current_type(event.plover.event) if event and event.plover else None

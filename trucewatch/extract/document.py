@@ -14,7 +14,7 @@ from trucewatch.extract.claims import CONTESTING, ClaimMention, claim_lexicon, f
 from trucewatch.extract.denials import fold_self_denials
 from trucewatch.extract.drafts import Draft, Mention, StoryPlaces, actor_refs, merge_refs, sentence_span
 from trucewatch.extract.fusion import bigger, conflicts, fuse_headline, fuse_into
-from trucewatch.extract.modality import clause_verb, status_of, tense_of
+from trucewatch.extract.modality import clause_verb, failed, status_of, tense_of, ultimatum
 from trucewatch.extract.what import Trigger, default_lexicon, find_triggers, is_casualty_only
 from trucewatch.extract.who import after_dateline, participants
 from trucewatch.ontology import default_ontology
@@ -202,8 +202,14 @@ def _evidence(draft: Draft) -> list[Span]:
 
 def _event(document: Document, n: int, draft: Draft) -> Event:
     act = draft.act
-    refused = draft.status == "negated" and tense_of(draft.mentions[0].trigger) == "future"
-    plover, cameo = default_ontology().codes(act, draft.status, refused)
+    trigger = draft.mentions[0].trigger
+    # "would not provide support", "failed to reach agreement": a cooperative act refused
+    refused = draft.status == "negated" and (tense_of(trigger) == "future" or failed(trigger))
+    ontology = default_ontology()
+    plover, cameo = ontology.codes(act, draft.status, refused)
+    if draft.status == "planned" and ontology.ultimatum and ultimatum(trigger):
+        threat = ontology[ontology.ultimatum]
+        plover, cameo = threat.plover, threat.cameo
     return Event(
         id=f"{document.id}:{n}",
         type=act.name,

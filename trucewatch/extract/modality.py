@@ -5,7 +5,7 @@ occurrence Moscow disputes, so the act keeps its status and the denial becomes a
 """
 from __future__ import annotations
 
-from trucewatch.extract.what import Trigger, asked_clause, fixed_lemma
+from trucewatch.extract.what import Trigger, asked_clause, enacts, fixed_lemma
 from trucewatch.ontology import default_ontology
 
 PLANNING_VERBS = frozenset({
@@ -78,6 +78,8 @@ def status_of(trigger: Trigger) -> str:
         lemma = governor.lemma_.lower()
         if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in node.children):
             return "hypothetical"
+        if node.dep_ == "xcomp" and enacts(governor, trigger.act):
+            return _own_status(governor) or "occurred"  # "ordered the paper to close": done
         if _asked_of_another(node, governor):
             return "hypothetical"
         if node.dep_ == "xcomp" or (node.dep_ == "pcomp" and lemma in PLANNING_VERBS):
@@ -142,6 +144,34 @@ def _own_status(verb) -> str | None:
     if verb.tag_ == "VBG" and any(a.lower_ == "going" for a in auxes):
         return "planned"
     return None
+
+
+def failed(trigger: Trigger) -> bool:
+    """"failed to reach agreement": a cooperative act its doers tried and did not achieve."""
+    node = clause_verb(trigger)
+    for _ in range(3):
+        if node is None or node.dep_ not in ("xcomp", "ccomp") or node.head.i == node.i:
+            return False
+        node = node.head
+        if node.lemma_.lower() in FAILED_ATTEMPT:
+            return True
+    return False
+
+
+def ultimatum(trigger: Trigger) -> bool:
+    """"will withdraw its force unless the talks resume": an act announced on a condition the
+    other side must meet is a threat, whatever the act (CAMEO and PLOVER code it so)."""
+    node = clause_verb(trigger)
+    for _ in range(3):
+        if node is None:
+            return False
+        if any(child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in child.children)
+               for child in node.children):
+            return True
+        if node.dep_ not in ("xcomp", "ccomp") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def tense_of(trigger: Trigger) -> str | None:

@@ -132,7 +132,7 @@ def _neighbours(head):
     for child in head.children:
         yield child
         for grand in child.children:
-            if grand.dep_ in ("pobj", "compound", "dobj", "amod", "nsubj", "nsubjpass"):
+            if grand.dep_ in ("pobj", "compound", "dobj", "amod", "nsubj", "nsubjpass", "conj"):
                 yield grand
     yield head.head
     for sibling in head.head.children:
@@ -320,13 +320,40 @@ def find_triggers(sent, lexicon: Lexicon | None = None) -> list[Trigger]:
     demanded = {t.head.i for t in demands}
     # A statement whose content is an obligation is a demand, not a bare statement; wanting
     # someone else to act is an appeal, not one's own intention.
-    found = [t for t in found if not (t.head.i in demanded and (t.act.plover is None or t.act.takes_content_intent))]
+    found = [t for t in found if not (t.head.i in demanded and (
+        t.act.plover is None or t.act.takes_content_intent or not _has_object(t.head)))]
     found.extend(d for d in demands if d.head.i not in {t.head.i for t in found})
     found = _intentions(found, ontology)
+    found = _enacted_orders(found)
     absorbed = {i for trig in found for i in trig.absorbed}
     merged = _merge_linked([trig for trig in found if trig.head.i not in absorbed])
     _announce_violence(merged, ontology)
     return merged
+
+
+def enacts(verb, act: ActType) -> bool:
+    """Whether `verb` (an order) does an act of this type by ordering it (acts.yaml `enacts`)."""
+    return any(act.family in order.enacts for order in default_lexicon().verbs.get(fixed_lemma(verb), ()))
+
+
+def _enacted_orders(triggers: list[Trigger]) -> list[Trigger]:
+    """"ordered patrols", "ordered the paper to suspend publication": the order gives way to the
+    ordered act when its family is one the order enacts; the act keeps the order's words."""
+    dropped = []
+    for trig in triggers:
+        if not trig.act.enacts or trig.kind != "verb":
+            continue
+        content = [t for t in triggers if t is not trig and t.head.head.i == trig.head.i
+                   and t.head.dep_ in ("xcomp", "dobj") and t.act.family in trig.act.enacts]
+        if content:
+            content[0].tokens = sorted({*content[0].tokens, trig.head}, key=lambda t: t.i)
+            dropped.append(trig)
+    return [t for t in triggers if not any(t is d for d in dropped)]
+
+
+def _has_object(verb) -> bool:
+    """"concluded a deal" names its theme; "concluded that they must ..." only reports."""
+    return any(child.dep_ in ("dobj", "obj") for child in verb.children)
 
 
 def _own_infinitive(verb):
@@ -480,16 +507,25 @@ def _is_reference(trigger: Trigger, ontology: Ontology) -> bool:
 
 
 def _announce_violence(triggers: list[Trigger], ontology: Ontology) -> None:
-    """A vow or promise whose content is violence is a threat ("vowed to strike back")."""
+    """A vow, promise or threat whose content is violence is a threat of force ("vowed to strike
+    back", "threatened to shell"), coded with the violence's intent code."""
     heads = {trig.head.i: trig for trig in triggers}
     for trig in triggers:
         if not trig.act.if_violent:
             continue
         for child in trig.head.children:
             other = heads.get(child.i)
-            if child.dep_ in ("xcomp", "ccomp") and other and other.act.family == "violence":
-                trig.act = ontology.acts[trig.act.if_violent]
+            if _content_clause(child) and other and other.act.family == "violence":
+                plover, cameo = ontology.codes(other.act, "planned")  # a threat of force (138)
+                trig.act = ontology.acts[trig.act.if_violent].model_copy(update={"plover": plover, "cameo": cameo})
                 break
+
+
+def _content_clause(child) -> bool:
+    """A clause that says what a vow or promise is about: a complement, or a to-infinitive the
+    tagger attached as an adverbial ("have sworn [to fight] until ...")."""
+    return child.dep_ in ("xcomp", "ccomp") or (
+        child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children))
 
 
 # "X said Y must withdraw": a statement whose content is an obligation is a demand.
@@ -575,6 +611,10 @@ def _is_outcome(trigger: Trigger) -> bool:
         trigger.kind == "verb" and _lemma(trigger.head) in trigger.act.outcome_verbs)
 
 
+def _event_name(trigger: Trigger) -> str | None:
+    return trigger.act.plover.event if trigger.act.plover else None
+
+
 def _better(a: Trigger, b: Trigger) -> Trigger:
     """Of two triggers of one act, the more telling: specific over generic, then priority."""
     rank_a = (not _is_outcome(a), not a.act.generic, a.act.priority, a.kind == "noun")
@@ -608,7 +648,12 @@ def _merge_linked(triggers: list[Trigger]) -> list[Trigger]:
                         and dep.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "pcomp") and not casualty:
                     alive.remove(other)  # "agreed to cooperate": the agreement is the act
                 elif other.act.family == trig.act.family or casualty:
-                    keep = _better(trig, other)
+                    # "will support a resolution", "praised the agreement": a verb act's object
+                    # of the same family but another PLOVER event is its theme, so the verb's act
+                    # is the one reported ("attended a summit" stays one meeting)
+                    theme = not casualty and trig.kind == "verb" and other.kind == "noun" \
+                        and dep.dep_ == "dobj" and dep.i == other.head.i and _event_name(trig) != _event_name(other)
+                    keep = trig if theme else _better(trig, other)
                     lose = other if keep is trig else trig
                     keep.tokens = sorted({*keep.tokens, *lose.tokens}, key=lambda t: t.i)
                     alive.remove(lose)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from trucewatch.extract.what import LIGHT_VERBS, Trigger, asked_clause, asked_party, default_lexicon
+from trucewatch.extract.what import CARRIER_NOUNS, LIGHT_VERBS, Trigger, asked_clause, asked_party, default_lexicon
 
 SUBJECTS = ("nsubj", "csubj")
 PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
@@ -22,6 +22,8 @@ OBJECTS = ("dobj", "obj", "attr")
 TARGET_PREPS = frozenset({"on", "against", "at", "in", "into", "of", "upon", "toward", "towards", "with"})
 NOUN_TARGET_PREPS = frozenset({"on", "against", "of", "at", "upon", "targeting", "targetting"})
 INITIATOR_PREPS = frozenset({"by", "from"})
+# Prepositions on a verb's object that name whom the object is aimed at.
+OBJECT_TARGET_PREPS = frozenset({"against", "at", "on", "upon"})
 # Prepositions after which a named country is the side acted against, not where it happened:
 # "fired at Russia", "evidence against Iran" (kept only when it resolves to a country).
 HOSTILE_PREPS = frozenset({"against", "at"})
@@ -94,7 +96,7 @@ def _phrase(token) -> tuple[str, int, int]:
     right = token.i
     for child in token.rights:
         if child.dep_ in ("compound", "case", "nmod") or (
-                _of_phrase(child, token) and child.i == right + 1):
+                (_of_phrase(child, token) or _home_phrase(child, token)) and child.i == right + 1):
             right = max(right, child.right_edge.i)
     doc = token.doc
     if token.dep_ == "conj" and token.i + 1 < len(doc) and _of_phrase(doc[token.i + 1], token) \
@@ -116,6 +118,26 @@ OF_HEADS = frozenset({"force", "member", "army", "ministry", "minister", "militi
 def _of_phrase(child, token) -> bool:
     """"forces of the interim government": an of-phrase that names whose forces they are."""
     return child.dep_ == "prep" and child.lower_ == "of" and token.lemma_.lower() in OF_HEADS
+
+
+def _home_phrase(child, token) -> bool:
+    """"rebels in the Ivory Coast", "opposition groups in Zimbabwe": a country after "in" says
+    whose fighters or groups they are, unless a nationality or owner already does ("Russian
+    troops in Syria" stay Russian, "its forces in Lebanon" its own)."""
+    word = token.lemma_.lower()
+    if not (child.dep_ == "prep" and child.lower_ == "in" and (word in HOME_HEADS or word.rstrip("s") in HOME_HEADS)):
+        return False  # "Rebels" tagged a proper noun keeps its plural as lemma
+    if any(c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE"))
+           for c in token.children):
+        return False  # "its forces in Lebanon" are still its own
+    return any(g.dep_ == "pobj" and g.ent_type_ == "GPE" and not any(c.dep_ == "prep" for c in g.children)
+               for g in child.children)
+
+
+# Heads whose "in <country>" names their side: people who belong to the place they are in.
+HOME_HEADS = frozenset({"rebel", "insurgent", "militant", "guerrilla", "opposition", "group", "party",
+                        "force", "authority", "government", "police", "militia", "faction", "movement",
+                        "protester", "demonstrator", "student", "worker", "official", "leader"})
 
 
 def _conjuncts(token):
@@ -272,6 +294,9 @@ def _verb_participants(verb, initiators: list, targets: list) -> None:
             if verb.lemma_.lower() in CARRIER_VERBS and _is_weapon(child):
                 continue  # "dropped barrel bombs on a market": the bombs are the means, not the target
             targets.extend(_make(child, "target"))
+            # "threatened action against Russia", "lifted the ban on the party": the object is aimed at someone
+            targets.extend(p for prep in child.children if prep.dep_ == "prep" and prep.lower_ in OBJECT_TARGET_PREPS
+                           for p in _prep_targets(prep))
         elif dep == "agent" or (dep == "prep" and child.lower_ in INITIATOR_PREPS and passive):
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
@@ -280,7 +305,7 @@ def _verb_participants(verb, initiators: list, targets: list) -> None:
             targets.extend(_prep_targets(child))
     if not initiators and verb.dep_ in ("xcomp", "advcl", "conj", "acl", "pcomp") and not passive:
         # Control and coordination: "denied bombing", "struck ..., killing", "attacked and seized".
-        governor = verb.head
+        governor = _controller(verb)
         if verb.dep_ == "pcomp":  # "accused X of bombing": the accused did it
             governor = verb.head.head
             for child in governor.children:
@@ -299,6 +324,56 @@ def _verb_participants(verb, initiators: list, targets: list) -> None:
             elif child.dep_ == "agent":
                 initiators.extend(p for g in child.children if g.dep_ == "pobj"
                                   for p in _make(g, "initiator"))
+
+
+def _controller(verb):
+    """The clause whose subject does a subjectless verb, up a chain of complements: "the army
+    prepared to resume shelling" (shelling <- resume <- prepared, whose subject is the army)."""
+    governor = _through_readiness(verb.head)
+    for _ in range(2):
+        if governor.dep_ != "xcomp" or governor.head.i == governor.i or any(
+                c.dep_ in SUBJECTS + PASSIVE_SUBJECTS + ("agent",) for c in governor.children):
+            break
+        governor = _through_readiness(governor.head)
+    return governor
+
+
+def _through_readiness(governor):
+    """"is willing to withdraw", "is prepared to lift": the adjective's clause holds the subject."""
+    if governor.dep_ in ("acomp", "xcomp") and governor.pos_ in ("ADJ", "VERB") \
+            and not any(c.dep_ in SUBJECTS for c in governor.children) and governor.head.lemma_.lower() == "be":
+        return governor.head
+    return governor
+
+
+def _obliged(verb) -> list[Participant]:
+    """"demanded that the US cancel", "said Sudan must return": whoever the demanded clause
+    obliges is the one asked."""
+    out = []
+    for clause in verb.children:
+        if clause.dep_ == "ccomp" and clause.pos_ in ("VERB", "AUX"):
+            for child in clause.children:
+                if child.dep_ in SUBJECTS:
+                    out.extend(_make(child, "target"))
+    return out
+
+
+def _content_targets(verb) -> list[Participant]:
+    """"threatened to break relations with Russia", "vowed to strike the US": an act named only
+    by what it announces or aims at is aimed at that act's target (its subjectless infinitive)."""
+    out: list[Participant] = []
+    for clause in verb.children:
+        if clause.dep_ in ("xcomp", "advcl") and clause.pos_ == "VERB" \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) \
+                and not any(c.dep_ in SUBJECTS for c in clause.children):
+            _verb_participants(clause, [], out)
+            objects = [c for c in clause.children if c.dep_ in OBJECTS]
+            # "to deliver blows to the US", "to cut relations with Azerbaijan": the object's own target
+            out.extend(p for thing in objects for prep in thing.children
+                       if prep.dep_ == "prep" and prep.lower_ in RECIPIENT_PREPS | TARGET_PREPS
+                       for p in _prep_targets(prep))
+            out.extend(_places_of([clause, *objects]))
+    return out
 
 
 def _prep_targets(prep) -> list[Participant]:
@@ -337,7 +412,33 @@ def _weapon_heads() -> frozenset[str]:
     return frozenset(key[-1] for key in default_lexicon().instruments) - NOT_WEAPONS
 
 
-def _noun_participants(noun, initiators: list, targets: list, own: frozenset[int] = frozenset()) -> None:
+def _doing_verb(noun, family: str | None, own: frozenset[int] = frozenset()):
+    """The verb a non-violent act noun is the object of, directly or through a carrier noun
+    ("imposed [sanctions]", "launched a [mediation] effort"), when that verb reports no act of
+    its own. Violent nouns are left out: one survives or fears an attack without doing it."""
+    if family in PLACE_BLIND_FAMILIES:
+        return None
+    node = noun
+    while node.head.i in own and node.head.i != node.i:  # "a state of emergency": from "state"
+        node = node.head
+    if node.dep_ == "compound" and node.head.lemma_.lower() in CARRIER_NOUNS:
+        node = node.head
+    verb = node.head
+    if node.dep_ not in OBJECTS or verb.pos_ != "VERB" or _reports_own_act(verb):
+        return None
+    return verb
+
+
+def _reports_own_act(verb) -> bool:
+    """A verb that is an act by itself ("condemned", "ended"); saying verbs ("declared",
+    "announced") and verbs that need a word to be an act only carry the noun's act."""
+    lemma = verb.lemma_.lower()
+    return lemma in _verb_lists()["not_doing_verbs"] or any(
+        act.plover is not None and not act.requires for act in default_lexicon().verbs.get(lemma, ()))
+
+
+def _noun_participants(noun, initiators: list, targets: list, own: frozenset[int] = frozenset(),
+                       act_family: str | None = None) -> None:
     for child in noun.children:
         if child.i in own and child.dep_ in ("amod", "compound"):
             continue  # "air" in "an air strike" is the act's own word, not its doer
@@ -348,7 +449,8 @@ def _noun_participants(noun, initiators: list, targets: list, own: frozenset[int
                                               or child.pos_ == "PROPN"
                                               or child.lemma_.lower() in ACTOR_MODIFIERS):
             initiators.extend(_make(child, "initiator"))
-        elif dep == "prep" and child.lower_ in INITIATOR_PREPS:
+        elif dep == "prep" and child.lower_ in INITIATOR_PREPS and not (
+                child.lower_ == "from" and act_family in DEPARTURE_FAMILIES):
             initiators.extend(p for g in child.children if g.dep_ == "pobj" for p in _make(g, "initiator"))
         elif dep == "prep" and child.lower_ in NOUN_TARGET_PREPS:
             targets.extend(_prep_targets(child))
@@ -364,6 +466,11 @@ def _noun_participants(noun, initiators: list, targets: list, own: frozenset[int
         carried_targets: list[Participant] = []
         _verb_participants(head, initiators, carried_targets)
         targets.extend(p for p in carried_targets if p.head_i != noun.i)
+    elif not initiators and (verb := _doing_verb(noun, act_family, own)) is not None:
+        # "imposed sanctions on X", "launched a mediation effort": whoever does the verb does the act
+        carried_targets = []
+        _verb_participants(verb, initiators, carried_targets)
+        targets.extend(p for p in carried_targets if p.head_i not in own | {noun.i, noun.head.i})
     elif noun.dep_ in PASSIVE_SUBJECTS and not initiators:
         # "evidence against Russia was presented by the US": the by-phrase did the act.
         initiators.extend(p for child in head.children if child.dep_ == "agent"
@@ -374,6 +481,9 @@ def _noun_participants(noun, initiators: list, targets: list, own: frozenset[int
             if child.dep_ in OBJECTS:
                 targets.extend(_make(child, "target"))
 
+
+# Families whose "from" names the place or side left, not the doer: "the withdrawal from Gorazde".
+DEPARTURE_FAMILIES = frozenset({"de_escalation"})
 
 # Verbs that carry a noun act or weapon: "carried out a raid", "dropped barrel bombs on".
 CARRIER_VERBS = LIGHT_VERBS | frozenset({"drop", "fire", "use", "plant", "throw", "hurl", "lob", "send",
@@ -392,22 +502,74 @@ RECIPIENT_PREPS = frozenset({"to", "with", "between", "for", "from", "in", "into
 ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
-def _recipients(token, targets: list) -> None:
+# Prepositions on a given thing that name who gets or shares it: "sent aid to", "shared data with".
+SHARING_PREPS = frozenset({"to", "with"})
+
+
+def _recipients(token, targets: list, preps: frozenset[str] = RECIPIENT_PREPS) -> None:
     """"gave Tanzania a grant", "handed over to Britain", "met with the envoy", "arrived in Amman"."""
     for child in token.children:
         if child.dep_ == "dative" and child.pos_ == "ADP":  # "provide support [to Israel]"
             targets.extend(p for g in child.children if g.dep_ == "pobj" for p in _make(g, "target"))
         elif child.dep_ == "dative":
             targets.extend(_make(child, "target"))
-        elif child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS:
+        elif child.dep_ == "prep" and child.lower_ in preps:
             for pobj in child.children:
                 if pobj.dep_ == "pobj" and (pobj.ent_type_ in ACTOR_ENTS or child.lower_ in ("to", "with", "between")):
                     targets.extend(_make(pobj, "target"))
 
 
+# Families whose place is only where it happened: a clash "in Aleppo" is not fought against Syria.
+PLACE_BLIND_FAMILIES = frozenset({"violence"})
+# Prepositions after which a country or capital is the one acted upon or in: "a curfew in
+# Sudan", "sent monitors to Bosnia", "withdrew from Chad", "opened an embassy in Tehran".
+PLACE_PREPS = frozenset({"in", "into", "to", "from", "toward", "towards", "on", "against", "at", "with"})
+
+
+def _place_targets(trigger: Trigger) -> list[Participant]:
+    """Countries (or their capitals) named as the place of a non-violent act: coders take the
+    country acted in or upon as its target. Kept only when the place resolves to a country."""
+    holders = list(trigger.tokens)
+    head = trigger.head
+    if trigger.kind == "noun" and head.dep_ in OBJECTS and head.head.pos_ in ("VERB", "AUX"):
+        holders.append(head.head)  # "imposed a curfew in Sudan"
+    return _places_of(holders)
+
+
+def _places_of(holders) -> list[Participant]:
+    """Country-or-capital objects of place prepositions on the given words (resolved later)."""
+    out = []
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.ent_type_ in PLACE_ENTS:
+                    for found in _make(pobj, "target"):
+                        found.needs_country = True
+                        out.append(found)
+    return out
+
+
 def _actor_like(participant: Participant, doc) -> bool:
+    """A named side, a named possessor, or a word for people, groups or forces (participants.yaml)."""
     head = doc[participant.head_i]
-    return head.ent_type_ in ACTOR_ENTS or head.pos_ == "PROPN" or head.lemma_.lower() in PEOPLE_WORDS
+    if head.ent_type_ in ACTOR_ENTS or head.pos_ == "PROPN" or head.lemma_.lower() in PEOPLE_WORDS:
+        return True
+    if any(child.dep_ == "poss" and (child.ent_type_ in ACTOR_ENTS or child.pos_ == "PROPN")
+           for child in head.children):
+        return True  # "praised Haiti's efforts": the possessor is the one praised
+    if any(child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE") for child in head.children):
+        return True  # "a blockade on Palestinian lorries": a nation's people or goods
+    return head.lemma_.lower() in _actor_nouns()  # "the faction", "two diplomats", "the army"
+
+
+@lru_cache(maxsize=1)
+def _actor_nouns() -> frozenset[str]:
+    """Head nouns of people, groups and forces (participants.yaml)."""
+    path = Path(str(resources.files("trucewatch.extract") / "data" / "participants.yaml"))
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return frozenset(word.lower() for key in ("person", "group", "force") for word in data[key])
 
 
 PEOPLE_WORDS = frozenset({"government", "minister", "president", "leader", "official", "rebel", "army",
@@ -435,7 +597,8 @@ def participants(trigger: Trigger) -> tuple[list[Participant], list[Participant]
         if token.pos_ in ("VERB", "AUX"):
             _verb_participants(token, initiators, targets)
         elif token.i == trigger.head.i:
-            _noun_participants(token, initiators, targets, frozenset(t.i for t in trigger.tokens))
+            _noun_participants(token, initiators, targets, frozenset(t.i for t in trigger.tokens),
+                               trigger.act.family)
     if trigger.act.family == "violence":
         for token in trigger.tokens:
             _sides(token, initiators)
@@ -443,6 +606,9 @@ def participants(trigger: Trigger) -> tuple[list[Participant], list[Participant]
         asked = asked_clause(trigger.head)  # "wants Putin to attack": Putin is the one asked
         if asked is not None:
             targets.extend(_make(asked_party(asked), "target"))
+        targets.extend(_obliged(trigger.head))
+    if trigger.kind == "verb" and not any(_actor_like(t, trigger.head.doc) for t in targets):
+        targets.extend(_content_targets(trigger.head))  # "threatened to cut relations with X"
     if trigger.act.family in RECIPIENT_FAMILIES:
         doc = trigger.head.doc
         targets = [t for t in targets if _actor_like(t, doc)]
@@ -451,6 +617,13 @@ def participants(trigger: Trigger) -> tuple[list[Participant], list[Participant]
         head = trigger.head
         if trigger.kind == "noun" and head.dep_ in OBJECTS and head.head.lemma_.lower() in LIGHT_VERBS:
             _recipients(head.head, targets)  # "provided support to Israel"
+        if trigger.kind == "noun" and head.dep_ == "compound" and head.head.lemma_.lower() in CARRIER_NOUNS:
+            _recipients(head.head, targets)  # "a mediation effort between X and Y"
+        if trigger.kind == "verb":
+            for thing in (c for c in head.children if c.dep_ in OBJECTS):
+                _recipients(thing, targets, SHARING_PREPS)  # "shared evidence with the US"
+    if trigger.act.family not in PLACE_BLIND_FAMILIES:
+        targets.extend(_place_targets(trigger))
     if not initiators:
         initiators = _checkpoint_owners(trigger)
     if _received(trigger):
@@ -465,7 +638,7 @@ def _verb_lists() -> dict[str, frozenset[str]]:
     """Verbs that turn roles around or draw a side in (participants.yaml)."""
     path = Path(str(resources.files("trucewatch.extract") / "data" / "participants.yaml"))
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return {key: frozenset(data[key]) for key in ("receiving_verbs", "engaging_verbs")}
+    return {key: frozenset(data[key]) for key in ("receiving_verbs", "engaging_verbs", "not_doing_verbs")}
 
 
 @lru_cache(maxsize=1)

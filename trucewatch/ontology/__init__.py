@@ -102,6 +102,7 @@ class ActType(BaseModel):
     doer_group: str | None = None
     absorbs_topic: bool = False  # "sorrow for the shootings": the topic is no event of its own
     takes_content_intent: bool = False  # "wants to attack": an intention coded by its content's intent
+    enacts: tuple[str, ...] = ()  # families whose act, as this verb's content, it does ("ordered patrols")
     priority: int = 0
     requires: str | None = None
     # A word group that, near the trigger, means the words report no such act: mourners who
@@ -146,6 +147,7 @@ class Ontology(BaseModel):
     intent_by_family: dict[str, IntentCode] = {}
     refusal_by_family: dict[str, IntentCode] = {}
     claim_acts: dict[str, str] = {}  # claim stance -> the act of making such a claim
+    ultimatum: str | None = None  # the act an announcement made on a condition ("unless") is
 
     def claim_act(self, stance: str) -> ActType | None:
         """The reporting act a claim is ("blamed Israel for the bombing" is an accusation)."""
@@ -223,8 +225,11 @@ def parse_ontology(data: dict, source: str = "acts.yaml") -> Ontology:
     unknown = [name for name in claim_acts.values() if name not in acts]
     if unknown:
         raise ConfigError(f"{source}: claim_acts names unknown act {unknown[0]!r}.")
+    ultimatum = data.get("ultimatum_act")
+    if ultimatum is not None and ultimatum not in acts:
+        raise ConfigError(f"{source}: ultimatum_act names unknown act {ultimatum!r}.")
     return Ontology(acts=acts, groups=groups, intent_by_family=intents, refusal_by_family=refusals,
-                    claim_acts=claim_acts)
+                    claim_acts=claim_acts, ultimatum=ultimatum)
 
 
 def load_ontology(path: str | Path | None = None) -> Ontology:
