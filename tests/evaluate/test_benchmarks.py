@@ -57,3 +57,29 @@ def test_summary_rows_show_figures_and_gaps():
 def test_news_texts_note_a_missing_shared_folder(tmp_path):
     texts, notes = load("run").news_texts(tmp_path, 10)
     assert texts == [] and any("not found" in note for note in notes)
+
+
+def test_news_items_carry_the_stories_publication_dates(tmp_path):
+    import json
+    from datetime import date
+
+    voa = tmp_path / "news" / "voa"
+    voa.mkdir(parents=True)
+    rows = [{"text": "Invented story one about a truce.", "published": "2025-03-14 20:30:26Z"},
+            {"text": "Invented story two, undated.", "published": ""}]
+    (voa / "voa_stories.jsonl").write_text("\n".join(json.dumps(row) for row in rows), encoding="utf-8")
+    geo = tmp_path / "gold" / "geoparsing"
+    geo.mkdir(parents=True)
+    (geo / "made_up.xml").write_text("<articles><article><text>Invented article.</text></article></articles>",
+                                     encoding="utf-8")
+    items, notes = load("run").news_items(tmp_path, 10)
+    assert items == [("Invented story one about a truce.", date(2025, 3, 14)),
+                     ("Invented story two, undated.", None), ("Invented article.", None)]
+    assert notes == []
+
+
+def test_summary_shows_the_cpu_ratio_and_the_components_of_both_runs():
+    rows = load("run").table_rows({"extraction": {"ratio": 0.9, "cpu_ratio": 0.88,
+                                                  "components": ["tok2vec", "parser", "ner"]}})
+    text = "\n".join(" | ".join(row) for row in rows)
+    assert "88% (steadier on a busy machine)" in text and "tok2vec, parser, ner; none excluded" in text

@@ -101,3 +101,51 @@ def test_a_town_the_tagger_took_for_an_adjective_is_still_found(nlp):
 def test_an_organisation_acronym_is_not_the_town_with_those_letters(nlp):
     doc = nlp("NATO said on Monday that the talks would resume.")
     assert not [m for m in story_places(doc) if m.text == "NATO"]
+
+
+# Invented reports mixing people, organisations and places, for the lookup-skipping checks.
+MIXED_REPORTS = [
+    "Commander Tarek Vollmann of the Northern Shield Brigade said his fighters left Saraqib on Monday.",
+    "Aid worker Linnea Okafor told the Relief Council that shelling hit eastern Aleppo and Idlib province.",
+    "The Hama Farmers Union and Dr. Petra Quillfeather met Syrian officials in Damascus.",
+    "Kentucky lawmaker Jonah Brightwater visited Herat with the Kabul Trade Office.",
+]
+
+
+def test_names_the_index_lacks_are_not_looked_up_and_nothing_else_changes(nlp, monkeypatch):
+    from trucewatch.extract import where
+
+    docs = [nlp(text) for text in MIXED_REPORTS]
+    fast = [[(m.text, m.label, m.place and m.place.id) for m in story_places(doc)] for doc in docs]
+    monkeypatch.setattr(where, "_may_match_exactly", lambda text: True)  # look every name up
+    slow = [[(m.text, m.label, m.place and m.place.id) for m in story_places(doc)] for doc in docs]
+    assert fast == slow
+    assert any(text == "Saraqib" for text, _, _ in fast[0])
+
+
+@pytest.mark.parametrize("text", ["Aleppo", "eastern Aleppo", "Idlib province", "the outskirts of Hama"])
+def test_exact_names_with_a_part_or_kind_word_are_still_looked_up(text):
+    from trucewatch.extract.where import _may_match_exactly
+
+    assert _may_match_exactly(text)
+
+
+@pytest.mark.parametrize("text", ["Tarek Vollmann", "Linnea Okafor", "Northern Shield Brigade"])
+def test_a_name_skipped_by_the_filter_could_never_have_been_kept(text):
+    """What `_plausible_extra` asks of a name NER did not call a place: an exact match (>= 0.95)."""
+    from trucewatch.extract.where import _may_match_exactly
+    from trucewatch.places import resolve
+
+    place = resolve(text, fuzzy=False)
+    assert not _may_match_exactly(text)
+    assert place is None or place.match < 0.95
+
+
+@pytest.mark.parametrize("text, trigger, place", [
+    ("Troops entered the city of Homs after talks in Damascus.", "entered", "Homs"),  # "the city of X"
+    ("Police sealed off the Kabul district after a meeting in Herat.", "sealed", "Kabul"),  # "X district"
+    ("Fighters overran the Homs countryside after talks in Damascus.", "overran", "Homs"),
+])
+def test_a_name_inside_a_kind_of_place_stands_where_the_noun_does(nlp, text, trigger, place):
+    location, _ = _locate(nlp, text, trigger)
+    assert location is not None and location.text == place

@@ -10,16 +10,23 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
-from spacy.symbols import ADJ
+import yaml
+
+from spacy.attrs import IS_TITLE, POS
+from spacy.symbols import ADJ, ADP, DET, PROPN
 
 from trucewatch.places import admin_of, get_gazetteer
+from trucewatch.places.disambiguate import _KIND as KIND_SUFFIX, _PART as PART_PREFIX  # what `ranked` strips
 from trucewatch.places.model import Place
 from trucewatch.places.names import name_key
 from trucewatch.places.story import StoryName, near_points, resolve_story, story_areas, story_focus  # noqa: F401
 from trucewatch.records import Location
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+OTHER_NAME_LABELS = {"PERSON", "ORG", "LANGUAGE", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP"}  # checked too
 LOCATIVE_PREPS = {"in", "on", "at", "near", "inside", "outside", "around", "across", "into",
                   "throughout", "within", "outskirts", "towards", "toward", "along", "over", "onto", "off"}
 ACTOR_DEPS = {"nsubj", "nsubjpass", "agent", "csubj"}
@@ -46,18 +53,23 @@ class PlaceMention:
     token_end: int = 0
 
 
+GLUED_ARTICLES = ("al", "el", "ad", "as", "ar", "az")  # "Khan al Sheikh": an article inside a name
+
+
 def _gazetteer_mentions(doc, taken: set[int]) -> list[tuple[int, int]]:
-    """Capitalised proper-noun runs outside place entities whose name the gazetteer knows exactly."""
+    """Capitalised proper-noun runs outside place entities whose name the gazetteer knows exactly.
+
+    Word classes come from one array, so only proper nouns cost a token lookup."""
     gazetteer = get_gazetteer()
-    found, i = [], 0
-    while i < len(doc):
-        token = doc[i]
-        if i in taken or token.pos_ != "PROPN" or not _CAPITALISED.match(token.text):
+    pos = doc.to_array(POS).tolist()
+    found, i, n = [], 0, len(pos)
+    while i < n:
+        if pos[i] != PROPN or i in taken or not _CAPITALISED.match(doc[i].text):
             i += 1
             continue
         end = i
-        while end + 1 < len(doc) and end + 1 not in taken and doc[end + 1].pos_ in ("PROPN", "ADP", "DET") \
-                and end - i < 4 and (doc[end + 1].pos_ == "PROPN" or doc[end + 1].text[:2].lower() in ("al", "el", "ad", "as", "ar", "az")):
+        while end + 1 < n and end + 1 not in taken and pos[end + 1] in (PROPN, ADP, DET) and end - i < 4 \
+                and (pos[end + 1] == PROPN or doc[end + 1].text[:2].lower() in GLUED_ARTICLES):
             end += 1
         for stop in range(end + 1, i, -1):
             if gazetteer.exists(name_key(doc[i:stop].text)):
@@ -130,7 +142,8 @@ def _adjectival_places(doc, taken: set[int]) -> list[tuple[int, int]]:
     Aleppo districts"); `_plausible_inner` then keeps only well-known towns or towns of the story's
     country, so "Western" or "Central" never become places."""
     gazetteer = get_gazetteer()
-    adjectives = (t for t in doc if t.pos == ADJ and t.is_title and t.i not in taken)
+    marks = doc.to_array([POS, IS_TITLE]).tolist()
+    adjectives = (doc[i] for i, (pos, title) in enumerate(marks) if pos == ADJ and title and i not in taken)
     return [(t.i, t.i + 1) for t in adjectives
             if not t.is_sent_start and _CAPITALISED.match(t.text) and t.lower_ not in PART_WORDS
             and gazetteer.exists(name_key(t.text))]
@@ -168,11 +181,10 @@ def _appositive_names(doc, start: int, end: int) -> tuple[str, ...]:
 
 def story_places(doc) -> list[PlaceMention]:
     """Every place mention in a story, resolved with the story as context; in text order."""
-    spans = [(ent.start, ent.end, ent.label_) for ent in doc.ents if ent.label_ in PLACE_LABELS]
-    taken = {i for start, end, _ in spans for i in range(start, end)}
-    other_ents = [(ent.start, ent.end, ent.label_) for ent in doc.ents
-                  if ent.label_ in ("PERSON", "ORG", "LANGUAGE", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP")]
-    taken |= {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    entities = [(ent.start, ent.end, ent.label_) for ent in doc.ents]
+    spans = [entity for entity in entities if entity[2] in PLACE_LABELS]
+    other_ents = [entity for entity in entities if entity[2] in OTHER_NAME_LABELS]
+    taken = {i for start, end, _ in entities for i in range(start, end)}
     spans += other_ents + [(start, end, "GAZ") for start, end in _gazetteer_mentions(doc, taken)]
     spans += [(start, end, IN_NAME) for start, end in _places_inside_names(doc, other_ents)]
     taken |= {i for start, end, _ in spans for i in range(start, end)}
@@ -182,7 +194,9 @@ def story_places(doc) -> list[PlaceMention]:
     for start, end, label in spans:
         if start > 0 and doc[start - 1].lower_ in PART_WORDS:
             start -= 1  # "eastern Aleppo": the city, with a note saying which part
-        located.append((start, end, label, _clean(doc[start:end].text)))
+        text = _clean(doc[start:end].text)
+        if label in PLACE_LABELS or _may_match_exactly(text):
+            located.append((start, end, label, text))
     # Only names NER called places, and well-known towns it mislabelled ("Hama" tagged ORG), lend
     # context; the others are checked against it.
     places = resolve_story([StoryName(text, _appositive_names(doc, start, end), fuzzy=label in PLACE_LABELS,
@@ -206,6 +220,19 @@ def story_places(doc) -> list[PlaceMention]:
         mentions.append(PlaceMention(text=text, start=span.start_char, end=span.end_char, label=label,
                                      place=place, token_start=start, token_end=end))
     return mentions
+
+
+def _may_match_exactly(text: str) -> bool:
+    """Whether the index holds this name, or the name without "eastern ..." / "... province",
+    spelled exactly. Names NER did not call places are kept only on such a match
+    (`_plausible_extra`, `_plausible_inner`, `_well_known_town`) and lend no context unless kept,
+    so the others skip the costly candidate lookup (skeleton and fuzzy keys, place rows)."""
+    gazetteer = get_gazetteer()
+    if gazetteer.exists(name_key(text)):
+        return True
+    part, kind = PART_PREFIX.match(text), KIND_SUFFIX.match(text)
+    return bool((part and gazetteer.exists(name_key(part.group(2))))
+                or (kind and gazetteer.exists(name_key(kind.group(1)))))
 
 
 WELL_KNOWN_TOWN = 100_000
@@ -233,9 +260,26 @@ def _ancestors(token) -> list:
     return chain
 
 
+@lru_cache(maxsize=1)
+def _place_kinds() -> frozenset[str]:
+    path = resources.files("trucewatch.extract") / "data" / "place_kinds.yaml"
+    return frozenset(word.lower() for word in yaml.safe_load(path.read_text(encoding="utf-8"))["place_kinds"])
+
+
+def _standing_in(root):
+    """The word that holds a name's place in the tree: "the town of X" and "X district" put the
+    kind of place where the name would be, so the noun is scored in the name's stead."""
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _place_kinds():
+        return head.head
+    if root.dep_ == "compound" and head.lemma_.lower() in _place_kinds():
+        return head
+    return root
+
+
 def attachment_score(doc, mention: PlaceMention, trigger) -> float:
     """How plausibly a mention is where the trigger happened, from the dependency tree."""
-    root = doc[mention.token_start:mention.token_end].root
+    root = _standing_in(doc[mention.token_start:mention.token_end].root)
     trigger_token = trigger.root if hasattr(trigger, "root") else trigger
     path = [root, *_ancestors(root)]
     value = 0.0
