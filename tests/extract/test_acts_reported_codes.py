@@ -74,5 +74,5 @@ def test_a_plan_its_doer_announces_at_the_head_is_scored_as_the_intent():
     assert petrarch_event(reported).cameo == "080"
 
 
-def test_an_act_asked_of_another_is_not_scored():
+def test_a_hypothetical_act_such_as_one_asked_of_another_is_not_scored():
     assert petrarch_event(attack(status="hypothetical")) is None

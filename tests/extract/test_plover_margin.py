@@ -61,9 +61,13 @@ def test_whom_a_demand_obliges_is_its_target():
     assert "ETH" in [t.country for t in said.targets]
 
 
-def test_a_threat_is_aimed_at_the_target_of_what_it_threatens():
-    threat = first("Armenia threatened to cut relations with Azerbaijan.", "THREATEN")
-    assert "AZE" in [t.country for t in threat.targets]
+@pytest.mark.parametrize("text, country", [
+    ("Armenia threatened to cut relations with Azerbaijan.", "AZE"),
+    ("The parliament threatened to break relations with Russia over the radar base.", "RUS"),
+])
+def test_a_threat_is_aimed_at_the_target_of_what_it_threatens(text, country):
+    threat = first(text, "THREATEN")
+    assert country in [t.country for t in threat.targets]
 
 
 def test_the_country_a_non_violent_act_is_done_in_is_its_target():
@@ -108,11 +112,6 @@ def test_nationals_named_by_their_nationality_are_targets():
     assert "RUS" in [t.country for t in expulsion.targets]
 
 
-def test_a_threat_to_break_ties_with_a_country_targets_that_country():
-    threat = first("The parliament threatened to break relations with Russia over the radar base.", "THREATEN")
-    assert "RUS" in [t.country for t in threat.targets]
-
-
 @pytest.mark.parametrize("text, event_type, mode", [
     ("Detained activists began a hunger strike on Monday to demand a fair trial.", "PROTEST", "hunger"),
     ("Dock workers called a general strike against the new curfew.", "PROTEST", "boycott"),
@@ -136,8 +135,9 @@ def test_curfews_and_emergency_rule_have_their_own_modes():
 
 
 def test_preventing_a_protest_is_not_staging_it():
-    demo = events("Police prevented a demonstration by displaced families outside the ministry.")
-    assert all("COP" not in [a.sector for a in e.actors] for e in demo if e.plover and e.plover.event == "PROTEST")
+    demo = first("Police prevented a demonstration by displaced families outside the ministry.", "PROTEST")
+    assert "COP" not in [a.sector for a in demo.actors]
+    assert [a.text for a in demo.actors] == ["displaced families"]  # the ones who meant to protest
 
 
 def test_failing_to_agree_is_a_rejection():

@@ -174,6 +174,7 @@ def evaluate_geoparsing(paths: Sequence[str | Path], mode: str = "gold", limit: 
 
 
 def _in_gazetteer(geonameid: str | None) -> bool:
+    """Whether our gazetteer holds the gold's GeoNames entry, so that a miss is one of ranking."""
     from trucewatch.places.gazetteer import get_gazetteer
 
     return bool(geonameid) and get_gazetteer().get(geonameid) is not None

@@ -53,7 +53,7 @@ from trucewatch.evaluate.choice import initiators
 from trucewatch.evaluate.countries import actor_code, country_from_code
 from trucewatch.evaluate.gold import GoldItem, open_text
 from trucewatch.evaluate.metrics import PRF, Accuracy, Score
-from trucewatch.ontology import default_ontology
+from trucewatch.ontology import ActType, default_ontology
 from trucewatch.records import ActorRef, Event, Extraction
 
 _SENTENCE = re.compile(r"<Sentence\b([^>]*?)/?>", re.S)
@@ -136,7 +136,8 @@ def text_from_parse(chunk: str) -> str:
     return html.unescape("".join(words)).strip()
 
 
-_VIOLENT = {"ASSAULT", "COERCE"}
+# PLOVER events whose reporting (an accusation, a claim of responsibility) coders code instead.
+VIOLENT_EVENTS = {"ASSAULT", "COERCE"}
 _REPORTED = {"asserts", "accuses", "claims_responsibility"}
 # Stances whose verb is itself the coded act, whoever the claimant ("a report alleged that ..."); a
 # bare statement counts only from a named side.
@@ -152,16 +153,19 @@ def petrarch_event(event: Event) -> Event | None:
     if event.status in _INACTIVE and not (event.status == "negated" and event.cameo != act.cameo):
         return None
     code = act.cameo if event.status == "planned" and not _stated_intention(event) else event.cameo
-    if event.plover and event.plover.event in _VIOLENT:
-        reported = as_reported(event)
-        if reported is not None:
-            return reported
+    view = claimant_view(event)
+    if view is not None:
+        return view[1]
     return event if code == event.cameo else event.model_copy(update={"cameo": code})
 
 
-def as_reported(event: Event) -> Event | None:
-    """The violent event as its named claimant's act: the claimant is the source; the accused
-    (the act's doers) or, for a claim of responsibility, the act's targets are the target."""
+def claimant_view(event: Event) -> tuple[ActType, Event] | None:
+    """A violent event as its named claimant's act (an accusation, a claim of responsibility):
+    that act, and the event recoded as it, with the claimant as source and the accused (the act's
+    doers) or, for a claim of responsibility, the act's targets as target. None when no claim
+    heading the sentence reports the event, or the event is not violent."""
+    if not (event.plover and event.plover.event in VIOLENT_EVENTS):
+        return None
     ontology = default_ontology()
     doers = initiators(event)
     doer_countries = {actor.country for actor in doers if actor.country}
@@ -177,7 +181,7 @@ def as_reported(event: Event) -> Event | None:
         targets = list(event.targets) if own else [actor.model_copy(update={"role": None}) for actor in doers]
         if not own and claim.value and not targets:  # "accuses ... perpetrator ISR": the named one
             targets = [ActorRef(text=claim.value, country=claim.value if len(claim.value) == 3 and claim.value.isupper() else None)]
-        return event.model_copy(update={"cameo": act.cameo, "actors": [source], "targets": targets})
+        return act, event.model_copy(update={"cameo": act.cameo, "actors": [source], "targets": targets})
     return None
 
 

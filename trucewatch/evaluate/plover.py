@@ -11,7 +11,7 @@ of its sector); target country recall the same way among our targets; dead and i
 
 Like PETRARCH, PLOVER coders code a sentence's reporting act: "Palestinians blamed Israel for
 the bombing" is an accusation, which our record keeps as a claim on the bombing. Such a claim
-(see `petrarch.as_reported`) is therefore also a candidate event, coded as the claimant's act,
+(see `petrarch.claimant_view`) is therefore also a candidate event, coded as the claimant's act,
 after the events themselves, so it is chosen only when the gold names the accusation.
 """
 from __future__ import annotations
@@ -27,8 +27,7 @@ from trucewatch.evaluate.countries import actor_code, country_from_code
 from trucewatch.evaluate.datafiles import load
 from trucewatch.evaluate.gold import GoldItem, open_text, parse_count
 from trucewatch.evaluate.metrics import Accuracy, Score
-from trucewatch.evaluate.petrarch import as_reported
-from trucewatch.ontology import default_ontology
+from trucewatch.evaluate.petrarch import claimant_view
 from trucewatch.records import Casualties, Event, Extraction, Plover
 
 
@@ -90,13 +89,11 @@ def current_type(name: str | None) -> str | None:
 def candidates(events: list[Event]) -> list[Event]:
     """Our events, then the reported view of each violent event a named side accuses someone of
     or claims (the claimant's act, with its PLOVER code)."""
-    claim_acts = [act for stance in ("accuses", "claims_responsibility")
-                  if (act := default_ontology().claim_act(stance)) is not None and act.plover]
     views = []
     for event in events:
-        reported = as_reported(event) if event.plover and event.plover.event in ("ASSAULT", "COERCE") else None
-        act = next((act for act in claim_acts if reported is not None and act.cameo == reported.cameo), None)
-        if act is not None:
+        view = claimant_view(event)
+        if view is not None and view[0].plover:
+            act, reported = view
             views.append(reported.model_copy(update={
                 "plover": Plover(event=act.plover.event, mode=act.plover.mode), "type": act.name}))
     return list(events) + views

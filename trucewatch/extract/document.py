@@ -200,16 +200,23 @@ def _evidence(draft: Draft) -> list[Span]:
     return [spans[start] for start in sorted(spans)]
 
 
-def _event(document: Document, n: int, draft: Draft) -> Event:
-    act = draft.act
+def _codes(draft: Draft):
+    """The PLOVER and CAMEO codes of a draft's act in its status: a refusal when a cooperative act
+    is refused ("would not provide support", "failed to reach agreement"), a threat when a plan is
+    announced on a condition ("will withdraw unless ..."), else the act's (intent) codes."""
     trigger = draft.mentions[0].trigger
-    # "would not provide support", "failed to reach agreement": a cooperative act refused
     refused = draft.status == "negated" and (tense_of(trigger) == "future" or failed(trigger))
     ontology = default_ontology()
-    plover, cameo = ontology.codes(act, draft.status, refused)
     if draft.status == "planned" and ontology.ultimatum and ultimatum(trigger):
         threat = ontology[ontology.ultimatum]
-        plover, cameo = threat.plover, threat.cameo
+        return threat.plover, threat.cameo
+    return ontology.codes(draft.act, draft.status, refused)
+
+
+def _event(document: Document, n: int, draft: Draft) -> Event:
+    """The record of one drafted event, numbered `n` in its document."""
+    act = draft.act
+    plover, cameo = _codes(draft)
     return Event(
         id=f"{document.id}:{n}",
         type=act.name,

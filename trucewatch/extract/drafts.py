@@ -7,13 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
-from importlib import resources
-from pathlib import Path
-
-import yaml
 
 from trucewatch.extract import links
+from trucewatch.extract.datafiles import actor_nouns, load
 from trucewatch.extract.what import Trigger
 from trucewatch.extract.who import Participant
 from trucewatch.ontology import ActType
@@ -93,14 +89,6 @@ class StoryPlaces:
         return self._country
 
 
-@lru_cache(maxsize=1)
-def _participant_words() -> tuple[frozenset[str], frozenset[str]]:
-    path = Path(str(resources.files("trucewatch.extract") / "data" / "participants.yaml"))
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    nouns = frozenset(w.lower() for key in ("person", "group", "force") for w in data[key])
-    return nouns, frozenset(data["counted_victims"])
-
-
 def _head_lemma(text: str) -> str:
     words = text.lower().replace("-", " ").split()
     word = words[-1] if words else ""
@@ -125,7 +113,7 @@ twenty thirty forty fifty hundred hundreds dozen dozens scores""".split())
 def is_actor(participant: Participant, ref: ActorRef, family: str | None = None) -> bool:
     """An actor resolves through the dictionary or is headed by a person, group or force noun;
     counted civilians ("nine people") suffer violence, they do not do it."""
-    nouns, victims = _participant_words()
+    nouns, victims = actor_nouns(), frozenset(load("participants.yaml")["counted_victims"])  # sector codes
     if family == "violence" and ref.sector in victims and _counted(participant):
         return False
     return _resolved(ref) or participant.label in NAMED_ACTORS or _head_lemma(participant.text) in nouns

@@ -5,6 +5,9 @@ occurrence Moscow disputes, so the act keeps its status and the denial becomes a
 """
 from __future__ import annotations
 
+from itertools import islice
+
+from trucewatch.extract.datafiles import words
 from trucewatch.extract.what import Trigger, asked_clause, enacts, fixed_lemma
 from trucewatch.ontology import default_ontology
 
@@ -20,11 +23,7 @@ FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 ONGOING_VERBS = frozenset({"continue", "keep", "go"})
 NEGATING_DETS = frozenset({"no"})
-# Verbs that ask someone else to act: what they ask for is requested, planned by nobody yet.
-REQUESTING_VERBS = frozenset({"urge", "call", "ask", "demand", "press", "push", "want", "wish", "appeal",
-                              "plead", "implore", "invite", "encourage", "request", "require", "pressure"})
-# Verbs of hoping: what one hopes others will do is a wish, not a plan ("hoped they would be tried").
-WISHING_VERBS = frozenset({"hope", "wish", "pray"})
+# requesting_verbs and wishing_verbs (data/clause_words.yaml) ask or hope that someone else acts.
 PREVENTING_VERBS = frozenset({"prevent", "avert", "foil", "thwart", "stop", "deter", "avoid", "refrain"})
 FAILED_ATTEMPT = frozenset({"fail"})
 
@@ -55,7 +54,8 @@ def _paused(trigger: Trigger) -> bool:
 
 
 def status_of(trigger: Trigger) -> str:
-    """The modality of one act mention."""
+    """The modality of one act mention: read from its own words, then from the verbs its clause
+    is the complement of, then (for a noun) from the verb that governs it."""
     head = trigger.head
     if trigger.kind == "noun" and any(c.dep_ == "det" and c.lower_ in NEGATING_DETS for c in head.children):
         return "negated"
@@ -66,10 +66,12 @@ def status_of(trigger: Trigger) -> str:
         return "occurred"
     if _wished_of_another(verb, verb.head):  # "would be tried" only in someone's hopes
         return "hypothetical"
-    status = _own_status(verb)
-    if status:
-        return status
-    # Climb through control verbs: "plans to strike", "denied bombing", "continued to shell".
+    return _own_status(verb) or _governed_status(trigger, verb) or _noun_status(trigger, verb) or "occurred"
+
+
+def _governed_status(trigger: Trigger, verb) -> str | None:
+    """Status lent by the verbs above the clause, climbing through control verbs: "plans to
+    strike", "denied bombing", "continued to shell", "urged Russia to halt"."""
     node = verb
     for _ in range(3):
         if node.dep_ not in ("xcomp", "ccomp", "advcl", "pcomp", "conj", "relcl", "acl") or node.head.i == node.i:
@@ -96,20 +98,25 @@ def status_of(trigger: Trigger) -> str:
             if inherited:
                 return inherited
         node = governor
-    if trigger.kind == "noun":
-        governor = verb
-        lemma = governor.lemma_.lower()
-        if lemma in PREVENTING_VERBS:
-            return "negated"
-        if lemma in ONGOING_VERBS:
-            return "ongoing"
-    return "occurred"
+    return None
+
+
+def _noun_status(trigger: Trigger, verb) -> str | None:
+    """An act noun stopped or kept going by the verb that governs it ("prevented the attack")."""
+    if trigger.kind != "noun":
+        return None
+    lemma = verb.lemma_.lower()
+    if lemma in PREVENTING_VERBS:
+        return "negated"
+    if lemma in ONGOING_VERBS:
+        return "ongoing"
+    return None
 
 
 def _asked_of_another(clause, governor) -> bool:
     """"urged Russia to halt", "wants both sides to stop": an act requested of someone other
     than the one asking is no plan of anybody's yet (the request itself is the appeal)."""
-    if governor.lemma_.lower() not in REQUESTING_VERBS:
+    if fixed_lemma(governor) not in words("clause_words.yaml", "requesting_verbs"):
         return False
     asked = asked_clause(governor)
     return asked is not None and asked.i == clause.i
@@ -117,7 +124,7 @@ def _asked_of_another(clause, governor) -> bool:
 
 def _wished_of_another(clause, governor) -> bool:
     """"hoped the officers would be tried": a clause with its own subject under a verb of hoping."""
-    return clause.dep_ == "ccomp" and fixed_lemma(governor) in WISHING_VERBS \
+    return clause.dep_ == "ccomp" and fixed_lemma(governor) in words("clause_words.yaml", "wishing_verbs") \
         and any(child.dep_ in ("nsubj", "nsubjpass") for child in clause.children)
 
 
@@ -146,32 +153,36 @@ def _own_status(verb) -> str | None:
     return None
 
 
+def _clause_chain(trigger: Trigger, governors: int):
+    """The trigger's clause verb, then up to `governors` verbs it is the complement of ("failed
+    [to reach] agreement"): how far a failure or a condition above the act still reaches it."""
+    node = clause_verb(trigger)
+    if node is None:
+        return
+    yield node
+    for _ in range(governors):
+        if node.dep_ not in ("xcomp", "ccomp") or node.head.i == node.i:
+            return
+        node = node.head
+        yield node
+
+
 def failed(trigger: Trigger) -> bool:
     """"failed to reach agreement": a cooperative act its doers tried and did not achieve."""
-    node = clause_verb(trigger)
-    for _ in range(3):
-        if node is None or node.dep_ not in ("xcomp", "ccomp") or node.head.i == node.i:
-            return False
-        node = node.head
-        if node.lemma_.lower() in FAILED_ATTEMPT:
-            return True
-    return False
+    governors = islice(_clause_chain(trigger, 3), 1, None)
+    return any(node.lemma_.lower() in FAILED_ATTEMPT for node in governors)
 
 
 def ultimatum(trigger: Trigger) -> bool:
     """"will withdraw its force unless the talks resume": an act announced on a condition the
     other side must meet is a threat, whatever the act (CAMEO and PLOVER code it so)."""
-    node = clause_verb(trigger)
-    for _ in range(3):
-        if node is None:
-            return False
-        if any(child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in child.children)
-               for child in node.children):
-            return True
-        if node.dep_ not in ("xcomp", "ccomp") or node.head.i == node.i:
-            return False
-        node = node.head
-    return False
+    return any(_has_unless_clause(node) for node in _clause_chain(trigger, 2))
+
+
+def _has_unless_clause(verb) -> bool:
+    """Whether an "unless ..." clause hangs on the verb: a condition the other side must meet."""
+    return any(child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in child.children)
+               for child in verb.children)
 
 
 def tense_of(trigger: Trigger) -> str | None:

@@ -7,11 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 
-import yaml
-
+from trucewatch.extract.datafiles import load, words
 from trucewatch.ontology import ActType, Ontology, default_ontology
 
 VERB_TAGS = {"VERB", "AUX"}
@@ -68,16 +65,10 @@ class Lexicon:
         return lexicon
 
 
-@lru_cache(maxsize=1)
-def lemma_fixes() -> dict[str, str]:
-    """Written form -> lemma, for the forms the tagger lemmatises wrongly (data/lemmas.yaml)."""
-    path = Path(str(resources.files("trucewatch.extract") / "data" / "lemmas.yaml"))
-    return dict(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
-
-
 def fixed_lemma(token) -> str:
-    """The token's lemma, corrected where the tagger is known to get it wrong ("hoped": "hop")."""
-    return lemma_fixes().get(token.lower_) or token.lemma_.lower()
+    """The token's lemma, corrected where the tagger is known to get it wrong ("hoped": "hop";
+    data/lemmas.yaml)."""
+    return load("lemmas.yaml").get(token.lower_) or token.lemma_.lower()
 
 
 @lru_cache(maxsize=1)
@@ -203,14 +194,21 @@ def _victims(head):
         yield head.head
 
 
+def _switch_variant(trigger: Trigger, ontology: Ontology, variant: str | None, group_name: str | None,
+                    parties) -> None:
+    """Recode the trigger as `variant` when one of `parties` (its victims, its doers) is a word of
+    the ontology group `group_name`: who is harmed or who acts can change what the act is."""
+    if not variant:
+        return
+    group = ontology.groups.get(group_name or "", frozenset())
+    if any(_lemma(party) in group for party in parties):
+        trigger.act = ontology.acts[variant]
+
+
 def _combatant_victims(trigger: Trigger, ontology: Ontology) -> None:
     """Harm done to fighters is an act of war, not an attack on civilians."""
     act = trigger.act
-    if not act.combatant_variant:
-        return
-    group = ontology.groups.get(act.combatant_group or "", frozenset())
-    if any(_lemma(victim) in group for victim in _victims(trigger.head)):
-        trigger.act = ontology.acts[act.combatant_variant]
+    _switch_variant(trigger, ontology, act.combatant_variant, act.combatant_group, _victims(trigger.head))
 
 
 def _doers(head):
@@ -226,15 +224,7 @@ def _doers(head):
 def _doer_variant(trigger: Trigger, ontology: Ontology) -> None:
     """Who does it can change what it is: property demolished by protesters is a riot."""
     act = trigger.act
-    if not act.doer_variant:
-        return
-    group = ontology.groups.get(act.doer_group or "", frozenset())
-    if any(_lemma(doer) in group for doer in _doers(trigger.head)):
-        trigger.act = ontology.acts[act.doer_variant]
-
-
-# Prepositions that name what a comment is about: "sorrow for", "concern over", "anger at".
-TOPIC_PREPS = frozenset({"for", "over", "about", "at", "regarding"})
+    _switch_variant(trigger, ontology, act.doer_variant, act.doer_group, _doers(trigger.head))
 
 
 def _topics(trigger: Trigger):
@@ -244,7 +234,7 @@ def _topics(trigger: Trigger):
     holders += [child for tok in trigger.tokens for child in tok.children if child.dep_ == "dobj"]
     for holder in holders:
         for prep in holder.children:
-            if prep.dep_ == "prep" and prep.lower_ in TOPIC_PREPS:
+            if prep.dep_ == "prep" and prep.lower_ in words("clause_words.yaml", "topic_preps"):
                 yield from (g for g in prep.children if g.dep_ == "pobj")
 
 
@@ -318,10 +308,7 @@ def find_triggers(sent, lexicon: Lexicon | None = None) -> list[Trigger]:
     found = _drop_topics(found)
     demands = _reported_demands(tokens, lemmas, ontology) + _wishes_of_others(tokens, lemmas, ontology)
     demanded = {t.head.i for t in demands}
-    # A statement whose content is an obligation is a demand, not a bare statement; wanting
-    # someone else to act is an appeal, not one's own intention.
-    found = [t for t in found if not (t.head.i in demanded and (
-        t.act.plover is None or t.act.takes_content_intent or not _has_object(t.head)))]
+    found = [t for t in found if not (t.head.i in demanded and _yields_to_demand(t))]
     found.extend(d for d in demands if d.head.i not in {t.head.i for t in found})
     found = _intentions(found, ontology)
     found = _enacted_orders(found)
@@ -351,49 +338,65 @@ def _enacted_orders(triggers: list[Trigger]) -> list[Trigger]:
     return [t for t in triggers if not any(t is d for d in dropped)]
 
 
+def _yields_to_demand(trigger: Trigger) -> bool:
+    """Whether a trigger on the verb of a reported demand or wish gives way to it: a statement whose
+    content is an obligation is a demand, not a bare statement; wanting someone else to act is an
+    appeal, not one's own intention; a verb with no object of its own only reports."""
+    act = trigger.act
+    return act.plover is None or act.takes_content_intent or not _has_object(trigger.head)
+
+
 def _has_object(verb) -> bool:
     """"concluded a deal" names its theme; "concluded that they must ..." only reports."""
     return any(child.dep_ in ("dobj", "obj") for child in verb.children)
 
 
+def is_to_infinitive(clause) -> bool:
+    """Whether a clause is a to-infinitive ("[to attack]"): its aux is "to"."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+
+
 def _own_infinitive(verb):
     """The to-infinitive a verb governs with no subject of its own ("wants [to attack]")."""
     for clause in verb.children:
-        if clause.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) \
+        if clause.dep_ == "xcomp" and is_to_infinitive(clause) \
                 and not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
             return clause
     return None
 
 
 def _intentions(triggers: list[Trigger], ontology: Ontology) -> list[Trigger]:
-    """A wish or aim to act ("wants to attack", "seeks to deepen a partnership") is an
+    """A wish or aim to act ("wants to attack", "seeks to deepen ties") is an
     intention coded by the intent of the act it aims at, which is then no event of its own
     (see `takes_content_intent` in acts.yaml)."""
     dropped: list[Trigger] = []
     for trig in triggers:
-        if not trig.act.takes_content_intent:
-            continue
-        clause = _own_infinitive(trig.head)
-        if clause is None:  # "a trip aimed at", "hope for": no intention to act
-            dropped.append(trig)
-            continue
-        # every subjectless complement: the tagger splits "to re-examine" into three
-        inside = {tok.i for c in trig.head.children if c.dep_ == "xcomp" for tok in c.subtree}
-        content = [t for t in triggers if t is not trig and t.head.i in inside]
-        if not content:  # "wants to help Israel": an intent to cooperate (030) with Israel
-            trig.tokens = sorted({*trig.tokens, clause}, key=lambda t: t.i)
-            continue
-        aim = min(content, key=lambda t: sum(1 for _ in t.head.ancestors))
-        plover, cameo = ontology.codes(aim.act, "planned")
-        if (plover, cameo) == (aim.act.plover, aim.act.cameo):
-            dropped.append(trig)  # no intent code: the aimed-at act stays the event, planned
-            continue
-        violent = aim.act.family == "violence" and trig.act.if_violent in ontology.acts
-        base = ontology.acts[trig.act.if_violent] if violent else trig.act
-        trig.act = base.model_copy(update={"cameo": cameo, "plover": plover})
-        trig.tokens = sorted({*trig.tokens, *aim.tokens}, key=lambda t: t.i)
-        dropped.append(aim)
+        if trig.act.takes_content_intent:
+            dropped.extend(_code_intention(trig, triggers, ontology))
     return [t for t in triggers if not any(t is d for d in dropped)]
+
+
+def _code_intention(trig: Trigger, triggers: list[Trigger], ontology: Ontology) -> list[Trigger]:
+    """Recode one wish or aim by the intent of the act it aims at; returns the triggers that are
+    then no event of their own (the aimed-at act, or the wish itself when it codes nothing)."""
+    clause = _own_infinitive(trig.head)
+    if clause is None:  # "a trip aimed at", "hope for": no intention to act
+        return [trig]
+    # every subjectless complement: the tagger splits "to re-examine" into three
+    inside = {tok.i for c in trig.head.children if c.dep_ == "xcomp" for tok in c.subtree}
+    content = [t for t in triggers if t is not trig and t.head.i in inside]
+    if not content:  # "wants to help Jordan": an intent to cooperate (030) with Jordan
+        trig.tokens = sorted({*trig.tokens, clause}, key=lambda t: t.i)
+        return []
+    aim = min(content, key=lambda t: sum(1 for _ in t.head.ancestors))
+    plover, cameo = ontology.codes(aim.act, "planned")
+    if (plover, cameo) == (aim.act.plover, aim.act.cameo):
+        return [trig]  # no intent code: the aimed-at act stays the event, planned
+    violent = aim.act.family == "violence" and trig.act.if_violent in ontology.acts
+    base = ontology.acts[trig.act.if_violent] if violent else trig.act
+    trig.act = base.model_copy(update={"cameo": cameo, "plover": plover})
+    trig.tokens = sorted({*trig.tokens, *aim.tokens}, key=lambda t: t.i)
+    return [aim]
 
 
 def _as_noun(tok) -> bool:
@@ -439,26 +442,23 @@ CLAUSE_DEPS = frozenset({"aux", "auxpass", "nsubj", "nsubjpass", "csubj"})
 SETTLING_EVENTS = frozenset({"AGREE", "SUPPORT", "RETREAT"})
 
 
-# Frames that place one act before or after another: "two weeks after rebels kidnapped ...".
-SEQUENCE_WORDS = frozenset({"after", "before", "since", "following"})
-TIME_UNITS = frozenset({"minute", "hour", "day", "night", "week", "month", "year", "decade"})
-
-
 def _measured(token) -> bool:
     """"two weeks after", "a day before": a distance in time hangs on the word."""
-    return any(child.dep_ == "npadvmod" and (child.ent_type_ == "DATE" or _lemma(child) in TIME_UNITS)
+    units = words("clause_words.yaml", "time_units")
+    return any(child.dep_ == "npadvmod" and (child.ent_type_ == "DATE" or _lemma(child) in units)
                for child in token.children)
 
 
 def _dated_frame(trigger: Trigger) -> bool:
     """An act that only dates the news by its distance from it ("two weeks after rebels kidnapped
     peacekeepers", "after the shooting last week") was reported before: background, any family."""
+    sequence_words = words("clause_words.yaml", "sequence_words")
     head = trigger.head
     clause = head.head if head.dep_ in ("nsubj", "nsubjpass") and trigger.kind == "noun" else head
     if clause.dep_ == "advcl":
-        marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ in SEQUENCE_WORDS]
+        marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ in sequence_words]
         return bool(marks) and (_measured(clause) or _measured(marks[0]))
-    if trigger.kind == "noun" and head.dep_ == "pobj" and head.head.lower_ in SEQUENCE_WORDS \
+    if trigger.kind == "noun" and head.dep_ == "pobj" and head.head.lower_ in sequence_words \
             and head.head.head.pos_ in VERB_TAGS:
         return _measured(head.head) or any(tok.ent_type_ == "DATE" for tok in head.subtree)
     return False
@@ -525,7 +525,7 @@ def _content_clause(child) -> bool:
     """A clause that says what a vow or promise is about: a complement, or a to-infinitive the
     tagger attached as an adverbial ("have sworn [to fight] until ...")."""
     return child.dep_ in ("xcomp", "ccomp") or (
-        child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children))
+        child.dep_ == "advcl" and is_to_infinitive(child))
 
 
 # "X said Y must withdraw": a statement whose content is an obligation is a demand.
@@ -550,16 +550,11 @@ def _reported_demands(tokens, lemmas, ontology: Ontology) -> list[Trigger]:
     return out
 
 
-# Verbs of wanting: wanting someone else to act is asking them to ("wants both sides to halt").
-WANTING_VERBS = frozenset({"want", "wish"})
-
-
 def asked_clause(verb):
     """The infinitive clause a verb governs with someone else as its doer, or None:
     "wants [Putin to attack]", "urged Russia [to halt]", not "wants [to attack]"."""
     for clause in verb.children:
-        if clause.dep_ in ("ccomp", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) \
-                and asked_party(clause) is not None:
+        if clause.dep_ in ("ccomp", "xcomp") and is_to_infinitive(clause) and asked_party(clause) is not None:
             return clause
     return None
 
@@ -575,10 +570,11 @@ def asked_party(clause):
 def _wishes_of_others(tokens, lemmas, ontology: Ontology) -> list[Trigger]:
     """"X wants Y to <act>" is X's appeal to Y (CAMEO 02, PLOVER REQUEST), not Y's act."""
     appeal = ontology.acts.get("appeal")
-    if appeal is None or WANTING_VERBS.isdisjoint(lemmas):  # the usual sentence: one C-level check
+    wanting = words("clause_words.yaml", "wanting_verbs")
+    if appeal is None or wanting.isdisjoint(lemmas):  # the usual sentence: one C-level check
         return []
     return [Trigger(tok, [tok], appeal, "verb") for tok, lemma in zip(tokens, lemmas)
-            if lemma in WANTING_VERBS and tok.pos_ == "VERB" and asked_clause(tok) is not None]
+            if lemma in wanting and tok.pos_ == "VERB" and asked_clause(tok) is not None]
 
 
 # Prepositions that join two words for one act ("killed in an air strike", "attack with
@@ -612,6 +608,7 @@ def _is_outcome(trigger: Trigger) -> bool:
 
 
 def _event_name(trigger: Trigger) -> str | None:
+    """The trigger's PLOVER event, to tell a verb act from a noun of another event it governs."""
     return trigger.act.plover.event if trigger.act.plover else None
 
 

@@ -19,10 +19,10 @@ from spacy.attrs import IS_TITLE, POS
 from spacy.symbols import ADJ, ADP, DET, PROPN
 
 from trucewatch.places import admin_of, get_gazetteer
-from trucewatch.places.disambiguate import _KIND as KIND_SUFFIX, _PART as PART_PREFIX  # what `ranked` strips
+from trucewatch.places.disambiguate import KIND_SUFFIX, PART_PREFIX  # what `ranked` strips
 from trucewatch.places.model import Place
 from trucewatch.places.names import name_key
-from trucewatch.places.story import StoryName, near_points, resolve_story, story_areas, story_focus  # noqa: F401
+from trucewatch.places.story import StoryName, resolve_story, story_focus
 from trucewatch.records import Location
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}

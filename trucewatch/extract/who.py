@@ -7,26 +7,17 @@ control ("denied bombing") and coordination ("Syrian and Russian bombing" gives 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 
-import yaml
-
-from trucewatch.extract.what import CARRIER_NOUNS, LIGHT_VERBS, Trigger, asked_clause, asked_party, default_lexicon
+from trucewatch.extract.datafiles import actor_nouns, words
+from trucewatch.extract.what import (CARRIER_NOUNS, LIGHT_VERBS, Trigger, asked_clause, asked_party, default_lexicon,
+                                     is_to_infinitive)
 
 SUBJECTS = ("nsubj", "csubj")
 PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
 OBJECTS = ("dobj", "obj", "attr")
-TARGET_PREPS = frozenset({"on", "against", "at", "in", "into", "of", "upon", "toward", "towards", "with"})
-NOUN_TARGET_PREPS = frozenset({"on", "against", "of", "at", "upon", "targeting", "targetting"})
-INITIATOR_PREPS = frozenset({"by", "from"})
-# Prepositions on a verb's object that name whom the object is aimed at.
-OBJECT_TARGET_PREPS = frozenset({"against", "at", "on", "upon"})
-# Prepositions after which a named country is the side acted against, not where it happened:
-# "fired at Russia", "evidence against Iran" (kept only when it resolves to a country).
-HOSTILE_PREPS = frozenset({"against", "at"})
 # Words that head a place, time or quantity, not a participant.
 NOT_PARTICIPANT_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"})
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
@@ -121,23 +112,18 @@ def _of_phrase(child, token) -> bool:
 
 
 def _home_phrase(child, token) -> bool:
-    """"rebels in the Ivory Coast", "opposition groups in Zimbabwe": a country after "in" says
+    """"rebels in Chad", "opposition groups in Malawi": a country after "in" says
     whose fighters or groups they are, unless a nationality or owner already does ("Russian
     troops in Syria" stay Russian, "its forces in Lebanon" its own)."""
     word = token.lemma_.lower()
-    if not (child.dep_ == "prep" and child.lower_ == "in" and (word in HOME_HEADS or word.rstrip("s") in HOME_HEADS)):
+    home_heads = _words("home_heads")
+    if not (child.dep_ == "prep" and child.lower_ == "in" and (word in home_heads or word.rstrip("s") in home_heads)):
         return False  # "Rebels" tagged a proper noun keeps its plural as lemma
     if any(c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE"))
            for c in token.children):
         return False  # "its forces in Lebanon" are still its own
     return any(g.dep_ == "pobj" and g.ent_type_ == "GPE" and not any(c.dep_ == "prep" for c in g.children)
                for g in child.children)
-
-
-# Heads whose "in <country>" names their side: people who belong to the place they are in.
-HOME_HEADS = frozenset({"rebel", "insurgent", "militant", "guerrilla", "opposition", "group", "party",
-                        "force", "authority", "government", "police", "militia", "faction", "movement",
-                        "protester", "demonstrator", "student", "worker", "official", "leader"})
 
 
 def _conjuncts(token):
@@ -283,6 +269,8 @@ def _make(token, role: str) -> list[Participant]:
 
 
 def _verb_participants(verb, initiators: list, targets: list) -> None:
+    """Adds a verb's doers and targets: subject or by-phrase, objects and target prepositions,
+    and, for a subjectless verb, the subject of the clause that controls it."""
     passive = any(child.dep_ in PASSIVE_SUBJECTS or child.dep_ == "auxpass" for child in verb.children)
     for child in verb.children:
         dep = child.dep_
@@ -295,13 +283,14 @@ def _verb_participants(verb, initiators: list, targets: list) -> None:
                 continue  # "dropped barrel bombs on a market": the bombs are the means, not the target
             targets.extend(_make(child, "target"))
             # "threatened action against Russia", "lifted the ban on the party": the object is aimed at someone
-            targets.extend(p for prep in child.children if prep.dep_ == "prep" and prep.lower_ in OBJECT_TARGET_PREPS
+            aimed = _words("object_target_preps")
+            targets.extend(p for prep in child.children if prep.dep_ == "prep" and prep.lower_ in aimed
                            for p in _prep_targets(prep))
-        elif dep == "agent" or (dep == "prep" and child.lower_ in INITIATOR_PREPS and passive):
+        elif dep == "agent" or (dep == "prep" and child.lower_ in _words("initiator_preps") and passive):
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     initiators.extend(_make(pobj, "initiator"))
-        elif dep == "prep" and child.lower_ in TARGET_PREPS:
+        elif dep == "prep" and child.lower_ in _words("target_preps"):
             targets.extend(_prep_targets(child))
     if not initiators and verb.dep_ in ("xcomp", "advcl", "conj", "acl", "pcomp") and not passive:
         # Control and coordination: "denied bombing", "struck ..., killing", "attacked and seized".
@@ -364,13 +353,13 @@ def _content_targets(verb) -> list[Participant]:
     out: list[Participant] = []
     for clause in verb.children:
         if clause.dep_ in ("xcomp", "advcl") and clause.pos_ == "VERB" \
-                and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) \
+                and is_to_infinitive(clause) \
                 and not any(c.dep_ in SUBJECTS for c in clause.children):
             _verb_participants(clause, [], out)
             objects = [c for c in clause.children if c.dep_ in OBJECTS]
             # "to deliver blows to the US", "to cut relations with Azerbaijan": the object's own target
             out.extend(p for thing in objects for prep in thing.children
-                       if prep.dep_ == "prep" and prep.lower_ in RECIPIENT_PREPS | TARGET_PREPS
+                       if prep.dep_ == "prep" and prep.lower_ in _words("recipient_preps") | _words("target_preps")
                        for p in _prep_targets(prep))
             out.extend(_places_of([clause, *objects]))
     return out
@@ -385,7 +374,7 @@ def _prep_targets(prep) -> list[Participant]:
             continue
         if pobj.ent_type_ not in PLACE_ENTS:
             out.extend(_make(pobj, "target"))
-        elif prep.lower_ in HOSTILE_PREPS:
+        elif prep.lower_ in _words("hostile_preps"):
             for found in _make(pobj, "target"):
                 found.needs_country = True
                 out.append(found)
@@ -416,7 +405,7 @@ def _doing_verb(noun, family: str | None, own: frozenset[int] = frozenset()):
     """The verb a non-violent act noun is the object of, directly or through a carrier noun
     ("imposed [sanctions]", "launched a [mediation] effort"), when that verb reports no act of
     its own. Violent nouns are left out: one survives or fears an attack without doing it."""
-    if family in PLACE_BLIND_FAMILIES:
+    if family in _words("place_blind_families"):
         return None
     node = noun
     while node.head.i in own and node.head.i != node.i:  # "a state of emergency": from "state"
@@ -433,12 +422,14 @@ def _reports_own_act(verb) -> bool:
     """A verb that is an act by itself ("condemned", "ended"); saying verbs ("declared",
     "announced") and verbs that need a word to be an act only carry the noun's act."""
     lemma = verb.lemma_.lower()
-    return lemma in _verb_lists()["not_doing_verbs"] or any(
+    return lemma in _words("not_doing_verbs") or any(
         act.plover is not None and not act.requires for act in default_lexicon().verbs.get(lemma, ()))
 
 
 def _noun_participants(noun, initiators: list, targets: list, own: frozenset[int] = frozenset(),
                        act_family: str | None = None) -> None:
+    """Adds a noun act's doers and targets: possessors, modifiers and prepositions on the noun,
+    else those of the verb that carries it or is done with it (`own`: the act's own words)."""
     for child in noun.children:
         if child.i in own and child.dep_ in ("amod", "compound"):
             continue  # "air" in "an air strike" is the act's own word, not its doer
@@ -449,28 +440,22 @@ def _noun_participants(noun, initiators: list, targets: list, own: frozenset[int
                                               or child.pos_ == "PROPN"
                                               or child.lemma_.lower() in ACTOR_MODIFIERS):
             initiators.extend(_make(child, "initiator"))
-        elif dep == "prep" and child.lower_ in INITIATOR_PREPS and not (
-                child.lower_ == "from" and act_family in DEPARTURE_FAMILIES):
+        elif dep == "prep" and child.lower_ in _words("initiator_preps") and not (
+                child.lower_ == "from" and act_family in _words("departure_families")):
             initiators.extend(p for g in child.children if g.dep_ == "pobj" for p in _make(g, "initiator"))
-        elif dep == "prep" and child.lower_ in NOUN_TARGET_PREPS:
+        elif dep == "prep" and child.lower_ in _words("noun_target_preps"):
             targets.extend(_prep_targets(child))
         elif dep == "acl":  # "an attack targeting a convoy"
             targets.extend(p for g in child.children if g.dep_ in OBJECTS for p in _make(g, "target"))
     head = noun.head
-    if noun.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.lower() in _verb_lists()["engaging_verbs"]:
-        head = head.head  # "engaged peacekeepers in a firefight": the verb carries the act
-        carried_targets = []
-        _verb_participants(head, initiators, carried_targets)
-        targets.extend(p for p in carried_targets if p.head_i != noun.i)
+    if noun.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.lower() in _words("engaging_verbs"):
+        # "engaged peacekeepers in a firefight": the verb carries the act
+        _carried_by(head.head, initiators, targets, {noun.i})
     elif noun.dep_ in OBJECTS and head.lemma_.lower() in CARRIER_VERBS and not initiators:
-        carried_targets: list[Participant] = []
-        _verb_participants(head, initiators, carried_targets)
-        targets.extend(p for p in carried_targets if p.head_i != noun.i)
+        _carried_by(head, initiators, targets, {noun.i})
     elif not initiators and (verb := _doing_verb(noun, act_family, own)) is not None:
         # "imposed sanctions on X", "launched a mediation effort": whoever does the verb does the act
-        carried_targets = []
-        _verb_participants(verb, initiators, carried_targets)
-        targets.extend(p for p in carried_targets if p.head_i not in own | {noun.i, noun.head.i})
+        _carried_by(verb, initiators, targets, own | {noun.i, noun.head.i})
     elif noun.dep_ in PASSIVE_SUBJECTS and not initiators:
         # "evidence against Russia was presented by the US": the by-phrase did the act.
         initiators.extend(p for child in head.children if child.dep_ == "agent"
@@ -482,8 +467,19 @@ def _noun_participants(noun, initiators: list, targets: list, own: frozenset[int
                 targets.extend(_make(child, "target"))
 
 
-# Families whose "from" names the place or side left, not the doer: "the withdrawal from Gorazde".
-DEPARTURE_FAMILIES = frozenset({"de_escalation"})
+def _words(key: str) -> frozenset[str]:
+    """One word list of participants.yaml (prepositions, act families, verbs)."""
+    return words("participants.yaml", key)
+
+
+def _carried_by(verb, initiators: list, targets: list, act_words: Collection[int]) -> None:
+    """Participants of the verb that carries a noun act ("carried out a raid on X"): its doers
+    do the act, and its targets are the act's, except the act's own words."""
+    carried_targets: list[Participant] = []
+    _verb_participants(verb, initiators, carried_targets)
+    targets.extend(p for p in carried_targets if p.head_i not in act_words)
+
+
 
 # Verbs that carry a noun act or weapon: "carried out a raid", "dropped barrel bombs on".
 CARRIER_VERBS = LIGHT_VERBS | frozenset({"drop", "fire", "use", "plant", "throw", "hurl", "lob", "send",
@@ -496,18 +492,15 @@ ACTOR_MODIFIERS = frozenset({
 })
 
 
-# Acts done *for* or *with* someone: their target is the recipient or partner, not the thing given.
-RECIPIENT_FAMILIES = frozenset({"diplomacy", "humanitarian", "de_escalation", "ceasefire"})
-RECIPIENT_PREPS = frozenset({"to", "with", "between", "for", "from", "in", "into"})
 ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
-# Prepositions on a given thing that name who gets or shares it: "sent aid to", "shared data with".
-SHARING_PREPS = frozenset({"to", "with"})
 
 
-def _recipients(token, targets: list, preps: frozenset[str] = RECIPIENT_PREPS) -> None:
-    """"gave Tanzania a grant", "handed over to Britain", "met with the envoy", "arrived in Amman"."""
+def _recipients(token, targets: list, preps: frozenset[str] | None = None) -> None:
+    """"gave Tanzania a grant", "handed over to Britain", "met with the envoy", "arrived in Amman"
+    (after `preps`, by default the recipient prepositions of participants.yaml)."""
+    preps = preps if preps is not None else _words("recipient_preps")
     for child in token.children:
         if child.dep_ == "dative" and child.pos_ == "ADP":  # "provide support [to Israel]"
             targets.extend(p for g in child.children if g.dep_ == "pobj" for p in _make(g, "target"))
@@ -519,11 +512,6 @@ def _recipients(token, targets: list, preps: frozenset[str] = RECIPIENT_PREPS) -
                     targets.extend(_make(pobj, "target"))
 
 
-# Families whose place is only where it happened: a clash "in Aleppo" is not fought against Syria.
-PLACE_BLIND_FAMILIES = frozenset({"violence"})
-# Prepositions after which a country or capital is the one acted upon or in: "a curfew in
-# Sudan", "sent monitors to Bosnia", "withdrew from Chad", "opened an embassy in Tehran".
-PLACE_PREPS = frozenset({"in", "into", "to", "from", "toward", "towards", "on", "against", "at", "with"})
 
 
 def _place_targets(trigger: Trigger) -> list[Participant]:
@@ -541,7 +529,7 @@ def _places_of(holders) -> list[Participant]:
     out = []
     for holder in holders:
         for prep in holder.children:
-            if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
+            if prep.dep_ != "prep" or prep.lower_ not in _words("place_preps"):
                 continue
             for pobj in prep.children:
                 if pobj.dep_ == "pobj" and pobj.ent_type_ in PLACE_ENTS:
@@ -558,18 +546,10 @@ def _actor_like(participant: Participant, doc) -> bool:
         return True
     if any(child.dep_ == "poss" and (child.ent_type_ in ACTOR_ENTS or child.pos_ == "PROPN")
            for child in head.children):
-        return True  # "praised Haiti's efforts": the possessor is the one praised
+        return True  # "praised Ghana's mediation": the possessor is the one praised
     if any(child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE") for child in head.children):
-        return True  # "a blockade on Palestinian lorries": a nation's people or goods
-    return head.lemma_.lower() in _actor_nouns()  # "the faction", "two diplomats", "the army"
-
-
-@lru_cache(maxsize=1)
-def _actor_nouns() -> frozenset[str]:
-    """Head nouns of people, groups and forces (participants.yaml)."""
-    path = Path(str(resources.files("trucewatch.extract") / "data" / "participants.yaml"))
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return frozenset(word.lower() for key in ("person", "group", "force") for word in data[key])
+        return True  # "a blockade on Somali fishing boats": a nation's people or goods
+    return head.lemma_.lower() in actor_nouns()  # "the faction", "two diplomats", "the army"
 
 
 PEOPLE_WORDS = frozenset({"government", "minister", "president", "leader", "official", "rebel", "army",
@@ -603,26 +583,12 @@ def participants(trigger: Trigger) -> tuple[list[Participant], list[Participant]
         for token in trigger.tokens:
             _sides(token, initiators)
     if trigger.act.plover and trigger.act.plover.event == "REQUEST" and trigger.kind == "verb":
-        asked = asked_clause(trigger.head)  # "wants Putin to attack": Putin is the one asked
-        if asked is not None:
-            targets.extend(_make(asked_party(asked), "target"))
-        targets.extend(_obliged(trigger.head))
+        targets.extend(_asked(trigger.head))
     if trigger.kind == "verb" and not any(_actor_like(t, trigger.head.doc) for t in targets):
         targets.extend(_content_targets(trigger.head))  # "threatened to cut relations with X"
-    if trigger.act.family in RECIPIENT_FAMILIES:
-        doc = trigger.head.doc
-        targets = [t for t in targets if _actor_like(t, doc)]
-        for token in trigger.tokens:
-            _recipients(token, targets)
-        head = trigger.head
-        if trigger.kind == "noun" and head.dep_ in OBJECTS and head.head.lemma_.lower() in LIGHT_VERBS:
-            _recipients(head.head, targets)  # "provided support to Israel"
-        if trigger.kind == "noun" and head.dep_ == "compound" and head.head.lemma_.lower() in CARRIER_NOUNS:
-            _recipients(head.head, targets)  # "a mediation effort between X and Y"
-        if trigger.kind == "verb":
-            for thing in (c for c in head.children if c.dep_ in OBJECTS):
-                _recipients(thing, targets, SHARING_PREPS)  # "shared evidence with the US"
-    if trigger.act.family not in PLACE_BLIND_FAMILIES:
+    if trigger.act.family in _words("recipient_families"):
+        targets = _with_recipients(trigger, targets)
+    if trigger.act.family not in _words("place_blind_families"):
         targets.extend(_place_targets(trigger))
     if not initiators:
         initiators = _checkpoint_owners(trigger)
@@ -633,24 +599,35 @@ def participants(trigger: Trigger) -> tuple[list[Participant], list[Participant]
     return _unique(initiators, own), _unique(targets, own | {p.head_i for p in initiators})
 
 
-@lru_cache(maxsize=1)
-def _verb_lists() -> dict[str, frozenset[str]]:
-    """Verbs that turn roles around or draw a side in (participants.yaml)."""
-    path = Path(str(resources.files("trucewatch.extract") / "data" / "participants.yaml"))
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return {key: frozenset(data[key]) for key in ("receiving_verbs", "engaging_verbs", "not_doing_verbs")}
+def _asked(verb) -> list[Participant]:
+    """Whom a request is made of: the one asked to act ("wants Putin to attack") and whoever the
+    demanded clause obliges ("demanded that the US cancel")."""
+    asked = asked_clause(verb)
+    found = _make(asked_party(asked), "target") if asked is not None else []
+    return found + _obliged(verb)
 
 
-@lru_cache(maxsize=1)
-def _control_words() -> tuple[frozenset[str], frozenset[str]]:
-    path = Path(str(resources.files("trucewatch.extract") / "data" / "participants.yaml"))
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return frozenset(data["control_points"]), frozenset(data["control_families"])
+def _with_recipients(trigger: Trigger, targets: list[Participant]) -> list[Participant]:
+    """The actor-like targets of an act that goes to someone, plus its recipients, read on the
+    trigger, on the light verb or carrier noun that holds it, or on what a verb gives."""
+    targets = [t for t in targets if _actor_like(t, trigger.head.doc)]
+    for token in trigger.tokens:
+        _recipients(token, targets)
+    head = trigger.head
+    if trigger.kind == "noun" and head.dep_ in OBJECTS and head.head.lemma_.lower() in LIGHT_VERBS:
+        _recipients(head.head, targets)  # "provided support to Niger"
+    if trigger.kind == "noun" and head.dep_ == "compound" and head.head.lemma_.lower() in CARRIER_NOUNS:
+        _recipients(head.head, targets)  # "a mediation effort between X and Y"
+    if trigger.kind == "verb":
+        for thing in (c for c in head.children if c.dep_ in OBJECTS):
+            _recipients(thing, targets, _words("sharing_preps"))  # "shared evidence with the US"
+    return targets
 
 
 def _checkpoint_owners(trigger: Trigger) -> list[Participant]:
     """"Turned back at a government checkpoint": whoever holds the checkpoint did it."""
-    points, families = _control_words()
+    points = _words("control_points")
+    families = _words("control_families")
     if trigger.act.family not in families:
         return []
     out = []
@@ -665,7 +642,7 @@ def _checkpoint_owners(trigger: Trigger) -> list[Participant]:
 
 def _receiving_verb(trigger: Trigger):
     """The verb of getting that reports the act, the trigger's own or the one carrying its noun."""
-    receiving = _verb_lists()["receiving_verbs"]
+    receiving = _words("receiving_verbs")
     head = trigger.head
     if trigger.kind == "verb":
         return head if head.lemma_.lower() in receiving else None
@@ -691,11 +668,13 @@ def _from_phrases(verb):
 
 
 def _receivers(trigger: Trigger) -> list[Participant]:
+    """Who gets what a received act gives: the receiving verb's subject (the act's target)."""
     verb = _receiving_verb(trigger)
     return [p for c in verb.children if c.dep_ in SUBJECTS for p in _make(c, "target")]
 
 
 def _givers(trigger: Trigger) -> list[Participant]:
+    """Who gives it: the from-phrase of the receiving verb (the act's initiator)."""
     verb = _receiving_verb(trigger)
     return [p for g in _from_phrases(verb) for p in _make(g, "initiator")]
 

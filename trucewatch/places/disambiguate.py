@@ -14,10 +14,8 @@ import math
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from pathlib import Path
 
-import yaml
-
+from trucewatch.datafiles import read_lexicon
 from trucewatch.places.gazetteer import get_gazetteer
 from trucewatch.places.model import Place
 from trucewatch.places.names import name_key
@@ -36,16 +34,17 @@ MATCH_WEIGHT, PROMINENCE_WEIGHT = 4.0, 0.35
 # is the country; "Paris" beside "Henry County" is the town there). Set on half 0 of the geoparsing
 # gold, confirmed on half 1; the weight is modest because local news (LGL) often means the small town.
 GAP_FREE, GAP_WEIGHT = 1.0, 0.5
+MATCH_TIE = 0.01  # name matches closer than this count as spelled as well
 COUNTRY_NAME_PENALTY = 3.0  # see _country_names_mean_countries
 FOCUS_FIRST, FOCUS_OTHER = 2.5, 1.5  # the story's main country, its second country
 # "Eastern Aleppo" is the eastern part of Aleppo, not another place; kept as a note.
-_PART = re.compile(
+PART_PREFIX = re.compile(
     r"^(?:the\s+)?(north|south|east|west|northern|southern|eastern|western|central|north-?eastern|"
     r"north-?western|south-?eastern|south-?western|rural|greater|downtown|outer|suburban|"
     r"(?:the\s+)?(?:outskirts|suburbs|countryside|edge|centre|center) of)\s+(.+)$",
     re.IGNORECASE,
 )
-_KIND = re.compile(
+KIND_SUFFIX = re.compile(
     r"^(.+?)\s+(province|governorate|region|district|city|town|village|countryside|camp|area|"
     r"neighbourhood|neighborhood|municipality|county|state)$",
     re.IGNORECASE,
@@ -174,8 +173,8 @@ def ranked(name: str, context: PlaceContext | None = None, *, limit: int = 10,
     candidates = list(gazetteer.candidates(text, None, fuzzy))
     note, kind_word = None, None
     if not candidates or candidates[0].match < EXACT_ENOUGH:
-        part = _PART.match(text)
-        kind = _KIND.match(text)
+        part = PART_PREFIX.match(text)
+        kind = KIND_SUFFIX.match(text)
         if part and gazetteer.candidates(part.group(2), None, fuzzy):
             candidates = list(gazetteer.candidates(part.group(2), None, fuzzy))
             modifier = part.group(1).lower()
@@ -254,7 +253,7 @@ def _weigh_prominence_gaps(results: list[Place], context: PlaceContext) -> None:
     largest_by_match: dict[float, float] = {}
     for match, size in zip((p.match for p in results), sizes):
         largest_by_match[match] = max(size, largest_by_match.get(match, 0.0))
-    largest_at = {m: max(s for other, s in largest_by_match.items() if other >= m - 0.01)
+    largest_at = {m: max(s for other, s in largest_by_match.items() if other >= m - MATCH_TIE)
                   for m in largest_by_match}
     for place, size in zip(results, sizes):
         gap = largest_at[place.match] - size
@@ -285,7 +284,7 @@ def _well_known(place: Place) -> bool:
 @lru_cache(maxsize=1)
 def _name_words() -> dict[str, frozenset[str]]:
     """The word lists of data/name_words.yaml (lower-case words, upper-case country codes)."""
-    data = yaml.safe_load((Path(__file__).parent / "data" / "name_words.yaml").read_text(encoding="utf-8"))
+    data = read_lexicon("trucewatch.places", "data/name_words.yaml")
     return {key: frozenset(str(word) for word in words) for key, words in data.items()}
 
 
@@ -299,15 +298,15 @@ def _contained_place(text: str) -> tuple[list[Place], str | None]:
     """Well-known places that a longer name begins or ends with, longest part first; none when the
     name is a street, river or township named after a place ("Hampton Avenue")."""
     words = text.split()
-    words_lists = _name_words()
-    if len(words) < 2 or words[-1].lower().strip(".,") in words_lists["named_after_heads"]:
+    name_words = _name_words()
+    if len(words) < 2 or words[-1].lower().strip(".,") in name_words["named_after_heads"]:
         return [], None
     gazetteer = get_gazetteer()
     parts = sorted({" ".join(words[:n]) for n in range(1, len(words))} | {" ".join(words[n:]) for n in range(1, len(words))},
                    key=lambda part: (-len(part.split()), words.index(part.split()[0])))
     for part in parts:
         short = len(name_key(part)) < 4 and not (part.isupper() and len(name_key(part)) >= 2)  # "US", "UAE"
-        if short or part.lower().strip(".") in words_lists["generic_parts"]:
+        if short or part.lower().strip(".") in name_words["generic_parts"]:
             continue
         found = [c for c in gazetteer.candidates(part, None, False)
                  if c.match >= EXACT_ENOUGH and _well_known(c) and _by_own_name(c)]

@@ -3,20 +3,20 @@ from __future__ import annotations
 
 import math
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
-# How much a feature type adds to a place's prominence (log10 population is the base). Admin areas
-# get little: their population is the sum of their towns, and a bare "Aleppo" usually means the city.
-# A bare capital's name usually means the capital (London, Paris, Cairo); a county seat (PPLA2) is no
-# more prominent than a town of its size (Arlington, Texas outweighs Arlington, Virginia). Weights
-# chosen on half 0 of the geoparsing gold and confirmed on half 1.
-_TYPE_WEIGHT = {
-    "PCLI": 6.0, "PCLD": 5.0, "PCLS": 5.0, "PCLF": 5.0, "PCL": 5.0, "ADM1": 0.5, "PPLC": 4.5,
-    "PPLA": 1.5, "ADM2": 0.0, "RGN": 3.0, "PPLA2": 0.0, "CUR": 2.0, "PPLX": 0.5,
-    "OCN": 6.0, "SEA": 5.0, "GULF": 5.0, "CONT": 5.0,
-}
-# Oceans, seas and macro-regions have no population; they rank as if they had this many orders of
-# magnitude (a bare "Atlantic" is the ocean, not Atlantic, Iowa). Hand-set, like the type weights.
-_NOMINAL_SIZE = {"OCN": 9.0, "SEA": 8.0, "GULF": 8.0, "CONT": 8.0}
+from trucewatch.datafiles import read_yaml
+
+_WEIGHTS_FILE = Path(__file__).parent / "data" / "feature_weights.yaml"
+
+
+@lru_cache(maxsize=1)
+def _feature_weights() -> dict[str, dict[str, float]]:
+    """Prominence weight and nominal size by feature code (data/feature_weights.yaml)."""
+    data = read_yaml(_WEIGHTS_FILE, "the feature weights")
+    return {key: {code: float(value) for code, value in data[key].items()}
+            for key in ("prominence_weight", "nominal_size")}
 
 
 @dataclass
@@ -52,12 +52,12 @@ class Place:
     @property
     def size(self) -> float:
         """Orders of magnitude of population (a nominal figure for oceans, seas and regions)."""
-        return max(math.log10(self.population + 1), _NOMINAL_SIZE.get(self.fcode, 0.0))
+        return max(math.log10(self.population + 1), _feature_weights()["nominal_size"].get(self.fcode, 0.0))
 
     @property
     def prominence(self) -> float:
         """Log population plus a bonus for countries, capitals and admin areas."""
-        return self.size + _TYPE_WEIGHT.get(self.fcode, 0.0)
+        return self.size + _feature_weights()["prominence_weight"].get(self.fcode, 0.0)
 
     def as_dict(self) -> dict:
         data = asdict(self)

@@ -98,26 +98,42 @@ def resolve_story(names: Sequence[StoryName | str], rounds: int | None = None) -
             current[key] = _resolve_cached(item.text, PlaceContext(), item.fuzzy)
     answers: list[Place | None] = [None] * len(items)
     for _ in range(max(1, rounds)):
-        contexts: dict[tuple[str, tuple[str, ...]], PlaceContext] = {}
-        for number, (item, key) in enumerate(zip(items, keys)):
-            own = key if key in current else ""  # the resolved places of names that lend context
-            if (key, item.nearby) not in contexts:
-                others = [place for other_key, place in current.items() if other_key != own]
-                written = frozenset(k for k in keys if k and k != key)
-                contexts[key, item.nearby] = context_from(others, item.nearby, written)
-            answers[number] = _resolve_cached(item.text, contexts[key, item.nearby], item.fuzzy)
-        following: dict[str, Place | None] = {}
-        for item, key, place in zip(items, keys, answers):
-            if item.vouches and key not in following:
-                following[key] = place
-        settled = {key: following.get(key, place) for key, place in current.items()}
+        answers = _context_round(items, keys, current)
+        settled = _settled_places(items, keys, answers, current)
         if _same_places(settled, current):
             break  # another round would see the same context
         current = settled
     return answers
 
 
+def _context_round(items: list[StoryName], keys: list[str],
+                   current: dict[str, Place | None]) -> list[Place | None]:
+    """Every name resolved with the context the story's other places (as the previous round left
+    them) and other written names give it; names written alike share one context."""
+    contexts: dict[tuple[str, tuple[str, ...]], PlaceContext] = {}
+    answers: list[Place | None] = []
+    for item, key in zip(items, keys):
+        own = key if key in current else ""  # a name never vouches for itself
+        if (key, item.nearby) not in contexts:
+            others = [place for other_key, place in current.items() if other_key != own]
+            written = frozenset(k for k in keys if k and k != key)
+            contexts[key, item.nearby] = context_from(others, item.nearby, written)
+        answers.append(_resolve_cached(item.text, contexts[key, item.nearby], item.fuzzy))
+    return answers
+
+
+def _settled_places(items: list[StoryName], keys: list[str], answers: list[Place | None],
+                    current: dict[str, Place | None]) -> dict[str, Place | None]:
+    """The context places for the next round: each vouching name's first answer this round."""
+    following: dict[str, Place | None] = {}
+    for item, key, place in zip(items, keys, answers):
+        if item.vouches and key not in following:
+            following[key] = place
+    return {key: following.get(key, place) for key, place in current.items()}
+
+
 def _same_places(a: dict[str, Place | None], b: dict[str, Place | None]) -> bool:
+    """Whether two rounds chose the same place (by id) for every name: the rounds have settled."""
     return a.keys() == b.keys() and all((a[k] and a[k].id) == (b[k] and b[k].id) for k in a)
 
 
