@@ -27,3 +27,29 @@ def test_actor_nouns_join_the_person_group_and_force_lists():
     nouns = actor_nouns()
     assert {"rioter", "diplomat"} <= nouns
     assert words("participants.yaml", "person") < nouns
+
+
+@pytest.mark.parametrize(("name", "key", "word"), [
+    ("place_words.yaml", "locative_preps", "on"), ("place_words.yaml", "locative_preps", "off"),
+    ("act_words.yaml", "same_act_preps", "on"), ("clause_words.yaml", "negating_dets", "no"),
+])
+def test_yaml_keywords_stay_words(name, key, word):
+    # Unquoted, YAML reads on/off/no as booleans and "fired on", "off the coast", "no attack" are lost.
+    assert word in words(name, key)
+
+
+@pytest.mark.parametrize("name", ["act_words.yaml", "place_words.yaml", "clause_words.yaml", "participants.yaml"])
+def test_word_lists_hold_lower_case_strings(name):
+    for key, listed in load(name).items():
+        if key == "counted_victims":  # sector codes, upper case by design
+            continue
+        assert listed and all(isinstance(w, str) and w == w.lower() for w in listed), key
+
+
+def test_module_word_sets_come_from_the_data_files():
+    from trucewatch.extract import modality, what, where, who
+    assert what.LIGHT_VERBS == words("act_words.yaml", "light_verbs") and "conduct" in what.LIGHT_VERBS
+    assert who.CARRIER_VERBS == what.LIGHT_VERBS | words("participants.yaml", "weapon_verbs")
+    assert {"drop", "carry"} <= who.CARRIER_VERBS
+    assert "'ll" in modality.FUTURE_AUX and "'s" in what.AUXILIARY_WORDS  # quoted contractions
+    assert where.GLUED_ARTICLES[:2] == ("al", "el")  # a tuple in file order

@@ -7,17 +7,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 
-import yaml
-
+from trucewatch.extract.datafiles import load, words
 from trucewatch.extract.what import LIGHT_VERBS, Trigger
 from trucewatch.extract.who import CARRIER_VERBS, Participant, _make, negated_phrase
 
 # Stances that contest or pin an act on someone: only alleged acts can be their topic.
 CONTESTING = frozenset({"denies", "disputes", "accuses", "retracts"})
-ALLEGEABLE_FAMILIES = frozenset({"violence", "ceasefire", "restriction", "coercion", "military"})
+ALLEGEABLE_FAMILIES = words("claims.yaml", "allegeable_families")
 # Acts one agrees to or declares: "rejected the truce" refuses it, it denies nothing.
 CONSENTED_EVENTS = frozenset({"AGREE", "RETREAT", "CONSULT", "COOPERATE", "AID", "CONCEDE", "SUPPORT"})
 
@@ -25,7 +22,7 @@ CONSENTED_EVENTS = frozenset({"AGREE", "RETREAT", "CONSULT", "COOPERATE", "AID",
 def allegeable(act) -> bool:
     """Whether an act is something one can be accused of or deny doing."""
     return act.family in ALLEGEABLE_FAMILIES and not (act.plover and act.plover.event in CONSENTED_EVENTS)
-ALTERNATIVE_VERBS = frozenset({"say", "insist", "claim", "maintain", "add", "state", "explain"})
+ALTERNATIVE_VERBS = words("claims.yaml", "alternative_verbs")
 
 
 @dataclass(frozen=True)
@@ -39,8 +36,7 @@ class ClaimLexicon:
 
 @lru_cache(maxsize=1)
 def claim_lexicon() -> ClaimLexicon:
-    path = Path(str(resources.files("trucewatch.extract") / "data" / "claims.yaml"))
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = load("claims.yaml")
     return ClaimLexicon(
         verbs={verb: (body["stance"], body["about"]) for verb, body in data["verbs"].items()},
         responsibility=frozenset(data["responsibility"]),

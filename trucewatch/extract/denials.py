@@ -6,10 +6,11 @@ folded into the story's attack as a `denies` claim by the speaker.
 """
 from __future__ import annotations
 
+from trucewatch.extract.datafiles import words
 from trucewatch.extract.drafts import Draft
 
 # Families of acts a denial of an attack is phrased with ("did not strike", "had not flown").
-DENIABLE_FAMILIES = frozenset({"violence", "military"})
+DENIABLE_FAMILIES = words("claims.yaml", "deniable_families")
 
 
 def _accused(draft: Draft) -> set[str]:

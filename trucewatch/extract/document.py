@@ -10,6 +10,7 @@ from datetime import date
 
 from trucewatch.extract import links
 from trucewatch.extract.attach import attach_claims
+from trucewatch.extract.datafiles import words
 from trucewatch.extract.claims import CONTESTING, ClaimMention, claim_lexicon, find_claims
 from trucewatch.extract.denials import fold_self_denials
 from trucewatch.extract.drafts import Draft, Mention, StoryPlaces, actor_refs, merge_refs, sentence_span
@@ -21,7 +22,7 @@ from trucewatch.ontology import default_ontology
 from trucewatch.records import Acled, Document, Event, Extraction, Plover, Span, When
 
 STATE_SECTORS = frozenset({"GOV", "MIL", "GOVMIL", "POL", "SPY", "COP"})
-RHETORIC_FAMILIES = frozenset({"rhetoric"})
+RHETORIC_FAMILIES = words("act_words.yaml", "rhetoric_families")
 # Claims whose content is an act someone is said (not) to have done: the act they name is the
 # story's act when the story reported one, not a second event.
 ATTRIBUTING = CONTESTING | {"claims_responsibility"}

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from trucewatch.extract import links
-from trucewatch.extract.datafiles import actor_nouns, load
+from trucewatch.extract.datafiles import actor_nouns, load, words
 from trucewatch.extract.what import Trigger
 from trucewatch.extract.who import Participant
 from trucewatch.ontology import ActType
@@ -106,8 +106,7 @@ def _counted(participant: Participant) -> bool:
     return any(word[:1].isdigit() or word in _COUNT_WORDS for word in participant.text.lower().split())
 
 
-_COUNT_WORDS = frozenset("""two three four five six seven eight nine ten eleven twelve thirteen fifteen
-twenty thirty forty fifty hundred hundreds dozen dozens scores""".split())
+_COUNT_WORDS = words("participants.yaml", "count_words")
 
 
 def is_actor(participant: Participant, ref: ActorRef, family: str | None = None) -> bool:

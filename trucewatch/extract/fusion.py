@@ -6,9 +6,10 @@ different day, a different place, a different status).
 """
 from __future__ import annotations
 
+from trucewatch.extract.datafiles import words
 from trucewatch.extract.what import is_casualty_only
 
-ANAPHORIC_DETS = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her"})
+ANAPHORIC_DETS = words("act_words.yaml", "anaphoric_dets")
 
 
 def _anaphoric(mention) -> bool:

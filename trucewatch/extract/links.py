@@ -10,12 +10,9 @@ import re
 import warnings
 from datetime import date
 from functools import lru_cache
-from importlib import resources
-from pathlib import Path
-
-import yaml
 
 from trucewatch.errors import TruceWatchError
+from trucewatch.extract.datafiles import load
 from trucewatch.records import ActorRef, When
 
 
@@ -110,8 +107,7 @@ def resolve_actor(text: str, on: date | None = None, implied_country: str | None
 
 @lru_cache(maxsize=1)
 def _protected_words() -> frozenset[str]:
-    path = Path(str(resources.files("trucewatch.extract") / "data" / "protected.yaml"))
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = load("protected.yaml")
     return frozenset(word.lower() for words in data.values() for word in words)
 
 

@@ -11,21 +11,15 @@ from trucewatch.extract.datafiles import words
 from trucewatch.extract.what import Trigger, asked_clause, enacts, fixed_lemma
 from trucewatch.ontology import default_ontology
 
-PLANNING_VERBS = frozenset({
-    "plan", "decide", "intend", "threaten", "vow", "pledge", "promise", "prepare", "aim", "agree",
-    "want", "seek", "propose", "expect", "hope", "offer", "consider", "mull", "weigh", "schedule",
-    "set", "order", "urge", "call", "demand", "ask", "push", "press", "move",
-    "be", "going", "due", "ready", "poised", "likely", "about", "willing", "prepared", "eager",
-    "determined", "set", "expected", "scheduled", "intend", "mean",
-})
-HYPOTHETICAL_AUX = frozenset({"could", "may", "might", "should", "can", "must", "ought"})
-FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
-CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
-ONGOING_VERBS = frozenset({"continue", "keep", "go"})
-NEGATING_DETS = frozenset({"no"})
+PLANNING_VERBS = words("clause_words.yaml", "planning_verbs")
+HYPOTHETICAL_AUX = words("clause_words.yaml", "hypothetical_aux")
+FUTURE_AUX = words("clause_words.yaml", "future_aux")
+CONDITIONAL_MARKS = words("clause_words.yaml", "conditional_marks")
+ONGOING_VERBS = words("clause_words.yaml", "ongoing_verbs")
+NEGATING_DETS = words("clause_words.yaml", "negating_dets")
 # requesting_verbs and wishing_verbs (data/clause_words.yaml) ask or hope that someone else acts.
-PREVENTING_VERBS = frozenset({"prevent", "avert", "foil", "thwart", "stop", "deter", "avoid", "refrain"})
-FAILED_ATTEMPT = frozenset({"fail"})
+PREVENTING_VERBS = words("clause_words.yaml", "preventing_verbs")
+FAILED_ATTEMPT = words("clause_words.yaml", "failed_attempt_verbs")
 
 
 def _negated(token) -> bool:

@@ -13,19 +13,12 @@ from trucewatch.ontology import ActType, Ontology, default_ontology
 
 VERB_TAGS = {"VERB", "AUX"}
 # Acts whose names also name things that get attacked ("an aid convoy", "the peace talks").
-TARGET_FAMILIES = frozenset({"humanitarian", "diplomacy", "civil"})
+TARGET_FAMILIES = words("act_words.yaml", "target_families")
 NOUN_TAGS = {"NOUN", "PROPN"}
 # Nouns that only carry the act named before them: "a mediation mission", "a rescue effort".
-CARRIER_NOUNS = frozenset({"mission", "effort", "bid", "campaign", "operation", "process", "initiative",
-                           "plan", "attempt", "drive", "program", "programme", "team", "force"})
+CARRIER_NOUNS = words("act_words.yaml", "carrier_nouns")
 # Verbs that only carry an event noun ("carried out an air strike", "held talks").
-LIGHT_VERBS = frozenset({
-    "carry", "conduct", "launch", "stage", "mount", "hold", "make", "have", "perform", "wage",
-    "begin", "start", "continue", "resume", "step", "intensify", "escalate", "unleash", "lead",
-    "undertake", "pay", "see", "witness", "suffer", "come", "take", "receive", "give", "issue",
-    "announce", "report", "confirm", "deny", "reject", "claim", "blame", "accuse", "condemn",
-    "provide", "engage",
-})
+LIGHT_VERBS = words("act_words.yaml", "light_verbs")
 
 
 @dataclass
@@ -404,19 +397,17 @@ def _as_noun(tok) -> bool:
     return tok.pos_ in NOUN_TAGS or (tok.pos_ == "AUX" and tok.lower_ not in AUXILIARY_WORDS)
 
 
-AUXILIARY_WORDS = frozenset({"be", "is", "are", "was", "were", "been", "being", "am", "have", "has", "had",
-                             "having", "do", "does", "did", "will", "would", "shall", "should", "can",
-                             "could", "may", "might", "must", "ought", "'s", "'re", "'ve", "'d", "'ll"})
+AUXILIARY_WORDS = words("act_words.yaml", "auxiliary_words")
 # Families whose acts a participle can mention as settled background ("the truce agreed last week").
-BACKGROUND_FAMILIES = frozenset({"ceasefire", "diplomacy", "de_escalation", "humanitarian", "coercion", "rhetoric"})
+BACKGROUND_FAMILIES = words("act_words.yaml", "background_families")
 # "part of the truce", "under the truce", "since the truce": the truce is a frame, not news.
-FRAME_PREPS = frozenset({"of", "before", "after", "during", "in"})  # frames when under a noun
-ALWAYS_FRAME_PREPS = frozenset({"under", "within", "since", "despite", "throughout"})
+FRAME_PREPS = words("act_words.yaml", "frame_preps")
+ALWAYS_FRAME_PREPS = words("act_words.yaml", "always_frame_preps")
 
 
 # Conjunctions that make a clause a time frame for another act: "three days before the truce
 # was due to take effect", "since the truce began".
-TEMPORAL_MARKS = frozenset({"before", "after", "since", "until", "till", "once", "when", "while"})
+TEMPORAL_MARKS = words("act_words.yaml", "temporal_marks")
 
 
 def _in_time_clause(verb) -> bool:
@@ -529,9 +520,8 @@ def _content_clause(child) -> bool:
 
 
 # "X said Y must withdraw": a statement whose content is an obligation is a demand.
-REPORTING_VERBS = frozenset({"say", "declare", "insist", "reiterate", "tell", "state", "stress", "warn",
-                             "announce", "argue", "conclude", "write"})
-OBLIGATION_AUX = frozenset({"must", "should", "ought"})
+REPORTING_VERBS = words("act_words.yaml", "statement_verbs")
+OBLIGATION_AUX = words("act_words.yaml", "obligation_aux")
 
 
 def _reported_demands(tokens, lemmas, ontology: Ontology) -> list[Trigger]:
@@ -579,7 +569,7 @@ def _wishes_of_others(tokens, lemmas, ontology: Ontology) -> list[Trigger]:
 
 # Prepositions that join two words for one act ("killed in an air strike", "attack with
 # mortars"); "despite warnings", "after talks" join two different acts.
-SAME_ACT_PREPS = frozenset({"in", "with", "of", "by", "during", "using", "from", "on"})
+SAME_ACT_PREPS = words("act_words.yaml", "same_act_preps")
 
 
 def _dependents(token):

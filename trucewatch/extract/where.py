@@ -11,13 +11,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-
-import yaml
 
 from spacy.attrs import IS_TITLE, POS
 from spacy.symbols import ADJ, ADP, DET, PROPN
 
+from trucewatch.extract.datafiles import load, words
 from trucewatch.places import admin_of, get_gazetteer
 from trucewatch.places.disambiguate import KIND_SUFFIX, PART_PREFIX  # what `ranked` strips
 from trucewatch.places.model import Place
@@ -27,16 +25,12 @@ from trucewatch.records import Location
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 OTHER_NAME_LABELS = {"PERSON", "ORG", "LANGUAGE", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP"}  # checked too
-LOCATIVE_PREPS = {"in", "on", "at", "near", "inside", "outside", "around", "across", "into",
-                  "throughout", "within", "outskirts", "towards", "toward", "along", "over", "onto", "off"}
+LOCATIVE_PREPS = words("place_words.yaml", "locative_preps")
 ACTOR_DEPS = {"nsubj", "nsubjpass", "agent", "csubj"}
-REPORTING_VERBS = {"say", "tell", "report", "announce", "state", "claim", "add", "confirm", "deny",
-                   "accuse", "blame", "quote", "cite", "according", "warn", "declare", "insist", "note"}
+REPORTING_VERBS = words("place_words.yaml", "reporting_verbs")
 _FINE = {"exact": 0.6, "neighbourhood": 0.6, "city": 0.5, "admin2": 0.35, "admin1": 0.3,
          "region": 0.2, "country": 0.0, "unknown": -0.5}
-PART_WORDS = {"eastern", "western", "northern", "southern", "central", "rural", "northeastern",
-              "northwestern", "southeastern", "southwestern", "north-eastern", "north-western",
-              "south-eastern", "south-western", "downtown"}
+PART_WORDS = words("place_words.yaml", "part_words")
 _CAPITALISED = re.compile(r"^[A-Z][\w'’\-]+$")
 
 
@@ -53,7 +47,7 @@ class PlaceMention:
     token_end: int = 0
 
 
-GLUED_ARTICLES = ("al", "el", "ad", "as", "ar", "az")  # "Khan al Sheikh": an article inside a name
+GLUED_ARTICLES = tuple(load("place_words.yaml")["glued_articles"])  # order kept: a tuple, as before
 
 
 def _gazetteer_mentions(doc, taken: set[int]) -> list[tuple[int, int]]:
@@ -105,7 +99,7 @@ def _plausible_extra(place: Place | None, focus: tuple[str, ...], after_preposit
 
 
 IN_NAME = "IN_NAME"  # a place inside an organisation's name: "University of Kentucky", "Texas Rangers"
-_INNER_WORDS = {"of", "for", "in", "the", "and", "de", "du", "al", "el"}
+_INNER_WORDS = words("place_words.yaml", "inner_name_words")
 
 
 def _places_inside_names(doc, entities: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
@@ -262,8 +256,7 @@ def _ancestors(token) -> list:
 
 @lru_cache(maxsize=1)
 def _place_kinds() -> frozenset[str]:
-    path = resources.files("trucewatch.extract") / "data" / "place_kinds.yaml"
-    return frozenset(word.lower() for word in yaml.safe_load(path.read_text(encoding="utf-8"))["place_kinds"])
+    return words("place_kinds.yaml", "place_kinds")
 
 
 def _standing_in(root):

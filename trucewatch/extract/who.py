@@ -102,8 +102,7 @@ def _phrase(token) -> tuple[str, int, int]:
     return span.text, span.start_char, span.end_char
 
 
-OF_HEADS = frozenset({"force", "member", "army", "ministry", "minister", "militia", "unit", "group",
-                      "fighter", "soldier", "militant", "brigade", "battalion", "commander", "spokesman"})
+OF_HEADS = words("participants.yaml", "of_heads")
 
 
 def _of_phrase(child, token) -> bool:
@@ -185,13 +184,10 @@ def _antecedent(pronoun):
     return None
 
 
-PERSONAL_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "them", "him", "her", "us"})
+PERSONAL_PRONOUNS = words("participants.yaml", "personal_pronouns")
 RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 # Words that point or count but name nobody: "each", "other", "that", "No group".
-EMPTY_WORDS = frozenset({"each", "other", "others", "another", "both", "either", "neither", "this",
-                         "that", "these", "those", "which", "who", "whom", "whose", "what", "it", "its",
-                         "one", "some", "any", "all", "none", "nobody", "noone", "anyone", "someone",
-                         "everyone", "everybody", "somebody", "anybody", "itself", "themselves"})
+EMPTY_WORDS = words("participants.yaml", "empty_words")
 
 
 def _relative_antecedent(pronoun):
@@ -393,7 +389,7 @@ def _is_weapon(token) -> bool:
 
 
 # Instrument heads that also name people or units ("forces", "a suicide bomber") stay participants.
-NOT_WEAPONS = frozenset({"force", "agent", "fighter", "bomber"})
+NOT_WEAPONS = words("participants.yaml", "not_weapons")
 
 
 @lru_cache(maxsize=1)
@@ -482,14 +478,10 @@ def _carried_by(verb, initiators: list, targets: list, act_words: Collection[int
 
 
 # Verbs that carry a noun act or weapon: "carried out a raid", "dropped barrel bombs on".
-CARRIER_VERBS = LIGHT_VERBS | frozenset({"drop", "fire", "use", "plant", "throw", "hurl", "lob", "send",
-                                         "detonate", "explode", "set", "unleash", "deploy"})
+CARRIER_VERBS = LIGHT_VERBS | words("participants.yaml", "weapon_verbs")
 
 # Modifiers that name who acted: "government bombing", "regime shelling", "rebel attack".
-ACTOR_MODIFIERS = frozenset({
-    "government", "regime", "army", "military", "rebel", "insurgent", "militant", "jihadist",
-    "opposition", "police", "israeli", "coalition", "militia", "terrorist", "separatist", "air",
-})
+ACTOR_MODIFIERS = words("participants.yaml", "actor_modifiers")
 
 
 ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -552,12 +544,10 @@ def _actor_like(participant: Participant, doc) -> bool:
     return head.lemma_.lower() in actor_nouns()  # "the faction", "two diplomats", "the army"
 
 
-PEOPLE_WORDS = frozenset({"government", "minister", "president", "leader", "official", "rebel", "army",
-                          "force", "troop", "delegation", "envoy", "counterpart", "people", "refugee",
-                          "civilian", "prisoner", "detainee", "hostage", "side", "party", "country"})
+PEOPLE_WORDS = words("participants.yaml", "people_words")
 
 
-SIDE_PREPS = frozenset({"between", "among", "amongst"})
+SIDE_PREPS = words("participants.yaml", "side_preps")
 
 
 def _sides(token, initiators: list) -> None:

@@ -37,18 +37,24 @@ GAP_FREE, GAP_WEIGHT = 1.0, 0.5
 MATCH_TIE = 0.01  # name matches closer than this count as spelled as well
 COUNTRY_NAME_PENALTY = 3.0  # see _country_names_mean_countries
 FOCUS_FIRST, FOCUS_OTHER = 2.5, 1.5  # the story's main country, its second country
+@lru_cache(maxsize=1)
+def _name_word_lists() -> dict[str, list]:
+    """data/name_words.yaml as written (lists keep their order), read once."""
+    return read_lexicon("trucewatch.places", "data/name_words.yaml")
+
+
+def _alternatives(key: str) -> str:
+    """One word list of data/name_words.yaml as a regex alternation of literal words, in file order."""
+    return "|".join(re.escape(str(word)) for word in _name_word_lists()[key])
+
+
 # "Eastern Aleppo" is the eastern part of Aleppo, not another place; kept as a note.
 PART_PREFIX = re.compile(
-    r"^(?:the\s+)?(north|south|east|west|northern|southern|eastern|western|central|north-?eastern|"
-    r"north-?western|south-?eastern|south-?western|rural|greater|downtown|outer|suburban|"
-    r"(?:the\s+)?(?:outskirts|suburbs|countryside|edge|centre|center) of)\s+(.+)$",
+    rf"^(?:the\s+)?({_alternatives('part_prefix_words')}|"
+    rf"(?:the\s+)?(?:{_alternatives('part_of_nouns')}) of)\s+(.+)$",
     re.IGNORECASE,
 )
-KIND_SUFFIX = re.compile(
-    r"^(.+?)\s+(province|governorate|region|district|city|town|village|countryside|camp|area|"
-    r"neighbourhood|neighborhood|municipality|county|state)$",
-    re.IGNORECASE,
-)
+KIND_SUFFIX = re.compile(rf"^(.+?)\s+({_alternatives('kind_suffix_words')})$", re.IGNORECASE)
 # "Dubai World Cup", "Colorado State University": a name not in the gazetteer that begins or ends with
 # a well-known place is at that place. Only countries, admin-1 areas and big towns qualify (a street
 # named after a hamlet says nothing), and the match is discounted so such names never pass as exact.
@@ -59,7 +65,6 @@ ADM1_AREA_BONUS = True
 WEAK_MATCH = 0.9
 CONTAINED_SCALE = 0.85
 CONTAINED_MIN_POPULATION = 100_000
-_ADMIN_WORDS = {"province", "governorate", "region", "district", "countryside", "county", "state", "municipality"}
 
 
 @dataclass(frozen=True)
@@ -157,7 +162,7 @@ def score(place: Place, context: PlaceContext, kind_word: str | None = None) -> 
     if place.fcode == "ADM1" and place.country in context.state_countries:
         value += SIBLING_BONUS  # "Indiana, Kentucky and Delaware": a list of states
     if kind_word:
-        wants_area = kind_word.lower() in _ADMIN_WORDS
+        wants_area = kind_word.lower() in _name_words()["admin_kind_words"]
         if wants_area == (place.fclass == "A"):
             value += 1.5
     return value
@@ -284,8 +289,7 @@ def _well_known(place: Place) -> bool:
 @lru_cache(maxsize=1)
 def _name_words() -> dict[str, frozenset[str]]:
     """The word lists of data/name_words.yaml (lower-case words, upper-case country codes)."""
-    data = read_lexicon("trucewatch.places", "data/name_words.yaml")
-    return {key: frozenset(str(word) for word in words) for key, words in data.items()}
+    return {key: frozenset(str(word) for word in words) for key, words in _name_word_lists().items()}
 
 
 def _by_own_name(place: Place) -> bool:

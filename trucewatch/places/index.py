@@ -20,11 +20,11 @@ from pathlib import Path
 import yaml
 
 from trucewatch.errors import ConfigError
-from trucewatch.places.names import name_key, skeleton
+from trucewatch.places.names import index_words, name_key, skeleton
 
 DATA_DIR = Path(__file__).parent / "data"
 SCHEMA_VERSION = "6"  # bump when the index layout or the way it is filled changes
-DATA_FILES = ("places.tsv.gz", "countries.tsv", "curated.yaml", "demonyms.yaml")
+DATA_FILES = ("places.tsv.gz", "countries.tsv", "curated.yaml", "demonyms.yaml", "index_words.yaml")
 csv.field_size_limit(10_000_000)
 
 SCHEMA = """
@@ -185,7 +185,7 @@ def _build(path: Path, fingerprint: str, *, quiet: bool) -> None:
     conn.close()
 
 
-_COUNTY_WORDS = (" County", " Parish")
+_COUNTY_WORDS = tuple(" " + word for word in index_words()["county_words"])  # " County": a whole word
 
 
 def county_stem(name: str) -> str | None:
@@ -223,10 +223,7 @@ def _add_curated(writer: _Writer) -> None:
         for field in ("id", "name", "country", "lat", "lon", "precision", "source"):
             if field not in place:
                 raise ConfigError(f"curated.yaml: place {place.get('name', '?')!r} lacks {field!r}.")
-        fcode = place.get("fcode") or {"neighbourhood": "PPLX", "exact": "CUR", "city": "PPL", "region": "RGN",
-                                       "admin2": "ADM2", "admin1": "ADM1"}.get(place["precision"], "CUR")
-        fclass = {"PPLX": "P", "PPL": "P", "RGN": "L", "CONT": "L", "ADM2": "A", "ADM1": "A",
-                  "OCN": "H", "SEA": "H", "GULF": "H"}.get(fcode, "S")
+        fcode, fclass = _curated_codes(place)
         row = dict(place, fclass=fclass, fcode=fcode, asciiname=place["name"],
                    population=place.get("population", 0), source=place["source"],
                    note=place.get("note"), within=place.get("within"))
@@ -236,6 +233,15 @@ def _add_curated(writer: _Writer) -> None:
             writer.add_name(alt, rowid, ALTERNATE)
         for demonym in place.get("demonyms", []):  # "Central American": the region, as a demonym
             writer.add_name(demonym, rowid, DEMONYM)
+
+
+def _curated_codes(place: dict) -> tuple[str, str]:
+    """Feature code and class of a curated place: its own code, else one implied by its precision
+    (index_words.yaml), so that curated places rank and filter like GeoNames ones."""
+    words = index_words()
+    fcode = place.get("fcode") or words["curated_fcode_by_precision"].get(place["precision"],
+                                                                           words["curated_fcode_default"])
+    return fcode, words["curated_fclass_by_fcode"].get(fcode, words["curated_fclass_default"])
 
 
 def _add_demonyms(writer: _Writer) -> None:

@@ -11,10 +11,17 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from trucewatch.datafiles import read_lexicon
+
+
+@lru_cache(maxsize=1)
+def index_words() -> dict:
+    """data/index_words.yaml: the words that shape name keys and index rows (read once)."""
+    return read_lexicon("trucewatch.places", "data/index_words.yaml")
+
+
 # Arabic articles as transliterations write them; dropped as separate words.
-ARTICLES = frozenset(
-    "al el il ul ad ed ud ash esh as es us az ez uz at et an en ar er ath eth adh the".split()
-)
+ARTICLES = frozenset(index_words()["name_articles"])
 _SUN_LETTERS = "tdrzsnl"
 # An article glued to the word with the assimilated consonant doubled: "Ezzor", "Assuwayda", "Arraqqa".
 _GLUED_ARTICLE = re.compile(rf"^(?:a|e)l?([{_SUN_LETTERS}])\1(?=[a-z]{{2}})")
