@@ -103,7 +103,7 @@ def test_an_order_to_do_anything_else_stays_a_demand():
 
 
 def test_the_one_ready_to_act_is_its_doer():
-    pullback = first("Armenia says it is willing to withdraw its troops from the disputed villages.", "AGREE")
+    pullback = first("Armenia is willing to withdraw the battalion posted near the disputed villages, officials say.", "AGREE")
     assert "ARM" in [a.country for a in pullback.actors]
 
 

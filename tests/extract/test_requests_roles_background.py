@@ -125,10 +125,10 @@ def test_a_country_fired_at_is_the_target_but_a_town_is_not(run):
 
 
 def test_a_side_drawn_into_a_firefight_is_its_target(run):
-    event = _by_type(run("Syrian rebels engaged Filipino peacekeepers in a firefight near the dam."))[
+    event = _by_type(run("Sudanese troops engaged Ethiopian border guards in a firefight near the dam."))[
         "armed_clash"]
-    assert [a.country for a in event.actors] == ["SYR"]
-    assert [t.country for t in event.targets] == ["PHL"]
+    assert [a.country for a in event.actors] == ["SDN"]
+    assert [t.country for t in event.targets] == ["ETH"]
 
 
 def test_the_recipient_of_provided_support_is_the_target(run):
