@@ -2,6 +2,7 @@
 data file the same way and none keeps its own copy of a list."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from trucewatch.datafiles import read_lexicon
@@ -24,3 +25,9 @@ def actor_nouns() -> frozenset[str]:
     """Head nouns of people, groups and forces (participants.yaml)."""
     return words("participants.yaml", "person") | words("participants.yaml", "group") \
         | words("participants.yaml", "force")
+
+
+def alternation(phrases) -> str:
+    """A regex alternation of phrases, longest first, spaces matching any run of blanks."""
+    unique = sorted({str(p).lower() for p in phrases}, key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in unique) + ")"

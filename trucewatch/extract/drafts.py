@@ -109,13 +109,17 @@ def _counted(participant: Participant) -> bool:
 _COUNT_WORDS = words("participants.yaml", "count_words")
 
 
+# Sector codes (upper case, as the actor dictionary writes them) of counted civilians; read once,
+# since is_actor runs for every participant.
+COUNTED_VICTIMS = frozenset(load("participants.yaml")["counted_victims"])
+
+
 def is_actor(participant: Participant, ref: ActorRef, family: str | None = None) -> bool:
     """An actor resolves through the dictionary or is headed by a person, group or force noun;
     counted civilians ("nine people") suffer violence, they do not do it."""
-    nouns, victims = actor_nouns(), frozenset(load("participants.yaml")["counted_victims"])  # sector codes
-    if family == "violence" and ref.sector in victims and _counted(participant):
+    if family == "violence" and ref.sector in COUNTED_VICTIMS and _counted(participant):
         return False
-    return _resolved(ref) or participant.label in NAMED_ACTORS or _head_lemma(participant.text) in nouns
+    return _resolved(ref) or participant.label in NAMED_ACTORS or _head_lemma(participant.text) in actor_nouns()
 
 
 # Named people, organisations and nationalities are actors even when the dictionary lacks them.

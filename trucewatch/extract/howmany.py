@@ -32,6 +32,7 @@ from typing import Literal
 
 
 from trucewatch.datafiles import read_lexicon
+from trucewatch.extract.datafiles import alternation
 from trucewatch.records import Casualties
 
 Count = tuple[int | None, int | None, int | None]
@@ -43,12 +44,6 @@ __all__ = ["read_count", "find_casualties", "CasualtyMention", "CasualtyMentions
 @lru_cache(maxsize=1)
 def _lexicon() -> dict:
     return read_lexicon("trucewatch.extract", "data/numbers.yaml")
-
-
-def _alt(phrases) -> str:
-    """A regex alternation of phrases, longest first, spaces matching any run of blanks."""
-    unique = sorted({str(p).lower() for p in phrases}, key=len, reverse=True)
-    return "(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in unique) + ")"
 
 
 def _norm(phrase: str) -> str:
@@ -92,9 +87,9 @@ class _Grammar:
 
     def _build_count_patterns(self, lex: dict) -> None:
         """A count: '12', '1,200', 'twenty-three', 'a dozen', 'at least 12', 'between 10 and 15'."""
-        small = (rf"(?:{_alt(self.tens)}(?:[\s-]+{_alt(k for k in self.units if self.units[k] < 10)})?"
-                 rf"|{_alt(self.units)})")
-        scale = _alt(self.scales)
+        small = (rf"(?:{alternation(self.tens)}(?:[\s-]+{alternation(k for k in self.units if self.units[k] < 10)})?"
+                 rf"|{alternation(self.units)})")
+        scale = alternation(self.scales)
         words = (rf"(?:(?:{small}|a)\s+{scale}(?:\s+(?:and\s+)?{small}(?:\s+{scale})?)*"
                  rf"|{small})")
         digits = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+\s+(?:million|thousand)|\s+(?:million|thousand))?"
@@ -102,9 +97,9 @@ class _Grammar:
         self.guard_before = r"(?<![\w.,/$£€])(?<![A-Za-z]-)"
         guard_after = (r"(?![\w%]|[.,]\d|\s*-\s*[A-Za-z]|\s*(?:per\s*cent|percent)"
                        r"|\s+(?:years?|months?|weeks?|days?)[\s-]+old\b)")
-        quantity = rf"{self.guard_before}(?:{_alt(self.fixed)}|{digits}|{words}){guard_after}"
+        quantity = rf"{self.guard_before}(?:{alternation(self.fixed)}|{digits}|{words}){guard_after}"
         range_ = rf"(?:between\s+{quantity}\s+and\s+{quantity}|{quantity}\s*(?:to|-|–|or)\s*{quantity})"
-        mods = _alt(self.modifiers)
+        mods = alternation(self.modifiers)
         suffix = r"(?:\s+(?:or\s+more|or\s+so|plus))"
         self.count = rf"(?:{mods}\s+)?(?:{range_}|{quantity}){suffix}?"
         self.count_re = re.compile(
@@ -118,13 +113,13 @@ class _Grammar:
     def _build_casualty_patterns(self, lex: dict) -> None:
         """Seven shapes of a casualty phrase, each read by `_interpret`."""
         count = self.count
-        stop = _alt(lex["not_modifiers"])
+        stop = alternation(lex["not_modifiers"])
         # A modifier word; dotted abbreviations ("U.N.") allowed, a sentence's last word not.
         adjective = (rf"(?:(?!{stop}\b){self.guard_before}(?:[\w'’-]+(?:\.[\w'’-]+)+\.?|[\w'’-]+)\s+)")
         # A capitalised plural after a count is a people ("three Albanians", "four Iraqis").
-        plural = (rf"(?:{_alt(lex['people_plural'])}|(?-i:[A-Z][a-z'-]*[a-z]s\b)"
-                  rf"|{_alt(lex['people_collective'])})")
-        singular = _alt(lex["people_singular"])
+        plural = (rf"(?:{alternation(lex['people_plural'])}|(?-i:[A-Z][a-z'-]*[a-z]s\b)"
+                  rf"|{alternation(lex['people_collective'])})")
+        singular = alternation(lex["people_singular"])
         owner = r"(?:\b(?:his|her|their|its)\s+)?"  # "a woman and her two children"
         counted = rf"{owner}{count}(?:\s+of)?\s+(?:the\s+)?{adjective}{{0,3}}?(?:{plural}|{singular})\b"
         one = (rf"(?:\b(?:a|an|one|the|another|his|her|their)\s+{adjective}{{0,3}}?{singular}\b"
@@ -137,24 +132,24 @@ class _Grammar:
         # "156 people, the UN refugee agency said".
         phrases = rf"{noun_phrase}(?:(?:\s*,\s*{noun_phrase})*\s*,?\s+and\s+{noun_phrase})?"
         aside = r"(?:\s*,?\s+(?:including|among\s+them|most\s+of\s+them|mostly)\s+[^,.;]{1,60}?\s*,?)?"
-        copula = rf"(?:\s+{_alt(lex['copula'])})"
-        either, killed, injured = _alt(lex["either"]), _alt(lex["killed"]), _alt(lex["injured"])
-        outcome_nouns = _alt(lex["death_nouns"] + lex["injury_nouns"] + lex["casualty_nouns"])
-        bare = rf"{count}(?=\s*(?:[,.;:)]|$|{_alt(lex['bare_count_followers'])}\b))"
+        copula = rf"(?:\s+{alternation(lex['copula'])})"
+        either, killed, injured = alternation(lex["either"]), alternation(lex["killed"]), alternation(lex["injured"])
+        outcome_nouns = alternation(lex["death_nouns"] + lex["injury_nouns"] + lex["casualty_nouns"])
+        bare = rf"{count}(?=\s*(?:[,.;:)]|$|{alternation(lex['bare_count_followers'])}\b))"
 
-        negated = (rf"(?P<zero>\b{_alt(lex['zero'])}(?:\s+(?:else|person|of\s+them|of\s+the\s+\w+))?"
+        negated = (rf"(?P<zero>\b{alternation(lex['zero'])}(?:\s+(?:else|person|of\s+them|of\s+the\s+\w+))?"
                    rf"|\bno\s+{adjective}{{0,2}}{plural}){copula}{{0,3}}\s+"
                    rf"(?P<verb6>{either}|{killed}|{injured})\b")
         no_noun = (rf"\bno\s+(?:(?:reported|immediate|known|further|other|civilian|reports\s+of|"
                    rf"word\s+of)\s+)*(?P<noun7>{outcome_nouns})\b")
         subject = (rf"(?:(?P<np>{phrases}){aside}|(?P<bare>{count})(?:\s+of\s+(?:them|those|whom))?)"
                    rf"{copula}{{0,3}}\s+(?P<verb>{either}|{killed}|{injured})\b")
-        obj = (rf"\b(?P<verb2>{_alt(lex['either_verbs'])}|{_alt(lex['killing_verbs'])}"
-               rf"|{_alt(lex['injuring_verbs'])})\s+(?P<np2>{phrases}|{bare})")
+        obj = (rf"\b(?P<verb2>{alternation(lex['either_verbs'])}|{alternation(lex['killing_verbs'])}"
+               rf"|{alternation(lex['injuring_verbs'])})\s+(?P<np2>{phrases}|{bare})")
         left = (rf"\b(?:left|leaving|leave|leaves)\s+(?P<np3>{phrases}|{count})\s+"
                 rf"(?P<verb3>{either}|dead|injured|wounded|hurt)\b")
-        toll = (rf"\b(?P<toll>{_alt(lex['toll_nouns'])})(?:\s+(?:from|in|of|after|for)\s+[^.;]{{0,60}}?)?\s+"
-                rf"(?:{_alt(lex['toll_verbs'])})\s+(?:to\s+)?(?P<np4>{count})")
+        toll = (rf"\b(?P<toll>{alternation(lex['toll_nouns'])})(?:\s+(?:from|in|of|after|for)\s+[^.;]{{0,60}}?)?\s+"
+                rf"(?:{alternation(lex['toll_verbs'])})\s+(?:to\s+)?(?P<np4>{count})")
         nouns = rf"(?P<np5>{count})\s+{adjective}{{0,2}}(?P<noun>{outcome_nouns})\b"
         self.patterns = [re.compile(p, re.IGNORECASE)
                          for p in (negated, no_noun, subject, obj, left, toll, nouns)]

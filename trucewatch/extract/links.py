@@ -116,8 +116,9 @@ def is_protected(text: str) -> bool:
     module = _actors_module()
     if module is not None and hasattr(module, "is_protected"):
         return bool(module.is_protected(text))
+    protected = _protected_words()
     words = text.lower().replace("-", " ").split()
-    return any(word.rstrip("s") in _protected_words() or word in _protected_words() for word in words)
+    return any(word.rstrip("s") in protected or word in protected for word in words)
 
 
 def story_places(doc) -> list:

@@ -58,10 +58,13 @@ class Lexicon:
         return lexicon
 
 
+# Lemmas the tagger is known to get wrong ("hoped": "hop"), read once: fixed_lemma runs per token.
+LEMMA_FIXES = load("lemmas.yaml")
+
+
 def fixed_lemma(token) -> str:
-    """The token's lemma, corrected where the tagger is known to get it wrong ("hoped": "hop";
-    data/lemmas.yaml)."""
-    return load("lemmas.yaml").get(token.lower_) or token.lemma_.lower()
+    """The token's lemma, corrected where the tagger is known to get it wrong (data/lemmas.yaml)."""
+    return LEMMA_FIXES.get(token.lower_) or token.lemma_.lower()
 
 
 @lru_cache(maxsize=1)
@@ -87,6 +90,10 @@ class Trigger:
     def end_char(self) -> int:
         last = self.tokens[-1]
         return last.idx + len(last.text)
+
+    def add_tokens(self, *tokens) -> None:
+        """Widen the mention by tokens of another word or act, kept in text order without repeats."""
+        self.tokens = sorted({*self.tokens, *tokens}, key=lambda t: t.i)
 
 
 def _lemma(token) -> str:
@@ -326,7 +333,7 @@ def _enacted_orders(triggers: list[Trigger]) -> list[Trigger]:
         content = [t for t in triggers if t is not trig and t.head.head.i == trig.head.i
                    and t.head.dep_ in ("xcomp", "dobj") and t.act.family in trig.act.enacts]
         if content:
-            content[0].tokens = sorted({*content[0].tokens, trig.head}, key=lambda t: t.i)
+            content[0].add_tokens(trig.head)
             dropped.append(trig)
     return [t for t in triggers if not any(t is d for d in dropped)]
 
@@ -379,7 +386,7 @@ def _code_intention(trig: Trigger, triggers: list[Trigger], ontology: Ontology) 
     inside = {tok.i for c in trig.head.children if c.dep_ == "xcomp" for tok in c.subtree}
     content = [t for t in triggers if t is not trig and t.head.i in inside]
     if not content:  # "wants to help Jordan": an intent to cooperate (030) with Jordan
-        trig.tokens = sorted({*trig.tokens, clause}, key=lambda t: t.i)
+        trig.add_tokens(clause)
         return []
     aim = min(content, key=lambda t: sum(1 for _ in t.head.ancestors))
     plover, cameo = ontology.codes(aim.act, "planned")
@@ -388,7 +395,7 @@ def _code_intention(trig: Trigger, triggers: list[Trigger], ontology: Ontology) 
     violent = aim.act.family == "violence" and trig.act.if_violent in ontology.acts
     base = ontology.acts[trig.act.if_violent] if violent else trig.act
     trig.act = base.model_copy(update={"cameo": cameo, "plover": plover})
-    trig.tokens = sorted({*trig.tokens, *aim.tokens}, key=lambda t: t.i)
+    trig.add_tokens(*aim.tokens)
     return [aim]
 
 
@@ -642,7 +649,7 @@ def _merge_linked(triggers: list[Trigger]) -> list[Trigger]:
                         and dep.dep_ == "dobj" and dep.i == other.head.i and _event_name(trig) != _event_name(other)
                     keep = trig if theme else _better(trig, other)
                     lose = other if keep is trig else trig
-                    keep.tokens = sorted({*keep.tokens, *lose.tokens}, key=lambda t: t.i)
+                    keep.add_tokens(*lose.tokens)
                     alive.remove(lose)
                 elif trig.act.absorbs_theme and other.kind == "noun" and dep.i == other.head.i:
                     alive.remove(other)

@@ -29,6 +29,7 @@ from typing import Callable, Literal
 
 
 from trucewatch.datafiles import read_lexicon
+from trucewatch.extract.datafiles import alternation
 from trucewatch.records import When
 
 # "nearest": the future seen from the past ("would"); a present-tense weekday is read the same
@@ -124,11 +125,6 @@ class _Context:
 Handler = Callable[[re.Match, _Context], When | None]
 
 
-def _alt(phrases) -> str:
-    unique = sorted({str(p).lower() for p in phrases}, key=len, reverse=True)
-    return "(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in unique) + ")"
-
-
 class _Grammar:
     """Every regex and table, built once from the lexicon."""
 
@@ -149,11 +145,12 @@ class _Grammar:
 
         full_names = [names[0] for names in lex["months"].values()]
         short_names = [n for names in lex["months"].values() for n in names[1:]]
-        month = rf"(?:{_alt(full_names)}|{_alt(short_names)}\.?)"
-        weekday = _alt(self.weekday_of)
+        month = rf"(?:{alternation(full_names)}|{alternation(short_names)}\.?)"
+        weekday = alternation(self.weekday_of)
         day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
         year = r"(?:1[89]\d\d|2[01]\d\d)"
-        count = rf"(?:\d{{1,3}}|{_alt(self.count_of)})"
+        count = rf"(?:\d{{1,3}}|{alternation(self.count_of)})"
+        range_to = r"(?:and|to|until|till|through|-|–)"  # joins the two ends of a range
         part = (r"(?:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|"
                 r"the\s+middle\s+of)")
 
@@ -170,10 +167,10 @@ class _Grammar:
             (rf"{b}(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}})(?:T[\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?{e}",
              self._iso, False, "digit"),
             (rf"{b}(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>\d{{4}}){e}", self._slashed, False, "digit"),
-            (rf"{b}(?:(?:between|from)\s+)?(?:the\s+)?(?P<d1>{day})\s*(?:and|to|until|till|through|-|–)\s*"
+            (rf"{b}(?:(?:between|from)\s+)?(?:the\s+)?(?P<d1>{day})\s*{range_to}\s*"
              rf"(?:the\s+)?(?P<d2>{day})\s+(?:of\s+)?(?P<m>{month})(?:,?\s+(?P<y>{year}))?{e}",
              self._day_range, False, "month"),
-            (rf"{b}(?:(?:between|from)\s+)?(?P<m>{month})\s+(?P<d1>{day})\s*(?:and|to|until|till|through|-|–)\s*"
+            (rf"{b}(?:(?:between|from)\s+)?(?P<m>{month})\s+(?P<d1>{day})\s*{range_to}\s*"
              rf"(?:(?P=m)\s+)?(?P<d2>{day})(?:,?\s+(?P<y>{year}))?{e}", self._day_range, False, "month"),
             (rf"{b}(?:on\s+)?{wd_prefix}(?:the\s+)?(?P<d>{day})\s+(?:of\s+)?(?P<m>{month})(?:,?\s+(?P<y>{year}))?{e}",
              self._day_month, False, "month"),
@@ -187,12 +184,12 @@ class _Grammar:
              rf"(?:the\s+year\s+)?(?P<y>{year}){e}(?!\s*(?:-|–)\s*\d){not_a_count}", self._year, False, "digit"),
             (rf"{b}(?:(?:in|during|since|by|until|of|throughout)\s+)?(?:the\s+)?{part_slot('part')}?(?:the\s+)?"
              rf"(?P<decade>1[89]\d0|20\d0)s{e}", self._decade, False, "decade"),
-            (rf"{b}(?:between|from)\s+(?:(?P<m1>{month})\s+)?(?P<y1>{year})\s*(?:and|to|until|till|through|-|–)\s*"
+            (rf"{b}(?:between|from)\s+(?:(?P<m1>{month})\s+)?(?P<y1>{year})\s*{range_to}\s*"
              rf"(?:(?P<m2>{month})\s+)?(?P<y2>{year}){e}", self._month_or_year_range, False, "digit"),
-            (rf"{b}(?:between|from)\s+(?P<m1>{month})\s*(?:and|to|until|till|through|-|–)\s*(?P<m2>{month})"
+            (rf"{b}(?:between|from)\s+(?P<m1>{month})\s*{range_to}\s*(?P<m2>{month})"
              rf"(?:,?\s+(?P<y2>{year}))?{e}(?!\s*\d)", self._month_or_year_range, False, "month"),
             (rf"{b}(?:(?P<where>last|this|next|past|coming)\s+|(?:in|during|over|through|throughout)\s+"
-             rf"(?:the\s+)?)(?P<season>{_alt(self.seasons)})(?:\s+(?:of\s+)?(?P<y>{year}))?{e}",
+             rf"(?:the\s+)?)(?P<season>{alternation(self.seasons)})(?:\s+(?:of\s+)?(?P<y>{year}))?{e}",
              self._season, False, "season"),
             (rf"{b}(?:(?:in|during|over)\s+)?the\s+(?P<nth>first|second|third|fourth|last|final)\s+"
              rf"(?P<unit>week|half|fortnight)\s+of\s+(?P<m>{month})(?:,?\s+(?P<y>{year}))?{e}",
@@ -215,7 +212,8 @@ class _Grammar:
             (rf"{b}(?P<n>{count})\s+(?P<unit>days?|weeks?|months?|years?)\s+ago{e}", self._ago, False, "ago"),
             (rf"{b}(?P<side>earlier|later)\s+(?:this|in\s+the)\s+(?P<unit>week|month|year){e}",
              self._earlier_later, False, "earlier"),
-            (rf"{b}on\s+the\s+(?P<d>[12]\d(?:st|nd|rd|th)|3[01](?:st|th)|0?[1-9](?:st|nd|rd|th)|{_alt(self.ordinal_of)})"
+            (rf"{b}on\s+the\s+(?P<d>[12]\d(?:st|nd|rd|th)|3[01](?:st|th)|0?[1-9](?:st|nd|rd|th)|"
+             rf"{alternation(self.ordinal_of)})"
              rf"(?:\s+of\s+(?:this|the)\s+month)?(?=\s*(?:[,.;:)]|$|and\b|when\b|as\b|at\b|in\b|after\b|before\b))",
              self._ordinal_day, False, "onthe"),
             (rf"{b}(?:the\s+(?:next|following)\s+(?P<unit>day|morning|week)|(?:a|one)\s+day\s+(?P<d1>later|earlier|before)|"
@@ -250,9 +248,9 @@ class _Grammar:
             "anaphora": ("day", "week", "morning", "night", "evening", "afternoon"),
         }
         self.since_re = re.compile(r"(?:since|starting|beginning)\s+$", re.IGNORECASE)
-        future = _alt(lex["future_markers"])
-        nearest = _alt(lex["future_in_past_markers"])
-        past = _alt(lex["past_markers"])
+        future = alternation(lex["future_markers"])
+        nearest = alternation(lex["future_in_past_markers"])
+        past = alternation(lex["past_markers"])
         self.tense_re = re.compile(
             rf"(?P<nearest>\b{nearest}\b)|(?P<future>(?<![\w']){future}\b|'ll\b)"
             rf"|(?P<past>\b{past}\b|(?-i:\b[a-z]{{2,}}ed\b)(?!\s+to\b))",

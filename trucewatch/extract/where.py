@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 
 from spacy.attrs import IS_TITLE, POS
 from spacy.symbols import ADJ, ADP, DET, PROPN
@@ -65,14 +64,21 @@ def _gazetteer_mentions(doc, taken: set[int]) -> list[tuple[int, int]]:
         while end + 1 < n and end + 1 not in taken and pos[end + 1] in (PROPN, ADP, DET) and end - i < 4 \
                 and (pos[end + 1] == PROPN or doc[end + 1].text[:2].lower() in GLUED_ARTICLES):
             end += 1
-        for stop in range(end + 1, i, -1):
-            if gazetteer.exists(name_key(doc[i:stop].text)):
-                found.append((i, stop))
-                i = stop
-                break
-        else:
+        known = _longest_known_end(gazetteer, doc, i, end + 1)
+        if known is None:
             i += 1
+        else:
+            found.append((i, known))
+            i = known
     return found
+
+
+def _longest_known_end(gazetteer, doc, start: int, stop: int) -> int | None:
+    """The end of the longest name doc[start:end] (end <= stop) the gazetteer knows exactly, if any."""
+    for end in range(stop, start, -1):
+        if gazetteer.exists(name_key(doc[start:end].text)):
+            return end
+    return None
 
 
 def _plausible_extra(place: Place | None, focus: tuple[str, ...], after_preposition: bool,
@@ -118,13 +124,12 @@ def _places_inside_names(doc, entities: list[tuple[int, int, str]]) -> list[tupl
             stop = i + 1
             while stop < end and stop - i < 3 and doc[stop].pos_ == "PROPN" and doc[stop].lower_ not in _INNER_WORDS:
                 stop += 1
-            for last in range(stop, i, -1):
-                if gazetteer.exists(name_key(doc[i:last].text)):
-                    found.append((i, last))
-                    i = last
-                    break
-            else:
+            known = _longest_known_end(gazetteer, doc, i, stop)
+            if known is None:
                 i += 1
+            else:
+                found.append((i, known))
+                i = known
     return found
 
 
@@ -254,18 +259,16 @@ def _ancestors(token) -> list:
     return chain
 
 
-@lru_cache(maxsize=1)
-def _place_kinds() -> frozenset[str]:
-    return words("place_kinds.yaml", "place_kinds")
+PLACE_KINDS = words("place_kinds.yaml", "place_kinds")  # "town", "district": nouns that stand for a name
 
 
 def _standing_in(root):
     """The word that holds a name's place in the tree: "the town of X" and "X district" put the
     kind of place where the name would be, so the noun is scored in the name's stead."""
     head = root.head
-    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _place_kinds():
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in PLACE_KINDS:
         return head.head
-    if root.dep_ == "compound" and head.lemma_.lower() in _place_kinds():
+    if root.dep_ == "compound" and head.lemma_.lower() in PLACE_KINDS:
         return head
     return root
 

@@ -354,8 +354,9 @@ def _content_targets(verb) -> list[Participant]:
             _verb_participants(clause, [], out)
             objects = [c for c in clause.children if c.dep_ in OBJECTS]
             # "to deliver blows to the US", "to cut relations with Azerbaijan": the object's own target
+            aimed = _words("recipient_preps") | _words("target_preps")
             out.extend(p for thing in objects for prep in thing.children
-                       if prep.dep_ == "prep" and prep.lower_ in _words("recipient_preps") | _words("target_preps")
+                       if prep.dep_ == "prep" and prep.lower_ in aimed
                        for p in _prep_targets(prep))
             out.extend(_places_of([clause, *objects]))
     return out
@@ -453,7 +454,7 @@ def _noun_participants(noun, initiators: list, targets: list, own: frozenset[int
         # "imposed sanctions on X", "launched a mediation effort": whoever does the verb does the act
         _carried_by(verb, initiators, targets, own | {noun.i, noun.head.i})
     elif noun.dep_ in PASSIVE_SUBJECTS and not initiators:
-        # "evidence against Russia was presented by the US": the by-phrase did the act.
+        # "a complaint against the militia was lodged by the mission": the by-phrase did the act.
         initiators.extend(p for child in head.children if child.dep_ == "agent"
                           for g in child.children if g.dep_ == "pobj" for p in _make(g, "initiator"))
     elif noun.dep_ in SUBJECTS and not targets:
