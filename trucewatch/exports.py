@@ -30,12 +30,17 @@ Row = dict[str, Any]
 # --------------------------------------------------------------------------- writers
 
 
+def _json(value: Any) -> str:
+    """JSON as every writer spells it: text kept readable, dates and other objects as str."""
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
 def _cell(value: Any) -> Any:
     """CSV cells are text: nested values become JSON, dates ISO, None empty."""
     if value is None:
         return ""
     if isinstance(value, (dict, list)):
-        return json.dumps(value, ensure_ascii=False, default=str)
+        return _json(value)
     if isinstance(value, date):
         return value.isoformat()
     return value
@@ -44,7 +49,7 @@ def _cell(value: Any) -> Any:
 def write_jsonl(rows: Iterable[Row], out: IO[str]) -> int:
     count = 0
     for row in rows:
-        out.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+        out.write(_json(row) + "\n")
         count += 1
     return count
 
@@ -71,7 +76,7 @@ def write_geojson(rows: Iterable[Row], out: IO[str]) -> int:
         lat, lon = row.get("latitude"), row.get("longitude")
         geometry = {"type": "Point", "coordinates": [lon, lat]} if lat is not None and lon is not None else None
         feature = {"type": "Feature", "geometry": geometry, "properties": properties}
-        out.write((",\n" if count else "") + json.dumps(feature, ensure_ascii=False, default=str))
+        out.write((",\n" if count else "") + _json(feature))
         count += 1
     out.write("\n]}\n")
     return count
@@ -87,8 +92,7 @@ def write_parquet(rows: Iterable[Row], out: IO[bytes] | str | Path, columns: lis
     for row in rows:
         for key in columns:
             value = row.get(key)
-            data[key].append(json.dumps(value, ensure_ascii=False, default=str)
-                             if isinstance(value, (dict, list)) else value)
+            data[key].append(_json(value) if isinstance(value, (dict, list)) else value)
         count += 1
     table = pa.table({key: pa.array(values) for key, values in data.items()})
     pq.write_table(table, out)
@@ -324,8 +328,7 @@ def contract_records(extractions: Iterable[Extraction], start: date | None = Non
     for extraction in extractions:
         events = [event for event in extraction.events if in_range(event, start, end)]
         if events:
-            yield {"document": extraction.document.contract(),
-                   "events": [event.model_dump(mode="json") for event in events]}
+            yield extraction.model_copy(update={"events": events}).contract()
 
 
 def _spread(function: Callable, item: Any):

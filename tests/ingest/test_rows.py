@@ -5,7 +5,7 @@ from hypothesis import given, settings, strategies as st
 
 from trucewatch.errors import InputError
 from trucewatch.ingest.origin import Origin
-from trucewatch.ingest.rows import read_csv, read_json_array, read_jsonl
+from trucewatch.ingest.rows import read_csv, read_json, read_jsonl
 from trucewatch.records import Document
 
 
@@ -73,7 +73,7 @@ def test_csv_without_text_column_is_one_error():
 
 
 def test_json_array_items_are_named_by_position():
-    results = list(read_json_array('[{"text": "One."}, {"text": ""}]', origin("a.json")))
+    results = list(read_json('[{"text": "One."}, {"text": ""}]', origin("a.json")))
     assert isinstance(results[0], Document)
     assert results[1].source == "a.json:item 2"
 

@@ -16,7 +16,7 @@ from trucewatch.errors import InputError
 from trucewatch.ingest.decoding import decode_bytes
 from trucewatch.ingest.origin import DEFAULT_MAX_BYTES, STDIN_NAME, Origin, size_text
 from trucewatch.ingest.plain import read_plain
-from trucewatch.ingest.rows import FIELDS, read_csv, read_json_array, read_jsonl
+from trucewatch.ingest.rows import FIELDS, read_csv, read_json, read_jsonl
 from trucewatch.ingest.sources import Input, expand
 from trucewatch.records import Document
 
@@ -152,8 +152,8 @@ class InputReader:
             yield read_plain(text, origin)
         elif kind == "jsonl":
             yield from read_jsonl(text, origin)
-        elif kind == "json":  # one JSON document (array or object), else JSON Lines
-            yield from (read_json_array if _is_one_json_document(text) else read_jsonl)(text, origin)
+        elif kind == "json":
+            yield from read_json(text, origin)
         elif kind in ("csv", "tsv"):
             yield from read_csv(text, origin, delimiter="\t" if kind == "tsv" else ",")
         elif kind == "html":

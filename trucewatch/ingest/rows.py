@@ -77,13 +77,18 @@ def read_jsonl(text: str, origin: Origin) -> Iterator[Result]:
         yield InputError(origin.name, "empty input (no rows)")
 
 
-def read_json_array(text: str, origin: Origin) -> Iterator[Result]:
-    """A JSON file holding one array of report objects."""
+def read_json(text: str, origin: Origin) -> Iterator[Result]:
+    """One JSON document (an array of reports, or one report), else JSON Lines; parsed once,
+    as row files have no size limit."""
     try:
         rows = json.loads(text)
-    except json.JSONDecodeError as exc:
-        yield InputError(f"{origin.name}:{exc.lineno}", f"malformed JSON ({exc.msg})")
+    except ValueError:
+        yield from read_jsonl(text, origin)
         return
+    yield from _json_rows(rows, origin)
+
+
+def _json_rows(rows: object, origin: Origin) -> Iterator[Result]:
     if not isinstance(rows, list):
         rows = [rows]
     if not rows:

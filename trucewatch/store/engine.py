@@ -140,11 +140,16 @@ def _unicode_lower(value):
     return value.lower() if isinstance(value, str) else value
 
 
-def _reason(exc: BaseException) -> str:
+def first_line(exc: BaseException) -> str:
     """The driver's first line, without SQLAlchemy's background links."""
     original = getattr(exc, "orig", None) or exc
-    text = str(original).strip().splitlines()
-    return text[0].rstrip(".") if text else type(original).__name__
+    lines = str(original).strip().splitlines()
+    return lines[0] if lines else type(original).__name__
+
+
+def _reason(exc: BaseException) -> str:
+    """`first_line` to end a sentence of ours: its own full stop dropped."""
+    return first_line(exc).rstrip(".")
 
 
 def connection_error(url: str | sa.URL, exc: BaseException) -> TruceWatchError:

@@ -16,6 +16,7 @@ from alembic.script import ScriptDirectory
 from alembic.util.exc import CommandError
 
 from trucewatch.errors import TruceWatchError
+from trucewatch.store.engine import safe_url
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 PG_LOCK_KEY = 0x7472_7563_6577  # "trucew": any constant shared by all TruceWatch processes
@@ -62,6 +63,6 @@ def _run(engine: sa.Engine, step) -> None:
             step(alembic_config(connection))
         except CommandError as exc:
             raise TruceWatchError(
-                f"Cannot migrate the database {engine.url.render_as_string(hide_password=True)}: "
+                f"Cannot migrate the database {safe_url(engine.url)}: "
                 f"{exc} (was it written by a newer TruceWatch?)."
             ) from exc

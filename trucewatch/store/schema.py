@@ -90,14 +90,20 @@ events = sa.Table(
     sa.Column("record", sa.JSON, nullable=False),  # the whole event in the record contract
 )
 
+
+def _event_id_column() -> sa.Column:
+    """The link of an event's child row (actor, claim, evidence span), deleted with the event."""
+    return sa.Column(
+        "event_id", sa.String(128), sa.ForeignKey("events.id", ondelete="CASCADE"),
+        nullable=False, index=True,
+    )
+
+
 actors = sa.Table(
     "actors",
     metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column(
-        "event_id", sa.String(128), sa.ForeignKey("events.id", ondelete="CASCADE"),
-        nullable=False, index=True,
-    ),
+    _event_id_column(),
     sa.Column("side", sa.String(32), nullable=False),  # "actor" or "target": which list it was in
     sa.Column("position", sa.Integer, nullable=False),
     sa.Column("role", sa.String(32)),
@@ -112,10 +118,7 @@ claims = sa.Table(
     "claims",
     metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column(
-        "event_id", sa.String(128), sa.ForeignKey("events.id", ondelete="CASCADE"),
-        nullable=False, index=True,
-    ),
+    _event_id_column(),
     sa.Column("position", sa.Integer, nullable=False),
     sa.Column("claimant_text", sa.Text, nullable=False),
     sa.Column("claimant_name", sa.Text),
@@ -133,10 +136,7 @@ evidence = sa.Table(
     "evidence",
     metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column(
-        "event_id", sa.String(128), sa.ForeignKey("events.id", ondelete="CASCADE"),
-        nullable=False, index=True,
-    ),
+    _event_id_column(),
     sa.Column("position", sa.Integer, nullable=False),
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("start", sa.Integer, nullable=False),

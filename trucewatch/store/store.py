@@ -18,7 +18,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from trucewatch.errors import TruceWatchError
 from trucewatch.records import Document, Event, Extraction
 from trucewatch.store import filters, rows, schema
-from trucewatch.store.engine import connection_error, safe_url
+from trucewatch.store.engine import connection_error, first_line, safe_url
 
 READ_CHUNK = 500  # rows fetched per round trip while streaming results
 
@@ -101,7 +101,7 @@ class Store:
         except IntegrityError as exc:
             raise TruceWatchError(
                 f"Could not store the records in {self.url}: they conflict with each other "
-                f"or with stored ones ({_first_line(exc)})."
+                f"or with stored ones ({first_line(exc)})."
             ) from exc
         except DBAPIError as exc:
             raise connection_error(self.engine.url, exc) from exc
@@ -242,9 +242,7 @@ def _insert_events(connection: sa.Connection, extractions: list[Extraction]) -> 
         return
     all_events = [event for _, event_list in pairs for event in event_list]
     new_places = {
-        rows.place_id(event.location): event.location
-        for event in all_events
-        if rows.place_id(event.location)
+        key: event.location for event in all_events if (key := rows.place_id(event.location))
     }
     for key in sorted(new_places):  # id order, as for documents: no deadlocks
         _insert_new(connection, schema.places, rows.place_row(new_places[key]))
@@ -269,9 +267,3 @@ def _delete_events(connection: sa.Connection, document_id: str) -> None:
     for table in schema.EVENT_CHILDREN:
         connection.execute(table.delete().where(table.c.event_id.in_(event_ids)))
     connection.execute(schema.events.delete().where(schema.events.c.document_id == document_id))
-
-
-def _first_line(exc: BaseException) -> str:
-    original = getattr(exc, "orig", None) or exc
-    lines = str(original).strip().splitlines()
-    return lines[0] if lines else type(original).__name__
