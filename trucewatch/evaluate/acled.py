@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from trucewatch.errors import InputError
-from trucewatch.evaluate.choice import first_violent, initiators
+from trucewatch.evaluate.choice import first_violent, initiators, reported_count
 from trucewatch.evaluate.countries import actor_code, country_from_name, country_in_text
 from trucewatch.evaluate.gold import GoldItem, parse_count, parse_float, parse_iso_date, read_table
 from trucewatch.evaluate.metrics import Accuracy, Classes, Distances, Score, haversine_km
@@ -90,10 +90,7 @@ class Scorer:
         if not self.event_type.add(event_type == gold["event_type"]):
             misses.append({"field": "event_type", "gold": gold["event_type"], "predicted": event_type})
         if gold["fatalities"] is not None:
-            casualties = event.fatalities if event else None
-            ours = 0
-            if casualties is not None:
-                ours = casualties.best if casualties.best is not None else (casualties.low or 0)
+            ours = reported_count(event.fatalities if event else None) or 0  # missing reads as 0
             self.fatal_near.add(within_share(ours, gold["fatalities"]))
             if not self.fatal_exact.add(ours == gold["fatalities"]):
                 misses.append({"field": "fatalities", "gold": gold["fatalities"], "predicted": ours})

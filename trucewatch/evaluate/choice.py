@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from trucewatch.records import Event
+from trucewatch.records import Casualties, Event
 
 VIOLENT_EVENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 
@@ -34,6 +34,13 @@ def first_violent(events: Sequence[Event]) -> Event | None:
         if event.acled:
             return event
     return events[0] if events else None
+
+
+def reported_count(casualties: Casualties | None) -> int | None:
+    """Our figure for a casualty count: the best estimate, else the low one (None: no figure)."""
+    if casualties is None:
+        return None
+    return casualties.best if casualties.best is not None else casualties.low
 
 
 def initiators(event: Event | None):

@@ -1,6 +1,7 @@
 """Country names and coder codes to ISO 3166-1 alpha-3, so gold and our records compare alike.
 
-Data: data/countries.csv (from GeoNames countryInfo, CC BY 4.0) and data/country_aliases.yaml.
+Data: the gazetteer's country table (trucewatch/places/data/countries.tsv, from GeoNames
+countryInfo, CC BY 4.0) and data/country_aliases.yaml.
 """
 from __future__ import annotations
 
@@ -16,17 +17,17 @@ NON_STATE_CODES = {"IGO", "NGO", "IMG", "MNC", "UIS", "REB", "INS", "SEP", "UAF"
 
 
 @lru_cache(maxsize=1)
-def _tables() -> tuple[dict[str, str], dict[str, str], set[str]]:
-    data = resources.files("trucewatch.evaluate") / "data"
+def _tables() -> tuple[dict[str, str], dict[str, str]]:
+    """(lower-case country name -> ISO3, coder code -> ISO3), read once."""
     names: dict[str, str] = {}
-    iso3: set[str] = set()
-    with (data / "countries.csv").open(encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
+    countries = resources.files("trucewatch.places") / "data" / "countries.tsv"
+    with countries.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
             names[row["name"].lower()] = row["iso3"]
-            iso3.add(row["iso3"])
-    aliases = yaml.safe_load((data / "country_aliases.yaml").read_text(encoding="utf-8"))
+    aliases_file = resources.files("trucewatch.evaluate") / "data" / "country_aliases.yaml"
+    aliases = yaml.safe_load(aliases_file.read_text(encoding="utf-8"))
     names.update({name.lower(): code for name, code in aliases["names"].items()})
-    return names, dict(aliases["codes"]), iso3
+    return names, dict(aliases["codes"])
 
 
 def country_from_name(name: str | None) -> str | None:
@@ -57,7 +58,7 @@ def country_from_code(code: str | None) -> str | None:
     head = code.strip().upper()[:3]
     if len(head) < 3 or head == "***":
         return None
-    _, aliases, _ = _tables()
+    _, aliases = _tables()
     return aliases.get(head, head)
 
 

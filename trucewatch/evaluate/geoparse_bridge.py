@@ -6,13 +6,12 @@ file; everything else is left out of the table.
 """
 from __future__ import annotations
 
-import json
-from collections.abc import Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from trucewatch.errors import TruceWatchError
 from trucewatch.evaluate.metrics import Score
+from trucewatch.evaluate.runner import Evaluation, misses_writer
 
 MODES = ("gold", "e2e")
 COUNT_KEYS = ("n", "toponyms", "count", "total", "items")
@@ -36,14 +35,12 @@ def _rows(mode: str, result: dict) -> list[Score]:
 
 def evaluate_geoparsing_set(paths: Sequence[str | Path], *, limit: int | None = None,
                             misses_path: str | Path | None = None, half: int | None = None):
-    from trucewatch.evaluate.runner import Evaluation
-
     try:
         from trucewatch.evaluate.geoparsing import evaluate_geoparsing
     except ImportError as exc:
         raise TruceWatchError(f"The geoparsing scorer is not available in this install ({exc}).") from None
-    result = Evaluation(format="geoparsing", gold=[str(path) for path in paths])
-    with _misses_writer(misses_path) as write_miss:
+    result = _evaluation("geoparsing", paths, misses_path)
+    with misses_writer(misses_path) as write_miss:
         for mode in MODES:
             scores = dict(evaluate_geoparsing([str(p) for p in paths], mode=mode, limit=limit,
                                                      **_half(half)))
@@ -52,51 +49,47 @@ def evaluate_geoparsing_set(paths: Sequence[str | Path], *, limit: int | None = 
             result.skipped += [str(entry) for entry in skipped]
             result.items = max(result.items, int(scores.get("articles", scores.get("items", 0)) or 0))
             result.scores += _rows(mode, scores)
-            result.misses += len(misses)
-            for miss in misses:
-                write_miss({"format": "geoparsing", "mode": mode,
-                            **(miss if isinstance(miss, dict) else {"miss": miss})})
-    result.misses_file = str(misses_path) if misses_path else None
+            _record_misses(result, write_miss, misses, {"format": "geoparsing", "mode": mode})
     return result
 
 
 def evaluate_event_location_set(paths: Sequence[str | Path], *, limit: int | None = None,
                                 misses_path: str | Path | None = None, half: int | None = None):
     """Which of a sentence's places is the event's place (labeled_text.jsonl[.zip]), per file."""
-    from trucewatch.evaluate.runner import Evaluation
-
     try:
         from trucewatch.evaluate.geoparsing import evaluate_event_location
     except ImportError as exc:
         raise TruceWatchError(f"The event-location scorer is not available in this install ({exc}).") from None
-    result = Evaluation(format="event_location", gold=[str(path) for path in paths])
-    with _misses_writer(misses_path) as write_miss:
+    result = _evaluation("event_location", paths, misses_path)
+    with misses_writer(misses_path) as write_miss:
         for path in paths:
             scores = dict(evaluate_event_location(str(path), limit=limit, **_half(half)))
             misses = scores.pop("misses", None) or []
             result.items += int(scores.get("n") or 0) + int(scores.get("no_place_sentences") or 0)
             label = Path(path).name if len(paths) > 1 else ""
             result.scores += _rows(label.strip(), scores) if label else _rows_plain(scores)
-            result.misses += len(misses)
-            for miss in misses:
-                write_miss({"format": "event_location", "gold_file": str(path), **miss})
-    result.misses_file = str(misses_path) if misses_path else None
+            _record_misses(result, write_miss, misses,
+                           {"format": "event_location", "gold_file": str(path)})
     return result
+
+
+def _evaluation(fmt: str, paths: Sequence[str | Path], misses_path: str | Path | None) -> Evaluation:
+    """An empty result for `fmt` that already names the gold files and the misses file."""
+    return Evaluation(format=fmt, gold=[str(path) for path in paths],
+                      misses_file=str(misses_path) if misses_path else None)
+
+
+def _record_misses(result: Evaluation, write_miss: Callable[[dict], object], misses: list,
+                   context: dict) -> None:
+    """Counts a scorer's misses and writes each, after `context`, as one line of the misses file."""
+    result.misses += len(misses)
+    for miss in misses:
+        write_miss({**context, **(miss if isinstance(miss, dict) else {"miss": miss})})
 
 
 def _half(half: int | None) -> dict:
     """The `half` keyword only when one is asked for, so a scorer without it still runs whole sets."""
     return {} if half is None else {"half": half}
-
-
-@contextmanager
-def _misses_writer(misses_path: str | Path | None):
-    """A function writing one miss per JSON line to `misses_path`, or ignoring it when there is none."""
-    if not misses_path:
-        yield lambda record: None
-        return
-    with open(misses_path, "w", encoding="utf-8") as handle:
-        yield lambda record: handle.write(json.dumps(record, default=str, ensure_ascii=False) + "\n")
 
 
 def _rows_plain(result: dict) -> list[Score]:

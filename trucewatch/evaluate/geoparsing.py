@@ -10,7 +10,6 @@ article (or sentence): rules and weights are developed on half 0 and confirmed o
 from __future__ import annotations
 
 import json
-import math
 import statistics
 import xml.etree.ElementTree as ET
 import zipfile
@@ -19,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from trucewatch.errors import InputError
+from trucewatch.places.model import distance_km
 
 ACC_KM = 161.0
 MISS_KM = 20_038.0  # half the Earth's circumference: the error charged for "no answer"
@@ -73,12 +73,6 @@ def read_articles(path: str | Path) -> Iterator[GoldArticle]:
             name = toponym.findtext("phrase") or toponym.findtext("extractedName") or text[start:end]
             found.toponyms.append(GoldToponym(name.strip(), start, end, lat, lon, geonameid))
         yield found
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (lat1, lon1, lat2, lon2))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _gold_mode_places(article: GoldArticle) -> list:
@@ -154,13 +148,14 @@ def evaluate_geoparsing(paths: Sequence[str | Path], mode: str = "gold", limit: 
                                "gold": [toponym.lat, toponym.lon, toponym.geonameid],
                                "got": None if place is None else [place.name, place.country, place.lat, place.lon]})
     n = len(errors)
+    within = sum(e <= ACC_KM for e in errors)
     return {
         "n": n,
         "articles": len(articles),
-        "acc@161km": round(100.0 * sum(e <= ACC_KM for e in errors) / n, 1) if n else None,
+        "acc@161km": round(100.0 * within / n, 1) if n else None,
         "median_km": round(statistics.median(errors), 1) if n else None,
         "mean_km": round(statistics.fmean(errors), 1) if n else None,
-        "acc@161km_or_same_geonameid": round(100.0 * (sum(e <= ACC_KM for e in errors) + same_id) / n, 1) if n else None,
+        "acc@161km_or_same_geonameid": round(100.0 * (within + same_id) / n, 1) if n else None,
         "unresolved": unresolved,
         # Ranking apart from coverage: of the toponyms whose gold entry the gazetteer holds, how
         # often we chose that entry (or a point within 161 km). The rest cannot be right with
@@ -168,7 +163,7 @@ def evaluate_geoparsing(paths: Sequence[str | Path], mode: str = "gold", limit: 
         "in_gazetteer": covered,
         "acc_in_gazetteer": round(100.0 * covered_right / covered, 1) if covered else None,
         # Of the answers given, how many were right: a wrong place is worse than "unknown".
-        "precision@161km": round(100.0 * sum(e <= ACC_KM for e in errors) / (n - unresolved), 1) if n > unresolved else None,
+        "precision@161km": round(100.0 * within / (n - unresolved), 1) if n > unresolved else None,
         "misses": misses,
     }
 

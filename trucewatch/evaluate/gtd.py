@@ -17,7 +17,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from trucewatch.errors import InputError
-from trucewatch.evaluate.choice import first_violent
+from trucewatch.evaluate.choice import first_violent, reported_count
 from trucewatch.evaluate.datafiles import load
 from trucewatch.evaluate.gold import GoldItem, parse_count, parse_float, read_table
 from trucewatch.evaluate.metrics import Accuracy, Distances, Score, haversine_km
@@ -82,9 +82,8 @@ def attack_type(event: Event | None) -> str | None:
 
 
 def count(casualties: Casualties | None) -> int:
-    if casualties is None:
-        return 0
-    return casualties.best if casualties.best is not None else (casualties.low or 0)
+    """Our figure as GTD counts it: a missing one reads as 0."""
+    return reported_count(casualties) or 0
 
 
 def names_in(extraction: Extraction) -> list[str]:

@@ -5,6 +5,7 @@ Scorers feed these one gold item at a time, so a run can stop early (`--limit`) 
 from __future__ import annotations
 
 import math
+import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -150,13 +151,8 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def median(values: list[float]) -> float | None:
-    if not values:
-        return None
-    ordered = sorted(values)
-    middle = len(ordered) // 2
-    if len(ordered) % 2:
-        return ordered[middle]
-    return (ordered[middle - 1] + ordered[middle]) / 2
+    """The median, or None when there are no values."""
+    return statistics.median(values) if values else None
 
 
 @dataclass

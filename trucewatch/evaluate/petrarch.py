@@ -89,11 +89,13 @@ def read(path: Path, **_options) -> Iterator[GoldItem | InputError]:
     starts = list(_SENTENCE.finditer(text))
     if not starts:
         raise InputError(str(path), "has no <Sentence> element; is it a PETRARCH validation file?")
+    line, counted_to = 1, 0  # counted on from the previous sentence, not from the top each time
     for number, match in enumerate(starts):
         end = starts[number + 1].start() if number + 1 < len(starts) else len(text)
         chunk = text[match.end():end]
         attributes = _attributes(match.group(1))
-        line = text.count("\n", 0, match.start()) + 1
+        line += text.count("\n", counted_to, match.start())
+        counted_to = match.start()
         source = f"{path}:{line}"
         sentence_id = attributes.get("id") or f"sentence-{number + 1}"
         if attributes.get("evaluate", "true").lower() == "false":

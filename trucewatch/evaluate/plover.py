@@ -22,13 +22,13 @@ from datetime import date
 from pathlib import Path
 
 from trucewatch.errors import InputError
-from trucewatch.evaluate.choice import best_matching, initiators
+from trucewatch.evaluate.choice import best_matching, initiators, reported_count
 from trucewatch.evaluate.countries import actor_code, country_from_code
 from trucewatch.evaluate.datafiles import load
 from trucewatch.evaluate.gold import GoldItem, open_text, parse_count
 from trucewatch.evaluate.metrics import Accuracy, Score
 from trucewatch.evaluate.petrarch import claimant_view
-from trucewatch.records import Casualties, Event, Extraction, Plover
+from trucewatch.records import Event, Extraction, Plover
 
 
 def _actors(value) -> list[dict]:
@@ -106,12 +106,6 @@ def current_mode(name: str | None) -> str | None:
     return load("plover_versions.yaml").get("modes", {}).get(name, name)
 
 
-def count(casualties: Casualties | None) -> int | None:
-    if casualties is None:
-        return None
-    return casualties.best if casualties.best is not None else casualties.low
-
-
 class Scorer:
     def __init__(self) -> None:
         self.type, self.mode = Accuracy(), Accuracy()
@@ -152,8 +146,8 @@ class Scorer:
                                "actor": actor.get("actorText")})
         for field, tally, ours in (("dead", self.dead, event.fatalities if event else None),
                                    ("injured", self.injured, event.injured if event else None)):
-            if gold[field] is not None and not tally.add(count(ours) == gold[field]):
-                misses.append({"field": field, "gold": gold[field], "predicted": count(ours)})
+            if gold[field] is not None and not tally.add(reported_count(ours) == gold[field]):
+                misses.append({"field": field, "gold": gold[field], "predicted": reported_count(ours)})
         return misses
 
     def scores(self) -> list[Score]:

@@ -10,7 +10,7 @@ import importlib
 import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import nullcontext
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -150,27 +150,33 @@ def evaluate(fmt: str, paths: Sequence[str | Path], *, limit: int | None = None,
         predictions = (_safe_predict(predict, item, on_error) for item in items)
     else:
         predictions = _extractions(items, extractor or default_extractor(workers), on_error)
-    handle = open(misses_path, "w", encoding="utf-8") if misses_path else nullcontext()
-    with handle as out, _progress(progress, len(items), fmt) as advance:
+    with misses_writer(misses_path) as write_miss, _progress(progress, len(items), fmt) as advance:
         for item, prediction in zip(items, predictions):
             misses = scorer.add(item, prediction)
             for miss in misses:
                 result.confusions[(miss["field"], _short(miss.get("gold")),
                                    _short(miss.get("predicted")))] += 1
-                record = {"format": fmt, "item": item.id, "source": item.source, **miss,
-                          "text": item.text}
-                if out:
-                    out.write(json.dumps(record, default=str, ensure_ascii=False) + "\n")
+                write_miss({"format": fmt, "item": item.id, "source": item.source, **miss,
+                            "text": item.text})
             result.misses += len(misses)
             advance()
         for record in errors:
-            if out:
-                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            write_miss(record)
     result.errors = len(errors)
     result.misses += len(errors)
     result.scores = scorer.scores()
     result.misses_file = str(misses_path) if misses_path else None
     return result
+
+
+@contextmanager
+def misses_writer(misses_path: str | Path | None):
+    """A function writing one miss per JSON line to `misses_path`, or ignoring it when there is none."""
+    if not misses_path:
+        yield lambda record: None
+        return
+    with open(misses_path, "w", encoding="utf-8") as handle:
+        yield lambda record: handle.write(json.dumps(record, default=str, ensure_ascii=False) + "\n")
 
 
 def _short(value) -> str:

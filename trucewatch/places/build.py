@@ -24,9 +24,9 @@ from pathlib import Path
 
 from shapely.geometry import mapping, shape
 
+from trucewatch.places.index import DATA_DIR
 from trucewatch.places.names import name_key
 
-DATA_DIR = Path(__file__).parent / "data"
 WOF_COUNTRIES = ("sy", "iq", "ye", "lb", "ps", "il", "ly", "af", "sd", "so", "ml")
 PLACE_COLUMNS = (
     "id", "name", "asciiname", "altnames", "fclass", "fcode", "population",

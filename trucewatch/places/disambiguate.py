@@ -10,14 +10,13 @@ spellings stand only where names are transliterated (name_words.yaml).
 """
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from trucewatch.datafiles import read_lexicon
 from trucewatch.places.gazetteer import get_gazetteer
-from trucewatch.places.model import Place
+from trucewatch.places.model import Place, distance_km
 from trucewatch.places.names import name_key
 
 MIN_MATCH = 0.6
@@ -37,6 +36,8 @@ GAP_FREE, GAP_WEIGHT = 1.0, 0.5
 MATCH_TIE = 0.01  # name matches closer than this count as spelled as well
 COUNTRY_NAME_PENALTY = 3.0  # see _country_names_mean_countries
 FOCUS_FIRST, FOCUS_OTHER = 2.5, 1.5  # the story's main country, its second country
+
+
 @lru_cache(maxsize=1)
 def _name_word_lists() -> dict[str, list]:
     """data/name_words.yaml as written (lists keep their order), read once."""
@@ -55,14 +56,13 @@ PART_PREFIX = re.compile(
     re.IGNORECASE,
 )
 KIND_SUFFIX = re.compile(rf"^(.+?)\s+({_alternatives('kind_suffix_words')})$", re.IGNORECASE)
-# "Dubai World Cup", "Colorado State University": a name not in the gazetteer that begins or ends with
-# a well-known place is at that place. Only countries, admin-1 areas and big towns qualify (a street
-# named after a hamlet says nothing), and the match is discounted so such names never pass as exact.
-ADM1_AREA_BONUS = True
 # A near-miss spelling (skeleton or fuzzy match) is a guess; in a story
 # that gives context it stands only when the context vouches for it (same country, near the story's
 # other places, in their state). On the gold halves such unvouched guesses were right about 1 in 10.
 WEAK_MATCH = 0.9
+# "Dubai World Cup", "Colorado State University": a name not in the gazetteer that begins or ends with
+# a well-known place is at that place. Only countries, admin-1 areas and big towns qualify (a street
+# named after a hamlet says nothing), and the match is discounted so such names never pass as exact.
 CONTAINED_SCALE = 0.85
 CONTAINED_MIN_POPULATION = 100_000
 
@@ -81,13 +81,7 @@ class PlaceContext:
 
 
 def _distance_km(a: Place, b: Place) -> float:
-    return _km(a.lat, a.lon, b.lat, b.lon)
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (lat1, lon1, lat2, lon2))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+    return distance_km(a.lat, a.lon, b.lat, b.lon)
 
 
 def _is_country(place: Place) -> bool:
@@ -130,7 +124,7 @@ def _vouched(place: Place, context: PlaceContext) -> bool:
     focus = {c.upper() for c in context.countries}
     if place.country in focus or place.country3 in focus:
         return True
-    if any(_km(place.lat, place.lon, lat, lon) < NEAR_KM for lat, lon in context.near):
+    if any(distance_km(place.lat, place.lon, lat, lon) < NEAR_KM for lat, lon in context.near):
         return True
     if (place.country, name_key(place.admin1 or "")) in context.areas:
         return True
@@ -149,12 +143,12 @@ def score(place: Place, context: PlaceContext, kind_word: str | None = None) -> 
     for nearby_name in context.nearby:
         value += _nearby_support(place, nearby_name)
     if context.near and not _is_country(place):
-        close = sum(_km(place.lat, place.lon, lat, lon) < NEAR_KM for lat, lon in context.near)
+        close = sum(distance_km(place.lat, place.lon, lat, lon) < NEAR_KM for lat, lon in context.near)
         value += NEAR_BONUS * min(close, 3)
     if context.areas and not _is_country(place):
         # A town in the state the story's other places are in, or that state itself ("Montana"
         # beside Billings and Bozeman is the state, not Montana City).
-        area = place.name if place.fcode == "ADM1" and ADM1_AREA_BONUS else place.admin1
+        area = place.name if place.fcode == "ADM1" else place.admin1
         if (place.country, name_key(area or "")) in context.areas:
             value += AREA_BONUS
     if _container_written(place, context):

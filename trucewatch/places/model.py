@@ -19,6 +19,13 @@ def _feature_weights() -> dict[str, dict[str, float]]:
             for key in ("prominence_weight", "nominal_size")}
 
 
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle (haversine) distance between two points, in km."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (lat1, lon1, lat2, lon2))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
 @dataclass
 class Place:
     """One gazetteer entry: where it is, what kind of place, and in which admin areas."""
