@@ -26,8 +26,11 @@ DB_HELP = "Database URL (any SQLAlchemy URL); default $TRUCEWATCH_DB or sqlite:/
 
 
 def db_url(option: str | None) -> str:
-    """The database URL from the option, the environment, or the embedded default."""
-    return option or os.environ.get("TRUCEWATCH_DB") or "sqlite:///trucewatch.db"
+    """The database URL from the option, the environment, or the store's default (imported late:
+    the store pulls in SQLAlchemy, which `--help` and `--version` do not need)."""
+    from trucewatch.store.engine import resolve_url
+
+    return resolve_url(option)
 
 
 def show_progress() -> bool:

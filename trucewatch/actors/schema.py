@@ -5,9 +5,9 @@ SCHEMA.md in data/ documents the same fields for users who write their own files
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 # PLOVER sector codes plus AID (humanitarian actors), as in the record contract.
 SECTORS = frozenset(
@@ -30,28 +30,23 @@ def _check_iso3(value: str | None) -> str | None:
     return value
 
 
+# Field types that carry their own check, so Role and Entry share it instead of each repeating it.
+Sector = Annotated[str, AfterValidator(_check_sector)]
+ISO3 = Annotated[str, AfterValidator(_check_iso3)]
+
+
 class Role(BaseModel):
     """A dated role: while it lasts, the entry acts as `country` + `sector`."""
 
     model_config = ConfigDict(extra="forbid")
 
     title: str | None = None
-    country: str | None = None
-    sector: str
+    country: ISO3 | None = None
+    sector: Sector
     org: str | None = None  # id of the organisation the role is in ("un"), for its CAMEO code
     start: date
     end: date | None = None  # None: still held
     uncertain: bool = False  # dates or role not certain; kept, but flagged
-
-    @field_validator("sector")
-    @classmethod
-    def _valid_sector(cls, value: str | None) -> str | None:
-        return _check_sector(value)
-
-    @field_validator("country")
-    @classmethod
-    def _valid_country(cls, value: str | None) -> str | None:
-        return _check_iso3(value)
 
     @model_validator(mode="after")
     def _ordered(self) -> "Role":
@@ -71,8 +66,8 @@ class Entry(BaseModel):
     id: str = Field(min_length=1)
     kind: Kind
     name: str | None = None
-    country: str | None = None
-    sector: str | None = None
+    country: ISO3 | None = None
+    sector: Sector | None = None
     aliases: list[str] = Field(default_factory=list)
     demonyms: list[str] = Field(default_factory=list)
     metonyms: dict[str, str] = Field(default_factory=dict)
@@ -84,16 +79,6 @@ class Entry(BaseModel):
     cameo: str | None = None
     uncertain: bool = False
     note: str | None = None
-
-    @field_validator("sector")
-    @classmethod
-    def _valid_sector(cls, value: str | None) -> str | None:
-        return _check_sector(value)
-
-    @field_validator("country")
-    @classmethod
-    def _valid_country(cls, value: str | None) -> str | None:
-        return _check_iso3(value)
 
     @field_validator("operates_in")
     @classmethod

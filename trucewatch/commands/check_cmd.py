@@ -36,7 +36,7 @@ def check(
                      title=f"{terms.name}: {len(findings)} incident(s)")
     for f in findings:
         inc = by_id[f.incident]
-        place = (inc.location.name or inc.location.text) if inc.location else "?"
+        place = inc.place_name if inc.location else "?"
         parties = ", ".join(f"{p.party} ({p.grade})" for p in f.parties)
         table.add_row(f.incident, str(inc.start or "undated"), inc.type, place, f.verdict, parties)
     if findings:

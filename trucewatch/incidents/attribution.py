@@ -31,6 +31,12 @@ class _Evidence:
     disputed: list[str] = field(default_factory=list)
     retracted_clusters: set[int] = field(default_factory=set)
 
+    def fill_identity(self, name: str | None, country: str | None, sector: str | None) -> None:
+        """Keep the first name, country and sector any report gave the actor."""
+        self.name = self.name or name
+        self.country = self.country or country
+        self.sector = self.sector or sector
+
 
 def _initiators(mention: Mention):
     return [a for a in mention.event.actors if a.role != "target"]
@@ -72,10 +78,7 @@ def grade_parties(mentions: list[Mention], clusters: dict[str, int]) -> list[Par
             if not key:
                 continue
             attribute(key, m, cluster)
-            ev = entry(key)
-            ev.name = ev.name or actor.name
-            ev.country = ev.country or actor.country
-            ev.sector = ev.sector or actor.sector
+            entry(key).fill_identity(actor.name, actor.country, actor.sector)
     # claims second, so a claim naming an actor ("Syria") meets the key its reports gave it (SYR)
     for m in mentions:
         cluster = clusters.get(m.document.id, 0)
@@ -126,7 +129,7 @@ def _grade_claim(claim, m: Mention, cluster: int, canonical, entry, attribute, r
             # only the claimant can accept responsibility; a different value is not its to accept
             attribute(claimant, m, cluster)
             ev = entry(claimant)
-            ev.name, ev.country, ev.sector = ev.name or c.name, ev.country or c.country, ev.sector or c.sector
+            ev.fill_identity(c.name, c.country, c.sector)
             ev.confirmed.append(f"{where}: {c.text} accepted responsibility")
         elif value:
             # an unresolved claimant ("the group") cannot confirm; what it says is one attribution
@@ -161,9 +164,7 @@ def _competitors(key: str, per_cluster: dict[int, set[str]]) -> set[str]:
             together |= parties
         else:
             others |= parties
-    if not any(key in p for p in per_cluster.values()):
-        return set()
-    return others - together
+    return others - together if together else set()  # never named by any source: no competitors
 
 
 def act_dispute(mentions: list[Mention]) -> list[str]:

@@ -34,9 +34,15 @@ def _position(event: Event) -> int:
     return min((s.start for s in event.evidence), default=0)
 
 
+@lru_cache(maxsize=1)
+def _spoken_of_families() -> frozenset[str]:
+    """Read once, not once per mention."""
+    return frozenset(claim_act_table()["spoken_of_families"])
+
+
 def _spoken_of(event: Event) -> bool:
-    families = set(claim_act_table()["spoken_of_families"])
-    return event.status in REAL and not is_claim_act(event.type) and ontology_family_of(event.type) in families
+    return (event.status in REAL and not is_claim_act(event.type)
+            and ontology_family_of(event.type) in _spoken_of_families())
 
 
 def _host(speech: Mention, candidates: list[Mention]) -> Mention | None:

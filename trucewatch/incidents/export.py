@@ -31,6 +31,14 @@ def _figure(casualties: Row | None, key: str):
     return (casualties or {}).get(key)
 
 
+def _place_name(place: Row) -> str | None:
+    return place.get("name") or place.get("text")
+
+
+def _outlets(incident: Row) -> str | None:
+    return "; ".join(o for o in incident.get("outlets") or [] if o) or None
+
+
 def flat_incident_row(incident: Row) -> Row:
     """One incident per row: our own column names, every field flat."""
     place = incident.get("location") or {}
@@ -43,7 +51,7 @@ def flat_incident_row(incident: Row) -> Row:
         "start": incident.get("start"),
         "end": incident.get("end"),
         "time_precision": incident.get("time_precision"),
-        "location": place.get("name") or place.get("text"),
+        "location": _place_name(place),
         "country": place.get("country"),
         "admin1": place.get("admin1"),
         "admin2": place.get("admin2"),
@@ -61,7 +69,7 @@ def flat_incident_row(incident: Row) -> Row:
         "injured_high": _figure(incident.get("injured"), "high"),
         "independent_sources": incident.get("independent_sources"),
         "documents": incident.get("documents"),
-        "outlets": "; ".join(o for o in incident.get("outlets") or [] if o) or None,
+        "outlets": _outlets(incident),
         "event_ids": "; ".join(incident.get("event_ids") or []) or None,
     }
 
@@ -102,11 +110,11 @@ def acled_incident_row(incident: Row) -> Row:
         "country": country_name(iso3),
         "admin1": place.get("admin1"),
         "admin2": place.get("admin2"),
-        "location": place.get("name") or place.get("text"),
+        "location": _place_name(place),
         "latitude": place.get("lat"),
         "longitude": place.get("lon"),
         "geo_precision": codes.geo_precision.get(place.get("precision") or ""),
-        "source": "; ".join(o for o in incident.get("outlets") or [] if o) or None,
+        "source": _outlets(incident),
         "notes": None,
         "fatalities": fatalities if fatalities is not None else 0,
         "iso": (country_table().get(iso3 or "") or {}).get("iso_numeric"),

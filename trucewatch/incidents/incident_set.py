@@ -19,6 +19,15 @@ from .model import Incident, Mention, incident_id_for
 from .sources import SignatureCache
 
 
+def follow_aliases(incident_id: str | None, aliases: dict[str, str], live) -> str | None:
+    """Where an id's alias chain leads: the first live id, else where the chain ends (or loops)."""
+    seen = set()
+    while incident_id not in live and incident_id in aliases and incident_id not in seen:
+        seen.add(incident_id)
+        incident_id = aliases[incident_id]
+    return incident_id
+
+
 @dataclass
 class Operation:
     op_id: str
@@ -58,11 +67,7 @@ class IncidentSet:
 
     def resolve(self, incident_id: str) -> Incident:
         """The incident for an id, following merges and splits; InputError if unknown."""
-        seen = set()
-        current = incident_id
-        while current not in self.incidents and current in self.aliases and current not in seen:
-            seen.add(current)
-            current = self.aliases[current]
+        current = follow_aliases(incident_id, self.aliases, self.incidents)
         if current not in self.incidents:
             raise InputError(incident_id, "no incident has this id, now or before a merge or split")
         return self.incidents[current]
@@ -121,10 +126,7 @@ class IncidentSet:
 
         def locate(incident_id: str | None, anchors=()) -> str | None:
             """The group an id names now: by id (following aliases), else by its recorded events."""
-            seen = set()
-            while incident_id not in groups and incident_id in self.aliases and incident_id not in seen:
-                seen.add(incident_id)
-                incident_id = self.aliases[incident_id]
+            incident_id = follow_aliases(incident_id, self.aliases, groups)
             if incident_id in groups:
                 return incident_id
             votes = Counter(owner[e] for e in anchors if e in owner)

@@ -143,6 +143,11 @@ class Incident:
     def event_ids(self) -> list[str]:
         return [m.event.id for m in self.mentions]
 
+    @property
+    def place_name(self) -> str | None:
+        """The place as readers see it: the gazetteer's name, else the report's words (None: unplaced)."""
+        return (self.location.name or self.location.text) if self.location else None
+
     def as_dict(self, *, with_mentions: bool = True) -> dict:
         loc = self.location.model_dump(mode="json") if self.location else None
         data = {

@@ -17,14 +17,27 @@ def ensure_tables(engine: sa.Engine) -> None:
         table.create(engine, checkfirst=True)
 
 
-def _engine(target) -> sa.Engine:
+def engine_of(target) -> sa.Engine:
+    """The engine behind a Store, or the engine itself."""
     return target.engine if hasattr(target, "engine") else target
+
+
+def ready_engine(target) -> sa.Engine:
+    """The engine behind a Store (or the engine), with our tables in place."""
+    engine = engine_of(target)
+    ensure_tables(engine)
+    return engine
+
+
+def _insert_in_batches(conn: sa.Connection, table: sa.Table, rows: list[dict], batch: int = 5000) -> None:
+    """Insert rows a batch at a time, so a large fusion does not build one huge statement."""
+    for i in range(0, len(rows), batch):
+        conn.execute(table.insert(), rows[i:i + batch])
 
 
 def load_journal(target) -> tuple[list[Operation], dict[str, str]]:
     """The manual operations and aliases stored so far."""
-    engine = _engine(target)
-    ensure_tables(engine)
+    engine = ready_engine(target)
     with engine.connect() as conn:
         ops = [Operation(r.op_id, r.kind, dict(r.args), r.created, bool(r.undone))
                for r in conn.execute(sa.select(incident_journal).order_by(incident_journal.c.seq))]
@@ -40,7 +53,7 @@ def fuse_stored(store) -> IncidentSet:
     """
     ops, aliases = load_journal(store)
     incident_set = fuse(store, journal=ops, aliases=aliases)
-    with _engine(store).connect() as conn:
+    with engine_of(store).connect() as conn:
         incident_set.aliases.update(_vanished_ids(conn, incident_set))
     return incident_set
 
@@ -57,8 +70,7 @@ def _vanished_ids(conn: sa.Connection, incident_set: IncidentSet) -> dict[str, s
 
 def save_incidents(target, incident_set: IncidentSet, *, batch: int = 5000) -> int:
     """Replace the stored incidents with these; ids that vanished since last time become aliases."""
-    engine = _engine(target)
-    ensure_tables(engine)
+    engine = ready_engine(target)
     now = datetime.now(timezone.utc)
     with engine.begin() as conn:
         aliases = {**incident_set.aliases, **_vanished_ids(conn, incident_set)}
@@ -74,16 +86,15 @@ def save_incidents(target, incident_set: IncidentSet, *, batch: int = 5000) -> i
                 "id": inc.id, "family": inc.family, "type": inc.type, "status": inc.status,
                 "start": inc.start, "end": inc.end, "time_precision": inc.time_precision,
                 "lat": loc.lat if loc else None, "lon": loc.lon if loc else None,
-                "place": (loc.name or loc.text) if loc else None, "country": loc.country if loc else None,
+                "place": inc.place_name, "country": loc.country if loc else None,
                 "place_precision": loc.precision if loc else None,
                 "independent_sources": inc.independent_sources, "documents": len(inc.documents),
                 "act_disputed": inc.act_disputed, "data": inc.as_dict(with_mentions=False), "updated_at": now,
             })
             mention_rows += [{"event_id": m.event.id, "incident_id": inc.id, "document_id": m.document.id}
                              for m in inc.mentions]
-        for table, data in ((incidents, rows), (incident_mentions, mention_rows)):
-            for i in range(0, len(data), batch):
-                conn.execute(table.insert(), data[i:i + batch])
+        _insert_in_batches(conn, incidents, rows, batch)
+        _insert_in_batches(conn, incident_mentions, mention_rows, batch)
         if aliases:
             conn.execute(incident_aliases.insert(), [{"alias": a, "incident_id": t} for a, t in aliases.items()])
         if incident_set.journal:
@@ -95,8 +106,7 @@ def save_incidents(target, incident_set: IncidentSet, *, batch: int = 5000) -> i
 
 def load_incidents(target) -> list[dict]:
     """Stored incidents as JSON-ready dicts (without mention texts), earliest first."""
-    engine = _engine(target)
-    ensure_tables(engine)
+    engine = ready_engine(target)
     with engine.connect() as conn:
         result = conn.execute(sa.select(incidents.c.data).order_by(incidents.c.start, incidents.c.id))
         return [dict(r.data) for r in result]
@@ -104,21 +114,18 @@ def load_incidents(target) -> list[dict]:
 
 def save_findings(target, truce_name: str, found) -> int:
     """Replace the stored findings of one truce."""
-    engine = _engine(target)
-    ensure_tables(engine)
+    engine = ready_engine(target)
     now = datetime.now(timezone.utc)
     rows = [{"truce": truce_name, "incident_id": f.incident, "verdict": f.verdict, "data": f.as_dict(),
              "checked_at": now} for f in found]
     with engine.begin() as conn:
         conn.execute(findings.delete().where(findings.c.truce == truce_name))
-        for i in range(0, len(rows), 5000):
-            conn.execute(findings.insert(), rows[i:i + 5000])
+        _insert_in_batches(conn, findings, rows)
     return len(rows)
 
 
 def load_findings(target, truce_name: str | None = None) -> list[dict]:
-    engine = _engine(target)
-    ensure_tables(engine)
+    engine = ready_engine(target)
     query = sa.select(findings.c.data)
     if truce_name:
         query = query.where(findings.c.truce == truce_name)

@@ -15,17 +15,13 @@ from trucewatch.errors import TruceWatchError
 
 from .incident_set import IncidentSet, Operation
 from .model import Incident, Mention
-from .persist import ensure_tables, fuse_stored, load_journal, save_incidents
+from .persist import engine_of, fuse_stored, load_journal, ready_engine, save_incidents
 from .tables import findings, incident_aliases, incident_mentions, incidents
-
-
-def _engine(target) -> sa.Engine:
-    return target.engine if hasattr(target, "engine") else target
 
 
 def where(target) -> str:
     """The database URL for messages, password hidden."""
-    return _engine(target).url.render_as_string(hide_password=True)
+    return engine_of(target).url.render_as_string(hide_password=True)
 
 
 def _no_incident(target, conn: sa.Connection, incident_id: str) -> TruceWatchError:
@@ -70,8 +66,7 @@ class Lookup:
 
 def stored_incidents(target, *, limit: int | None = None) -> list[dict]:
     """Stored incidents as JSON-ready dicts (event ids, no texts), earliest first."""
-    engine = _engine(target)
-    ensure_tables(engine)
+    engine = ready_engine(target)
     query = sa.select(incidents.c.data).order_by(incidents.c.start.is_(None), incidents.c.start,
                                                  incidents.c.id)
     if limit is not None:
@@ -98,8 +93,7 @@ def _resolve_id(conn: sa.Connection, incident_id: str) -> tuple[str | None, str 
 
 def find_incident(target, incident_id: str, *, with_mentions: bool = True) -> Lookup:
     """The stored incident an id names (following merges and splits), with every mention."""
-    engine = _engine(target)
-    ensure_tables(engine)
+    engine = ready_engine(target)
     with engine.connect() as conn:
         found, via = _resolve_id(conn, incident_id.strip())
         if found is None:
@@ -132,8 +126,7 @@ def _mentions(conn: sa.Connection, event_ids: list[str]) -> tuple[list[Mention],
 
 def _check_ids(target, *ids: str) -> None:
     """A sentence naming the database before any re-fusion, when an id is unknown there."""
-    engine = _engine(target)
-    ensure_tables(engine)
+    engine = ready_engine(target)
     with engine.connect() as conn:
         for incident_id in ids:
             found, via = _resolve_id(conn, incident_id)
@@ -216,7 +209,6 @@ def refuse_stored(target) -> IncidentSet:
 
 def has_findings(target) -> bool:
     """Whether truce findings are stored (a manual change makes them out of date)."""
-    engine = _engine(target)
-    ensure_tables(engine)
+    engine = ready_engine(target)
     with engine.connect() as conn:
         return bool(conn.scalar(sa.select(sa.func.count()).select_from(findings)))

@@ -10,7 +10,7 @@ from trucewatch.incidents.actors import party_label as actor_label
 from trucewatch.incidents.actors import value_key
 from trucewatch.incidents.model import Incident
 from trucewatch.truce.area import build_area
-from trucewatch.truce.checker import TruceChecker, check
+from trucewatch.truce.checker import COARSE, TruceChecker, check
 from trucewatch.truce.findings import VERDICTS, Finding
 from trucewatch.truce.terms import TruceTerms
 
@@ -20,7 +20,6 @@ from .svg import VERDICT_COLOURS, daily_chart, incident_map
 
 DETAILED = ["violation", "probable violation", "possible violation", "undetermined", "unattributable"]
 SUMMARISED = ["not a violation", "out of scope"]  # listed last, folded, with counts
-COARSE_PLACES = {"admin1", "country", "region", "unknown"}  # no honest point to draw
 MAP_FOCUS_KM = 300  # incidents farther than this from the truce area are listed, not drawn
 
 
@@ -151,8 +150,8 @@ def _map_points(incidents: list[Incident], by_incident: dict, area) -> tuple[lis
                  "verdict": by_incident[i.id].verdict if i.id in by_incident else "",
                  "label": f"{i.start} {i.type.replace('_', ' ')} at {place}", "place": place,
                  "precision": i.location.precision}
-        if i.location.precision in COARSE_PLACES or i.location.lat is None or i.location.lon is None:
-            coarse.append(point)
+        if i.location.precision in COARSE or i.location.lat is None or i.location.lon is None:
+            coarse.append(point)  # no honest point to draw
             continue
         try:
             distance = area.distance_km(i.location.lat, i.location.lon)
@@ -187,7 +186,7 @@ def report_data(truce: TruceTerms, incidents, findings: list[Finding] | None = N
     addressed_before = [i for i in previous if checker.provisions_of(i)]
     imprecise = [i for i in current if i.time_precision not in DAILY_PRECISIONS]
     straddling = [i for i in current if before.contains(i)]
-    coarse = sum(1 for i in considered if not i.location or i.location.precision in ("admin1", "country", "region", "unknown"))
+    coarse = sum(1 for i in considered if not i.location or i.location.precision in COARSE)
     return {
         "truce": truce, "period": period, "previous": before,
         "party_labels": [actor_label(value_key(p) or p) for p in truce.parties],

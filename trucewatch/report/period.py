@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 from trucewatch.incidents.actors import party_label as actor_label
 from trucewatch.incidents.model import Incident
+from trucewatch.truce.findings import STRENGTH  # the violation verdicts, weakest to strongest
 
 
 DAILY_PRECISIONS = {"day", "days"}
@@ -84,6 +85,6 @@ def daily(incidents: list[Incident], period: Period, findings_by_incident: dict)
         if inc.start in rows:
             rows[inc.start]["all"] += 1
             f = findings_by_incident.get(inc.id)
-            if f is not None and f.verdict in ("violation", "probable violation", "possible violation"):
+            if f is not None and f.verdict in STRENGTH:
                 rows[inc.start]["violations"] += 1
     return [{"day": d, **v} for d, v in sorted(rows.items())]

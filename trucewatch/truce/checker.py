@@ -154,10 +154,9 @@ class TruceChecker:
     # -- the whole check
     def check_one(self, inc: Incident) -> Finding:
         trace: list[str] = []
-        loc = inc.location
         summary = {"start": inc.start.isoformat() if inc.start else None,
                    "end": inc.end.isoformat() if inc.end else None, "type": inc.type,
-                   "place": (loc.name or loc.text) if loc else None}
+                   "place": inc.place_name}
         finding = Finding(incident=inc.id, verdict="undetermined", truce=self.terms.name, trace=trace,
                           summary=summary)
         if inc.status == "negated":
@@ -198,7 +197,7 @@ class TruceChecker:
                              + ("time window" if decided else "area"))
             return finding
         verdict = self._attribute(inc, finding)
-        if inc.act_disputed and verdict in ("violation",):
+        if inc.act_disputed and verdict == "violation":
             trace.append("act: whether it happened as described is disputed ("
                          + "; ".join(inc.act_dispute_reasons[:3]) + "), so at most a probable violation")
             caps.append("probable violation")
