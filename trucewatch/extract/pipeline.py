@@ -15,8 +15,8 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from concurrent.futures.process import BrokenProcessPool
-from itertools import islice
 
+from trucewatch.batching import chunks
 from trucewatch.errors import TruceWatchError
 from trucewatch.records import Document, Extraction
 
@@ -41,18 +41,12 @@ def extract_batch_as_json(documents: list[Document]) -> list[str]:
     return [extraction.model_dump_json() for extraction in extract_batch(documents)]
 
 
-def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
-    iterator = iter(documents)
-    while batch := list(islice(iterator, size)):
-        yield batch
-
-
 def run_pipeline(documents: Iterable[Document], *, workers: int | None = None,
                  batch_size: int = 16) -> Iterator[Extraction]:
     """Yield one Extraction per document, in input order."""
     workers = workers or default_workers()
     if workers <= 1:
-        for batch in _batches(documents, batch_size):
+        for batch in chunks(documents, batch_size):
             yield from extract_batch(batch)
         return
     forking = os.name == "posix"
@@ -64,7 +58,7 @@ def run_pipeline(documents: Iterable[Document], *, workers: int | None = None,
     with _frozen_heap(forking), \
             ProcessPoolExecutor(workers, mp_context=context, initializer=warm_up) as executor:
         pending: deque = deque()
-        for batch in _batches(documents, batch_size):
+        for batch in chunks(documents, batch_size):
             pending.append(executor.submit(extract_batch_as_json, batch))
             if len(pending) >= 2 * workers:
                 yield from _result(pending.popleft())

@@ -9,9 +9,10 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import chain, islice
+from itertools import chain
 from typing import TYPE_CHECKING
 
+from trucewatch.batching import chunks
 from trucewatch.errors import InputError
 from trucewatch.ingest.origin import DEFAULT_MAX_BYTES
 from trucewatch.ingest.progress import IngestProgress
@@ -37,12 +38,6 @@ class IngestSummary:
 
     def line(self) -> str:
         return f"{self.new} new, {self.skipped} skipped, {self.failed} failed"
-
-
-def _chunks(items: Iterable, size: int) -> Iterator[list]:
-    iterator = iter(items)
-    while chunk := list(islice(iterator, size)):
-        yield chunk
 
 
 def _stored_ids(store, ids: list[str]) -> set[str]:
@@ -93,7 +88,7 @@ def ingest(paths: Iterable[str | os.PathLike], db=None, *, extract: bool = True,
 
     def new_documents() -> Iterator[Document]:
         """Documents neither seen earlier in this run nor already in the store."""
-        for chunk in _chunks(documents(), batch_size):
+        for chunk in chunks(documents(), batch_size):
             fresh = []
             for document in chunk:
                 if document.id in seen:
@@ -114,7 +109,7 @@ def ingest(paths: Iterable[str | os.PathLike], db=None, *, extract: bool = True,
                 from trucewatch.extract import extract_documents
 
                 records = extract_documents(records, workers)
-            for batch in _chunks(records, batch_size):
+            for batch in chunks(records, batch_size):
                 if extract:
                     flags = store.add([record.document for record in batch], batch)
                 else:
