@@ -12,7 +12,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-Status = Literal["occurred", "ongoing", "planned", "negated", "hypothetical"]
+# "background": an act the report mentions only as context (the war's toll since 2011, a truce
+# "due to take effect"): kept for the record, never fed to incidents or findings.
+Status = Literal["occurred", "ongoing", "planned", "negated", "hypothetical", "background"]
 TimePrecision = Literal["day", "days", "week", "month", "year", "unknown"]
 PlacePrecision = Literal[
     "exact", "neighbourhood", "city", "admin2", "admin1", "country", "region", "unknown"
@@ -143,10 +145,20 @@ class Acled(Record):
     sub_event_type: str
 
 
+class Salience(Record):
+    """How central an event is to its report (0-1), and why: the headline or first paragraph
+    names it, it has a toll, place, date or actor; a background mention scores low."""
+
+    score: float = Field(ge=0.0, le=1.0)
+    reasons: list[str] = Field(default_factory=list)
+
+
 class Event(Record):
     id: str
     type: str
     status: Status = "occurred"
+    main: bool = False  # the report's headline act: one per report that has events
+    salience: Salience | None = None
     plover: Plover | None = None
     cameo: str | None = None
     acled: Acled | None = None

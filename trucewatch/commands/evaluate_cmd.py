@@ -9,8 +9,8 @@ from rich.table import Table
 
 from trucewatch.cli_app import app, err_console, out_console, show_progress
 
-FORMAT_HELP = ("Gold format: petrarch, plover, acled, gtd, case, timeml, geoparsing or "
-               "event_location.")
+FORMAT_HELP = ("Gold format: petrarch, plover, acled, gtd, case, timeml, geoparsing, "
+               "event_location or wikipedia.")
 
 
 @app.command()
