@@ -14,12 +14,15 @@ from trucewatch.extract.datafiles import words
 from trucewatch.extract.claims import CONTESTING, ClaimMention, claim_lexicon, find_claims
 from trucewatch.extract.denials import fold_self_denials
 from trucewatch.extract.drafts import Draft, Mention, StoryPlaces, actor_refs, merge_refs, sentence_span
-from trucewatch.extract.fusion import bigger, conflicts, fuse_headline, fuse_into
+from trucewatch.extract.fusion import conflicts, fuse_headline, fuse_into
 from trucewatch.extract.modality import clause_verb, failed, status_of, tense_of, ultimatum
 from trucewatch.extract.what import Trigger, default_lexicon, find_triggers, is_casualty_only
 from trucewatch.extract.who import after_dateline, participants
 from trucewatch.ontology import default_ontology
-from trucewatch.records import Acled, Document, Event, Extraction, Plover, Span, When
+from trucewatch.extract.salience import is_background, main_index, salience
+from trucewatch.extract.toll_owners import StoryToll, casualties_for, tolls_to_story, tree_distance
+from trucewatch.extract.tolls import sentence_casualties
+from trucewatch.records import Acled, Document, Event, Extraction, Plover, Salience, Span, When
 
 STATE_SECTORS = frozenset({"GOV", "MIL", "GOVMIL", "POL", "SPY", "COP"})
 RHETORIC_FAMILIES = words("act_words.yaml", "rhetoric_families")
@@ -74,17 +77,6 @@ def _times_for(trigger: Trigger, times: list, published: date | None, anchor: Wh
     return when, mention.text
 
 
-def _tree_distance(a, b) -> int:
-    """Steps between two words through the dependency tree."""
-    up_a = [a, *a.ancestors]
-    up_b = [b, *b.ancestors]
-    index_b = {tok.i: n for n, tok in enumerate(up_b)}
-    for n, tok in enumerate(up_a):
-        if tok.i in index_b:
-            return n + index_b[tok.i]
-    return len(up_a) + len(up_b)
-
-
 def _fold_casualty_verbs(mentions: list[Mention]) -> dict[int, Mention]:
     """"dropped barrel bombs ..., killing seven": the killing is the toll of the bombing, not
     an act of its own. Each casualty verb of a sentence that also reports a violent act is folded
@@ -94,7 +86,7 @@ def _fold_casualty_verbs(mentions: list[Mention]) -> dict[int, Mention]:
     if not acts:
         return folded
     for mention in [m for m in mentions if is_casualty_only(m.trigger)]:
-        owner = min(acts, key=lambda m: (_tree_distance(m.trigger.head, mention.trigger.head),
+        owner = min(acts, key=lambda m: (tree_distance(m.trigger.head, mention.trigger.head),
                                          abs(m.trigger.start_char - mention.trigger.start_char)))
         known = {p.head_i for p in owner.targets} | {p.head_i for p in owner.initiators}
         owner.targets.extend(p for p in mention.targets if p.head_i not in known)
@@ -102,37 +94,6 @@ def _fold_casualty_verbs(mentions: list[Mention]) -> dict[int, Mention]:
         for tok in mention.trigger.tokens:
             folded[tok.i] = owner
     return folded
-
-
-def _casualties_for(mentions: list[Mention], found) -> list:
-    """Each killed / injured phrase goes to the nearest violent act of its sentence; with none
-    there, the phrases are returned for the story's latest violent act."""
-    if not found:
-        return []
-    violent = [m for m in mentions if m.act.family == "violence"]
-    if not violent:
-        return [(kind, item) for kind in ("killed", "injured") for item in getattr(found, kind)]
-    for kind in ("killed", "injured"):
-        for item in getattr(found, kind):
-            owner = min(violent, key=lambda m: abs(m.trigger.start_char - item.start))
-            slot = "fatalities" if kind == "killed" else "injured"
-            current = getattr(owner, slot)
-            if current is None or (item.casualties.best or 0) > (current.best or 0):
-                setattr(owner, slot, item.casualties)
-    return []
-
-
-def _toll_to_story(leftover: list, drafts: list[Draft], sent) -> None:
-    """"Nine people were killed." / "No one was hurt.": a toll with no act of its own belongs to
-    the nearest preceding violent event of the story."""
-    earlier = [d for d in drafts if d.act.family == "violence"
-               and d.mentions[0].sentence.start_char < sent.start_char]
-    if not earlier:
-        return
-    owner = earlier[-1]
-    for kind, item in leftover:
-        slot = "fatalities" if kind == "killed" else "injured"
-        setattr(owner, slot, bigger(getattr(owner, slot), item.casualties))
 
 
 def _suppressed(claims: list[ClaimMention]) -> set[int]:
@@ -163,11 +124,13 @@ def _sentence_mentions(sent, published, anchor, places, doc):
         initiators, targets = participants(trigger)
         own_places = [p for p in here if not _in_other_clause(p, trigger)]
         location = links.locate(doc, placed, trigger.head, own_places)
-        mentions.append(Mention(trigger, trigger.act, status_of(trigger), sent, when, time_text,
+        status = "background" if is_background(trigger) else status_of(trigger)
+        mentions.append(Mention(trigger, trigger.act, status, sent, when, time_text,
                                 initiators, targets, location=location))
     folded = _fold_casualty_verbs(mentions)
-    leftover = _casualties_for(mentions, links.find_casualties(sent.text, sent.start_char))
-    return mentions, claims, (dated[-1] if dated else anchor), times, folded, leftover
+    found = sentence_casualties(sent, links.find_casualties(sent.text, sent.start_char))
+    story_tolls = casualties_for(mentions, found, sent)
+    return mentions, claims, (dated[-1] if dated else anchor), times, folded, story_tolls
 
 
 def _attributed_heads(claims: list[ClaimMention]) -> set[int]:
@@ -214,7 +177,7 @@ def _codes(draft: Draft):
     return ontology.codes(draft.act, draft.status, refused)
 
 
-def _event(document: Document, n: int, draft: Draft) -> Event:
+def _event(document: Document, n: int, draft: Draft, main: bool, score: Salience) -> Event:
     """The record of one drafted event, numbered `n` in its document."""
     act = draft.act
     plover, cameo = _codes(draft)
@@ -222,6 +185,8 @@ def _event(document: Document, n: int, draft: Draft) -> Event:
         id=f"{document.id}:{n}",
         type=act.name,
         status=draft.status,
+        main=main,
+        salience=score,
         plover=Plover(event=plover.event, mode=plover.mode) if plover else None,
         cameo=cameo,
         acled=Acled(event_type=act.acled.event_type, sub_event_type=act.acled.sub_event_type)
@@ -246,10 +211,11 @@ def extract_document(document: Document, doc) -> Extraction:
     anchor: When | None = None
     story_when: When | None = None
     headline: list[Draft] = []
+    story_tolls: list[StoryToll] = []
     for sent in doc.sents:
-        mentions, claims, anchor, times, folded, leftover = _sentence_mentions(
+        mentions, claims, anchor, times, folded, tolls = _sentence_mentions(
             sent, published, anchor, places, doc)
-        _toll_to_story(leftover, drafts, sent)
+        story_tolls += tolls
         attributed = _attributed_heads(claims)
         for mention in mentions:
             if mention.trigger.head.i in attributed:
@@ -291,13 +257,38 @@ def extract_document(document: Document, doc) -> Extraction:
             story_when = times[-1].when
     drafts = [d for d in drafts if not _only_casualty_words(d) and not _unattributed_reaction(d)]
     drafts = fold_self_denials(drafts)
+    placed = [draft.location is not None for draft in drafts]
+    main = _main_draft(drafts, placed, document, doc)
+    tolls_to_story(story_tolls, drafts, main)
     fallback = None
     for draft in drafts:
         if draft.location is None:
             fallback = fallback or _main_place(places, doc)
             draft.location = fallback
-    events = [_event(document, n, draft) for n, draft in enumerate(drafts, start=1)]
+    scores = _saliences(drafts, placed, document, doc)
+    main_at = main_index(scores, [d.status for d in drafts])
+    events = [_event(document, n, draft, n - 1 == main_at, score)
+              for n, (draft, score) in enumerate(zip(drafts, scores), start=1)]
     return Extraction(document=document, events=events)
+
+
+def _saliences(drafts: list[Draft], placed: list[bool], document: Document, doc) -> list[Salience]:
+    """Each draft's salience (salience.py), given where the headline, body and lead are."""
+    sentences = list(doc.sents)
+    headline = sentences[0].start_char if sentences and _is_headline(sentences[0], document) else None
+    body = next((s for s in sentences if s.start_char != headline), None)
+    body_start = after_dateline(body).start_char if body is not None else 0
+    body_sentence = body.start_char if body is not None else 0
+    lead_end = doc.text.find("\n\n", body_start)
+    lead_end = len(doc.text) if lead_end < 0 else lead_end
+    return [salience(draft, headline_start=headline, body_start=body_sentence, first_paragraph_end=lead_end,
+                     placed=here) for draft, here in zip(drafts, placed)]
+
+
+def _main_draft(drafts: list[Draft], placed: list[bool], document: Document, doc) -> Draft | None:
+    """The main event as the drafts stand before the story's own tolls are given out."""
+    at = main_index(_saliences(drafts, placed, document, doc), [d.status for d in drafts])
+    return drafts[at] if at is not None else None
 
 
 BROAD = frozenset({"country", "region", "unknown"})

@@ -1,0 +1,135 @@
+"""How central each event is to its report, which one is the main event, and which mentions are
+only background.
+
+A report is about one act (its headline act) and mentions others: earlier incidents, the war's
+toll, a truce "due to take effect". A monitor must see the headline act and not have the
+background counted as news. Each event's salience (0-1) sums the reasons it is central
+(headline, first sentence, a toll, its own place, a date, a named actor, repeated mentions),
+weighted in data/salience.yaml and scaled by its status; the most salient non-background event
+is the main one (the earliest wins a tie).
+
+A mention is background when it sums up a period rather than reporting an act: its subject is
+the war itself ("the war has killed ..."), it is framed by a period ("since 2011", "since the
+uprising began", "over the past five years"), or it is a superlative summary ("some of the
+fiercest shelling of the conflict").
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from trucewatch.extract.datafiles import load, words
+from trucewatch.extract.drafts import Draft
+from trucewatch.extract.what import Trigger, fixed_lemma
+from trucewatch.records import Salience
+
+YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+PERIOD_PHRASES = ("over the past", "over the last", "in the past", "during the past", "so far",
+                  "to date", "in recent years", "in recent months")
+
+
+@lru_cache(maxsize=1)
+def _settings() -> dict:
+    return load("salience.yaml")
+
+
+def _words(key: str) -> frozenset[str]:
+    return words("salience.yaml", key)
+
+
+def salient_at() -> float:
+    """The salience from which an event is exported, fused and checked by default."""
+    return float(_settings()["salient_at"])
+
+
+def _clause_of(trigger: Trigger):
+    head = trigger.head
+    if trigger.kind == "noun" and head.dep_ in ("nsubj", "nsubjpass", "dobj") and head.head.pos_ in ("VERB", "AUX"):
+        return head.head
+    return head
+
+
+def war_subject(clause, exclude=()) -> bool:
+    """"The war has killed ...": the whole war (or its fighting) as the doer."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c not in exclude
+               and fixed_lemma(c) in _words("cumulative_subjects") for c in clause.children)
+
+
+def period_frame(clause) -> bool:
+    """"since 2011", "since the uprising began", "over the past five years"."""
+    for child in clause.children:
+        if child.dep_ in ("prep", "mark", "advmod") and child.lower_ == "since":
+            objects = [g for g in child.subtree if g.i != child.i]
+            if any(YEAR.match(g.text) or fixed_lemma(g) in _words("period_nouns") for g in objects):
+                return True
+        if child.dep_ == "advcl" and any(m.lower_ == "since" for m in child.children if m.dep_ == "mark") \
+                and any(fixed_lemma(g) in _words("period_nouns") for g in child.subtree):
+            return True
+    text = " " + " ".join(t.lower_ for t in clause.subtree) + " "
+    return any(f" {phrase} " in text for phrase in PERIOD_PHRASES) and any(
+        fixed_lemma(t) in ("year", "month", "decade") for t in clause.subtree)
+
+
+def _summary(trigger: Trigger) -> bool:
+    """"some of the fiercest shelling of the conflict": a superlative over a period."""
+    head = trigger.head
+    if trigger.kind != "noun" or not any(c.tag_ == "JJS" for c in head.children):
+        return False
+    quantified = head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in _words("summary_quantifiers")
+    of_period = any(c.dep_ == "prep" and c.lower_ in ("of", "since", "in") and any(
+        fixed_lemma(g) in _words("period_nouns") for g in c.children if g.dep_ == "pobj") for c in head.children)
+    return quantified or of_period
+
+
+def is_background(trigger: Trigger) -> bool:
+    """Whether an act mention only sums up the war or a period (see the module docstring)."""
+    clause = _clause_of(trigger)
+    return war_subject(clause) or period_frame(clause) or _summary(trigger)
+
+
+def salience(draft: Draft, *, headline_start: int | None, body_start: int, first_paragraph_end: int,
+             placed: bool) -> Salience:
+    """The draft's salience and the reasons for it."""
+    settings = _settings()
+    weights = settings["weights"]
+    first = draft.mentions[0].sentence
+    reasons = []
+    starts = [m.sentence.start_char for m in draft.mentions]
+    if headline_start is not None and headline_start in starts:
+        reasons.append("headline")
+    if body_start in starts:
+        reasons.append("first_sentence")
+    elif first.start_char < first_paragraph_end:
+        reasons.append("first_paragraph")
+    if draft.fatalities is not None or draft.injured is not None:
+        reasons.append("toll")
+    if placed:
+        reasons.append("place")
+    if draft.when is not None and draft.when.precision != "unknown":
+        reasons.append("date")
+    if draft.actors:
+        reasons.append("actor")
+    if len({m.sentence.start_char for m in draft.mentions}) > 1:
+        reasons.append("repeated")
+    if draft.act.family == "violence":
+        reasons.append("violence")
+    if draft.claims:
+        reasons.append("claimed")
+    total = sum(float(weights[r]) for r in reasons)
+    value = total / (total + float(settings["scale"]))
+    value *= float(settings["status_factor"].get(draft.status, 1.0))
+    if draft.act.family in _words("speech_families"):
+        value *= float(settings["speech_factor"])
+    if draft.status == "background":
+        reasons = ["background"] + reasons
+    return Salience(score=round(value, 3), reasons=[r.replace("_", " ") for r in reasons])
+
+
+def main_index(scores: list[Salience], statuses: list[str]) -> int | None:
+    """The position of the main event: the most salient that is not background; the earliest
+    wins a tie. None when every event is background (or there is none)."""
+    best, best_score = None, -1.0
+    for n, (score, status) in enumerate(zip(scores, statuses)):
+        if status != "background" and score.score > best_score:
+            best, best_score = n, score.score
+    return best
