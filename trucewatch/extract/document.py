@@ -16,15 +16,17 @@ from trucewatch.extract.denials import fold_self_denials
 from trucewatch.extract.drafts import Draft, Mention, StoryPlaces, actor_refs, merge_refs, sentence_span
 from trucewatch.extract.fusion import conflicts, fuse_headline, fuse_into
 from trucewatch.extract.modality import clause_verb, failed, status_of, tense_of, ultimatum
-from trucewatch.extract.what import Trigger, default_lexicon, find_triggers, is_casualty_only
+from trucewatch.extract.what import Trigger, armed_variant, default_lexicon, find_triggers, is_casualty_only
 from trucewatch.extract.who import after_dateline, participants
 from trucewatch.ontology import default_ontology
+from trucewatch.extract.protests import escalate_protests
 from trucewatch.extract.salience import is_background, main_index, salience
 from trucewatch.extract.toll_owners import StoryToll, casualties_for, tolls_to_story, tree_distance
 from trucewatch.extract.tolls import sentence_casualties
 from trucewatch.records import Acled, Document, Event, Extraction, Plover, Salience, Span, When
 
-STATE_SECTORS = frozenset({"GOV", "MIL", "GOVMIL", "POL", "SPY", "COP"})
+STATE_SECTORS = words("act_words.yaml", "state_sectors")
+NONSTATE_SECTORS = words("act_words.yaml", "nonstate_sectors")
 RHETORIC_FAMILIES = words("act_words.yaml", "rhetoric_families")
 # Claims whose content is an act someone is said (not) to have done: the act they name is the
 # story's act when the story reported one, not a second event.
@@ -90,6 +92,7 @@ def _fold_casualty_verbs(mentions: list[Mention]) -> dict[int, Mention]:
                                          abs(m.trigger.start_char - mention.trigger.start_char)))
         known = {p.head_i for p in owner.targets} | {p.head_i for p in owner.initiators}
         owner.targets.extend(p for p in mention.targets if p.head_i not in known)
+        owner.act = armed_variant(owner.act, mention.trigger) or owner.act  # "..., killing three soldiers"
         mentions.remove(mention)
         for tok in mention.trigger.tokens:
             folded[tok.i] = owner
@@ -149,11 +152,16 @@ def _story_act(mention: Mention, drafts: list[Draft]) -> Draft | None:
 
 
 def _state_variant(draft: Draft) -> None:
-    """A bombing by a state's forces is an air strike: states bomb from the air."""
+    """Who does an act can decide what it is: a bombing by a state's forces is an air strike
+    (states bomb from the air), a town its army takes is regained territory; a town that only
+    non-state sides retake is overtaken by a non-state actor."""
     act = draft.act
-    if act.state_variant and any(a.sector in STATE_SECTORS or (a.country and a.sector is None)
-                                 for a in draft.actors):
+    sectors = [(a.sector or "").lower() for a in draft.actors]
+    if act.state_variant and any(s in STATE_SECTORS or (a.country and not s)
+                                 for s, a in zip(sectors, draft.actors)):
         draft.act = default_ontology()[act.state_variant]
+    elif act.nonstate_variant and sectors and all(s in NONSTATE_SECTORS for s in sectors):
+        draft.act = default_ontology()[act.nonstate_variant]
 
 
 def _evidence(draft: Draft) -> list[Span]:
@@ -256,7 +264,7 @@ def extract_document(document: Document, doc) -> Extraction:
         if times:
             story_when = times[-1].when
     drafts = [d for d in drafts if not _only_casualty_words(d) and not _unattributed_reaction(d)]
-    drafts = fold_self_denials(drafts)
+    drafts = escalate_protests(fold_self_denials(drafts))
     placed = [draft.location is not None for draft in drafts]
     main = _main_draft(drafts, placed, document, doc)
     tolls_to_story(story_tolls, drafts, main)

@@ -30,6 +30,7 @@ class Lexicon:
     nouns: dict[str, list[ActType]] = field(default_factory=dict)
     phrases: dict[str, list[tuple[tuple[str, ...], str, ActType]]] = field(default_factory=dict)
     instruments: dict[tuple[str, ...], ActType] = field(default_factory=dict)
+    instruments_by_first: dict[str, list[tuple[tuple[str, ...], ActType]]] = field(default_factory=dict)
     instrument_firsts: frozenset[str] = frozenset()
     casualty_verbs: frozenset[str] = frozenset()
 
@@ -49,11 +50,13 @@ class Lexicon:
                 else:
                     lexicon.phrases.setdefault(parts[0], []).append((parts, kind, entry_act))
             for word in act.instruments:
-                lexicon.instruments.setdefault(tuple(word.lower().split()), act)
+                lexicon.instruments.setdefault(tuple(word.lower().replace("-", " - ").split()), act)
             casualty.update(act.casualty_verbs)
         for entries in lexicon.phrases.values():
             entries.sort(key=lambda entry: -len(entry[0]))
         lexicon.instrument_firsts = frozenset(key[0] for key in lexicon.instruments)
+        for parts, act in sorted(lexicon.instruments.items(), key=lambda item: -len(item[0])):
+            lexicon.instruments_by_first.setdefault(parts[0], []).append((parts, act))
         lexicon.casualty_verbs = frozenset(casualty)
         return lexicon
 
@@ -156,7 +159,9 @@ def _choose(candidates, tokens, head, ontology: Ontology):
 
 
 def _refine(trigger: Trigger, lexicon: Lexicon) -> None:
-    """A generic attack becomes an air strike, shelling... when its instrument is named nearby."""
+    """A generic attack becomes an air strike, shelling... when its instrument is named nearby;
+    of instruments starting at one word the longest wins ("barrel bomb" over "bomb"), and the
+    instrument's own modifiers may change it again ("a suicide car bomber" is no aircraft)."""
     if not (trigger.act.generic or trigger.act.refinable):
         return
     head = trigger.head
@@ -170,45 +175,115 @@ def _refine(trigger: Trigger, lexicon: Lexicon) -> None:
     # Then the rest of the sentence: "chlorine gas was used in the attack".
     scope.extend(tok for tok in head.sent if tok.i not in {t.i for t in scope})
     for tok in scope:
-        first = _lemma(tok)
-        if first not in lexicon.instrument_firsts:
-            continue
-        for parts, act in lexicon.instruments.items():
-            if parts[0] != first:
-                continue
-            window = tok.doc[tok.i:tok.i + len(parts)]
-            if all(_lemma(t) == p for t, p in zip(window, parts)):
-                trigger.act = act
-                return
+        found = _instrument_at(tok, lexicon)
+        if found is not None:
+            act, window = found
+            trigger.act = _modified(act, window[-1], lexicon.ontology) or act
+            return
+
+
+def _instrument_at(tok, lexicon: Lexicon):
+    """(act, tokens) of the longest instrument starting at this word, if any."""
+    candidates = lexicon.instruments_by_first.get(_lemma(tok)) or lexicon.instruments_by_first.get(tok.lower_)
+    if not candidates:
+        return None
+    doc = tok.doc
+    for parts, act in candidates:
+        window = doc[tok.i:tok.i + len(parts)]
+        if len(window) == len(parts) and all(_lemma(t) == p or t.lower_ == p for t, p in zip(window, parts)):
+            return act, window
+    return None
+
+
+def _modifier_words(token) -> set[str]:
+    """Lemmas and words of what modifies a noun from the left ("suicide car" in "suicide car bomb",
+    "rocket-propelled" in "rocket-propelled grenade")."""
+    found = set()
+    for child in token.lefts:
+        if child.dep_ in ("compound", "amod", "npadvmod", "nmod", "nummod"):
+            for tok in child.subtree:
+                found.update((_lemma(tok), tok.lower_))
+    return found
+
+
+def _modified(act: ActType, token, ontology: Ontology) -> ActType | None:
+    """The act a modifier of an explosive act's noun or instrument makes it (acts.yaml
+    `act_modifiers`), or None."""
+    if act.acled is None or act.acled.event_type != "Explosions/Remote violence" or not ontology.modifiers:
+        return None
+    present = _modifier_words(token)
+    if not present:
+        return None
+    for word, variant in ontology.modifiers:
+        if word in present:
+            return ontology.acts[variant]
+    return None
+
+
+def _modify(trigger: Trigger, ontology: Ontology) -> None:
+    """"a suicide car bomb", "rocket-propelled grenades": the words before the act's noun say what
+    kind of explosive act it is."""
+    if trigger.kind == "noun":
+        trigger.act = _modified(trigger.act, trigger.head, ontology) or trigger.act
 
 
 def _victims(head):
     """Who an act harms: its object or passive subject, the noun a participle describes
-    ("soldiers killed"), or the object of "of" ("the killing of soldiers")."""
+    ("soldiers killed"), the object of "of" ("the killing of soldiers"), or what it is aimed at
+    ("an attack on a checkpoint", "fired at soldiers")."""
+    aimed = AIMED_NOUN_PREPS if head.pos_ in NOUN_TAGS else (
+        AIMED_VERB_PREPS if _lemma(head) in AIMING_VERBS else frozenset())
     for child in head.children:
         if child.dep_ in ("dobj", "nsubjpass"):
             yield child
-        elif child.dep_ == "prep" and child.lower_ == "of":
+        elif child.dep_ == "prep" and (child.lower_ == "of" or child.lower_ in aimed):
             yield from (g for g in child.children if g.dep_ == "pobj")
     if head.dep_ in ("acl", "relcl") and head.head.pos_ in NOUN_TAGS:
         yield head.head
 
 
+# "an attack on a checkpoint", "fired at soldiers": what an act is aimed at; "killed on the road"
+# names a place, so a verb's prepositions count only for verbs of aiming.
+AIMED_NOUN_PREPS = words("act_words.yaml", "aimed_noun_preps")
+AIMED_VERB_PREPS = words("act_words.yaml", "aimed_verb_preps")
+AIMING_VERBS = words("act_words.yaml", "aiming_verbs")
+
+
+def _in_group(party, group: frozenset[str]) -> bool:
+    """A party is a word of the group, or is modified by one ("police officers", "an army convoy")."""
+    if _lemma(party) in group or party.lower_ in group:
+        return True
+    return any(c.dep_ in ("compound", "amod") and (_lemma(c) in group or c.lower_ in group)
+               for c in party.children)
+
+
 def _switch_variant(trigger: Trigger, ontology: Ontology, variant: str | None, group_name: str | None,
-                    parties) -> None:
+                    parties) -> bool:
     """Recode the trigger as `variant` when one of `parties` (its victims, its doers) is a word of
     the ontology group `group_name`: who is harmed or who acts can change what the act is."""
     if not variant:
-        return
+        return False
     group = ontology.groups.get(group_name or "", frozenset())
-    if any(_lemma(party) in group for party in parties):
+    members = [m for party in parties for m in (party, *party.conjuncts)]
+    if any(_in_group(party, group) for party in members):
         trigger.act = ontology.acts[variant]
+        return True
+    return False
 
 
-def _combatant_victims(trigger: Trigger, ontology: Ontology) -> None:
-    """Harm done to fighters is an act of war, not an attack on civilians."""
-    act = trigger.act
-    _switch_variant(trigger, ontology, act.combatant_variant, act.combatant_group, _victims(trigger.head))
+def armed_variant(act: ActType, harmed_by: Trigger) -> ActType | None:
+    """The act `act` becomes when another word of it ("killing three soldiers" after "stormed the
+    town") harms an armed side; None when it stays."""
+    probe = Trigger(harmed_by.head, harmed_by.tokens, act, harmed_by.kind)
+    return probe.act if _victim_variant(probe, default_ontology()) else None
+
+
+def _victim_variant(trigger: Trigger, ontology: Ontology) -> bool:
+    """Harm done to an armed side (soldiers, a checkpoint, a convoy) is an armed clash, not an
+    attack on civilians; harm done to protesters is excessive force (ACLED)."""
+    victims = list(_victims(trigger.head))
+    return any(_switch_variant(trigger, ontology, variant, group, victims)
+               for group, variant in trigger.act.victim_variants)
 
 
 def _doers(head):
@@ -222,9 +297,12 @@ def _doers(head):
 
 
 def _doer_variant(trigger: Trigger, ontology: Ontology) -> None:
-    """Who does it can change what it is: property demolished by protesters is a riot."""
-    act = trigger.act
-    _switch_variant(trigger, ontology, act.doer_variant, act.doer_group, _doers(trigger.head))
+    """Who does it can change what it is: property demolished by protesters is a riot, people
+    attacked by a mob suffer mob violence."""
+    doers = list(_doers(trigger.head))
+    for group, variant in trigger.act.doer_variants:
+        if _switch_variant(trigger, ontology, variant, group, doers):
+            return
 
 
 def _topics(trigger: Trigger):
@@ -303,7 +381,8 @@ def find_triggers(sent, lexicon: Lexicon | None = None) -> list[Trigger]:
         and not _vetoed(trig, ontology)]
     for trig in found:
         _refine(trig, lexicon)
-        _combatant_victims(trig, ontology)
+        _modify(trig, ontology)
+        _victim_variant(trig, ontology)
         _doer_variant(trig, ontology)
     found = _drop_topics(found)
     demands = _reported_demands(tokens, lemmas, ontology) + _wishes_of_others(tokens, lemmas, ontology)
@@ -432,7 +511,7 @@ def _vetoed(trigger: Trigger, ontology: Ontology) -> bool:
     near = [trigger.head]
     for child in trigger.head.children:
         near.extend(child.subtree if child.dep_ in ("nsubj", "nsubjpass") else [child])
-    return any(_lemma(tok) in group for tok in near)
+    return any(_in_group(tok, group) for tok in near)
 
 
 CLAUSE_DEPS = frozenset({"aux", "auxpass", "nsubj", "nsubjpass", "csubj"})
@@ -574,6 +653,9 @@ def _wishes_of_others(tokens, lemmas, ontology: Ontology) -> list[Trigger]:
             if lemma in wanting and tok.pos_ == "VERB" and asked_clause(tok) is not None]
 
 
+# Prepositions that put a generic act ("a raid", "an operation") as the circumstance of the
+# act of their verb: "seized weapons in a raid", "were arrested during an operation".
+CIRCUMSTANCE_PREPS = words("act_words.yaml", "circumstance_preps")
 # Prepositions that join two words for one act ("killed in an air strike", "attack with
 # mortars"); "despite warnings", "after talks" join two different acts.
 SAME_ACT_PREPS = words("act_words.yaml", "same_act_preps")
@@ -653,6 +735,9 @@ def _merge_linked(triggers: list[Trigger]) -> list[Trigger]:
                     alive.remove(lose)
                 elif trig.act.absorbs_theme and other.kind == "noun" and dep.i == other.head.i:
                     alive.remove(other)
+                elif trig.kind == "verb" and not casualty and other.act.generic and other.kind == "noun" \
+                        and dep.i == other.head.i and dep.dep_ == "pobj" and dep.head.lower_ in CIRCUMSTANCE_PREPS:
+                    alive.remove(other)  # "seized weapons in a raid": the raid is how, the seizure the news
                 elif trig.act.family == "violence" and other.kind == "noun" and dep.i == other.head.i \
                         and other.act.family in TARGET_FAMILIES and dep.dep_ in ("dobj", "pobj", "nsubjpass"):
                     alive.remove(other)  # "attacked an aid convoy": the convoy is the target
