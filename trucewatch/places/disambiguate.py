@@ -261,17 +261,28 @@ def _weigh_prominence_gaps(results: list[Place], context: PlaceContext) -> None:
 
 
 SEAT_KM = 60.0
+SEAT_CODES = frozenset({"PPLC", "PPLA", "PPLA2", "PPLA3"})  # towns that are seats of an admin area
+SEAT_FAR_KM = 120.0  # a district's label point may lie this far from its seat (Menbij: 68 km)
+
+
+def _seat_of(town: Place, area: Place) -> bool:
+    """Whether a town is the seat an area is named after: near it, or, for a seat town and a
+    district, within the distance a district's label point may lie from its seat."""
+    if _distance_km(town, area) < SEAT_KM:
+        return True
+    return town.fcode in SEAT_CODES and area.fcode == "ADM2" and _distance_km(town, area) < SEAT_FAR_KM
 
 
 def _seats_outrank_their_areas(results: list[Place]) -> None:
-    """A district or province named after its seat ("Al Ma'ra" district, Maarat al-Numan town)
-    owes its population to that town: a bare name means the town, so the town scores at least
-    as well as the area (unless the text says "province" or "district", handled by the caller)."""
+    """A district or province named after its seat ("Al Ma'ra" district, Maarat al-Numan town;
+    Menbij district, Manbij town) owes its population to that town: a bare name means the town,
+    so the town scores at least as well as the area (unless the text says "province" or
+    "district", handled by the caller)."""
     areas = [p for p in results if p.fcode in ("ADM1", "ADM2")]
     for area in areas:
         for town in results:
             if town.fclass == "P" and town.country == area.country and town.match >= area.match - 0.05 \
-                    and _distance_km(town, area) < SEAT_KM and town.score <= area.score:
+                    and town.score <= area.score and _seat_of(town, area):
                 town.score = area.score + 0.01
 
 
