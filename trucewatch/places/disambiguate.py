@@ -108,6 +108,11 @@ def _nearby_support(place: Place, nearby_name: str) -> float:
     return best
 
 
+def transliterated_countries() -> frozenset[str]:
+    """Countries whose place names reach English through transliteration (name_words.yaml)."""
+    return _name_words()["transliterated_countries"]
+
+
 def _loose_spelling_plausible(place: Place) -> bool:
     """Whether a near-miss spelling may denote this place: transliterated names vary, and countries
     and states are written as adjectives ("Dagestani"); other towns' names are spelled as listed."""

@@ -8,8 +8,9 @@ report they are words. The evidence is how English uses them, not a hand list:
   the article texts of the geoparsing corpora in ../shared/data (only these counts are kept; no
   text is copied);
 - the adjectives, adverbs and verbs of the English lemma index that ships with the spaCy model
-  (WordNet's word lists) are common too ("nice", "split", "mobile"); its nouns are not used, since
-  they include many place names.
+  (WordNet's word lists) are common too ("nice", "split", "mobile"), except those the news texts
+  write capitalised (nearly) always ("European", "Syrian"); its nouns are not used, since they include many
+  place names.
 The result is data/common_words.txt.gz, rebuilt by `make gazetteer`.
 """
 from __future__ import annotations
@@ -42,8 +43,8 @@ def _texts(shared: Path):
                 yield text.text
 
 
-def corpus_common_words(shared: Path) -> set[str]:
-    """Words the news texts write in lower case often enough (see the module docstring)."""
+def word_counts(shared: Path) -> tuple[Counter, Counter]:
+    """(lower-case uses, capitalised uses after a sentence's first word) of each word, lower-cased."""
     lower, capital = Counter(), Counter()
     for text in _texts(shared):
         for sentence in _SENTENCE.split(text):
@@ -52,6 +53,11 @@ def corpus_common_words(shared: Path) -> set[str]:
                     lower[word] += 1
                 elif word[0].isupper() and not word.isupper():
                     capital[word.lower()] += 1
+    return lower, capital
+
+
+def corpus_common_words(lower: Counter, capital: Counter) -> set[str]:
+    """Words the news texts write in lower case often enough (see the module docstring)."""
     return {word for word, n in lower.items()
             if n >= MIN_LOWER and n / (n + capital[word]) >= MIN_SHARE}
 
@@ -75,7 +81,11 @@ def lexicon_common_words() -> set[str]:
 
 def write_common_words(shared: Path, out_dir: Path) -> int:
     """Write data/common_words.txt.gz (sorted, one word a line, no timestamp); returns its size."""
-    found = sorted(corpus_common_words(shared) | lexicon_common_words())
+    lower, capital = word_counts(shared)
+    # Proper adjectives ("European", "Syrian") are in the lemma index too; news never writes them in
+    # lower case, so those it writes capitalised only are left out.
+    proper = {word for word, n in capital.items() if n >= MIN_LOWER and lower[word] / (n + lower[word]) < MIN_SHARE}
+    found = sorted(corpus_common_words(lower, capital) | (lexicon_common_words() - proper))
     text = "\n".join(found) + "\n"
     (out_dir / FILE).write_bytes(gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0))
     return len(found)
@@ -91,5 +101,7 @@ def common_words() -> frozenset[str]:
 
 
 def is_common_word(text: str) -> bool:
-    """Whether a single written word is an ordinary English word ("Western", "Battle")."""
-    return " " not in text.strip() and text.strip().lower() in common_words()
+    """Whether a single written word is an ordinary English word ("Western", "Battle"); a word
+    written in capitals only ("US", "BC") is an abbreviation, not the word "us"."""
+    word = text.strip()
+    return " " not in word and not word.isupper() and word.lower() in common_words()
