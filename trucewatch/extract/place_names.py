@@ -44,6 +44,7 @@ _CAPITALISED = re.compile(r"^[A-Z][\w'’\-]+$")
 IN_NAME = "IN_NAME"  # a place inside an organisation's name: "University of Kentucky", "Texas Rangers"
 AS_ADJECTIVE = "GAZ_ADJ"  # a town name the tagger took for an adjective: "the southern Aleppo districts"
 GAZ = "GAZ"  # a capitalised run the tagger left untagged
+KIND = "KIND"  # a name the gazetteer lacks that a place noun introduces: "the village of Umm Jurn"
 WELL_KNOWN_TOWN = 100_000
 NONSTATE_SECTORS = frozenset(s.upper() for s in words("act_words.yaml", "nonstate_sectors"))
 MIN_SKELETON = 4  # letters of a transliteration skeleton below which it matches too much
@@ -138,6 +139,27 @@ def _runs(doc, taken: set[int], open_to: frozenset[int] = frozenset()) -> list[t
     return found
 
 
+def _kind_named(doc, taken: set[int]) -> list[tuple[int, int]]:
+    """Capitalised names that a place noun introduces ("the village of Umm Jurn", "Tal Hamis
+    district") and that no other rule found: places the gazetteer lacks, kept so that the act is
+    placed there (with the coordinates of the place around it)."""
+    found = []
+    i, n = 0, len(doc)
+    while i < n:
+        if i in taken or not doc[i].is_title or doc[i].pos_ != "PROPN" or is_word_not_name(doc[i].text):
+            i += 1
+            continue
+        end = i + 1
+        while end < n and end not in taken and end - i < 4 and (doc[end].is_title or doc[end].text == "-"
+                                                               or doc[end].text[:2].lower() in GLUED_ARTICLES):
+            end += 1
+        after = end < n and doc[end].lemma_.lower() in PLACE_KINDS and doc[end].pos_ == "NOUN"
+        if _introduced_by_kind(doc, i) or after:
+            found.append((i, end))
+        i = end
+    return found
+
+
 def _places_inside_names(doc, entities: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
     """Proper-noun runs inside ORG names that the gazetteer knows exactly, when the whole name is
     not itself a place. They tell where the story is; `choose` never makes them an event's place."""
@@ -215,6 +237,16 @@ def _introduced(doc, start: int, end: int | None = None) -> bool:
     return root.dep_ == "dobj" and _strikes(root.head)
 
 
+PERSON_ROLES = frozenset({"nsubj", "nsubjpass", "poss", "appos", "dative", "attr"})
+
+
+def _acting(doc, start: int, end: int) -> bool:
+    """Whether a name stands where a person does ("Adams was shot", "Bell's lawyer", "by Sanghir"),
+    so that only a strong reason makes it a place."""
+    root = doc[start:end].root
+    return root.dep_ in PERSON_ROLES or (root.dep_ == "pobj" and root.head.dep_ == "agent")
+
+
 def _introduced_by_kind(doc, start: int) -> bool:
     """"the town of X": only a place noun makes a common word a place name ("in Reading")."""
     return start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lemma_.lower() in PLACE_KINDS
@@ -253,7 +285,7 @@ def _states_short_name(place: Place) -> bool:
 
 
 def _plausible_extra(place: Place | None, focus: tuple[str, ...], introduced: bool, label: str,
-                     text: str, dateline: bool = False) -> bool:
+                     text: str, dateline: bool = False, acting: bool = False) -> bool:
     """Names NER did not call places count when the match is good and something vouches: the
     curated list, the story's countries, a word that introduces a place, or prominence."""
     if place is None or (place.extra.get("demonym") and not is_abbreviation(text)):
@@ -264,12 +296,12 @@ def _plausible_extra(place: Place | None, focus: tuple[str, ...], introduced: bo
         return place.country in focus or (introduced and (_well_known(place) or place.fcode in SEATS))
     if place.source and not place.source.startswith(("geonames", "whosonfirst", "naturalearth")):
         return True
-    if place.country in focus or _well_known(place) or dateline:
+    if _well_known(place) or dateline or (introduced and _sizeable(place, 1_000)):
         return True
-    if introduced and _sizeable(place, 1_000):
-        return True
-    # A town of some size NER took for an organisation or a language; person names need more.
-    return label != "PERSON" and _sizeable(place, 5_000)
+    if acting:  # "Adams was shot", "Bell said": a person's role; a seat town of the region may still be
+        return place.country in focus and place.fcode in SEATS and place.country in transliterated_countries()
+    # A town of the story's country, or one of some size NER took for an organisation or a language.
+    return place.country in focus or (label not in (GAZ, KIND, "PERSON") and _sizeable(place, 5_000))
 
 
 def _appositive_names(doc, start: int, end: int) -> tuple[str, ...]:
@@ -335,6 +367,12 @@ def _spans(doc) -> list[tuple[int, int, str]]:
     covered = {i for start, end in runs for i in range(start, end)}
     spans = [span for span in spans if not covered.intersection(range(span[0], span[1]))]
     spans += [(start, end, GAZ) for start, end in runs]
+    named = {i for start, end, label in entities if label in PLACE_LABELS for i in range(start, end)}
+    named |= {i for start, end in runs for i in range(start, end)}
+    kind_named = _kind_named(doc, named)
+    covered = {i for start, end in kind_named for i in range(start, end)}
+    spans = [span for span in spans if not covered.intersection(range(span[0], span[1]))]
+    spans += [(start, end, KIND) for start, end in kind_named]
     spans += [(start, end, IN_NAME) for start, end in _places_inside_names(doc, other)]
     taken |= {i for start, end, _ in spans for i in range(start, end)}
     spans += [(start, end, AS_ADJECTIVE) for start, end in _adjectival_places(doc, taken)]
@@ -348,8 +386,8 @@ def story_places(doc) -> list[PlaceMention]:
         if start > 0 and doc[start - 1].lower_ in PART_WORDS:
             start -= 1  # "eastern Aleppo": the city, with a note saying which part
         text = _clean(doc[start:end].text)
-        if label in PLACE_LABELS or (_may_match(text) and (label in (IN_NAME, AS_ADJECTIVE, "NORP") or not (
-                is_word_not_name(text) and not _introduced_by_kind(doc, start)))):
+        if label in PLACE_LABELS or label == KIND or (_may_match(text) and (
+                label in (IN_NAME, AS_ADJECTIVE, "NORP") or not (is_word_not_name(text) and not _introduced_by_kind(doc, start)))):
             located.append((start, end, label, text))
     # Only names NER called places, and well-known towns it mislabelled ("Hama" tagged ORG), lend
     # context; the others are checked against it.
@@ -370,8 +408,11 @@ def story_places(doc) -> list[PlaceMention]:
         elif label in (IN_NAME, AS_ADJECTIVE):
             if not _plausible_inner(place, focus, text) or (label == AS_ADJECTIVE and place.fclass != "P"):
                 continue
+        elif label == KIND:
+            pass  # a place noun says it is a place; its place may be unknown (None)
         elif label not in PLACE_LABELS and (_named_side(text, label) or not _plausible_extra(
-                place, focus, _introduced(doc, start, end), label, text, _in_dateline(doc, start))):
+                place, focus, _introduced(doc, start, end), label, text, _in_dateline(doc, start),
+                _acting(doc, start, end))):
             continue
         span = doc[start:end]
         mentions.append(PlaceMention(text=text, start=span.start_char, end=span.end_char, label=label,

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from trucewatch.extract.datafiles import words
+from trucewatch.extract.datafiles import actor_nouns, words
+from trucewatch.extract.what import default_lexicon
 from trucewatch.places import admin_of
 from trucewatch.places.story import story_focus
 from trucewatch.records import Location
@@ -80,18 +81,86 @@ def attachment_score(doc, mention: PlaceMention, trigger) -> float:
 
 
 def choose(doc, sentence, trigger, places: list[PlaceMention]) -> PlaceMention | None:
-    """The sentence's mention that is the event's place; None when the sentence names none."""
-    # Demonyms ("Syrian jets") name who acted, not where: they are context, never the event's place.
+    """The sentence's mention that is the event's place; None when the sentence names none.
+
+    Demonyms ("Syrian jets") and places inside organisations' names are never chosen; names that
+    qualify a participant ("US airstrikes", "a Staten Island police officer") or serve as a
+    reference point ("Zi Qar, 375 km south of Baghdad", "Akida, near Maiduguri") only when the
+    sentence has no other place. Of the rest, the one best attached to the act wins, unless a place
+    written inside it ("Liaquatabad district in central Karachi", "Gaga in the Central African
+    Republic") is nearly as well attached: the act is at the more specific place."""
     in_sentence = [m for m in places if sentence.start <= m.token_start and m.token_end <= sentence.end
                    and m.label not in ("NORP", IN_NAME)]
     if not in_sentence:
         return None
+    candidates = [m for m in in_sentence if not _qualifies(doc, m)] or in_sentence
+    candidates = [m for m in candidates if not _reference_point(doc, m, candidates)] or candidates
 
     def value(mention: PlaceMention) -> float:
         precision = mention.place.precision if mention.place else "unknown"
         return attachment_score(doc, mention, trigger) + _FINE.get(precision, 0.0)
 
-    return max(in_sentence, key=value)
+    best = max(candidates, key=value)
+    inner = [m for m in candidates if m is not best and _inside(doc, m, best)
+             and value(m) >= value(best) - INNER_MARGIN]
+    return max(inner, key=value) if inner else best
+
+
+INNER_MARGIN = 2.0  # how much worse attached a place written inside the best one may be and still win
+DIRECTIONS = words("place_words.yaml", "directions")
+DISTANCE_UNITS = words("place_words.yaml", "distance_units")
+
+
+def _root(doc, mention: PlaceMention):
+    return doc[mention.token_start:mention.token_end].root
+
+
+def _qualifies(doc, mention: PlaceMention) -> bool:
+    """"US airstrikes", "a Staten Island police officer", "Syrian army": a name that says whose
+    people, forces or acts they are ("a Nashville hospital", "Gaza's border" stay places)."""
+    root = _root(doc, mention)
+    if root.dep_ not in ("compound", "amod", "poss", "nmod") or root.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    head = root.head.lemma_.lower()
+    return head in actor_nouns() or head in default_lexicon().nouns
+
+
+def _measured_from(doc, mention: PlaceMention) -> bool:
+    """"375 km south of X", "north of X", "near X": X as the point another place is measured from."""
+    root = _root(doc, mention)
+    prep = root.head
+    if root.dep_ != "pobj":
+        return False
+    if prep.lower_ == "near":
+        return True
+    return prep.lower_ == "of" and prep.head.lower_ in DIRECTIONS
+
+
+def _reference_point(doc, mention: PlaceMention, others: list[PlaceMention]) -> bool:
+    """A place measured from while another place of the sentence comes before it: the other place
+    is where things happened ("Zi Qar, 375 km south of Baghdad")."""
+    return _measured_from(doc, mention) and any(o.start < mention.start and not _measured_from(doc, o)
+                                                 for o in others if o is not mention)
+
+
+def _inside(doc, mention: PlaceMention, outer: PlaceMention) -> bool:
+    """Whether `mention` is written as lying in `outer`: "X in Y", "X, Y", "X district of Y", "the
+    Y town of X", or a country or province that holds it."""
+    if mention.place is not None and outer.place is not None:
+        inner, area = mention.place, outer.place
+        if area.precision == "country" and inner.precision not in ("country", "region") \
+                and inner.country and inner.country == area.country:
+            return True
+    root = _standing_in(_root(doc, outer))
+    if mention.token_end <= outer.token_start:
+        node = root
+        for _ in range(4):
+            if node.head.i == node.i:
+                break
+            node = node.head
+            if mention.token_start <= node.i < mention.token_end or node is _standing_in(_root(doc, mention)):
+                return root.dep_ in ("pobj", "appos", "npadvmod", "compound") and not _measured_from(doc, outer)
+    return False
 
 
 def story_default(places: list[PlaceMention]) -> PlaceMention | None:
@@ -127,6 +196,15 @@ def to_location(mention: PlaceMention) -> Location:
 
 def locate(doc, sentence, trigger, story_places: list[PlaceMention]) -> Location | None:
     """The event's Location: a place in its sentence if one fits, else None (the caller may fall
-    back on `story_default`)."""
+    back on `story_default`). A place the gazetteer lacks ("the village of Umm Jurn") gives way to
+    the known place around it, with a note naming it."""
     mention = choose(doc, sentence, trigger, story_places)
-    return to_location(mention) if mention is not None else None
+    if mention is None:
+        return None
+    if mention.place is None:
+        known = choose(doc, sentence, trigger, [m for m in story_places if m.place is not None])
+        if known is not None:
+            location = to_location(known)
+            return location.model_copy(update={"note": f"at {mention.text}, which the gazetteer lacks; "
+                                                       f"{known.text} is the nearest place the report names"})
+    return to_location(mention)
