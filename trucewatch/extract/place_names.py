@@ -126,8 +126,9 @@ def _runs(doc, taken: set[int], open_to: frozenset[int] = frozenset()) -> list[t
             i += 1
             continue
         end = i
-        while end + 1 < n and (end + 1 not in taken or end + 1 in open_to) and end - i < 4 and (
+        while end + 1 < n and (end + 1 not in taken or end + 1 in open_to) and end - i < 5 and (
                 marks[end + 1][1] or doc[end + 1].text == "-" or doc[end + 1].text[:2].lower() in GLUED_ARTICLES
+                or (doc[end].text == "-" and doc[end + 1].is_alpha)  # "Pul-i-Alam"
                 or (marks[end + 1][0] in (ADP, DET) and doc[end + 1].lower_ in _INNER_WORDS)):
             end += 1
         known = _longest_known_end(gazetteer, doc, i, end + 1)
@@ -327,6 +328,24 @@ def _appositive_names(doc, start: int, end: int) -> tuple[str, ...]:
     return tuple(names)
 
 
+def _country_name(text: str) -> bool:
+    """"Syrian Democratic Forces", "Iraqi Army": an organisation named after its country says
+    which country the story is about."""
+    return any(c.fcode.startswith("PCL") and c.match >= 0.95 for c in get_gazetteer().candidates(text, None, False)[:2])
+
+
+AREA_OF = words("place_words.yaml", "area_of_nouns")
+
+
+def _as_resolved(doc, start: int, text: str) -> str:
+    """The name as the gazetteer should read it: "the countryside of Idlib" asks for the province,
+    so it is looked up as "Idlib countryside" (an area, not the town)."""
+    if start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in AREA_OF \
+            and not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in doc[start - 2].children):
+        return f"{text} {doc[start - 2].lower_}"
+    return text
+
+
 def _clean(text: str) -> str:
     text = re.sub(r"^(?:the|The)\s+", "", text.strip())
     return re.sub(r"[’']s$", "", text)
@@ -391,11 +410,16 @@ def story_places(doc) -> list[PlaceMention]:
             located.append((start, end, label, text))
     # Only names NER called places, and well-known towns it mislabelled ("Hama" tagged ORG), lend
     # context; the others are checked against it.
-    places = resolve_story([StoryName(text, _appositive_names(doc, start, end), fuzzy=label in PLACE_LABELS,
+    places = resolve_story([StoryName(_as_resolved(doc, start, text), _appositive_names(doc, start, end),
+                                      fuzzy=label in PLACE_LABELS,
                                       vouches=label in PLACE_LABELS or (label in ("ORG", GAZ, "PERSON", "PRODUCT")
-                                                                        and _well_known_town(text)))
+                                                                        and _well_known_town(text))
+                                      or (label == IN_NAME and _country_name(text)))
                             for start, end, label, text in located])
     focus = story_focus([p for (_, _, label, _), p in zip(located, places) if label in PLACE_LABELS])
+    named = {p.country for (_, _, label, _), p in zip(located, places)
+             if p is not None and p.country and p.fcode.startswith("PCL") and label in PLACE_LABELS | {"NORP", IN_NAME}}
+    named = named | set(focus) if named else named  # the countries it names, and where its places are
     mentions = []
     for (start, end, label, text), place in zip(located, places):
         if label == "NORP":
@@ -409,7 +433,11 @@ def story_places(doc) -> list[PlaceMention]:
             if not _plausible_inner(place, focus, text) or (label == AS_ADJECTIVE and place.fclass != "P"):
                 continue
         elif label == KIND:
-            pass  # a place noun says it is a place; its place may be unknown (None)
+            if place is not None and named and place.country and place.country not in named and not _well_known(place):
+                place = None  # "the village of X" in a story about another country: X is unknown
+        elif label not in PLACE_LABELS and named and place is not None and place.country and place.country not in named \
+                and not _well_known(place):
+            continue  # the story names its countries; a small namesake elsewhere is not meant
         elif label not in PLACE_LABELS and (_named_side(text, label) or not _plausible_extra(
                 place, focus, _introduced(doc, start, end), label, text, _in_dateline(doc, start),
                 _acting(doc, start, end))):

@@ -90,7 +90,7 @@ def choose(doc, sentence, trigger, places: list[PlaceMention]) -> PlaceMention |
     written inside it ("Liaquatabad district in central Karachi", "Gaga in the Central African
     Republic") is nearly as well attached: the act is at the more specific place."""
     in_sentence = [m for m in places if sentence.start <= m.token_start and m.token_end <= sentence.end
-                   and m.label not in ("NORP", IN_NAME)]
+                   and m.label != IN_NAME and not _demonym(m)]
     if not in_sentence:
         return None
     candidates = [m for m in in_sentence if not _qualifies(doc, m)] or in_sentence
@@ -109,6 +109,22 @@ def choose(doc, sentence, trigger, places: list[PlaceMention]) -> PlaceMention |
 INNER_MARGIN = 2.0  # how much worse attached a place written inside the best one may be and still win
 DIRECTIONS = words("place_words.yaml", "directions")
 DISTANCE_UNITS = words("place_words.yaml", "distance_units")
+
+
+def _demonym(mention: PlaceMention) -> bool:
+    """"Syrian jets": a nationality names who acted; a town the tagger called one ("Kidal") is a town."""
+    return mention.label == "NORP" and (mention.place is None or mention.place.precision in ("country", "region")
+                                        or bool(mention.place.extra.get("demonym")))
+
+
+def _written_after(doc, mention: PlaceMention, outer: PlaceMention) -> bool:
+    """"Montreal city, Quebec province", "Kot, Balochistan": the outer name follows the inner one
+    with only a comma, "in", "the" or a kind of place between."""
+    if not mention.token_end <= outer.token_start <= mention.token_end + 4:
+        return False
+    between = doc[mention.token_end:outer.token_start]
+    return any(t.text == "," for t in between) and all(
+        t.text == "," or t.lower_ in ("in", "the") or t.lemma_.lower() in PLACE_KINDS for t in between)
 
 
 def _root(doc, mention: PlaceMention):
@@ -151,6 +167,8 @@ def _inside(doc, mention: PlaceMention, outer: PlaceMention) -> bool:
         if area.precision == "country" and inner.precision not in ("country", "region") \
                 and inner.country and inner.country == area.country:
             return True
+    if _written_after(doc, mention, outer):
+        return True
     root = _standing_in(_root(doc, outer))
     if mention.token_end <= outer.token_start:
         node = root

@@ -24,7 +24,7 @@ from trucewatch.places.names import name_key, skeleton
 
 EXTRA = ("geo", "geonames_extra")
 WATER_CODES = frozenset({"SEA", "GULF", "OCN", "BAY", "STRT", "CHN", "SD", "LGN", "BGHT"})
-CODE_NAME = re.compile(r"^[A-Z0-9]{3,4}$")  # IATA (3) and ICAO (4) codes
+CODE_NAME = re.compile(r"^(?:[A-Z0-9]{3,4}|[IVXL]{1,4}|[A-Z]{1,2}\.?)$")  # IATA, ICAO, roman numerals, initials
 DUPLICATE_KM = 6.0
 
 
@@ -50,7 +50,7 @@ def natural_earth_admin1(shared: Path, places: dict[str, dict]) -> int:
     added = 0
     for row in _rows(path, header=False):
         gid, name = row[0], row[1]
-        names = [n.strip() for n in row[3].split(",") if n.strip()]
+        names = drop_codes([n.strip() for n in row[3].split(",") if n.strip()], name)
         if gid in places:
             places[gid]["alt"].extend(names)
             continue

@@ -191,6 +191,7 @@ def ranked(name: str, context: PlaceContext | None = None, *, limit: int = 10,
         if contained:
             candidates = contained
             note = "named in '" + text.replace("{", "{{").replace("}", "}}") + "'"
+    candidates = _within_written_context(candidates, context)
     results = []
     best_match = max((c.match for c in candidates), default=0.0)
     for candidate in candidates:
@@ -212,6 +213,28 @@ def ranked(name: str, context: PlaceContext | None = None, *, limit: int = 10,
         _seats_outrank_their_areas(results)
     results.sort(key=lambda p: -p.score)
     return results[:limit]
+
+
+def _written_countries(nearby: tuple[str, ...]) -> set[str]:
+    """Countries that names written next to a name say it lies in: "Tripoli, Lebanon", "Kot,
+    Balochistan, Pakistan" (a country, or the country of a state or province)."""
+    found = set()
+    for name in nearby:
+        for other in get_gazetteer().candidates(name, None, False)[:3]:
+            if other.match >= EXACT_ENOUGH and other.country and (_is_country(other) or other.fcode == "ADM1"):
+                found.add(other.country)
+                break
+    return found
+
+
+def _within_written_context(candidates: list[Place], context: PlaceContext) -> list[Place]:
+    """Written context is a filter, not only a bonus: a town written "X, <country>" or "X, <state>"
+    is in that country or unknown. (A story's countries are a filter for names the tagger did not
+    call places: extract/place_names.py.)"""
+    written = _written_countries(context.nearby)
+    if written and not any(c.match >= EXACT_ENOUGH and (_is_country(c) or c.fcode == "ADM1") for c in candidates):
+        return [c for c in candidates if c.country in written]  # a list of countries is no apposition
+    return candidates
 
 
 def _country_names_mean_countries(results: list[Place]) -> None:
