@@ -54,9 +54,13 @@ def _in_other_clause(mention, trigger: Trigger) -> bool:
     if span is None:
         return False
     own = {tok.i for tok in trigger.tokens}
+    targets = {child.i for tok in trigger.tokens for child in tok.children}
     node = span.root
     while node.head.i != node.i and node.i not in own:
-        if node.dep_ in SUBORDINATE and not any(tok.i in own for tok in node.subtree):
+        # "shelled positions held by fighters near Azaz": a clause describing the act's own
+        # target still places the act
+        describes_target = node.dep_ in ("acl", "relcl") and node.head.i in targets
+        if node.dep_ in SUBORDINATE and not describes_target and not any(tok.i in own for tok in node.subtree):
             return True
         if any(node.is_ancestor(tok) for tok in trigger.tokens):
             return False
@@ -108,8 +112,16 @@ def _depth(trigger: Trigger) -> tuple[int, int]:
     return min(sum(1 for _ in tok.ancestors) for tok in trigger.tokens), trigger.start_char
 
 
-def _sentence_mentions(sent, published, anchor, places, doc):
-    """Mentions, claims, the day anchor for later sentences and the time mentions of a sentence."""
+def _closing_toll(mention: Mention) -> bool:
+    """"Two people were killed.": a toll with no doer, place or time of its own."""
+    return is_casualty_only(mention.trigger) and not mention.initiators and mention.location is None \
+        and mention.when is None
+
+
+def _sentence_mentions(sent, published, anchor, places, doc, violent_story: bool = False):
+    """Mentions, claims, the day anchor for later sentences and the time mentions of a sentence.
+    In a story that has reported violence, a sentence that only gives a toll ("Two people were
+    killed.") adds no act: its toll is the story's (given to the main event at the end)."""
     # The main clause's act first: "Yemen rejected a request to ..." is first of all a rejection.
     triggers = sorted(find_triggers(sent), key=_depth)
     claims = find_claims(sent, triggers)
@@ -131,6 +143,8 @@ def _sentence_mentions(sent, published, anchor, places, doc):
         mentions.append(Mention(trigger, trigger.act, status, sent, when, time_text,
                                 initiators, targets, location=location))
     folded = _fold_casualty_verbs(mentions)
+    if violent_story and mentions and all(_closing_toll(m) for m in mentions):
+        mentions = []
     found = sentence_casualties(sent, links.find_casualties(sent.text, sent.start_char))
     story_tolls = casualties_for(mentions, found, sent)
     return mentions, claims, (dated[-1] if dated else anchor), times, folded, story_tolls
@@ -221,8 +235,9 @@ def extract_document(document: Document, doc) -> Extraction:
     headline: list[Draft] = []
     story_tolls: list[StoryToll] = []
     for sent in doc.sents:
+        violent_story = any(d.act.family == "violence" and d.status != "background" for d in drafts)
         mentions, claims, anchor, times, folded, tolls = _sentence_mentions(
-            sent, published, anchor, places, doc)
+            sent, published, anchor, places, doc, violent_story)
         story_tolls += tolls
         attributed = _attributed_heads(claims)
         for mention in mentions:
@@ -261,18 +276,14 @@ def extract_document(document: Document, doc) -> Extraction:
         # that act's claims, not acts of their own.
         drafts = [d for d in drafts if not (len(d.mentions) == 1 and d.act.family in RHETORIC_FAMILIES
                                             and any(t.i in attached for t in d.mentions[0].trigger.tokens))]
-        if times:
-            story_when = times[-1].when
+        if times and not (mentions and all(m.status == "background" for m in mentions)):
+            story_when = times[-1].when  # a background frame ("since 2011") dates nothing after it
     drafts = [d for d in drafts if not _only_casualty_words(d) and not _unattributed_reaction(d)]
     drafts = escalate_protests(fold_self_denials(drafts))
     placed = [draft.location is not None for draft in drafts]
     main = _main_draft(drafts, placed, document, doc)
     tolls_to_story(story_tolls, drafts, main)
-    fallback = None
-    for draft in drafts:
-        if draft.location is None:
-            fallback = fallback or _main_place(places, doc)
-            draft.location = fallback
+    _place_in_conflict(drafts, places, doc)
     scores = _saliences(drafts, placed, document, doc)
     main_at = main_index(scores, [d.status for d in drafts])
     events = [_event(document, n, draft, n - 1 == main_at, score)
@@ -300,15 +311,44 @@ def _main_draft(drafts: list[Draft], placed: list[bool], document: Document, doc
 
 
 BROAD = frozenset({"country", "region", "unknown"})
+# Families of acts that happen where the conflict is: placed abroad or only in a country, they take
+# the story's main place in the conflict's country (a visit abroad stays abroad).
+FIELD_FAMILIES = words("act_words.yaml", "field_families")
 
 
-def _main_place(places: StoryPlaces, doc):
+def _place_in_conflict(drafts: list[Draft], places: StoryPlaces, doc) -> None:
+    """Acts whose own sentence names no place take the story's main place. An act of the field
+    (violence, military moves) placed only in a country, or abroad, takes the story's main place in
+    the conflict's country at the precision that place has: "Moscow denied it" does not put an
+    air strike in Moscow."""
+    conflict = places.country_for(None)
+    fallback = _main_place(places, doc)
+    in_conflict = _main_place(places, doc, conflict) if conflict else None
+    for draft in drafts:
+        location = draft.location
+        if location is None:
+            field = draft.act.family in FIELD_FAMILIES and in_conflict is not None and in_conflict.precision not in BROAD
+            draft.location = in_conflict if field else fallback
+            continue
+        if draft.act.family not in FIELD_FAMILIES or in_conflict is None or in_conflict.precision in BROAD:
+            continue
+        abroad = conflict is not None and location.country is not None and location.country != conflict
+        if location.precision in BROAD or abroad:
+            draft.location = in_conflict.model_copy(update={
+                "note": f"the report's main place in the conflict's country; the act's own sentence names "
+                        f"{location.text}"})
+
+
+def _main_place(places: StoryPlaces, doc, country: str | None = None):
     """Where the story is, for acts whose sentence names no place: the story's most-named
-    specific place, else the dateline's place, else the story's country."""
-    default = links.story_location(places.get()) if places.get() else None
+    specific place (in `country` when given), else the dateline's place, else the story's country."""
+    default = links.story_location(places.get(), country) if places.get() else None
     if default is not None and default.precision not in BROAD:
         return default
-    return links.dateline_location(doc) or default
+    dateline = links.dateline_location(doc)
+    if dateline is not None and country is not None and dateline.country != country:
+        dateline = None
+    return dateline or default
 
 
 def _is_headline(sent, document: Document) -> bool:

@@ -80,9 +80,10 @@ class StoryPlaces:
         makes them one ("Damascus rejected" is Syria's government; "Hama" is a city)."""
         return [r for r in refs if _resolved(r) or r.text.lower() not in self.names()]
 
-    def country_for(self, draft: "Draft") -> str | None:
-        """The country an act happened in (its place, else the story's), for actors like "the regime"."""
-        if draft.location is not None and draft.location.country:
+    def country_for(self, draft: "Draft | None") -> str | None:
+        """The country an act happened in (its place, else the story's), for actors like "the regime";
+        with no draft, the story's (the conflict's) country."""
+        if draft is not None and draft.location is not None and draft.location.country:
             return draft.location.country
         if not hasattr(self, "_country"):
             self._country = links.story_country(self.get(), self.doc)

@@ -61,6 +61,7 @@ class PlaceMention:
     place: Place | None
     token_start: int = 0
     token_end: int = 0
+    role: str = ""  # "acting": a capital or country that says or does things ("Ankara denied"); "qualifying": whose people or acts ("US jets")
 
 
 @lru_cache(maxsize=1)
@@ -444,5 +445,26 @@ def story_places(doc) -> list[PlaceMention]:
             continue
         span = doc[start:end]
         mentions.append(PlaceMention(text=text, start=span.start_char, end=span.end_char, label=label,
-                                     place=place, token_start=start, token_end=end))
+                                     place=place, token_start=start, token_end=end, role=_role(span.root)))
     return mentions
+
+
+SPEECH = words("place_words.yaml", "reporting_verbs")
+
+
+def _role(root) -> str:
+    """"Ankara denied", "Moscow's denial", "Washington was accused": a capital or country as the
+    government that speaks or acts; "US jets", "Syrian army": a name that says whose people,
+    forces or acts they are. Neither is where an act happened."""
+    from trucewatch.extract.what import default_lexicon
+
+    head = root.head
+    if root.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX") and head.i != root.i:
+        return "acting"
+    if root.dep_ == "nsubjpass" and head.lemma_.lower() in SPEECH:
+        return "acting"
+    if root.dep_ in ("compound", "amod", "poss", "nmod") and head.pos_ in ("NOUN", "PROPN"):
+        lemma = head.lemma_.lower()
+        if lemma in actor_nouns() or lemma in default_lexicon().nouns:
+            return "qualifying"
+    return ""

@@ -335,7 +335,9 @@ def find_triggers(sent, lexicon: Lexicon | None = None) -> list[Trigger]:
     while i < n:
         tok = tokens[i]
         lemma = lemmas[i]
-        if lemma not in lexicon.phrases and lemma not in lexicon.verbs and lemma not in lexicon.nouns:
+        # A plural noun written in the lexicon as it is ("talks") is looked up as written.
+        noun_key = lemma if lemma in lexicon.nouns else tok.lower_
+        if lemma not in lexicon.phrases and lemma not in lexicon.verbs and noun_key not in lexicon.nouns:
             i += 1
             continue
         phrase = _match_phrase(tokens, lemmas, i, lexicon)
@@ -361,9 +363,9 @@ def find_triggers(sent, lexicon: Lexicon | None = None) -> list[Trigger]:
                 continue
         if tok.pos_ == "VERB" and lemma in lexicon.verbs and tok.dep_ != "amod":  # not "long-threatened"
             kind, candidates = "verb", lexicon.verbs[lemma]
-        elif _as_noun(tok) and lemma in lexicon.nouns and (
+        elif _as_noun(tok) and noun_key in lexicon.nouns and (
                 tok.dep_ != "compound" or _lemma(tok.head) in CARRIER_NOUNS):
-            kind, candidates = "noun", lexicon.nouns[lemma]
+            kind, candidates = "noun", lexicon.nouns[noun_key]
         else:
             i += 1
             continue
@@ -656,6 +658,7 @@ def _wishes_of_others(tokens, lemmas, ontology: Ontology) -> list[Trigger]:
 # Prepositions that put a generic act ("a raid", "an operation") as the circumstance of the
 # act of their verb: "seized weapons in a raid", "were arrested during an operation".
 CIRCUMSTANCE_PREPS = words("act_words.yaml", "circumstance_preps")
+VIOLENCE_CARRIERS = words("act_words.yaml", "violence_carriers")
 # Prepositions that join two words for one act ("killed in an air strike", "attack with
 # mortars"); "despite warnings", "after talks" join two different acts.
 SAME_ACT_PREPS = words("act_words.yaml", "same_act_preps")
@@ -733,6 +736,10 @@ def _merge_linked(triggers: list[Trigger]) -> list[Trigger]:
                     lose = other if keep is trig else trig
                     keep.add_tokens(*lose.tokens)
                     alive.remove(lose)
+                elif trig.act.absorbs_theme and other.kind == "noun" and dep.i == other.head.i \
+                        and other.act.family == "violence" and dep.dep_ == "dobj" \
+                        and _lemma(trig.head) in VIOLENCE_CARRIERS:
+                    alive.remove(trig)  # "pressed an offensive": the offensive is the act
                 elif trig.act.absorbs_theme and other.kind == "noun" and dep.i == other.head.i:
                     alive.remove(other)
                 elif trig.kind == "verb" and not casualty and other.act.generic and other.kind == "noun" \

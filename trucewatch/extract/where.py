@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from trucewatch.extract.datafiles import actor_nouns, words
-from trucewatch.extract.what import default_lexicon
+from trucewatch.extract.datafiles import words
 from trucewatch.places import admin_of
 from trucewatch.places.story import story_focus
 from trucewatch.records import Location
@@ -93,7 +92,7 @@ def choose(doc, sentence, trigger, places: list[PlaceMention]) -> PlaceMention |
                    and m.label != IN_NAME and not _demonym(m)]
     if not in_sentence:
         return None
-    candidates = [m for m in in_sentence if not _qualifies(doc, m)] or in_sentence
+    candidates = [m for m in in_sentence if not m.role] or in_sentence
     candidates = [m for m in candidates if not _reference_point(doc, m, candidates)] or candidates
 
     def value(mention: PlaceMention) -> float:
@@ -129,16 +128,6 @@ def _written_after(doc, mention: PlaceMention, outer: PlaceMention) -> bool:
 
 def _root(doc, mention: PlaceMention):
     return doc[mention.token_start:mention.token_end].root
-
-
-def _qualifies(doc, mention: PlaceMention) -> bool:
-    """"US airstrikes", "a Staten Island police officer", "Syrian army": a name that says whose
-    people, forces or acts they are ("a Nashville hospital", "Gaza's border" stay places)."""
-    root = _root(doc, mention)
-    if root.dep_ not in ("compound", "amod", "poss", "nmod") or root.head.pos_ not in ("NOUN", "PROPN"):
-        return False
-    head = root.head.lemma_.lower()
-    return head in actor_nouns() or head in default_lexicon().nouns
 
 
 def _measured_from(doc, mention: PlaceMention) -> bool:
@@ -181,9 +170,12 @@ def _inside(doc, mention: PlaceMention, outer: PlaceMention) -> bool:
     return False
 
 
-def story_default(places: list[PlaceMention]) -> PlaceMention | None:
-    """Where the story as a whole is: its most-named specific place, else its most-named country."""
-    resolved = [m for m in places if m.place is not None and m.label != "NORP"]
+def story_default(places: list[PlaceMention], country: str | None = None) -> PlaceMention | None:
+    """Where the story as a whole is: its most-named specific place (in `country`, the conflict's
+    country, when given), else its most-named country. Governments that speak ("Ankara denied")
+    and names of whose forces ("US jets") are not where the story is."""
+    resolved = [m for m in places if m.place is not None and not _demonym(m) and m.label != IN_NAME
+                and not m.role and (country is None or m.place.country3 == country)]
     if not resolved:
         return None
     counts = Counter(m.place.id for m in resolved)
@@ -202,9 +194,12 @@ def to_location(mention: PlaceMention) -> Location:
         admin1 = place.name
     elif place.precision not in ("country", "region"):
         area = admin_of(round(place.lat, 5), round(place.lon, 5))
-        country = area.country or country
-        admin1 = area.admin1 or place.admin1
-        admin2 = area.admin2 if place.precision != "admin2" else place.name
+        # The gazetteer's country is the place's; a point near a border may fall in a neighbour's
+        # simplified outline (Geneva in France's), so the polygons only name admin areas there.
+        same = area.country in (None, country)
+        country = country or area.country
+        admin1 = (area.admin1 if same else None) or place.admin1
+        admin2 = (area.admin2 if same else None) if place.precision != "admin2" else place.name
     elif place.precision == "region":
         admin1 = place.admin1
     return Location(text=mention.text, name=place.name, geonameid=place.geonameid,
