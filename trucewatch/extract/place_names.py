@@ -22,8 +22,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.attrs import IS_TITLE, POS
-from spacy.symbols import ADJ, ADP, DET, PROPN
+from spacy.symbols import ADJ, ADP, DET, NOUN, PROPN
 
 from trucewatch.extract.datafiles import actor_nouns, load, words
 from trucewatch.places import get_gazetteer
@@ -112,25 +111,24 @@ def _longest_known_end(gazetteer, doc, start: int, stop: int) -> int | None:
     return None
 
 
-def _runs(doc, taken: set[int], open_to: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
+def _runs(doc, tokens: list, taken: set[int], open_to: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
     """Capitalised runs starting outside entities whose name the gazetteer knows (longest first);
     a run may go on into an entity's words when the whole is a known name ("Dera" + "Ismail Khan"
     tagged PERSON is Dera Ismail Khan)."""
     gazetteer = get_gazetteer()
-    marks = doc.to_array([POS, IS_TITLE]).tolist()
-    found, i, n = [], 0, len(marks)
+    found, i, n = [], 0, len(tokens)
     while i < n:
-        pos, title = marks[i]
-        token = doc[i]
-        if i in taken or not (title or token.is_upper) or not _CAPITALISED.match(token.text) \
-                or (pos != PROPN and (token.is_sent_start or is_word_not_name(token.text))):
+        token = tokens[i]
+        if i in taken or not (token.is_title or token.is_upper) or not _CAPITALISED.match(token.text) \
+                or (token.pos != PROPN and (token.is_sent_start or is_word_not_name(token.text))):
             i += 1
             continue
         end = i
         while end + 1 < n and (end + 1 not in taken or end + 1 in open_to) and end - i < 5 and (
-                marks[end + 1][1] or doc[end + 1].text == "-" or doc[end + 1].text[:2].lower() in GLUED_ARTICLES
-                or (doc[end].text == "-" and doc[end + 1].is_alpha)  # "Pul-i-Alam"
-                or (marks[end + 1][0] in (ADP, DET) and doc[end + 1].lower_ in _INNER_WORDS)):
+                tokens[end + 1].is_title or tokens[end + 1].text == "-"
+                or tokens[end + 1].text[:2].lower() in GLUED_ARTICLES
+                or (tokens[end].text == "-" and tokens[end + 1].is_alpha)  # "Pul-i-Alam"
+                or (tokens[end + 1].pos in (ADP, DET) and tokens[end + 1].lower_ in _INNER_WORDS)):
             end += 1
         known = _longest_known_end(gazetteer, doc, i, end + 1)
         if known is None:
@@ -141,21 +139,22 @@ def _runs(doc, taken: set[int], open_to: frozenset[int] = frozenset()) -> list[t
     return found
 
 
-def _kind_named(doc, taken: set[int]) -> list[tuple[int, int]]:
+def _kind_named(doc, tokens: list, taken: set[int]) -> list[tuple[int, int]]:
     """Capitalised names that a place noun introduces ("the village of Umm Jurn", "Tal Hamis
     district") and that no other rule found: places the gazetteer lacks, kept so that the act is
     placed there (with the coordinates of the place around it)."""
     found = []
-    i, n = 0, len(doc)
+    i, n = 0, len(tokens)
     while i < n:
-        if i in taken or not doc[i].is_title or doc[i].pos_ != "PROPN" or is_word_not_name(doc[i].text):
+        token = tokens[i]
+        if i in taken or not token.is_title or token.pos != PROPN or is_word_not_name(token.text):
             i += 1
             continue
         end = i + 1
-        while end < n and end not in taken and end - i < 4 and (doc[end].is_title or doc[end].text == "-"
-                                                               or doc[end].text[:2].lower() in GLUED_ARTICLES):
+        while end < n and end not in taken and end - i < 4 and (
+                tokens[end].is_title or tokens[end].text == "-" or tokens[end].text[:2].lower() in GLUED_ARTICLES):
             end += 1
-        after = end < n and doc[end].lemma_.lower() in PLACE_KINDS and doc[end].pos_ == "NOUN"
+        after = end < n and tokens[end].pos == NOUN and tokens[end].lemma_.lower() in PLACE_KINDS
         if _introduced_by_kind(doc, i) or after:
             found.append((i, end))
         i = end
@@ -187,13 +186,12 @@ def _places_inside_names(doc, entities: list[tuple[int, int, str]]) -> list[tupl
     return found
 
 
-def _adjectival_places(doc, taken: set[int]) -> list[tuple[int, int]]:
+def _adjectival_places(doc, tokens: list, taken: set[int]) -> list[tuple[int, int]]:
     """Capitalised adjectives inside a sentence that are a place's exact name ("Aleppo" in "southern
     Aleppo districts"); `_plausible_inner` then keeps only well-known towns or towns of the story's
     country, so "Western" or "Central" never become places."""
     gazetteer = get_gazetteer()
-    marks = doc.to_array([POS, IS_TITLE]).tolist()
-    adjectives = (doc[i] for i, (pos, title) in enumerate(marks) if pos == ADJ and title and i not in taken)
+    adjectives = (t for t in tokens if t.is_title and t.pos == ADJ and t.i not in taken)
     return [(t.i, t.i + 1) for t in adjectives
             if not t.is_sent_start and _CAPITALISED.match(t.text) and t.lower_ not in PART_WORDS
             and gazetteer.exists(name_key(t.text))]
@@ -255,9 +253,10 @@ def _introduced_by_kind(doc, start: int) -> bool:
 
 
 def _in_dateline(doc, start: int) -> bool:
+    """A name in upper case in a dateline ("KIDAL, March 9 -"); only upper-case names can be."""
     from trucewatch.extract.who import in_dateline
 
-    return in_dateline(doc[start])
+    return doc[start].is_upper and in_dateline(doc[start])
 
 
 @lru_cache(maxsize=20_000)
@@ -383,19 +382,20 @@ def _spans(doc) -> list[tuple[int, int, str]]:
               if not (label == "PERSON" and end - start > 1 and not _known(get_gazetteer(), doc[start:end].text))]
     taken = {i for start, end, _ in entities for i in range(start, end)}
     open_to = frozenset(i for start, end, _ in other for i in range(start, end))
-    runs = _runs(doc, taken, open_to)
+    tokens = list(doc)
+    runs = _runs(doc, tokens, taken, open_to)
     covered = {i for start, end in runs for i in range(start, end)}
     spans = [span for span in spans if not covered.intersection(range(span[0], span[1]))]
     spans += [(start, end, GAZ) for start, end in runs]
     named = {i for start, end, label in entities if label in PLACE_LABELS for i in range(start, end)}
     named |= {i for start, end in runs for i in range(start, end)}
-    kind_named = _kind_named(doc, named)
+    kind_named = _kind_named(doc, tokens, named)
     covered = {i for start, end in kind_named for i in range(start, end)}
     spans = [span for span in spans if not covered.intersection(range(span[0], span[1]))]
     spans += [(start, end, KIND) for start, end in kind_named]
     spans += [(start, end, IN_NAME) for start, end in _places_inside_names(doc, other)]
     taken |= {i for start, end, _ in spans for i in range(start, end)}
-    spans += [(start, end, AS_ADJECTIVE) for start, end in _adjectival_places(doc, taken)]
+    spans += [(start, end, AS_ADJECTIVE) for start, end in _adjectival_places(doc, tokens, taken)]
     return sorted(spans)
 
 

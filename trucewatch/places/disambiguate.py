@@ -191,7 +191,7 @@ def ranked(name: str, context: PlaceContext | None = None, *, limit: int = 10,
         if contained:
             candidates = contained
             note = "named in '" + text.replace("{", "{{").replace("}", "}}") + "'"
-    candidates = _within_written_context(candidates, context)
+    candidates = _within_written_context(_worth_scoring(candidates, context), context)
     results = []
     best_match = max((c.match for c in candidates), default=0.0)
     for candidate in candidates:
@@ -213,6 +213,22 @@ def ranked(name: str, context: PlaceContext | None = None, *, limit: int = 10,
         _seats_outrank_their_areas(results)
     results.sort(key=lambda p: -p.score)
     return results[:limit]
+
+
+CANDIDATE_CAP = 60  # candidates scored in full; beyond them only those the story's context names
+
+
+def _worth_scoring(candidates: list[Place], context: PlaceContext) -> list[Place]:
+    """The best-matching, most prominent candidates, and any other in a country, state or county
+    the story names: a common name ("Springfield") has hundreds of namesakes, and scoring each
+    against the story costs more than reading the story."""
+    if len(candidates) <= CANDIDATE_CAP:
+        return candidates
+    focus = {c.upper() for c in context.countries}
+    return candidates[:CANDIDATE_CAP] + [
+        c for c in candidates[CANDIDATE_CAP:]
+        if c.country in focus or c.country3 in focus or (c.country, name_key(c.admin1 or "")) in context.areas
+        or (c.admin2 and name_key(c.admin2) in context.written)]
 
 
 def _written_countries(nearby: tuple[str, ...]) -> set[str]:
