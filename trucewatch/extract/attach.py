@@ -10,10 +10,14 @@ from datetime import date
 
 from trucewatch.extract import links
 from trucewatch.extract.claims import ClaimMention
+from trucewatch.extract.datafiles import words
 from trucewatch.extract.drafts import Draft, StoryPlaces, actor_refs, merge_refs, sentence_span
 from trucewatch.extract.who import Participant
 from trucewatch.ontology import default_ontology
 from trucewatch.records import Claim, Claimant
+
+
+NONSTATE_SECTORS = words("act_words.yaml", "nonstate_sectors")
 
 
 def _claimant(participant: Participant | None, on: date | None, implied: str | None = None) -> Claimant:
@@ -31,7 +35,9 @@ def _claim_records(claim: ClaimMention, sent, on: date | None, implied: str | No
         values = []
         for text in [claim.value_text, *claim.also_accused]:
             ref = links.resolve_actor(text, on=on, implied_country=implied)
-            value = ref.country or ref.name or text
+            # a named armed group is named ("Islamic State"), a state's forces by their country
+            value = (ref.name if ref.name and (ref.sector or "").lower() in NONSTATE_SECTORS else None) \
+                or ref.country or ref.name or text
             if value not in values:
                 values.append(value)
     if claim.stance == "claims_responsibility":

@@ -74,6 +74,8 @@ def _governed_status(trigger: Trigger, verb) -> str | None:
         if node.dep_ not in ("xcomp", "ccomp", "advcl", "pcomp", "conj", "relcl", "acl") or node.head.i == node.i:
             break
         governor = node.head
+        if node.dep_ == "pcomp" and governor.lower_ == "without":
+            return "negated"  # "without dropping anything"
         lemma = governor.lemma_.lower()
         if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in node.children):
             return "hypothetical"

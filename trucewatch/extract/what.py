@@ -377,6 +377,7 @@ def find_triggers(sent, lexicon: Lexicon | None = None) -> list[Trigger]:
             found.append(trig)
             used.add(tok.i)
         i += 1
+    found.extend(_withheld(tokens, lemmas, ontology, {t.head.i for t in found}))
     references = {trig.head.i for trig in found if _is_reference(trig, ontology)}
     found = [trig for trig in found if trig.head.i not in references and not (
         trig.kind == "noun" and trig.head.dep_ == "nsubj" and trig.head.head.i in references)
@@ -397,6 +398,20 @@ def find_triggers(sent, lexicon: Lexicon | None = None) -> list[Trigger]:
     merged = _merge_linked([trig for trig in found if trig.head.i not in absorbed])
     _announce_violence(merged, ontology)
     return merged
+
+
+WITHHELD_VERBS = words("act_words.yaml", "withheld_verbs")
+
+
+def _withheld(tokens, lemmas, ontology: Ontology, taken: set[int]) -> list[Trigger]:
+    """"circled for an hour without dropping anything", "without firing a shot": an attack the
+    sentence says did not happen (its status is read as negated; instruments nearby type it)."""
+    attack = ontology.acts.get("attack")
+    if attack is None:
+        return []
+    return [Trigger(tok, [tok], attack, "verb") for tok, lemma in zip(tokens, lemmas)
+            if lemma in WITHHELD_VERBS and tok.pos_ == "VERB" and tok.dep_ == "pcomp"
+            and tok.head.lower_ == "without" and tok.i not in taken]
 
 
 def enacts(verb, act: ActType) -> bool:
