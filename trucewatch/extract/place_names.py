@@ -147,7 +147,7 @@ def _kind_named(doc, tokens: list, taken: set[int]) -> list[tuple[int, int]]:
     i, n = 0, len(tokens)
     while i < n:
         token = tokens[i]
-        if i in taken or not token.is_title or token.pos != PROPN or is_word_not_name(token.text):
+        if i in taken or not token.is_title or token.pos != PROPN:
             i += 1
             continue
         end = i + 1
@@ -155,7 +155,7 @@ def _kind_named(doc, tokens: list, taken: set[int]) -> list[tuple[int, int]]:
                 tokens[end].is_title or tokens[end].text == "-" or tokens[end].text[:2].lower() in GLUED_ARTICLES):
             end += 1
         after = end < n and tokens[end].pos == NOUN and tokens[end].lemma_.lower() in PLACE_KINDS
-        if _introduced_by_kind(doc, i) or after:
+        if (_introduced_by_kind(doc, i) or after) and not (end - i == 1 and is_word_not_name(token.text)):
             found.append((i, end))
         i = end
     return found
@@ -337,12 +337,15 @@ def _country_name(text: str) -> bool:
 AREA_OF = words("place_words.yaml", "area_of_nouns")
 
 
-def _as_resolved(doc, start: int, text: str) -> str:
-    """The name as the gazetteer should read it: "the countryside of Idlib" asks for the province,
-    so it is looked up as "Idlib countryside" (an area, not the town)."""
+def _as_resolved(doc, start: int, end: int, text: str) -> str:
+    """The name as the gazetteer should read it: "the countryside of Idlib" and "Deraa province"
+    ask for the province, so they are looked up as "Idlib countryside", "Deraa province" (an
+    area, not the town)."""
     if start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in AREA_OF \
             and not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in doc[start - 2].children):
         return f"{text} {doc[start - 2].lower_}"
+    if end < len(doc) and doc[end].lower_ in AREA_OF and not KIND_SUFFIX.match(text):
+        return f"{text} {doc[end].lower_}"
     return text
 
 
@@ -388,7 +391,6 @@ def _spans(doc) -> list[tuple[int, int, str]]:
     spans = [span for span in spans if not covered.intersection(range(span[0], span[1]))]
     spans += [(start, end, GAZ) for start, end in runs]
     named = {i for start, end, label in entities if label in PLACE_LABELS for i in range(start, end)}
-    named |= {i for start, end in runs for i in range(start, end)}
     kind_named = _kind_named(doc, tokens, named)
     covered = {i for start, end in kind_named for i in range(start, end)}
     spans = [span for span in spans if not covered.intersection(range(span[0], span[1]))]
@@ -411,15 +413,17 @@ def story_places(doc) -> list[PlaceMention]:
             located.append((start, end, label, text))
     # Only names NER called places, and well-known towns it mislabelled ("Hama" tagged ORG), lend
     # context; the others are checked against it.
-    places = resolve_story([StoryName(_as_resolved(doc, start, text), _appositive_names(doc, start, end),
+    places = resolve_story([StoryName(_as_resolved(doc, start, end, text), _appositive_names(doc, start, end),
                                       fuzzy=label in PLACE_LABELS,
                                       vouches=label in PLACE_LABELS or (label in ("ORG", GAZ, "PERSON", "PRODUCT")
                                                                         and _well_known_town(text))
                                       or (label == IN_NAME and _country_name(text)))
                             for start, end, label, text in located])
     focus = story_focus([p for (_, _, label, _), p in zip(located, places) if label in PLACE_LABELS])
+    # Countries the story names as places ("in Syria", "the Syrian Democratic Forces"); a nationality
+    # of those who act ("Russian jets") does not say where things happen.
     named = {p.country for (_, _, label, _), p in zip(located, places)
-             if p is not None and p.country and p.fcode.startswith("PCL") and label in PLACE_LABELS | {"NORP", IN_NAME}}
+             if p is not None and p.country and p.fcode.startswith("PCL") and label in PLACE_LABELS | {IN_NAME}}
     named = named | set(focus) if named else named  # the countries it names, and where its places are
     mentions = []
     for (start, end, label, text), place in zip(located, places):
@@ -434,8 +438,10 @@ def story_places(doc) -> list[PlaceMention]:
             if not _plausible_inner(place, focus, text) or (label == AS_ADJECTIVE and place.fclass != "P"):
                 continue
         elif label == KIND:
-            if place is not None and named and place.country and place.country not in named and not _well_known(place):
-                place = None  # "the village of X" in a story about another country: X is unknown
+            # "the village of X": a place, though perhaps not the gazetteer's namesake
+            if place is not None and not _plausible_extra(place, focus, True, label, text) or (
+                    place is not None and named and place.country and place.country not in named and not _well_known(place)):
+                place = None
         elif label not in PLACE_LABELS and named and place is not None and place.country and place.country not in named \
                 and not _well_known(place):
             continue  # the story names its countries; a small namesake elsewhere is not meant
@@ -463,8 +469,13 @@ def _role(root) -> str:
         return "acting"
     if root.dep_ == "nsubjpass" and head.lemma_.lower() in SPEECH:
         return "acting"
+    if root.dep_ == "npadvmod" and head.dep_ == "amod" and head.lemma_.lower() in SPONSORING:
+        return "qualifying"  # "US-led coalition jets", "Iran-backed militias"
     if root.dep_ in ("compound", "amod", "poss", "nmod") and head.pos_ in ("NOUN", "PROPN"):
         lemma = head.lemma_.lower()
         if lemma in actor_nouns() or lemma in default_lexicon().nouns:
             return "qualifying"
     return ""
+
+
+SPONSORING = words("place_words.yaml", "sponsoring_participles")

@@ -7,6 +7,7 @@ focus, "Douma, in Eastern Ghouta"), so each name is resolved once per story, not
 """
 from __future__ import annotations
 
+import math
 from collections import Counter
 
 from trucewatch.extract.datafiles import words
@@ -126,6 +127,56 @@ def _written_after(doc, mention: PlaceMention, outer: PlaceMention) -> bool:
         t.text == "," or t.lower_ in ("in", "the") or t.lemma_.lower() in PLACE_KINDS for t in between)
 
 
+BEARINGS = {"north": 0, "northeast": 45, "north-east": 45, "east": 90, "southeast": 135, "south-east": 135,
+            "south": 180, "southwest": 225, "south-west": 225, "west": 270, "northwest": 315, "north-west": 315}
+UNIT_KM = {"km": 1.0, "kms": 1.0, "kilometre": 1.0, "kilometres": 1.0, "kilometer": 1.0, "kilometers": 1.0,
+           "mile": 1.609, "miles": 1.609, "m": 0.001, "metres": 0.001, "meters": 0.001}
+
+
+def _offset(doc, mention: PlaceMention) -> tuple[float, str, float] | None:
+    """(km, direction, bearing) of "12 km north of X" when the act's place is written so."""
+    root = _root(doc, mention)
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ != "of" or prep.head.lower_ not in BEARINGS:
+        return None
+    direction = prep.head
+    for unit in direction.children:
+        if unit.lower_ in UNIT_KM and unit.lower_ in DISTANCE_UNITS:
+            number = next((c for c in unit.children if c.dep_ == "nummod" or c.like_num), None)
+            try:
+                amount = float(number.text.replace(",", "")) if number is not None else None
+            except ValueError:
+                amount = None
+            if amount:
+                return amount * UNIT_KM[unit.lower_], direction.lower_, BEARINGS[direction.lower_]
+    return None
+
+
+def _near(doc, mention: PlaceMention) -> str | None:
+    """"near X", "the outskirts of X": the act is by X, not in it; said in the location's note."""
+    root = _root(doc, mention)
+    if root.dep_ != "pobj":
+        return None
+    if root.head.lower_ in ("near", "outside", "around"):
+        return root.head.lower_
+    if root.head.lower_ == "of" and root.head.head.lower_ in ("outskirts", "edge", "suburbs", "vicinity"):
+        return f"on the {root.head.head.lower_} of"
+    return None
+
+
+def _moved(location: Location, km: float, direction: str, bearing: float) -> Location:
+    """The location moved `km` towards `bearing` from its point, with a note saying so."""
+    if location.lat is None or location.lon is None:
+        return location
+    lat1, lon1, b = map(math.radians, (location.lat, location.lon, bearing))
+    d = km / 6371.0
+    lat2 = math.asin(math.sin(lat1) * math.cos(d) + math.cos(lat1) * math.sin(d) * math.cos(b))
+    lon2 = lon1 + math.atan2(math.sin(b) * math.sin(d) * math.cos(lat1), math.cos(d) - math.sin(lat1) * math.sin(lat2))
+    return location.model_copy(update={
+        "lat": round(math.degrees(lat2), 5), "lon": round(math.degrees(lon2), 5), "geonameid": None,
+        "note": f"about {km:g} km {direction} of {location.name or location.text}; the point is moved by that much"})
+
+
 def _root(doc, mention: PlaceMention):
     return doc[mention.token_start:mention.token_end].root
 
@@ -214,6 +265,13 @@ def locate(doc, sentence, trigger, story_places: list[PlaceMention]) -> Location
     mention = choose(doc, sentence, trigger, story_places)
     if mention is None:
         return None
+    offset = _offset(doc, mention) if mention.place is not None else None
+    if offset is not None:
+        return _moved(to_location(mention), *offset)
+    near = _near(doc, mention)
+    if near and mention.place is not None:
+        location = to_location(mention)
+        return location.model_copy(update={"note": location.note or f"{near} {mention.text}"})
     if mention.place is None:
         known = choose(doc, sentence, trigger, [m for m in story_places if m.place is not None])
         if known is not None:
