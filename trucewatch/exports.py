@@ -323,10 +323,12 @@ def in_range(event: Event, start: date | None, end: date | None) -> bool:
 
 
 def contract_records(extractions: Iterable[Extraction], start: date | None = None,
-                     end: date | None = None) -> Iterator[Row]:
-    """Contract objects (document + its events in the range); documents without any are left out."""
+                     end: date | None = None, *, all_events: bool = True) -> Iterator[Row]:
+    """Contract objects (document + its events in the range); documents without any are left out.
+    Without `all_events`, only each report's main and salient events."""
     for extraction in extractions:
-        events = [event for event in extraction.events if in_range(event, start, end)]
+        events = [event for event in extraction.events if in_range(event, start, end)
+                  and (all_events or event.reported())]
         if events:
             yield extraction.model_copy(update={"events": events}).contract()
 
@@ -364,23 +366,29 @@ def export_records(items: Iterable[Any], shape: Shape, out: IO | str | Path | No
 
 
 def export_events_counted(store, fmt: str, out: IO | str | Path | None = None, *,
-                          start: date | None = None, end: date | None = None) -> ExportCounts:
+                          start: date | None = None, end: date | None = None,
+                          all_events: bool = False) -> ExportCounts:
     """Write the store's events in `fmt` to `out` (a path, an open file, or None for stdout).
 
-    Events are kept when their date span overlaps [start, end]. Counts the rows written (for
-    jsonl: documents, each with its events) and the events the format cannot express.
+    Events are kept when their date span overlaps [start, end], and only each report's main and
+    salient events unless `all_events` (which also keeps background mentions, with their status).
+    Counts the rows written (for jsonl: documents, each with its events) and the events the
+    format cannot express.
     """
     if fmt not in FORMATS:
         raise InputError(fmt, f"unknown export format; choose one of {', '.join(FORMATS)}")
     if fmt == "jsonl":
-        return ExportCounts(write_to(contract_records(store.extractions(), start, end), "jsonl", out))
-    return export_records_counted(store.events(since=start, until=end), EVENT_SHAPES[fmt], out)
+        return ExportCounts(write_to(contract_records(store.extractions(), start, end, all_events=all_events),
+                                     "jsonl", out))
+    pairs = ((document, event) for document, event in store.events(since=start, until=end)
+             if all_events or event.reported())
+    return export_records_counted(pairs, EVENT_SHAPES[fmt], out)
 
 
 def export_events(store, fmt: str, out: IO | str | Path | None = None, *,
-                  start: date | None = None, end: date | None = None) -> int:
+                  start: date | None = None, end: date | None = None, all_events: bool = False) -> int:
     """Like `export_events_counted`, returning only the number of rows written."""
-    return export_events_counted(store, fmt, out, start=start, end=end).written
+    return export_events_counted(store, fmt, out, start=start, end=end, all_events=all_events).written
 
 
 def write_to(rows: Iterable[Row], writer: str, out: IO | str | Path | None, *,

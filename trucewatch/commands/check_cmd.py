@@ -16,6 +16,8 @@ def check(
     truce: Path = typer.Argument(..., help="Truce terms YAML file (see trucewatch/truce/examples/example_truce.yaml)."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON finding per line instead of a table."),
     db: str = typer.Option(None, "--db", help=DB_HELP),
+    all_events: bool = typer.Option(False, "--all-events", help="Fuse and check every event, not only each "
+                                    "report's main and salient ones (background mentions never count)."),
 ) -> None:
     """Fuse stored events into incidents and give a verdict on each under the truce's terms.
 
@@ -25,7 +27,7 @@ def check(
     """
     from trucewatch.truce.run import run_check
 
-    terms, incidents, findings = run_check(truce, db_url(db), progress=show_progress())
+    terms, incidents, findings = run_check(truce, db_url(db), progress=show_progress(), all_events=all_events)
     if as_json:
         for finding in findings:
             typer.echo(json.dumps(finding.as_dict(), ensure_ascii=False))

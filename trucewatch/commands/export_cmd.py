@@ -29,10 +29,13 @@ def export(
     end: str | None = typer.Option(None, "--to", metavar="YYYY-MM-DD", help="Only events on or before this day."),
     what: str = typer.Option("events", "--what", help="events (one row per reported event) or incidents "
                              "(one row per fused incident, with attribution grades; run `check` first)."),
+    all_events: bool = typer.Option(False, "--all-events", help="Every event, not only each report's main and "
+                                    "salient ones (background mentions included, with their status)."),
 ) -> None:
     """Write the stored events or incidents in a format other tools read.
 
-    An event is kept when its date range overlaps --from/--to. Parquet needs --out.
+    An event is kept when its date range overlaps --from/--to. Only each report's main event and its
+    salient ones are written unless --all-events is given. Parquet needs --out.
 
     acled leaves out the events ACLED would not code: acts with no ACLED event type
     (statements, meetings, accusations ...) and planned, negated or hypothetical acts; only
@@ -57,7 +60,8 @@ def export(
 
             counts = export_incidents_counted(store, format.lower(), out, start=first, end=last)
         else:
-            counts = export_events_counted(store, format.lower(), out, start=first, end=last)
+            counts = export_events_counted(store, format.lower(), out, start=first, end=last,
+                                           all_events=all_events)
     if counts.skipped:
         err_console.print(_skipped_line(counts.skipped, format.lower()), highlight=False, markup=False)
     if out is not None:

@@ -306,7 +306,9 @@ def journal(
 
 
 @incidents_app.command()
-def fuse(db: str | None = DB_OPTION) -> None:
+def fuse(db: str | None = DB_OPTION,
+         all_events: bool = typer.Option(False, "--all-events", help="Fuse every event, not only each report's "
+                                         "main and salient ones (background mentions never count).")) -> None:
     """Fuse the stored events into incidents (replaying the journal) without checking a truce.
 
     [bold]Example[/bold]:
@@ -316,6 +318,6 @@ def fuse(db: str | None = DB_OPTION) -> None:
     from trucewatch.incidents.stored import refuse_stored
 
     with _store(db) as store, _busy("fusing stored events"):
-        incident_set = refuse_stored(store)
+        incident_set = refuse_stored(store, all_events=all_events)
         _say(f"{len(incident_set)} incident(s) stored from {sum(len(i.mentions) for i in incident_set)} "
              "event mention(s).")

@@ -58,7 +58,8 @@ def attach_claims(claims: list[ClaimMention], sent, owner_of: dict[int, Draft], 
             if draft is not None and draft not in targets:
                 targets.append(draft)
         if not targets and claim.refers_back:
-            earlier = [d for d in drafts if d.mentions[0].sentence.start_char < sent.start_char]
+            earlier = [d for d in drafts if d.mentions[0].sentence.start_char < sent.start_char
+                       and d.status != "background"]
             violent = [d for d in earlier if d.act.family == "violence"]
             pick = (violent or earlier)[-1:] if (violent or earlier) else []
             targets = pick

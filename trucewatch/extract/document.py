@@ -6,6 +6,7 @@ claims are attached to the event they speak about, also across sentences.
 """
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 
 from trucewatch.extract import links
@@ -286,6 +287,8 @@ def extract_document(document: Document, doc) -> Extraction:
     _place_in_conflict(drafts, places, doc)
     scores = _saliences(drafts, placed, document, doc)
     main_at = main_index(scores, [d.status for d in drafts])
+    if main_at is not None:  # the main event is always counted
+        scores[main_at] = scores[main_at].model_copy(update={"salient": True})
     events = [_event(document, n, draft, n - 1 == main_at, score)
               for n, (draft, score) in enumerate(zip(drafts, scores), start=1)]
     return Extraction(document=document, events=events)
@@ -321,7 +324,7 @@ def _place_in_conflict(drafts: list[Draft], places: StoryPlaces, doc) -> None:
     (violence, military moves) placed only in a country, or abroad, takes the story's main place in
     the conflict's country at the precision that place has: "Moscow denied it" does not put an
     air strike in Moscow."""
-    conflict = places.country_for(None)
+    conflict = _conflict_country(drafts) or places.country_for(None)
     fallback = _main_place(places, doc)
     in_conflict = _main_place(places, doc, conflict) if conflict else None
     for draft in drafts:
@@ -339,6 +342,15 @@ def _place_in_conflict(drafts: list[Draft], places: StoryPlaces, doc) -> None:
                         f"{location.text}"})
 
 
+def _conflict_country(drafts: list[Draft]) -> str | None:
+    """Where the report's violence is: the country most of its placed field acts lie in (a
+    capital an envoy flies to is not where the war is)."""
+    countries = Counter(d.location.country for d in drafts if d.location is not None and d.location.country
+                        and d.act.family in FIELD_FAMILIES and d.status != "background"
+                        and d.location.precision not in BROAD)
+    return countries.most_common(1)[0][0] if countries else None
+
+
 def _main_place(places: StoryPlaces, doc, country: str | None = None):
     """Where the story is, for acts whose sentence names no place: the story's most-named
     specific place (in `country` when given), else the dateline's place, else the story's country."""
@@ -352,9 +364,13 @@ def _main_place(places: StoryPlaces, doc, country: str | None = None):
 
 
 def _is_headline(sent, document: Document) -> bool:
-    """The report's title, set as its first paragraph by ingest."""
+    """The report's title, set as its first paragraph by ingest, or a first line without a full
+    stop standing alone above the body ("Envoy heads to Ankara as shelling hits Azaz")."""
     title = (document.title or "").strip().rstrip(".")
-    return bool(title) and sent.start_char == 0 and sent.text.strip().rstrip(".") == title
+    if title:
+        return sent.start_char == 0 and sent.text.strip().rstrip(".") == title
+    text = sent.text
+    return sent.start_char == 0 and "\n\n" in text and not text.strip().endswith((".", "!", "?", '"'))
 
 
 def _unattributed_reaction(draft: Draft) -> bool:

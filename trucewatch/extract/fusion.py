@@ -35,6 +35,8 @@ def compatible_acts(mention, draft) -> bool:
 
 def conflicts(mention, draft, *, ignore_status: bool = False) -> bool:
     """A different status, a different day or a different place: another event."""
+    if (mention.status == "background") != (draft.status == "background"):
+        return True  # the war's toll is never the act's, nor the act a part of the war's toll
     # A toll ("no one was hurt") says nothing about whether the act happened.
     ignore_status = ignore_status or is_casualty_only(mention.trigger)
     if not ignore_status and mention.status != draft.status and "occurred" not in (mention.status,):

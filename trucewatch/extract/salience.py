@@ -122,7 +122,8 @@ def salience(draft: Draft, *, headline_start: int | None, body_start: int, first
         value *= float(settings["speech_factor"])
     if draft.status == "background":
         reasons = ["background"] + reasons
-    return Salience(score=round(value, 3), reasons=[r.replace("_", " ") for r in reasons])
+    return Salience(score=round(value, 3), salient=draft.status != "background" and value >= salient_at(),
+                    reasons=[r.replace("_", " ") for r in reasons])
 
 
 def main_index(scores: list[Salience], statuses: list[str]) -> int | None:

@@ -84,6 +84,7 @@ class Trigger:
     act: ActType
     kind: str  # "verb" | "noun"
     absorbed: set = field(default_factory=set)  # token indices used as the act's theme
+    instrument: int | None = None  # the token whose instrument word typed a generic act
 
     @property
     def start_char(self) -> int:
@@ -179,6 +180,7 @@ def _refine(trigger: Trigger, lexicon: Lexicon) -> None:
         if found is not None:
             act, window = found
             trigger.act = _modified(act, window[-1], lexicon.ontology) or act
+            trigger.instrument = tok.i
             return
 
 
@@ -193,6 +195,20 @@ def _instrument_at(tok, lexicon: Lexicon):
         if len(window) == len(parts) and all(_lemma(t) == p or t.lower_ == p for t, p in zip(window, parts)):
             return act, window
     return None
+
+
+def _merge_instruments(triggers: list[Trigger]) -> list[Trigger]:
+    """"as shelling hits the town": a generic verb typed by an instrument word that is itself an act
+    of the same type names one act, however the two are parsed."""
+    by_token = {tok.i: trig for trig in triggers for tok in trig.tokens}
+    dropped = []
+    for trig in triggers:
+        other = by_token.get(trig.instrument) if trig.instrument is not None else None
+        if other is not None and other is not trig and other.act.name == trig.act.name \
+                and not any(d is other for d in dropped):
+            other.add_tokens(*trig.tokens)
+            dropped.append(trig)
+    return [t for t in triggers if not any(t is d for d in dropped)]
 
 
 def _modifier_words(token) -> set[str]:
@@ -387,6 +403,7 @@ def find_triggers(sent, lexicon: Lexicon | None = None) -> list[Trigger]:
         _modify(trig, ontology)
         _victim_variant(trig, ontology)
         _doer_variant(trig, ontology)
+    found = _merge_instruments(found)
     found = _drop_topics(found)
     demands = _reported_demands(tokens, lemmas, ontology) + _wishes_of_others(tokens, lemmas, ontology)
     demanded = {t.head.i for t in demands}
@@ -752,9 +769,10 @@ def _merge_linked(triggers: list[Trigger]) -> list[Trigger]:
                     keep.add_tokens(*lose.tokens)
                     alive.remove(lose)
                 elif trig.act.absorbs_theme and other.kind == "noun" and dep.i == other.head.i \
-                        and other.act.family == "violence" and dep.dep_ == "dobj" \
+                        and other.act.family == "violence" and (dep.dep_ == "dobj" or (
+                            dep.dep_ == "pobj" and dep.head.lower_ == "with")) \
                         and _lemma(trig.head) in VIOLENCE_CARRIERS:
-                    alive.remove(trig)  # "pressed an offensive": the offensive is the act
+                    alive.remove(trig)  # "pressed (on with) an offensive": the offensive is the act
                 elif trig.act.absorbs_theme and other.kind == "noun" and dep.i == other.head.i:
                     alive.remove(other)
                 elif trig.kind == "verb" and not casualty and other.act.generic and other.kind == "noun" \

@@ -200,9 +200,10 @@ def undo_stored(target, op_id: str) -> tuple[Operation, IncidentSet]:
     return _operation(incident_set, op_id), incident_set
 
 
-def refuse_stored(target) -> IncidentSet:
-    """Fuse the stored events into incidents (replaying the journal) and save them."""
-    incident_set = fuse_stored(target)
+def refuse_stored(target, *, all_events: bool = False) -> IncidentSet:
+    """Fuse the stored events into incidents (replaying the journal) and save them (each report's
+    main and salient events; `all_events`: every event but background mentions)."""
+    incident_set = fuse_stored(target, all_events=all_events)
     save_incidents(target, incident_set)
     return incident_set
 
