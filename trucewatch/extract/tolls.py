@@ -85,7 +85,10 @@ def _objects_of(verb) -> list:
     if found:
         return found
     if verb.dep_ == "conj" and _passive(verb.head):
-        return _children(verb, "nsubj")
+        # "were killed and three others wounded"; "was shot and killed by militants"
+        return _children(verb, "nsubj") or _children(verb.head, *PASSIVE)
+    if verb.dep_ in ("xcomp", "oprd", "ccomp", "acomp") and _passive(verb.head):
+        return _children(verb.head, *PASSIVE)  # "were confirmed killed", "were found beheaded"
     if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN", "NUM"):
         return [verb.head]  # "nine people killed in the raid"
     return []
@@ -192,10 +195,17 @@ def _member_count(member) -> tuple[int | None, int | None, int | None] | None:
         return None
     if member.like_num or member.tag_ == "CD" or read_count(member.text) is not None:
         return read_count(doc[member.left_edge.i:member.i + 1].text)  # "at least 12", "five of them"
-    numbers = _children(member, "nummod")
+    numbers = _children(member, "nummod") or [c for c in member.children if c.dep_ in ("nmod", "compound", "amod")
+                                                and (c.like_num or c.tag_ == "CD")]
     if numbers:
         number = numbers[0]
         return read_count(doc[number.left_edge.i:number.right_edge.i + 1].text)
+    if member.left_edge.tag_ == "CD" and member.left_edge.i < member.i:
+        # "Seventeen Hindu villagers": the tagger hung the number on a modifier
+        end = member.left_edge.i
+        while end < member.i and doc[end].tag_ == "CD":
+            end += 1
+        return read_count(doc[member.left_edge.i:end].text)
     lemma = member.lemma_.lower()
     if member.lower_ in ONE_PRONOUNS and member.pos_ in ("PRON", "DET", "NUM", "NOUN"):
         return (1, 1, 1)

@@ -710,9 +710,25 @@ def _dependents(token):
 
 
 def is_casualty_only(trigger: Trigger) -> bool:
-    """A "killed"/"wounded" verb: it reports a toll, and an act only when nothing else does."""
+    """A "killed"/"wounded" verb, or one that kills with its result ("shot dead", "hacked to
+    death"): it reports a toll, and an act only when nothing else does."""
     # the lexicon's list, not the act's: "soldiers killed" stays a toll after becoming an attack
-    return trigger.kind == "verb" and _lemma(trigger.head) in default_lexicon().casualty_verbs
+    if trigger.kind != "verb":
+        return False
+    lemma = _lemma(trigger.head)
+    return lemma in default_lexicon().casualty_verbs or (
+        lemma in KILLING_WITH_RESULT and any(_is_result(c) for c in trigger.head.children))
+
+
+KILLING_WITH_RESULT = words("tolls.yaml", "killing_with_result")
+RESULT_WORDS = words("tolls.yaml", "result_words")
+
+
+def _is_result(child) -> bool:
+    """"dead" in "shot dead", "to death" in "hacked to death"."""
+    if child.lower_ in RESULT_WORDS:
+        return True
+    return child.dep_ == "prep" and child.lower_ == "to" and any(g.lower_ in RESULT_WORDS for g in child.children)
 
 
 def _is_outcome(trigger: Trigger) -> bool:
