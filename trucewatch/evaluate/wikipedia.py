@@ -124,6 +124,19 @@ def parse_location(value: str) -> GoldPlace:
     return GoldPlace(country, tuple(names), area)
 
 
+_WORDS = re.compile(r"[\w'’-]+")
+
+
+def names_in_text(place: GoldPlace, text: str) -> bool:
+    """Whether the text writes one of the gold place names (as the gazetteer's name keys match)."""
+    from trucewatch.places.names import name_key
+
+    words = _WORDS.findall(text)
+    wanted = {name_key(name) for name in place.names}
+    return any(name_key(" ".join(words[i:i + n])) in wanted
+               for n in range(1, 5) for i in range(len(words) - n + 1))
+
+
 @lru_cache(maxsize=20_000)
 def gold_points(place: GoldPlace) -> tuple[tuple[float, float], ...]:
     """Gazetteer points for the gold names, each found within the gold country (none found: ())."""
@@ -270,7 +283,7 @@ def found_group(gold: str, names: list[str]) -> bool:
 class Scorer:
     def __init__(self) -> None:
         self.exact, self.in_range = Accuracy(), Accuracy()
-        self.place, self.in_country = Accuracy(), Accuracy()
+        self.place, self.in_country, self.place_named = Accuracy(), Accuracy(), Accuracy()
         self.perpetrator, self.family = Accuracy(), Accuracy()
         self.any_exact, self.any_place, self.any_family = Accuracy(), Accuracy(), Accuracy()
         self.place_unknown = self.place_country_only = 0
@@ -281,7 +294,7 @@ class Scorer:
         event = main_event(events)
         misses: list[dict] = []
         self._toll(gold["dead"], event, events, misses)
-        self._place(gold["place"], event, events, misses)
+        self._place(gold["place"], event, events, misses, item.text)
         if gold["perpetrator"]:
             names = _names([event] if event else [], extraction)
             if not self.perpetrator.add(found_group(gold["perpetrator"], names)):
@@ -311,7 +324,7 @@ class Scorer:
                            "predicted": ours, "type": event.type if event else None,
                            "phrase": event.fatalities.text if event and event.fatalities else None})
 
-    def _place(self, place: GoldPlace, event, events, misses: list[dict]) -> None:
+    def _place(self, place: GoldPlace, event, events, misses: list[dict], text: str) -> None:
         if not place.names:
             self.place_country_only += 1
             return
@@ -320,6 +333,8 @@ class Scorer:
             self.place_unknown += 1
             return
         km = _km(event, points)
+        if names_in_text(place, text):
+            self.place_named.add(km is not None and km <= PLACE_KM)
         if not self.place.add(km is not None and km <= PLACE_KM):
             location = event.location if event else None
             misses.append({"field": "place", "gold": f"{', '.join(place.names)}, {place.country}",
@@ -340,6 +355,8 @@ class Scorer:
                              f"of the gold city; {self.place_country_only} rows name only a country, "
                              f"{self.place_unknown} a place the gazetteer lacks (not scored)"),
             self.in_country.score("place in gold country", "share of located main events"),
+            self.place_named.score("place within 25 km, text names the gold place",
+                                   "rows whose text writes the gold city's name (the rest cannot be read from it)"),
             self.perpetrator.score("perpetrator found", "main event's initiators, claims of responsibility"),
             self.family.score("act family", f"ACLED sub-event type; {self.family_unscored} gold types unmapped"),
             self.any_exact.score("toll exact on any event", "best of all events (what a perfect main-event choice gives)"),

@@ -325,7 +325,25 @@ def _appositive_names(doc, start: int, end: int) -> tuple[str, ...]:
         j = k
     if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].ent_type_ in PLACE_LABELS:
         names.append(doc[start - 2].text)
+    names.extend(_written_around(doc, start, end))
     return tuple(names)
+
+
+def _written_around(doc, start: int, end: int) -> list[str]:
+    """Areas a name is written in without a comma: "Matani in Peshawar", "X district of Helmand
+    province", "the Venezuelan state of Amazonas" (the nationality names the country)."""
+    found = []
+    j = end
+    if j < len(doc) and doc[j].lemma_.lower() in PLACE_KINDS:
+        j += 1
+    if j + 1 < len(doc) and doc[j].lower_ in ("in", "of") and doc[j + 1].ent_type_ in PLACE_LABELS | {"NORP"}:
+        k = j + 1
+        while k < len(doc) and doc[k].ent_iob_ == "I" or k == j + 1:
+            k += 1
+        found.append(doc[j + 1:k].text)
+    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lemma_.lower() in PLACE_KINDS:
+        found.extend(c.text for c in doc[start - 2].children if c.dep_ == "amod" and c.ent_type_ == "NORP")
+    return found
 
 
 def _country_name(text: str) -> bool:
@@ -438,9 +456,11 @@ def story_places(doc) -> list[PlaceMention]:
             if not _plausible_inner(place, focus, text) or (label == AS_ADJECTIVE and place.fclass != "P"):
                 continue
         elif label == KIND:
-            # "the village of X": a place, though perhaps not the gazetteer's namesake
-            if place is not None and not _plausible_extra(place, focus, True, label, text) or (
-                    place is not None and named and place.country and place.country not in named and not _well_known(place)):
+            # "the village of X": a place noun vouches for the name, though perhaps not for the
+            # gazetteer's namesake abroad
+            allowed = named or set(focus)
+            if place is not None and (place.match < 0.9 or (
+                    allowed and place.country and place.country not in allowed and not _well_known(place))):
                 place = None
         elif label not in PLACE_LABELS and named and place is not None and place.country and place.country not in named \
                 and not _well_known(place):

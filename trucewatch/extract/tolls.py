@@ -22,7 +22,7 @@ from functools import lru_cache
 from trucewatch.extract.datafiles import load, words
 from trucewatch.extract.howmany import CasualtyMention, CasualtyMentions, read_count
 from trucewatch.extract.salience import period_frame, war_subject
-from trucewatch.extract.what import fixed_lemma
+from trucewatch.extract.what import acts_as_verb, fixed_lemma
 from trucewatch.records import Casualties
 
 __all__ = ["find_tolls", "sentence_casualties"]
@@ -146,7 +146,7 @@ def _adjective_reading(word, lemma: str):
 def _reading(token):
     """(kind, victim heads) of a word that reports deaths or injuries, else None."""
     lemma = fixed_lemma(token)
-    if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
+    if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB") or acts_as_verb(token):
         if _kills(token, lemma):
             return "killed", _objects_of(token)
         if lemma in _w("injuring_verbs"):

@@ -377,7 +377,7 @@ def find_triggers(sent, lexicon: Lexicon | None = None) -> list[Trigger]:
                 used.update(t.i for t in matched)
                 i += len(matched)
                 continue
-        if tok.pos_ == "VERB" and lemma in lexicon.verbs and tok.dep_ != "amod":  # not "long-threatened"
+        if acts_as_verb(tok) and lemma in lexicon.verbs and tok.dep_ != "amod":  # not "long-threatened"
             kind, candidates = "verb", lexicon.verbs[lemma]
         elif _as_noun(tok) and noun_key in lexicon.nouns and (
                 tok.dep_ != "compound" or _lemma(tok.head) in CARRIER_NOUNS):
@@ -510,6 +510,13 @@ def _code_intention(trig: Trigger, triggers: list[Trigger], ontology: Ontology) 
     trig.act = base.model_copy(update={"cameo": cameo, "plover": plover})
     trig.add_tokens(*aim.tokens)
     return [aim]
+
+
+def acts_as_verb(tok) -> bool:
+    """A verb, or a word the tagger took for a plural noun that still takes an object: "Gunman
+    kills 12 people" (a headline's present tense)."""
+    return tok.pos_ == "VERB" or (tok.tag_ == "NNS" and tok.dep_ == "ROOT"
+                                  and any(c.dep_ == "dobj" for c in tok.children))
 
 
 def _as_noun(tok) -> bool:

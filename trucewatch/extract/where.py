@@ -90,7 +90,11 @@ def choose(doc, sentence, trigger, places: list[PlaceMention]) -> PlaceMention |
     written inside it ("Liaquatabad district in central Karachi", "Gaga in the Central African
     Republic") is nearly as well attached: the act is at the more specific place."""
     in_sentence = [m for m in places if sentence.start <= m.token_start and m.token_end <= sentence.end
-                   and m.label != IN_NAME and not _demonym(m)]
+                   and not _demonym(m)]
+    # A place inside an organisation's or a building's name ("the Haifa Museum of Art") only when the
+    # sentence names no other place.
+    in_sentence = [m for m in in_sentence if m.label != IN_NAME] or [
+        m for m in in_sentence if not m.role and attachment_score(doc, m, trigger) > 0]
     if not in_sentence:
         return None
     candidates = [m for m in in_sentence if not m.role] or in_sentence
@@ -206,6 +210,9 @@ def _inside(doc, mention: PlaceMention, outer: PlaceMention) -> bool:
         inner, area = mention.place, outer.place
         if area.precision == "country" and inner.precision not in ("country", "region") \
                 and inner.country and inner.country == area.country:
+            return True
+        if area.precision == "admin1" and inner.precision not in ("country", "region", "admin1") \
+                and inner.country == area.country and inner.admin1 == area.name:
             return True
     if _written_after(doc, mention, outer):
         return True

@@ -8,8 +8,9 @@ report they are words. The evidence is how English uses them, not a hand list:
   the article texts of the geoparsing corpora in ../shared/data (only these counts are kept; no
   text is copied);
 - the adjectives, adverbs and verbs of the English lemma index that ships with the spaCy model
-  (WordNet's word lists) are common too ("nice", "split", "mobile"), except those the news texts
-  write capitalised (nearly) always ("European", "Syrian"); its nouns are not used, since they include many
+  (WordNet's word lists) are common too when the news texts write them in lower case at least once
+  ("nice", "split", "mobile"), except those they write capitalised (nearly) always ("European",
+  "Syrian"); rare literary words ("silvan") are more often a town's name; its nouns are not used, since they include many
   place names.
 The result is data/common_words.txt.gz, rebuilt by `make gazetteer`.
 """
@@ -85,7 +86,10 @@ def write_common_words(shared: Path, out_dir: Path) -> int:
     # Proper adjectives ("European", "Syrian") are in the lemma index too; news never writes them in
     # lower case, so those it writes capitalised only are left out.
     proper = {word for word, n in capital.items() if n >= MIN_LOWER and lower[word] / (n + lower[word]) < MIN_SHARE}
-    found = sorted(corpus_common_words(lower, capital) | (lexicon_common_words() - proper))
+    # a lemma-index word counts when the news writes it in lower case at least once: rare literary
+    # words ("silvan") are more often a town's name
+    lexicon = {word for word in lexicon_common_words() if lower[word]}
+    found = sorted(corpus_common_words(lower, capital) | (lexicon - proper))
     text = "\n".join(found) + "\n"
     (out_dir / FILE).write_bytes(gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0))
     return len(found)
