@@ -78,6 +78,9 @@ class Venv:
     def pip(self, *args: str) -> subprocess.CompletedProcess:
         return run([self.bin / "python", *PIP_INSTALL, *args], timeout=INSTALL_TIMEOUT)
 
+    def pip_uninstall(self, name: str) -> subprocess.CompletedProcess:
+        return run([self.bin / "python", "-m", "pip", "uninstall", "--yes", "--quiet", name])
+
     def trucewatch(self, *args, cwd: Path, check: bool = True) -> subprocess.CompletedProcess:
         return run([self.bin / "trucewatch", *args], cwd=cwd, check=check)
 
