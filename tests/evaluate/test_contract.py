@@ -133,6 +133,15 @@ def test_a_background_figure_as_toll_and_a_separate_denial_are_counted(tmp_path,
     assert {"background figure as a toll", "separate denial event", "claim"} <= fields
 
 
+def test_a_not_place_counts_when_the_place_is_part_of_it(tmp_path, fake, event):
+    """'Police District 5' read as the place 'Police' is still the forbidden words used as a place."""
+    report = REPORT.replace("not_places: [Tuesday]", "not_places: [Tuesday, army denied]")
+    wrong = strike(event, location={"text": "army", "lat": 50.0, "lon": 19.0, "country": "POL", "precision": "city"})
+    result = evaluate("contract", [write(tmp_path, report)], extractor=fake({"Talbiseh": [wrong]}),
+                      misses_path=None)
+    assert result.values()["not-places used as an event's place"] == 1
+
+
 def test_main_event_prefers_a_flag_then_salience_then_the_first_foreground_event():
     from types import SimpleNamespace as Made
 

@@ -286,7 +286,8 @@ class Scorer:
                                "predicted": hit.fatalities.text if hit.fatalities else None})
         for word in item.gold["not_places"]:
             self.not_places_total += 1
-            used = [e for e in kept if e.location is not None and word in e.location.text]
+            used = [e for e in kept if e.location is not None and e.location.text.strip()
+                    and (word in e.location.text or e.location.text.strip() in word)]
             if used:
                 self.bad_places += 1
                 misses.append({"field": "not a place, used as one", "gold": word,
