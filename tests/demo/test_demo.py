@@ -61,6 +61,20 @@ def test_the_strike_told_by_three_outlets_is_one_incident_with_two_independent_s
     assert strike["fatalities"]["low"] >= 7
 
 
+def test_the_denied_strike_told_by_two_independent_outlets_is_a_probable_violation(demo_run):
+    """The act apart from the actor: the army's denial contests who did it, not that it happened."""
+    from trucewatch.incidents.persist import load_findings, load_incidents
+    from trucewatch.store import open_store
+
+    folder, _ = demo_run
+    with open_store(f"sqlite:///{folder / 'trucewatch.db'}") as store:
+        strike = next(i for i in load_incidents(store)
+                      if i["type"] == "air_strike" and (i["location"] or {}).get("name") == "Qumhanah")
+        finding = next(f for f in load_findings(store) if f["incident"] == strike["id"])
+    assert finding["verdict"] == "probable violation"
+    assert finding["rule"] == "two independent sources" and finding["attribution"] == "contested"
+
+
 def test_demo_names_each_failed_input_and_its_reason(tmp_path, monkeypatch):
     """Like `ingest`, the demo names what failed and why, instead of only counting it."""
     import trucewatch.demo as demo
