@@ -107,6 +107,20 @@ def _read_polygon(terms: TruceTerms):
     return polygon
 
 
+def _to_local(polygon, area: Area):
+    """A lon/lat geometry in the area's local km plane."""
+    return shapely.transform(polygon, lambda xy: np.column_stack(area.to_km(xy[:, 1], xy[:, 0])))
+
+
+def polygon_area(polygon, *, countries=(), description: str = "") -> Area:
+    """An area that is a lon/lat polygon (a country's outline, say) with no buffer: for checks
+    whose area is not drawn around named places, like a pledge made for a whole country."""
+    centre = polygon.centroid
+    area = Area([], None, centre.y, centre.x, set(countries), set(), description)
+    area.geometry = _to_local(polygon, area)
+    return area
+
+
 def build_area(terms: TruceTerms) -> Area:
     """Resolve the area's places and polygon into one geometry."""
     source = terms.source_file or "<truce>"
@@ -125,7 +139,7 @@ def build_area(terms: TruceTerms) -> Area:
     area = Area(places, None, lat0, lon0)
     parts = [Point(area.to_km(p.lat, p.lon)).buffer(max(terms.area.buffer_km, 0.01), 32) for p in places]
     if polygon is not None:
-        local = shapely.transform(polygon, lambda xy: np.column_stack(area.to_km(xy[:, 1], xy[:, 0])))
+        local = _to_local(polygon, area)
         parts.append(local.buffer(terms.area.buffer_km) if terms.area.buffer_km else local)
     area.geometry = unary_union(parts)
     area.countries = {c for c in terms.area.countries} | {p.country for p in places if p.country}
