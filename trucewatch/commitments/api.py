@@ -79,8 +79,9 @@ def check_commitments(db=None, *, files: Iterable[str | Path] = (), incidents=No
 
     `files` are YAML files of hand-written commitments; they are validated before anything is
     stored and replace the commitments loaded earlier from the same file. `incidents` saves a
-    second fusion when the caller has just fused (the `check` command). `as_of` defaults to the
-    newest stored report's day.
+    second fusion when the caller has just fused (the `check` command). `as_of` is the newest
+    stored report's day, or an earlier day given (a later one would count days nobody reported
+    from as days without incidents).
     """
     loaded = {str(Path(f).resolve()): load_commitments(f) for f in files}
     with _store(db) as store:
@@ -92,7 +93,10 @@ def check_commitments(db=None, *, files: Iterable[str | Path] = (), incidents=No
         for source, written in loaded.items():
             save_commitments(store, written, origin="hand-written", source=source)
         handwritten = load_stored(store, origin="hand-written")
-        views = evaluate(incidents, handwritten, as_of=as_of or latest_report_day(store))
+        latest = latest_report_day(store)
+        if as_of is None or (latest is not None and as_of > latest):
+            as_of = latest  # days after the newest report would read as days without incidents
+        views = evaluate(incidents, handwritten, as_of=as_of)
         save_commitments(store, [v.commitment for v in views if v.commitment.origin == "extracted"])
         save_assessments(store, [v.assessment for v in views])
     return views

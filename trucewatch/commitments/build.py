@@ -151,7 +151,10 @@ def build_commitments(incidents: Iterable[Incident]) -> list[Commitment]:
     skip = not_committing_sectors()
     commitments = []
     for inc, by_kind in pledged:
-        grades = [g for g in inc.parties if g.sector not in skip] or ([] if inc.parties else [None])
+        # no identified party: kept as an unidentified one only when the reports name somebody
+        # ("the rebels"); a pledge with no pledger at all ("a chance for the truce") is no commitment
+        grades = [g for g in inc.parties if g.sector not in skip] or \
+            ([None] if not inc.parties and inc.unidentified_actors else [])
         for name, mentions in by_kind.items():
             for grade in grades:
                 commitments.append(_commitment(inc, kind_named(name), mentions, grade, siblings))

@@ -57,13 +57,6 @@ def load_stored(target, *, origin: str | None = None) -> list[Commitment]:
         return [Commitment.model_validate(r.data) for r in conn.execute(query)]
 
 
-def remove_commitment(target, commitment_id: str) -> bool:
-    engine = ready_engine(target)
-    with engine.begin() as conn:
-        conn.execute(commitment_checks.delete().where(commitment_checks.c.commitment_id == commitment_id))
-        return conn.execute(commitments.delete().where(commitments.c.id == commitment_id)).rowcount > 0
-
-
 def save_assessments(target, assessments: Iterable[Assessment]) -> int:
     """Replace every stored assessment with these (one per commitment)."""
     engine = ready_engine(target)
