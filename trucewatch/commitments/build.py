@@ -23,7 +23,7 @@ from .interval import read_interval
 from .kinds import Kind, kind_named, kind_of, not_committing_sectors, statement_types
 from .record import Commitment, Party, Report, commitment_id
 
-NAMED_ACT_STATUSES = {"planned", "negated", "hypothetical"}  # acts a pledge names are not done acts
+NAMED_ACT_STATUSES = {"planned", "negated"}  # named by the pledge; hypothetical ones sit in its condition
 
 
 def sentence_of(mention: Mention) -> tuple[str, int, int]:

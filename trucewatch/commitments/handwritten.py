@@ -134,7 +134,7 @@ def _at(moment: MomentIn, *, end: bool = False) -> datetime:
 def _moment(moment: MomentIn, source: str, *, end: bool = False) -> Moment:
     at = _at(moment, end=end)
     return Moment(at=at, earliest=at.date(), latest=at.date(), precision="day", text=moment.text,
-                  how=f"given in {source}")
+                  how=f"given in {Path(source).name}")
 
 
 def _location(place: PlaceIn | None, source: str, field: str) -> Location | None:
@@ -174,7 +174,7 @@ def to_commitment(entry: HandWritten, source: str, n: int) -> Commitment:
                               claimant=claimant, stance="asserts", quote=r.quote, start=0, end=len(r.quote),
                               reporter=reporter_kind(claimant, party)))
     firmness = Firmness(grade=entry.firmness, rank=grade_rank(entry.firmness), independent_sources=len(reports),
-                        reasons=[f"given in {source}"])
+                        reasons=[f"given in {Path(source).name}"])
     if entry.firmness == "reported" and reports:  # who the sources are may say more than the default
         firmness = firmness_of(None, [r.reporter for r in reports], len(reports), firmness.reasons)
     starts = _moment(entry.starts, source)
