@@ -2,7 +2,8 @@
 
 A commitment is a truce with one party: its area is its place buffered by the place's precision
 (data/assessment.yaml), or the country's outline for a country-wide pledge; its window is the
-pledge's interval; its prohibited acts are the acts it stops.
+pledge's interval; its prohibited acts are the acts it stops. Areas are cached by place, since
+many pledges name the same town.
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from shapely.geometry import shape
 from shapely.ops import unary_union
 
 from trucewatch.datafiles import read_lexicon
+from trucewatch.records import Location
 from trucewatch.truce.area import Area, build_area, polygon_area
 from trucewatch.truce.terms import AreaSpec, PlaceSpec, TruceTerms
 
@@ -35,41 +37,49 @@ def _country_outline(iso3: str):
     return unary_union(shapes) if shapes else None
 
 
-def _place_spec(commitment: Commitment) -> AreaSpec | None:
-    place = commitment.place
-    buffer = settings()["buffer_km"].get(place.precision)
-    if buffer is None or place.lat is None or place.lon is None:
+def _terms(**fields) -> TruceTerms:
+    """Truce terms built without validation (every field given: pydantic then computes no default).
+
+    The parts come from data files, the actor dictionary or a validated hand-written file."""
+    base = {"name": "", "description": None, "parties": [], "excluded": [], "area": None, "start": None,
+            "end": None, "timezone": "UTC", "prohibited": [], "obligations": [], "exemptions": [],
+            "source_file": None}
+    return TruceTerms.model_construct(**{**base, **fields})
+
+
+def area_key(place: Location | None) -> tuple | None:
+    """What makes two pledges' areas the same (their place, at its precision)."""
+    if place is None:
         return None
-    return AreaSpec(places=[PlaceSpec(name=commitment.place_label, lat=place.lat, lon=place.lon,
-                                      country=place.country, admin1=place.admin1)], buffer_km=buffer)
+    return (place.precision, place.lat, place.lon, place.country, place.admin1, place.name or place.text)
+
+
+@lru_cache(maxsize=4096)
+def _area(key: tuple) -> Area | None:
+    precision, lat, lon, country, admin1, name = key
+    if precision in COUNTRY_LEVEL:
+        outline = _country_outline(country) if country else None
+        if outline is None:
+            return None
+        return polygon_area(outline, countries={country}, description=f"{name} (the whole country)")
+    buffer = settings()["buffer_km"].get(precision)
+    if buffer is None or lat is None or lon is None:
+        return None
+    spec = AreaSpec(places=[PlaceSpec(name=name, lat=lat, lon=lon, country=country, admin1=admin1)],
+                    buffer_km=buffer)
+    return build_area(_terms(area=spec))
 
 
 def commitment_area(commitment: Commitment) -> Area | None:
     """Where the pledge holds, or None when its place is unknown or too vague to draw."""
-    place = commitment.place
-    if place is None:
-        return None
-    if place.precision in COUNTRY_LEVEL:
-        outline = _country_outline(place.country) if place.country else None
-        if outline is None:
-            return None
-        return polygon_area(outline, countries={place.country}, description=f"{commitment.place_label} (the whole country)")
-    spec = _place_spec(commitment)
-    if spec is None:
-        return None
-    return build_area(TruceTerms.model_construct(area=spec, source_file=None))
+    key = area_key(commitment.place)
+    return _area(key) if key else None
 
 
 def one_party_terms(commitment: Commitment, start: datetime, end: datetime, *,
                     prohibited: list[str] | None = None, obligations: list[str] | None = None) -> TruceTerms:
-    """The pledge as truce terms with one party, for the window [start, end].
-
-    Built without validation: the party is already a dictionary key and the acts come from data
-    files or from a validated hand-written file.
-    """
-    return TruceTerms.model_construct(
-        name=f"{commitment.label} by {commitment.party.label} ({commitment.id})", description=None,
-        parties=[commitment.party.key], excluded=[], area=None, start=start, end=end, timezone="UTC",
-        prohibited=list(commitment.breached_by if prohibited is None else prohibited),
-        obligations=list(commitment.obligations if obligations is None else obligations),
-        exemptions=[], source_file=None)
+    """The pledge as truce terms with one party, for the window [start, end]."""
+    return _terms(name=f"{commitment.label} by {commitment.party.label} ({commitment.id})",
+                  parties=[commitment.party.key], start=start, end=end,
+                  prohibited=list(commitment.breached_by if prohibited is None else prohibited),
+                  obligations=list(commitment.obligations if obligations is None else obligations))

@@ -5,7 +5,7 @@ acts: a quiet week after a pledge may be a week nobody reported from.
 """
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Literal
 
 from pydantic import Field
@@ -25,7 +25,10 @@ class DayCount(Record):
 
 
 class Window(Record):
-    """Before or after the pledge: how many breaching incidents, over how many days and reports."""
+    """Before or after the pledge: how many breaching incidents, over how many days and reports.
+
+    Per-day counts are kept only for days that have any (a pledge may run a year); `daily` gives
+    every day of the window."""
 
     label: Literal["before", "after"]
     start: datetime
@@ -34,7 +37,14 @@ class Window(Record):
     breaches: int
     reports: int
     incidents: list[str] = Field(default_factory=list)
-    daily: list[DayCount] = Field(default_factory=list)
+    breaches_by_day: dict[date, int] = Field(default_factory=dict)  # day-precise incidents only
+    reports_by_day: dict[date, int] = Field(default_factory=dict)
+
+    @property
+    def daily(self) -> list[DayCount]:
+        first = self.start.date()
+        return [DayCount(day=day, breaches=self.breaches_by_day.get(day, 0), reports=self.reports_by_day.get(day, 0))
+                for day in (first + timedelta(days=n) for n in range(self.days))]
 
     @property
     def per_day(self) -> float:

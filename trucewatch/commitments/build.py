@@ -24,6 +24,7 @@ from .kinds import Kind, kind_named, kind_of, not_committing_sectors, statement_
 from .record import Commitment, Party, Report, commitment_id
 
 NAMED_ACT_STATUSES = {"planned", "negated"}  # named by the pledge; hypothetical ones sit in its condition
+UNDONE = {"planned", "negated", "hypothetical"}
 
 
 def sentence_of(mention: Mention) -> tuple[str, int, int]:
@@ -83,7 +84,7 @@ def _party(grade: PartyGrade | None, inc: Incident, mention: Mention) -> Party:
 
 
 def _place(inc: Incident, mention: Mention, siblings: list[Event], party: Party) -> Location | None:
-    """The statement's place, else a place its sentence gives another act, else the party's country."""
+    """The statement's place, else a place its sentence gives an act it names, else the party's country."""
     if inc.location is not None:
         return inc.location
     for e in siblings:
@@ -133,7 +134,7 @@ def build_commitments(incidents: Iterable[Incident]) -> list[Commitment]:
     types = statement_types()
     pledged: list[tuple[Incident, dict[str, list[Mention]]]] = []
     for inc in incidents:
-        if not any(m.event.type in types for m in inc.mentions):
+        if types.isdisjoint(inc.types or (inc.type,)):
             continue
         by_kind: dict[str, list[Mention]] = defaultdict(list)
         for m in inc.mentions:
@@ -145,9 +146,10 @@ def build_commitments(incidents: Iterable[Incident]) -> list[Commitment]:
     documents = {m.document.id for _, by_kind in pledged for ms in by_kind.values() for m in ms}
     siblings: dict[str, list[Event]] = defaultdict(list)
     for inc in incidents:
-        for m in inc.mentions:
-            if m.document.id in documents:
-                siblings[m.document.id].append(m.event)
+        if inc.status in UNDONE:  # acts a pledge names are planned or negated; fusion never mixes
+            for m in inc.mentions:  # those with done acts, so only such incidents need reading
+                if m.document.id in documents:
+                    siblings[m.document.id].append(m.event)
     skip = not_committing_sectors()
     commitments = []
     for inc, by_kind in pledged:

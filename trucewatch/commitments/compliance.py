@@ -13,21 +13,26 @@ and the reports about the area read in each window. Then:
 """
 from __future__ import annotations
 
+import gc
+from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from math import cos, radians
 
+import numpy as np
+
 from trucewatch.incidents.families import tolerances, types_in_family
 from trucewatch.incidents.model import Incident
-from trucewatch.truce.checker import TruceChecker
+from trucewatch.truce.checker import COARSE, TruceChecker
 from trucewatch.truce.findings import STRENGTH, Finding
 from trucewatch.truce.terms import provisions_data
 
-from .area import commitment_area, one_party_terms, settings
-from .assessment import Assessment, DayCount, Window
-from .index import IncidentIndex, located
+from .area import area_key, commitment_area, one_party_terms, settings
+from .assessment import Assessment, Window
+from .index import DayList, IncidentIndex, incidents_by_start, latest_report, overlapping_incidents
 from .record import Commitment
 
 END_OF_DAY = time(23, 59)
@@ -49,27 +54,22 @@ def breach_types(prohibited: tuple[str, ...], obligations: tuple[str, ...]) -> f
     return frozenset(types)
 
 
+@lru_cache(maxsize=1)
+def _fine_margin() -> float:
+    """The largest place uncertainty of a precisely placed incident (coarser ones are not on the grid)."""
+    radius = tolerances()["place_radius_km"]
+    return max(float(v) for k, v in radius.items() if k not in COARSE)
+
+
 def _bounds(area) -> tuple[float, float, float, float]:
     """The area's lon/lat box, widened by the largest place uncertainty the checker allows."""
     rings = area.outline_lonlat()
     lons = [x for ring in rings for x, _ in ring] or [area.lon0]
     lats = [y for ring in rings for _, y in ring] or [area.lat0]
-    margin = max(float(v) for v in tolerances()["place_radius_km"].values() if v is not None)
-    margin = min(margin, 200.0)
+    margin = _fine_margin()
     dlat = margin / KM_PER_DEGREE
     dlon = margin / (KM_PER_DEGREE * max(cos(radians(area.lat0)), 0.1))
     return min(lons) - dlon, min(lats) - dlat, max(lons) + dlon, max(lats) + dlat
-
-
-def _inside(inc: Incident, bounds) -> bool:
-    if not located(inc):
-        return True  # coarse or unplaced: the checker's place step decides
-    west, south, east, north = bounds
-    return west <= inc.location.lon <= east and south <= inc.location.lat <= north
-
-
-def _days(start: datetime, end: datetime) -> list[date]:
-    return [start.date() + timedelta(days=n) for n in range((end.date() - start.date()).days + 1)]
 
 
 def _deciding(finding: Finding) -> str:
@@ -80,38 +80,88 @@ def _deciding(finding: Finding) -> str:
 class CommitmentChecker:
     """Holds the incident index, so many commitments check fast against the same incidents."""
 
-    def __init__(self, incidents: Iterable[Incident], *, as_of: date | None = None):
-        self.index = IncidentIndex(incidents)
-        self.as_of = as_of or self.index.latest or date.today()
+    def __init__(self, incidents: Iterable[Incident], *, as_of: date | None = None,
+                 commitments: Iterable[Commitment] | None = None):
+        """`commitments`, when known in advance, narrow the index to their parties and areas."""
+        incidents = list(incidents)
         self.settings = settings()
+        self._areas: dict[tuple, tuple[list[int], list[date], set[str]]] = {}  # see `_area`
+        self._boxes: dict[tuple, tuple[float, float, float, float]] = {}
+        self._party_areas: dict[tuple, DayList] = {}  # see `_party_inside`
+        parties = boxes = None
+        if commitments is not None:
+            commitments = list(commitments)
+            parties = {c.party.key.casefold() for c in commitments if c.party.key}
+            boxes = [self._bounds(c, a) for c, a in ((c, commitment_area(c)) for c in commitments) if a is not None]
+        self.index = IncidentIndex(incidents, parties=parties, boxes=boxes)
+        self.as_of = as_of or latest_report(incidents) or date.today()
+
+    def _bounds(self, commitment: Commitment, area) -> tuple[float, float, float, float]:
+        key = area_key(commitment.place)
+        if key not in self._boxes:
+            self._boxes[key] = _bounds(area)
+        return self._boxes[key]
 
     # -- one window
     def _findings(self, commitment: Commitment, checker: TruceChecker, start: datetime, end: datetime,
                   types: frozenset[str], bounds) -> list[tuple[Finding, Incident]]:
-        """The checker's findings that count against (or for) the pledge, with their incidents."""
+        """The checker's findings that count against (or for) the pledge, with their incidents.
+
+        Candidates are the party's precisely placed incidents inside the area and its coarsely
+        placed or unplaced ones (whose place the checker's own step caps or settles); precisely
+        placed incidents outside the area would only be found out of scope.
+        """
+        first, last = start.date(), end.date()
+        candidates = overlapping_incidents(self._party_inside(commitment, checker.area, bounds), first, last)
+        candidates += self.index.loose_incidents(commitment.party.key, first, last)
         found = []
-        for inc in self.index.party_incidents(commitment.party.key, start.date(), end.date()):
-            if types.isdisjoint(inc.types or [inc.type]) or not _inside(inc, bounds):
+        for inc in candidates:
+            if types.isdisjoint(inc.types or (inc.type,)):
                 continue
             finding = checker.check_one(inc)
             if finding.verdict in STRENGTH:
                 found.append((finding, inc))
         return found
 
-    def _reports(self, checker: TruceChecker, start: datetime, end: datetime, bounds) -> Counter:
-        """Reports about the area per publication day: documents placing any act inside it."""
-        per_day: Counter = Counter()
-        seen: set[str] = set()
-        placed: dict[str, bool] = {}
-        for published, document, inc in self.index.reports_near(bounds, start.date(), end.date()):
-            if document in seen:
-                continue
-            if inc.id not in placed:
-                placed[inc.id] = checker.place_of(inc)[0] is None
-            if placed[inc.id]:
-                seen.add(document)
-                per_day[published] += 1
-        return per_day
+    def _area(self, commitment: Commitment, area, bounds) -> tuple[list[int], list[date], list[Incident]]:
+        """For the pledge's area, worked out once (many pledges name the same place): publication
+        days (ordinals, sorted) of every report placing an act inside it, and the precisely placed
+        incidents inside it.
+
+        Inside means what the truce checker's place step means for a precisely placed incident
+        (within the area, or within its place's uncertainty of it), computed for all at once.
+        """
+        key = area_key(commitment.place)
+        if key not in self._areas:
+            near = list(self.index.incidents_near(bounds))
+            radius = {k: float(v) for k, v in tolerances()["place_radius_km"].items()}
+            lats = np.fromiter((i.location.lat for i in near), float, len(near))
+            lons = np.fromiter((i.location.lon for i in near), float, len(near))
+            radii = np.fromiter((radius.get(i.location.precision, 0.0) for i in near), float, len(near))
+            inside = [near[n] for n in np.flatnonzero(area.distances_km(lats, lons) <= radii)]
+            published: dict[str, date] = {}
+            for inc in inside:
+                for m in inc.mentions:
+                    if m.document.published is not None:
+                        published[m.document.id] = m.document.published
+            days = sorted(published.values())
+            self._areas[key] = ([d.toordinal() for d in days], days, inside)
+        return self._areas[key]
+
+    def _party_inside(self, commitment: Commitment, area, bounds) -> DayList:
+        """The party's precisely placed incidents inside the area, by first day (worked out once)."""
+        key = (area_key(commitment.place), commitment.party.key.casefold())
+        if key not in self._party_areas:
+            inside = self._area(commitment, area, bounds)[2]
+            self._party_areas[key] = incidents_by_start(inc for inc in inside if key[1] in self.index.keys(inc))
+        return self._party_areas[key]
+
+    def _reports(self, commitment: Commitment, area, start: datetime, end: datetime, bounds) -> Counter:
+        """Reports about the area per publication day within [start, end]."""
+        ordinals, days, _ = self._area(commitment, area, bounds)
+        lo = bisect_left(ordinals, start.date().toordinal())
+        hi = bisect_right(ordinals, end.date().toordinal())
+        return Counter(days[lo:hi])
 
     def _window(self, label: str, commitment: Commitment, area, start: datetime, end: datetime,
                 bounds) -> tuple[Window, list[Finding]]:
@@ -119,12 +169,12 @@ class CommitmentChecker:
         types = breach_types(tuple(commitment.breached_by), tuple(commitment.obligations))
         found = self._findings(commitment, checker, start, end, types, bounds)
         findings = [f for f, _ in found]
-        reports = self._reports(checker, start, end, bounds)
+        reports = self._reports(commitment, area, start, end, bounds)
         by_day = Counter(inc.start for _, inc in found if inc.time_precision in DAILY)  # drawable days only
-        days = _days(start, end)
-        window = Window(label=label, start=start, end=end, days=len(days), breaches=len(findings),
-                        reports=sum(reports.values()), incidents=[f.incident for f in findings],
-                        daily=[DayCount(day=d, breaches=by_day[d], reports=reports[d]) for d in days])
+        window = Window(label=label, start=start, end=end, days=(end.date() - start.date()).days + 1,
+                        breaches=len(findings), reports=sum(reports.values()),
+                        incidents=[f.incident for f in findings], breaches_by_day=dict(by_day),
+                        reports_by_day=dict(reports))
         return window, findings
 
     def _fulfilment(self, commitment: Commitment, area, end: datetime, bounds) -> list[Finding]:
@@ -159,7 +209,7 @@ class CommitmentChecker:
             return unassessable(f"it begins {c.starts.at:%Y-%m-%d %H:%M}, after the latest report "
                                 f"({self.as_of.isoformat()})")
         start, end = c.starts.at, min(c.ends.at, latest) if c.ends else latest
-        bounds = _bounds(area)
+        bounds = self._bounds(c, area)
         after, broken = self._window("after", c, area, start, end, bounds)
         span = min(after.days, int(self.settings["before_days_max"]))
         before, earlier = self._window("before", c, area, start - timedelta(days=span),
@@ -220,5 +270,18 @@ def assess(commitments: Iterable[Commitment], incidents: Iterable[Incident], *,
            as_of: date | None = None) -> list[Assessment]:
     """One assessment per commitment, against these incidents, as of `as_of` (default: the latest
     report's publication day)."""
-    checker = CommitmentChecker(incidents, as_of=as_of)
-    return [checker.assess(c) for c in commitments]
+    commitments = list(commitments)
+    with _collector_spared():
+        checker = CommitmentChecker(incidents, as_of=as_of, commitments=commitments)
+        return [checker.assess(c) for c in commitments]
+
+
+@contextmanager
+def _collector_spared() -> Iterator[None]:
+    """Hide the incidents (long-lived, a million objects at scale) from the cyclic garbage collector
+    while the findings are made, so its collections scan only the new objects; they are given back after."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()

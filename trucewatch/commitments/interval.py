@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from trucewatch.extract.howmany import read_count
+from trucewatch.extract.datafiles import load
 from trucewatch.extract.when import TimeMention, find_times, resolve
 
 from .record import Moment
@@ -90,15 +90,21 @@ def _midnight(sentence: str, dated: list[_Dated], made: date) -> Moment | None:
                    f"the midnight after the statement of {made.isoformat()}")
 
 
+def _count(word: str) -> int | None:
+    """A duration's count: digits, or a count word of the time lexicon when.py reads ("two")."""
+    word = word.lower()
+    return int(word) if word.isdigit() else load("time.yaml")["count_words"].get(word)
+
+
 def _duration(sentence: str, dated: list[_Dated]) -> tuple[timedelta, str] | None:
     """'for 72 hours', 'a 48-hour pause', 'for two weeks' — unless when.py read those words as dates."""
     for found in patterns()["duration"].finditer(sentence):
         if any(d.mention.start < found.end() and found.start() < d.mention.end for d in dated):
             continue
-        count = read_count(found.group("n") or found.group("n2"))
-        if count is None or not count[1]:
+        count = _count(found.group("n") or found.group("n2"))
+        if not count:
             continue
-        hours = count[1] * unit_hours(found.group("unit") or found.group("unit2"))
+        hours = count * unit_hours(found.group("unit") or found.group("unit2"))
         return timedelta(hours=hours), ARTICLE.sub("", found.group(0).strip())
     return None
 

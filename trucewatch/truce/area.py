@@ -51,6 +51,11 @@ class Area:
         """0 inside the area, else the distance to its edge in km."""
         return float(self.geometry.distance(Point(self.to_km(lat, lon))))
 
+    def distances_km(self, lats, lons) -> np.ndarray:
+        """`distance_km` of many points at once (vectorised, for checking many incidents against one area)."""
+        x, y = self.to_km(np.asarray(lats, dtype=float), np.asarray(lons, dtype=float))
+        return shapely.distance(self.geometry, shapely.points(x, y))
+
     def outline_lonlat(self) -> list[list[tuple[float, float]]]:
         """Exterior rings in lon/lat, for drawing the area on a map."""
         k = KM_PER_DEG_LON_EQUATOR * cos(radians(self.lat0))
