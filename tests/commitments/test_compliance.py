@@ -134,3 +134,24 @@ def test_a_pledge_told_by_two_outlets_is_one_commitment_with_both_reports():
     assert {r.outlet for r in view.commitment.reports} == {"Wire A", "Wire B"}
     quote = view.commitment.reports[0]
     assert quote.quote and quote.end > quote.start
+
+
+def test_the_area_rule_for_many_incidents_is_the_checkers_place_step():
+    from trucewatch.commitments.area import commitment_area, one_party_terms
+    from trucewatch.commitments.compliance import CommitmentChecker
+    from trucewatch.truce.checker import TruceChecker
+
+    places = [("Idlib", "city"), ("Idlib", "exact"), ("Maarrat Misrin", "city"), ("Maarrat Misrin", "admin2"),
+              ("Hama", "city"), ("Hama", "admin2"), ("Aleppo", "neighbourhood")]
+    reports = [report(f"Report {n} of an act.", f"Wire {n}", "2016-03-09",
+                      dict(type="protest", place=name, place_precision=precision))
+               for n, (name, precision) in enumerate(places)]
+    incidents = fuse([ARMY_PLEDGE, *reports])
+    commitment = evaluate(incidents)[0].commitment
+    area = commitment_area(commitment)
+    checker = CommitmentChecker(incidents, commitments=[commitment])
+    inside = {inc.id for inc in checker._area(commitment, area, checker._bounds(commitment, area))[2]}
+    truce = TruceChecker(one_party_terms(commitment, commitment.starts.at, commitment.starts.at), area)
+    expected = {inc.id for inc in incidents if truce.place_of(inc)[0] is None}
+    assert inside == expected
+    assert 2 <= len(inside) < len(places)  # some in, some out: the comparison means something
