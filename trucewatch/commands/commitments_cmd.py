@@ -6,15 +6,14 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from contextlib import contextmanager
-from datetime import date
 from pathlib import Path
 
 import typer
 
-from trucewatch.cli_app import DB_HELP, app, db_url, err_console, out_console, show_progress
+from trucewatch.cli_app import DB_HELP, app, db_url, out_console
+from trucewatch.commands.export_cmd import _day  # the same YYYY-MM-DD option reading
+from trucewatch.commands.incidents_cmd import _busy  # the same spinner for a fusion
 from trucewatch.commands.list_cmd import id_table, print_table
-from trucewatch.errors import InputError
 
 commitments_app = typer.Typer(
     help="Pledges by one side (scale back strikes, accept a ceasefire, let aid in) and whether it kept "
@@ -26,24 +25,6 @@ app.add_typer(commitments_app, name="commitments")
 
 DB_OPTION = typer.Option(None, "--db", help=DB_HELP)
 JSON_OPTION = typer.Option(False, "--json", help="One JSON object per commitment (with its assessment).")
-
-
-@contextmanager
-def _busy(what: str):
-    if show_progress():
-        with err_console.status(what):
-            yield
-    else:
-        yield
-
-
-def _day(value: str | None, option: str) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise InputError(option, f"{value!r} is not a date in the form YYYY-MM-DD") from None
 
 
 def _rate(window) -> str:
