@@ -75,6 +75,19 @@ def test_loading_a_file_again_replaces_its_pledges(filled, tmp_path):
     assert show_commitment(url, "closed-meeting-1").verdict == "not yet assessable"  # ended before the flight
 
 
+def test_pledges_without_ids_are_replaced_too_when_their_file_changes(filled, tmp_path):
+    url, _ = filled
+    path = tmp_path / "unnamed.yaml"
+    for day in ("2016-03-08", "2016-03-09"):  # a new start makes a new id
+        path.write_text(yaml.safe_dump({"commitments": [{"kind": "de_escalation", "party": "Russia",
+                                                         "place": "Hama", "starts": day}]}))
+        check_commitments(url, files=[path])
+    with open_store(url) as store:
+        written = load_stored(store, origin="hand-written")
+    assert [c.starts.at.date() for c in written] == [date(2016, 3, 9)]
+    assert written[0].source == str(path.resolve())
+
+
 def test_unknown_or_ambiguous_ids_and_bad_filters_are_input_errors(filled):
     url, pledges = filled
     check_commitments(url, files=[pledges])

@@ -83,7 +83,10 @@ def check_commitments(db=None, *, files: Iterable[str | Path] = (), incidents=No
     stored report's day, or an earlier day given (a later one would count days nobody reported
     from as days without incidents).
     """
-    loaded = {str(Path(f).resolve()): load_commitments(f) for f in files}
+    loaded = {}
+    for f in files:  # all validated before anything is stored; kept under the file's full path
+        source = str(Path(f).resolve())
+        loaded[source] = [c.model_copy(update={"source": source}) for c in load_commitments(f)]
     with _store(db) as store:
         if incidents is None:
             from trucewatch.incidents.persist import fuse_stored, save_incidents

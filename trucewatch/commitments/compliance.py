@@ -27,7 +27,7 @@ import numpy as np
 from trucewatch.incidents.families import tolerances, types_in_family
 from trucewatch.incidents.model import Incident
 from trucewatch.truce.checker import COARSE, TruceChecker
-from trucewatch.truce.findings import STRENGTH, Finding
+from trucewatch.truce.findings import STRENGTH, Finding, deciding_step
 from trucewatch.truce.terms import provisions_data
 
 from .area import area_key, commitment_area, one_party_terms, settings
@@ -72,11 +72,6 @@ def _bounds(area) -> tuple[float, float, float, float]:
     return min(lons) - dlon, min(lats) - dlat, max(lons) + dlon, max(lats) + dlat
 
 
-def _deciding(finding: Finding) -> str:
-    steps = [t for t in finding.trace if not t.startswith(("verdict:", "exclusions", "exemptions"))]
-    return steps[-1] if steps else finding.verdict
-
-
 class CommitmentChecker:
     """Holds the incident index, so many commitments check fast against the same incidents."""
 
@@ -85,7 +80,7 @@ class CommitmentChecker:
         """`commitments`, when known in advance, narrow the index to their parties and areas."""
         incidents = list(incidents)
         self.settings = settings()
-        self._areas: dict[tuple, tuple[list[int], list[date], set[str]]] = {}  # see `_area`
+        self._areas: dict[tuple, tuple[list[int], list[date], list[Incident]]] = {}  # see `_area`
         self._boxes: dict[tuple, tuple[float, float, float, float]] = {}
         self._party_areas: dict[tuple, DayList] = {}  # see `_party_inside`
         parties = boxes = None
@@ -212,13 +207,13 @@ class CommitmentChecker:
         bounds = self._bounds(c, area)
         after, broken = self._window("after", c, area, start, end, bounds)
         span = min(after.days, int(self.settings["before_days_max"]))
-        before, earlier = self._window("before", c, area, start - timedelta(days=span),
+        before, _ = self._window("before", c, area, start - timedelta(days=span),
                                        start - timedelta(minutes=1), bounds)
         trace.append(f"after ({start:%Y-%m-%d %H:%M} to {end:%Y-%m-%d %H:%M}): {after.summary()}")
         trace.append(f"before ({before.start:%Y-%m-%d %H:%M} to {before.end:%Y-%m-%d %H:%M}): {before.summary()}")
         for f in broken:
             trace.append(f"breach: {f.incident} ({f.summary.get('start')}, {f.summary.get('type')}, "
-                         f"{f.summary.get('place')}): {f.verdict} — {_deciding(f)}")
+                         f"{f.summary.get('place')}): {f.verdict} — {deciding_step(f.trace)}")
         done = self._fulfilment(c, area, end, bounds)
         for f in done:
             trace.append(f"done: {f.incident} ({f.summary.get('start')}, {f.summary.get('type')}) "
@@ -260,7 +255,7 @@ def _caveats(c: Commitment) -> list[str]:
                        "not meeting the condition.")
     if c.firmness.grade in ("alleged", "disputed", "retracted"):
         caveats.append(f"The pledge itself is {c.firmness.grade}: {c.firmness.reasons[-1] if c.firmness.reasons else ''}".rstrip(": "))
-    if c.starts.precision not in ("day",):
+    if c.starts.precision != "day":
         caveats.append(f"Its start is known only as {c.starts.precision} ({c.starts.how}); it is checked "
                        f"from {c.starts.at:%Y-%m-%d %H:%M}.")
     return caveats

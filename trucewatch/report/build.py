@@ -11,7 +11,7 @@ from trucewatch.incidents.actors import value_key
 from trucewatch.incidents.model import Incident
 from trucewatch.truce.area import build_area
 from trucewatch.truce.checker import COARSE, TruceChecker, check
-from trucewatch.truce.findings import VERDICTS, Finding
+from trucewatch.truce.findings import VERDICTS, Finding, deciding_step
 from trucewatch.truce.terms import TruceTerms
 
 from trucewatch.commitments.assessment import VERDICT_COLOURS as COMMITMENT_COLOURS
@@ -76,12 +76,6 @@ def _document_views(inc: Incident) -> list[dict]:
     return list(views.values())
 
 
-def _deciding_step(trace: list[str]) -> str:
-    """The step that settled the verdict: the last one that is not the verdict restated."""
-    steps = [t for t in trace if not t.startswith(("verdict:", "exclusions considered:", "exemptions considered:"))]
-    return steps[-1] if steps else ""
-
-
 def _range(r) -> str:
     if r.low is None and r.high is None:
         return "none reported"
@@ -123,7 +117,7 @@ def _incident_view(inc: Incident, finding: Finding | None) -> dict:
         "colour": VERDICT_COLOURS.get(finding.verdict if finding else "", "#555"),
         "provisions": finding.provisions if finding else [],
         "trace": finding.trace if finding else [],
-        "why": _deciding_step(finding.trace if finding else []),
+        "why": deciding_step(finding.trace if finding else []),
     }
 
 

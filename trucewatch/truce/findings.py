@@ -9,6 +9,12 @@ VERDICTS = ["violation", "probable violation", "possible violation", "not a viol
 STRENGTH = {"violation": 3, "probable violation": 2, "possible violation": 1}
 
 
+def deciding_step(trace: list[str]) -> str:
+    """The step that settled a verdict: the last one that is not the verdict restated."""
+    steps = [t for t in trace if not t.startswith(("verdict:", "exclusions considered:", "exemptions considered:"))]
+    return steps[-1] if steps else ""
+
+
 def capped(verdict: str, cap: str | None) -> str:
     if cap is None or verdict not in STRENGTH:
         return verdict
