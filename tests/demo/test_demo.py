@@ -79,3 +79,17 @@ def test_the_demo_pledges_and_their_verdicts_are_in_the_report(demo_run):
     assert "broken</span> de-escalation by Free Syrian Army" in section
     assert "kept</span> de-escalation by Russia (RUS)" in section
     assert section.count('class="commitment-chart"') == 2
+
+
+def test_the_denied_strike_told_by_two_independent_outlets_is_a_probable_violation(demo_run):
+    """The act apart from the actor: the army's denial contests who did it, not that it happened."""
+    from trucewatch.incidents.persist import load_findings, load_incidents
+    from trucewatch.store import open_store
+
+    folder, _ = demo_run
+    with open_store(f"sqlite:///{folder / 'trucewatch.db'}") as store:
+        strike = next(i for i in load_incidents(store)
+                      if i["type"] == "air_strike" and (i["location"] or {}).get("name") == "Qumhanah")
+        finding = next(f for f in load_findings(store) if f["incident"] == strike["id"])
+    assert finding["verdict"] == "probable violation"
+    assert finding["rule"] == "two independent sources" and finding["attribution"] == "contested"

@@ -40,10 +40,11 @@ def _country_outline(iso3: str):
 def _terms(**fields) -> TruceTerms:
     """Truce terms built without validation (every field given: pydantic then computes no default).
 
-    The parts come from data files, the actor dictionary or a validated hand-written file."""
+    The parts come from data files, the actor dictionary or a validated hand-written file. A pledge
+    names no capabilities: only who reports say did an act can break it."""
     base = {"name": "", "description": None, "parties": [], "excluded": [], "area": None, "start": None,
             "end": None, "timezone": "UTC", "prohibited": [], "obligations": [], "exemptions": [],
-            "source_file": None}
+            "capabilities": [], "source_file": None}
     return TruceTerms.model_construct(**{**base, **fields})
 
 
