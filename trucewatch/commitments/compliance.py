@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import gc
 from bisect import bisect_left, bisect_right
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, time, timedelta
@@ -32,7 +32,7 @@ from trucewatch.truce.terms import provisions_data
 
 from .area import area_key, commitment_area, one_party_terms, settings
 from .assessment import Assessment, Window
-from .index import DayList, IncidentIndex, incidents_by_start, latest_report, overlapping_incidents
+from .index import DayList, IncidentIndex, incidents_by_start, latest_report, overlapping_incidents, party_keys
 from .record import Commitment
 
 END_OF_DAY = time(23, 59)
@@ -82,7 +82,7 @@ class CommitmentChecker:
         self.settings = settings()
         self._areas: dict[tuple, tuple[list[int], list[date], list[Incident]]] = {}  # see `_area`
         self._boxes: dict[tuple, tuple[float, float, float, float]] = {}
-        self._party_areas: dict[tuple, DayList] = {}  # see `_party_inside`
+        self._party_areas: dict[tuple, dict[str, DayList]] = {}  # see `_party_inside`
         parties = boxes = None
         if commitments is not None:
             commitments = list(commitments)
@@ -128,11 +128,7 @@ class CommitmentChecker:
         """
         key = area_key(commitment.place)
         if key not in self._areas:
-            near = list(self.index.incidents_near(bounds))
-            radius = {k: float(v) for k, v in tolerances()["place_radius_km"].items()}
-            lats = np.fromiter((i.location.lat for i in near), float, len(near))
-            lons = np.fromiter((i.location.lon for i in near), float, len(near))
-            radii = np.fromiter((radius.get(i.location.precision, 0.0) for i in near), float, len(near))
+            near, lats, lons, radii = self.index.near(bounds)
             inside = [near[n] for n in np.flatnonzero(area.distances_km(lats, lons) <= radii)]
             published: dict[str, date] = {}
             for inc in inside:
@@ -144,12 +140,16 @@ class CommitmentChecker:
         return self._areas[key]
 
     def _party_inside(self, commitment: Commitment, area, bounds) -> DayList:
-        """The party's precisely placed incidents inside the area, by first day (worked out once)."""
-        key = (area_key(commitment.place), commitment.party.key.casefold())
+        """The party's precisely placed incidents inside the area, by first day (worked out once per
+        area for every party at once)."""
+        key = area_key(commitment.place)
         if key not in self._party_areas:
-            inside = self._area(commitment, area, bounds)[2]
-            self._party_areas[key] = incidents_by_start(inc for inc in inside if key[1] in self.index.keys(inc))
-        return self._party_areas[key]
+            by_party: dict[str, list[Incident]] = defaultdict(list)
+            for inc in self._area(commitment, area, bounds)[2]:
+                for party in party_keys(inc):
+                    by_party[party].append(inc)
+            self._party_areas[key] = {party: incidents_by_start(found) for party, found in by_party.items()}
+        return self._party_areas[key].get(commitment.party.key.casefold()) or DayList()
 
     def _reports(self, commitment: Commitment, area, start: datetime, end: datetime, bounds) -> Counter:
         """Reports about the area per publication day within [start, end]."""

@@ -11,9 +11,13 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from math import floor
 
+import numpy as np
+
 from trucewatch.incidents.actors import STATE_SECTORS
+from trucewatch.incidents.families import tolerances
 from trucewatch.incidents.model import Incident
 from trucewatch.truce.checker import COARSE
 
@@ -98,37 +102,59 @@ class IncidentIndex:
         self.by_cell: dict[tuple[int, int], list[Incident]] = defaultdict(list)
         loose: dict[str, list[Incident]] = defaultdict(list)  # coarse or unplaced
         cells = None if boxes is None else {cell for box in boxes for cell in _cells(box)}
-        self._keys: dict[str, set[str]] = {}
         for inc in incidents:
             if located(inc):
                 cell = _cell(inc.location.lat, inc.location.lon)
                 if cells is None or cell in cells:
                     self.by_cell[cell].append(inc)
             elif inc.parties:
-                for key in self.keys(inc):
+                for key in party_keys(inc):
                     if parties is None or key in parties:
                         loose[key].append(inc)
         self.loose = {key: incidents_by_start(found) for key, found in loose.items()}
-
-    def keys(self, inc: Incident) -> set[str]:
-        """The incident's party keys (`party_keys`), worked out once."""
-        found = self._keys.get(inc.id)
-        if found is None:
-            found = self._keys[inc.id] = party_keys(inc)
-        return found
+        self._cell_arrays: dict[tuple[int, int], tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
 
     def loose_incidents(self, key: str, first: date, last: date) -> list[Incident]:
         """The party's coarsely placed or unplaced incidents whose span overlaps [first, last]."""
         found = self.loose.get(key.casefold())
         return overlapping_incidents(found, first, last) if found is not None else []
 
-    def incidents_near(self, box: tuple[float, float, float, float]) -> Iterator[Incident]:
-        """Precisely placed incidents inside the lon/lat box (west, south, east, north)."""
+    def _arrays(self, cell: tuple[int, int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Latitudes, longitudes and place uncertainties (km) of a cell's incidents, made once."""
+        found = self._cell_arrays.get(cell)
+        if found is None:
+            incidents = self.by_cell[cell]
+            radius = place_radii()
+            found = self._cell_arrays[cell] = (
+                np.fromiter((i.location.lat for i in incidents), float, len(incidents)),
+                np.fromiter((i.location.lon for i in incidents), float, len(incidents)),
+                np.fromiter((radius.get(i.location.precision, 0.0) for i in incidents), float, len(incidents)))
+        return found
+
+    def near(self, box: tuple[float, float, float, float]) -> tuple[list[Incident], np.ndarray, np.ndarray,
+                                                                       np.ndarray]:
+        """Precisely placed incidents inside the lon/lat box (west, south, east, north), with their
+        latitudes, longitudes and place uncertainties as arrays."""
         west, south, east, north = box
+        incidents, parts = [], []
         for cell in _cells(box):
-            for inc in self.by_cell.get(cell, ()):
-                if west <= inc.location.lon <= east and south <= inc.location.lat <= north:
-                    yield inc
+            if cell not in self.by_cell:
+                continue
+            lats, lons, radii = self._arrays(cell)
+            keep = np.flatnonzero((lons >= west) & (lons <= east) & (lats >= south) & (lats <= north))
+            cell_incidents = self.by_cell[cell]
+            incidents += [cell_incidents[i] for i in keep]
+            parts.append((lats[keep], lons[keep], radii[keep]))
+        if not parts:
+            empty = np.empty(0)
+            return incidents, empty, empty, empty
+        return incidents, *(np.concatenate([part[n] for part in parts]) for n in range(3))
+
+
+@lru_cache(maxsize=1)
+def place_radii() -> dict[str, float]:
+    """How far a point given at each place precision may be from the real place (km)."""
+    return {k: float(v) for k, v in tolerances()["place_radius_km"].items()}
 
 
 def latest_report(incidents: Iterable[Incident]) -> date | None:
