@@ -85,3 +85,46 @@ def strike_and_clash_store(tmp_path, monkeypatch):
     fake = EventsOnlyStore(f"sqlite:///{tmp_path / 'tw.db'}", pairs)
     monkeypatch.setattr(run_module, "open_store", lambda url: fake)
     return fake
+
+
+class MigrationFile:
+    """One alembic migration file of the store, run on its own against a bare SQLite database."""
+
+    def __init__(self, name: str, folder):
+        import importlib.util
+        from pathlib import Path
+
+        import trucewatch
+
+        path = Path(trucewatch.__file__).parent / "store" / "migrations" / "versions" / name
+        spec = importlib.util.spec_from_file_location(f"migration_{path.stem}", path)
+        self.module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(self.module)
+        self.folder = folder
+
+    def run(self, engine, step: str) -> None:
+        from alembic.migration import MigrationContext
+        from alembic.operations import Operations
+
+        with engine.begin() as conn, Operations.context(MigrationContext.configure(conn)):
+            getattr(self.module, step)()
+
+    def check_round_trip(self, tables) -> None:
+        """Upgrade creates exactly these tables' columns, a second upgrade is harmless, downgrade drops them."""
+        import sqlalchemy as sa
+
+        engine = sa.create_engine(f"sqlite:///{self.folder / 'migration.db'}")
+        self.run(engine, "upgrade")
+        inspector = sa.inspect(engine)
+        for table in tables:
+            assert {c["name"] for c in inspector.get_columns(table.name)} == {c.name for c in table.columns}
+        self.run(engine, "upgrade")  # tables already there
+        self.run(engine, "downgrade")
+        assert not set(sa.inspect(engine).get_table_names()) & {t.name for t in tables}
+        engine.dispose()
+
+
+@pytest.fixture
+def migration_file(tmp_path):
+    """`migration_file("0002_incidents.py")`: that migration, loaded, with `check_round_trip(tables)`."""
+    return lambda name: MigrationFile(name, tmp_path)

@@ -19,6 +19,7 @@ from trucewatch.commands import (  # noqa: F401  (imported for registration)
     check_cmd,
     report_cmd,
     incidents_cmd,
+    commitments_cmd,
     doctor_cmd,
 )
 

@@ -61,6 +61,26 @@ def test_the_strike_told_by_three_outlets_is_one_incident_with_two_independent_s
     assert strike["fatalities"]["low"] >= 7
 
 
+def test_the_demo_pledges_and_their_verdicts_are_in_the_report(demo_run):
+    from trucewatch.commitments import list_commitments
+
+    folder, result = demo_run
+    assert result.commitments == {"broken": 1, "kept": 1}
+    views = {v.commitment.party.label: v for v in list_commitments(f"sqlite:///{folder / 'trucewatch.db'}")}
+    rebels, russia = views["Free Syrian Army"], views["Russia (RUS)"]
+    # read from the invented Hama Daily report; broken by the shelling the group claimed at Maardes
+    assert rebels.commitment.origin == "extracted" and rebels.commitment.acts == ["shelling"]
+    assert rebels.verdict == "broken" and rebels.assessment.breaches[0]["place"] == "Maardes"
+    # written by hand (a closed meeting): no Russian flight or strike near Hama after it
+    assert russia.commitment.origin == "hand-written" and russia.verdict == "kept"
+    assert russia.assessment.before.breaches > russia.assessment.after.breaches == 0
+    html = result.report.read_text(encoding="utf-8")
+    section = html[html.index("<h2>Commitments</h2>"):html.index("<h2>Caveats</h2>")]
+    assert "broken</span> de-escalation by Free Syrian Army" in section
+    assert "kept</span> de-escalation by Russia (RUS)" in section
+    assert section.count('class="commitment-chart"') == 2
+
+
 def test_the_denied_strike_told_by_two_independent_outlets_is_a_probable_violation(demo_run):
     """The act apart from the actor: the army's denial contests who did it, not that it happened."""
     from trucewatch.incidents.persist import load_findings, load_incidents

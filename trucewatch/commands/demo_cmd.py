@@ -32,6 +32,7 @@ def demo(
         f"{result.events} events fused into {result.incidents} incidents; "
         f"checked against '{result.truce}': {result.verdict_summary}."
     )
+    out_console.print(f"Pledges by one side (trucewatch commitments list): {result.commitment_summary}.")
     out_console.print(f"Report written to {result.report} — open it in a browser (works offline).")
     if ingest.failed:
         raise typer.Exit(1)
