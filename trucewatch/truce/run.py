@@ -11,6 +11,7 @@ from trucewatch.errors import TruceWatchError
 from trucewatch.incidents.persist import fuse_stored, save_findings, save_incidents
 
 from .checker import check
+from .stored import record_check
 from .terms import TruceTerms, load_truce
 
 
@@ -44,7 +45,8 @@ def _steps(progress: bool):
 
 
 def run_check(truce: TruceTerms | str | Path, db: str, *, progress: bool = False):
-    """(terms, incident set, findings) for the events stored in `db`; incidents and findings are saved."""
+    """(terms, incident set, findings) for the events stored in `db`; incidents and findings are
+    saved, and the terms too (trucewatch.truce.stored), marked as the ones the findings came from."""
     terms = truce if isinstance(truce, TruceTerms) else load_truce(truce)
     store = open_store(db)
     with _steps(progress) as step:
@@ -56,4 +58,5 @@ def run_check(truce: TruceTerms | str | Path, db: str, *, progress: bool = False
         findings = check(terms, incidents)
         step("saving findings")
         save_findings(store, terms.name, findings)
+        record_check(store, terms)
     return terms, incidents, findings
