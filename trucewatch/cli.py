@@ -19,6 +19,8 @@ from trucewatch.commands import (  # noqa: F401  (imported for registration)
     check_cmd,
     report_cmd,
     incidents_cmd,
+    serve_cmd,
+    users_cmd,
 )
 
 

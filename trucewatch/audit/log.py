@@ -72,6 +72,18 @@ def append(connection: sa.Connection, actor: Actor, action: str, kind: str, key:
         reason=(reason or None)))
 
 
+def writing(store):
+    """A write transaction on the store; for a bare engine stand-in (scripts, tests), the engine's
+    own transaction after creating the audit tables migrations would have made."""
+    if hasattr(store, "transaction"):
+        return store.transaction()
+    from .tables import AUDIT_TABLES
+
+    for table in AUDIT_TABLES:
+        table.create(store.engine, checkfirst=True)
+    return store.engine.begin()
+
+
 def _entry(row) -> AuditEntry:
     at = row.at if row.at.tzinfo else row.at.replace(tzinfo=timezone.utc)  # SQLite drops the zone
     return AuditEntry(row.id, at, row.user_name, row.via, row.action, row.kind, row.key, row.version,

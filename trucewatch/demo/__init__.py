@@ -22,6 +22,7 @@ class DemoResult:
     truce: str
     verdicts: dict[str, int]
     report: Path
+    login: tuple[str, str] | None = None  # (user, password) for `trucewatch serve`; None without the web extra
 
     @property
     def verdict_summary(self) -> str:
@@ -39,4 +40,16 @@ def run_demo(db: str, out: str | Path, *, progress: bool = False) -> DemoResult:
     events = sum(len(incident.mentions) for incident in incidents)
     report = write_report(terms, incidents, findings, start=terms.start.date(), end=terms.end.date(), out=out)
     verdicts = Counter(finding.verdict for finding in findings)
-    return DemoResult(summary, events, len(incidents), terms.name, dict(verdicts), Path(report))
+    return DemoResult(summary, events, len(incidents), terms.name, dict(verdicts), Path(report), _demo_login(db))
+
+
+def _demo_login(db: str) -> tuple[str, str] | None:
+    """The demo user for the dashboard, when the web extra (Argon2) is installed."""
+    try:
+        from trucewatch.accounts.demo import reset_demo_user
+    except ImportError:
+        return None
+    from trucewatch.store import open_store
+
+    with open_store(db) as store:
+        return reset_demo_user(store)

@@ -18,7 +18,7 @@ import sqlalchemy as sa
 import yaml
 
 from trucewatch.audit import versions
-from trucewatch.audit.log import Actor, append, now
+from trucewatch.audit.log import Actor, append, now, writing
 from trucewatch.audit.versions import as_utc
 from trucewatch.errors import ConfigError, Conflict, NotFound, TruceWatchError
 
@@ -45,7 +45,7 @@ class StoredTruce:
 
     def parsed(self) -> TruceTerms:
         """The terms as the checker takes them."""
-        return parse_truce(dict(self.terms), self.source or f"truce '{self.name}'")
+        return parse_truce(dict(self.terms), f"<stored truce {self.name}>")
 
     @property
     def findings_current(self) -> bool:
@@ -175,18 +175,6 @@ def update_truce(store, truce_id: str, *, version: int | None, actor: Actor, tex
         return _stored(connection, _row(connection, current.id))
 
 
-def _writing(store):
-    """The store's write transaction; for a bare engine stand-in (scripts, tests), its own
-    transaction after creating the tables migrations would have made."""
-    if hasattr(store, "transaction"):
-        return store.transaction()
-    from trucewatch.audit.tables import AUDIT_TABLES
-
-    for table in [*AUDIT_TABLES, truces]:
-        table.create(store.engine, checkfirst=True)
-    return store.engine.begin()
-
-
 def record_check(store, terms: TruceTerms, *, actor: Actor | None = None) -> StoredTruce:
     """After `check`: the terms it used are stored (created, or updated when a file changed them;
     the file is what the command was told to use) and marked as the ones the findings came from."""
@@ -201,7 +189,8 @@ def record_check(store, terms: TruceTerms, *, actor: Actor | None = None) -> Sto
             text = None
     text = text or yaml.safe_dump(terms_json(terms), sort_keys=False, allow_unicode=True)
     at = now()
-    with _writing(store) as connection:
+    with writing(store) as connection:
+        truces.create(connection, checkfirst=True)  # a bare engine stand-in may lack it
         row = _row(connection, terms.name)
         if row is None:
             truce_id = _free_id(connection, terms.name)

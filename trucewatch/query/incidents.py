@@ -1,0 +1,185 @@
+"""Incidents as lists, pages and single records, filtered, with the verdict of one truce and the
+review status each carries. Every SQL statement the server runs about incidents is here."""
+from __future__ import annotations
+
+from datetime import date
+
+import sqlalchemy as sa
+
+from trucewatch.audit.log import history
+from trucewatch.audit.tables import record_versions as versions
+from trucewatch.errors import NotFound, TruceWatchError
+from trucewatch.incidents.tables import findings, incident_mentions, incidents
+from trucewatch.store.schema import documents
+
+from .base import (FAR_FUTURE, Page, after_key, as_dict, check_limit, check_order, decode_cursor,
+                   encode_cursor, iso, truce_name, types_of)
+from .filters import Filters
+from .parties import incident_party_condition
+from .sql import lowered_in, place_conditions, words_condition
+
+VERDICT_DEFAULT = "unchecked"
+SORT_KEY = sa.func.coalesce(incidents.c.start, sa.literal(FAR_FUTURE, sa.Date))
+
+
+def joined(truce: str | None):
+    """incidents + that truce's findings + the incidents' versions, all outer-joined."""
+    finding = sa.and_(findings.c.incident_id == incidents.c.id, findings.c.truce == (truce or ""))
+    version = sa.and_(versions.c.kind == "incident", versions.c.key == incidents.c.id)
+    return incidents.outerjoin(findings, finding).outerjoin(versions, version)
+
+
+def verdict_column():
+    return sa.func.coalesce(findings.c.verdict, VERDICT_DEFAULT)
+
+
+def status_column(table=versions):
+    return sa.func.coalesce(table.c.review_status, "machine")
+
+
+def conditions(filters: Filters, *, verdict=None, review_status=None, changed_at=None) -> list:
+    """SQL conditions on `incidents` (and, through the given columns, its finding and version)."""
+    found = []
+    if filters.date_after:
+        found.append(sa.func.coalesce(incidents.c.end, incidents.c.start) >= filters.date_after)
+    if filters.date_before:
+        found.append(incidents.c.start <= filters.date_before)
+    if filters.country:
+        found.append(incidents.c.country.in_(filters.country))
+    if filters.admin1:
+        found.append(lowered_in(incidents.c.admin1, filters.admin1))
+    if filters.type:
+        names = types_of(filters.type)
+        found.append(sa.or_(incidents.c.type.in_(names), incidents.c.family.in_(filters.type)))
+    if filters.actor or filters.grade:
+        found.append(incident_party_condition(incidents.c.id, filters.actor, filters.grade))
+    if filters.verdict:
+        found.append((verdict if verdict is not None else verdict_column()).in_(filters.verdict))
+    if filters.review_status:
+        found.append((review_status if review_status is not None else status_column()).in_(filters.review_status))
+    found += place_conditions(incidents.c.lat, incidents.c.lon, filters)
+    if filters.q:
+        words = words_condition(filters.q)
+        if words is not None:
+            in_reports = sa.exists(sa.select(incident_mentions.c.event_id)
+                                   .join(documents, documents.c.id == incident_mentions.c.document_id)
+                                   .where(incident_mentions.c.incident_id == incidents.c.id, words))
+            found.append(sa.or_(in_reports, incidents.c.place.icontains(filters.q, autoescape=True)))
+    if filters.updated_since:
+        changed = changed_at if changed_at is not None else sa.func.coalesce(versions.c.changed_at,
+                                                                             incidents.c.updated_at)
+        found.append(changed >= filters.updated_since)
+    return found
+
+
+COLUMNS = [incidents.c.id, incidents.c.type, incidents.c.family, incidents.c.status, incidents.c.start,
+           incidents.c.end, incidents.c.time_precision, incidents.c.place, incidents.c.country,
+           incidents.c.admin1, incidents.c.lat, incidents.c.lon, incidents.c.place_precision,
+           incidents.c.independent_sources, incidents.c.documents, incidents.c.act_disputed,
+           incidents.c.data, incidents.c.updated_at]
+
+
+def _figures(casualties: dict | None) -> dict:
+    casualties = casualties or {}
+    return {key: casualties.get(key) for key in ("low", "best", "high")}
+
+
+def item(row, truce: str | None) -> dict:
+    """One incident as the API lists it (parties and casualty ranges from its stored data)."""
+    data = as_dict(row.data)
+    return {
+        "id": row.id, "type": row.type, "family": row.family, "status": row.status,
+        "start": iso(row.start), "end": iso(row.end), "time_precision": row.time_precision,
+        "place": row.place, "country": row.country, "admin1": row.admin1, "lat": row.lat, "lon": row.lon,
+        "place_precision": row.place_precision, "independent_sources": row.independent_sources,
+        "documents": row.documents, "act_disputed": bool(row.act_disputed),
+        "outlets": list(data.get("outlets") or []),
+        "parties": [{"party": p.get("party"), "label": p.get("label") or p.get("party"), "grade": p.get("grade")}
+                    for p in data.get("parties") or []],
+        "fatalities": _figures(data.get("fatalities")), "injured": _figures(data.get("injured")),
+        "verdict": row.verdict, "truce": truce if row.verdict != VERDICT_DEFAULT else None,
+        "review_status": row.review_status, "version": row.version or 1,
+        "updated_at": iso(row.changed_at or row.updated_at),
+    }
+
+
+def _select(truce: str | None):
+    return (sa.select(*COLUMNS, verdict_column().label("verdict"), status_column().label("review_status"),
+                      versions.c.version, versions.c.changed_at)
+            .select_from(joined(truce)))
+
+
+def list_incidents(store, filters: Filters, *, cursor: str | None = None, limit: int = 50,
+                   order: str = "asc", with_data: bool = False) -> Page:
+    """A page of incidents by date (undated last when ascending), with the total that match.
+
+    `with_data` adds each incident's stored data (for the spreadsheet formats) under "_data".
+    """
+    limit, descending = check_limit(limit), check_order(order)
+    truce = truce_name(store, filters.truce)
+    where = conditions(filters)
+    after = decode_cursor(cursor, (date, str))
+    keys = [SORT_KEY, incidents.c.id]
+    query = _select(truce).where(*where)
+    position = after_key(keys, after, descending)
+    if position is not None:
+        query = query.where(position)
+    ordering = [key.desc() for key in keys] if descending else keys
+    query = query.order_by(*ordering).limit(limit + 1)
+    count = sa.select(sa.func.count()).select_from(joined(truce)).where(*where)
+    with store.engine.connect() as connection:
+        rows = connection.execute(query).all()
+        total = connection.scalar(count)
+    more = len(rows) > limit
+    rows = rows[:limit]
+    items = []
+    for row in rows:
+        entry = item(row, truce)
+        if with_data:
+            entry["_data"] = as_dict(row.data)
+        items.append(entry)
+    next_cursor = encode_cursor([rows[-1].start or FAR_FUTURE, rows[-1].id]) if more and rows else None
+    return Page(items, next_cursor, total, {"truce": truce})
+
+
+def incident_summary(store, incident_id: str, truce: str | None) -> dict | None:
+    """One incident as the list shows it (None when no incident has that id)."""
+    with store.engine.connect() as connection:
+        row = connection.execute(_select(truce).where(incidents.c.id == incident_id)).first()
+    return item(row, truce) if row else None
+
+
+def incident_findings(store, incident_id: str) -> list[dict]:
+    """The incident's findings under every truce, with each finding's review status."""
+    finding_version = sa.and_(versions.c.kind == "finding",
+                              versions.c.key == findings.c.truce + "|" + findings.c.incident_id)
+    query = (sa.select(findings.c.truce, findings.c.verdict, findings.c.data, findings.c.checked_at,
+                       status_column().label("review_status"), versions.c.version)
+             .select_from(findings.outerjoin(versions, finding_version))
+             .where(findings.c.incident_id == incident_id).order_by(findings.c.truce))
+    with store.engine.connect() as connection:
+        return [{**as_dict(row.data), "truce": row.truce, "verdict": row.verdict,
+                 "checked_at": iso(row.checked_at), "review_status": row.review_status,
+                 "version": row.version or 1} for row in connection.execute(query)]
+
+
+def incident_record(store, incident_id: str):
+    """(the API's record: the stored incident with every mention, its findings, review status,
+    version and history; the lookup with Mention objects, for pages). NotFound for an unknown id;
+    a merged or split id resolves to the incident that holds its events now."""
+    from trucewatch.incidents.stored import find_incident
+
+    try:
+        lookup = find_incident(store, incident_id)
+    except TruceWatchError as exc:
+        raise NotFound(str(exc)) from None
+    record = lookup.as_dict()
+    key = record["id"]
+    with store.engine.connect() as connection:
+        found = connection.execute(sa.select(versions.c.review_status, versions.c.version).where(
+            versions.c.kind == "incident", versions.c.key == key)).first()
+    record["review_status"] = found.review_status if found else "machine"
+    record["version"] = found.version if found else 1
+    record["findings"] = incident_findings(store, key)
+    record["history"] = [entry.as_dict() for entry in history(store, "incident", key)]
+    return record, lookup
