@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import uuid
+from contextlib import contextmanager
 
 import pytest
 
@@ -29,9 +30,9 @@ def require_postgres() -> str:
     pytest.skip(f"${PG_ENV} is unset: run `bash scripts/services.sh; . ./.test-services.env`.")
 
 
-@pytest.fixture
-def postgres_url():
-    """A fresh, empty PostgreSQL database on the throwaway cluster; dropped after the test."""
+@contextmanager
+def fresh_postgres_database():
+    """A fresh, empty PostgreSQL database on the throwaway cluster (its URL); dropped afterwards."""
     import sqlalchemy as sa
 
     admin_url = sa.make_url(require_postgres())
@@ -53,6 +54,23 @@ def postgres_url():
             connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     finally:
         admin.dispose()
+
+
+@pytest.fixture
+def postgres_url():
+    """A fresh, empty PostgreSQL database on the throwaway cluster; dropped after the test."""
+    with fresh_postgres_database() as url:
+        yield url
+
+
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def module_store_url(request, tmp_path_factory) -> str:
+    """Like `store_url`, shared by the tests of one module (for fixtures that are slow to build)."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path_factory.mktemp('store') / 'trucewatch.db'}"
+        return
+    with fresh_postgres_database() as url:
+        yield url
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])

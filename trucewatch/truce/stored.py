@@ -212,4 +212,5 @@ def record_check(store, terms: TruceTerms, *, actor: Actor | None = None) -> Sto
         version = versions.current(connection, KIND, truce_id).version
         connection.execute(truces.update().where(truces.c.id == truce_id).values(
             last_checked_at=at, checked_version=version))
+        append(connection, actor, "check", KIND, truce_id, after={"checked_version": version})
         return _stored(connection, _row(connection, truce_id))
