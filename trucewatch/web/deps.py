@@ -25,6 +25,7 @@ LOGIN_CSRF_COOKIE = "tw_login_csrf"
 CSRF_HEADER = "x-csrf-token"
 CSRF_FIELD = "csrf_token"
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
+MAX_ROW_ID = 2**31 - 1  # row numbers in paths: larger ones are refused before they reach the database
 
 
 def get_store(request: Request):

@@ -1,13 +1,13 @@
 """/api/v1/searches: a user's saved dashboard filters."""
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Path, Request
 from fastapi.responses import JSONResponse, Response
 
 from trucewatch.accounts.searches import delete_search, list_searches, save_search
 from trucewatch.query import parse_filters
 
-from ..deps import get_store, require
+from ..deps import MAX_ROW_ID, get_store, require
 from ..problems import responses
 from .models import SearchIn, SearchOut
 
@@ -36,6 +36,7 @@ def search_save(body: SearchIn, request: Request, who=Depends(require("edit")), 
 
 @router.delete("/searches/{search_id}", summary="Delete a saved search", status_code=204,
                responses=responses(401, 403, 404, 422))
-def search_delete(search_id: int, request: Request, who=Depends(require("edit")), store=Depends(get_store)):
+def search_delete(request: Request, search_id: int = Path(ge=1, le=MAX_ROW_ID), who=Depends(require("edit")),
+                  store=Depends(get_store)):
     delete_search(store, who.user, search_id, actor=who.actor(request))
     return Response(status_code=204)

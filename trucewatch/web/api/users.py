@@ -1,13 +1,13 @@
 """/api/v1/users and tokens (admins): accounts, roles, and API tokens for scripts."""
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Path, Request
 from fastapi.responses import JSONResponse
 
 from trucewatch.accounts.tokens import issue_token, list_tokens, revoke_token
 from trucewatch.accounts.users import add_user, get_user, list_users, update_user
 
-from ..deps import get_store, require
+from ..deps import MAX_ROW_ID, get_store, require
 from ..problems import responses
 from .models import TokenIn, TokenIssued, TokenOut, UserEdit, UserIn, UserOut
 
@@ -57,5 +57,6 @@ def token_issue(name: str, body: TokenIn, request: Request, who=Depends(ADMIN), 
 
 @router.delete("/tokens/{token_id}", summary="Revoke an API token", response_model=TokenOut,
                responses=responses(401, 403, 404, 422))
-def token_revoke(token_id: int, request: Request, who=Depends(ADMIN), store=Depends(get_store)):
+def token_revoke(request: Request, token_id: int = Path(ge=1, le=MAX_ROW_ID), who=Depends(ADMIN),
+                 store=Depends(get_store)):
     return JSONResponse(revoke_token(store, token_id, actor=who.actor(request)).as_dict())

@@ -1,7 +1,7 @@
 """Admin pages: users (add, change role, disable) and their API tokens (issue, revoke)."""
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Form, Request
+from fastapi import APIRouter, Depends, Form, Path, Request
 from fastapi.responses import RedirectResponse
 
 from trucewatch.accounts.roles import role_names, scope_names
@@ -9,7 +9,7 @@ from trucewatch.accounts.tokens import issue_token, list_tokens, revoke_token
 from trucewatch.accounts.users import add_user, list_users, update_user
 from trucewatch.audit import recent
 
-from ..deps import get_store, require
+from ..deps import MAX_ROW_ID, get_store, require
 from .common import page
 
 router = APIRouter(include_in_schema=False)
@@ -51,6 +51,7 @@ def token_issue(name: str, request: Request, label: str = Form(""), scope: str =
 
 
 @router.post("/admin/tokens/{token_id}/revoke")
-def token_revoke(token_id: int, request: Request, who=Depends(ADMIN), store=Depends(get_store)):
+def token_revoke(request: Request, token_id: int = Path(ge=1, le=MAX_ROW_ID), who=Depends(ADMIN),
+                 store=Depends(get_store)):
     revoke_token(store, token_id, actor=who.actor(request))
     return RedirectResponse("/admin", status_code=303)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, urlencode
 
-from fastapi import APIRouter, Depends, Form, Request
+from fastapi import APIRouter, Depends, Form, Path, Request
 from fastapi.responses import RedirectResponse
 
 from trucewatch.accounts.searches import delete_search, list_searches, save_search
@@ -15,7 +15,7 @@ from trucewatch.query.clusters import severity_order
 from trucewatch.query.filters import NAMES, grade_names, verdict_names
 from trucewatch.truce.stored import list_truces
 
-from ..deps import get_store, require
+from ..deps import MAX_ROW_ID, get_store, require
 from .common import page, verdict_colour
 from .views import timeline_bars
 
@@ -69,6 +69,7 @@ def search_save(request: Request, name: str = Form(""), query: str = Form(""), w
 
 
 @router.post("/searches/{search_id}/delete")
-def search_delete(search_id: int, request: Request, who=Depends(require("edit")), store=Depends(get_store)):
+def search_delete(request: Request, search_id: int = Path(ge=1, le=MAX_ROW_ID), who=Depends(require("edit")),
+                  store=Depends(get_store)):
     delete_search(store, who.user, search_id, actor=who.actor(request))
     return RedirectResponse("/", status_code=303)
