@@ -191,6 +191,20 @@ def act_names() -> set[str]:
 
 NAMES = ("date_after", "date_before", "country", "admin1", "actor", "type", "grade", "verdict",
          "review_status", "bbox", "near", "within_km", "q", "updated_since", "truce")
+LIST_NAMES = ("country", "admin1", "actor", "type", "grade", "verdict", "review_status")  # may repeat
+
+
+def parse_query_string(query: str) -> Filters:
+    """Filters from a URL's query string (a saved search, the dashboard's address)."""
+    from urllib.parse import parse_qsl
+
+    params: dict = {}
+    for name, value in parse_qsl((query or "").lstrip("?")):
+        if name in LIST_NAMES:
+            params.setdefault(name, []).append(value)
+        else:
+            params[name] = value
+    return parse_filters(params)
 
 
 def parse_filters(params: Mapping) -> Filters:

@@ -5,7 +5,7 @@ from fastapi import APIRouter, Depends, Path, Request
 from fastapi.responses import JSONResponse, Response
 
 from trucewatch.accounts.searches import delete_search, list_searches, save_search
-from trucewatch.query import parse_filters
+from trucewatch.query.filters import parse_query_string
 
 from ..deps import MAX_ROW_ID, get_store, require
 from ..problems import responses
@@ -16,9 +16,7 @@ router = APIRouter(tags=["searches"])
 
 def checked_query(query: str) -> str:
     """The query string, after checking that its filters parse (a saved search must work later)."""
-    from urllib.parse import parse_qs
-
-    parse_filters(parse_qs(query.lstrip("?"), keep_blank_values=False))
+    parse_query_string(query)
     return query.lstrip("?")
 
 

@@ -1,7 +1,7 @@
 """The dashboard: filters in the URL drive the map, the list and the timeline together."""
 from __future__ import annotations
 
-from urllib.parse import parse_qs, urlencode
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Form, Path, Request
 from fastapi.responses import RedirectResponse
@@ -12,7 +12,7 @@ from trucewatch.errors import NotFound
 from trucewatch.query import FilterError, Filters, list_incidents, parse_filters, timeline
 from trucewatch.query.base import CursorError
 from trucewatch.query.clusters import severity_order
-from trucewatch.query.filters import NAMES, grade_names, verdict_names
+from trucewatch.query.filters import LIST_NAMES, NAMES, grade_names, parse_query_string, verdict_names
 from trucewatch.truce.stored import list_truces
 
 from ..deps import MAX_ROW_ID, get_store, require
@@ -20,7 +20,6 @@ from .common import page, verdict_colour
 from .views import timeline_bars
 
 router = APIRouter(include_in_schema=False)
-LIST_NAMES = ("country", "admin1", "actor", "type", "grade", "verdict", "review_status")
 PAGE_SIZE = 50
 
 
@@ -62,8 +61,7 @@ def dashboard(request: Request, who=Depends(require("read")), store=Depends(get_
 @router.post("/searches")
 def search_save(request: Request, name: str = Form(""), query: str = Form(""), who=Depends(require("edit")),
                 store=Depends(get_store)):
-    params = parse_qs(query.lstrip("?"))
-    parse_filters(params)  # a saved search must work when it is opened again
+    parse_query_string(query)  # a saved search must work when it is opened again
     save_search(store, who.user, name, query, actor=who.actor(request))
     return RedirectResponse(f"/?{query.lstrip('?')}", status_code=303)
 
