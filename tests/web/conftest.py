@@ -75,18 +75,8 @@ class Scenario:
         return {"Authorization": f"Bearer {self.read_token if read else self.tokens[role]}"}
 
 
-def cheap_hashing():
-    """Argon2id at its cheapest parameters while test users are made (the default costs ~0.4 s a
-    user); a login later re-hashes with the defaults, as it would after a parameter upgrade."""
-    from unittest import mock
-
-    from argon2 import PasswordHasher, profiles
-
-    return mock.patch("trucewatch.accounts.passwords._hasher",
-                      lambda: PasswordHasher.from_parameters(profiles.CHEAPEST))
-
-
 def build_scenario(url: str) -> Scenario:
+    from trucewatch.accounts.passwords import cheapest_hashing
     from trucewatch.accounts.tokens import issue_token
     from trucewatch.accounts.users import add_user
     from trucewatch.audit import Actor
@@ -96,7 +86,7 @@ def build_scenario(url: str) -> Scenario:
     from trucewatch.truce.stored import list_truces
 
     actor = Actor(name="test-setup", via="cli")
-    with open_store(url) as store, cheap_hashing():
+    with open_store(url) as store, cheapest_hashing():
         pairs = _pairs()
         store.add([d for d, _ in pairs], [Extraction(document=d, events=[e]) for d, e in pairs])
         run_check(EXAMPLE_TRUCE, store, actor=actor)

@@ -1,6 +1,7 @@
 """Password hashing with Argon2id (argon2-cffi's defaults: RFC 9106's low-memory profile)."""
 from __future__ import annotations
 
+from contextlib import contextmanager
 from functools import lru_cache
 
 from argon2 import PasswordHasher
@@ -12,9 +13,29 @@ MIN_LENGTH = 10
 MAX_LENGTH = 1024  # hashing is deliberately slow; an endless "password" must not tie up a worker
 
 
+_override: list[PasswordHasher] = []
+
+
 @lru_cache(maxsize=1)
+def _default_hasher() -> PasswordHasher:
+    return PasswordHasher()  # Argon2id with RFC 9106's low-memory parameters
+
+
 def _hasher() -> PasswordHasher:
-    return PasswordHasher()  # Argon2id
+    return _override[-1] if _override else _default_hasher()
+
+
+@contextmanager
+def cheapest_hashing():
+    """Argon2id at its cheapest parameters inside this block: for test fixtures that make many
+    users (a login re-hashes with the defaults afterwards, as after a parameter upgrade)."""
+    from argon2 import profiles
+
+    _override.append(PasswordHasher.from_parameters(profiles.CHEAPEST))
+    try:
+        yield
+    finally:
+        _override.pop()
 
 
 @lru_cache(maxsize=1)

@@ -75,7 +75,7 @@ def list_(db: str = DB_OPTION) -> None:
     with _store(db) as store:
         for user in list_users(store):
             state = "disabled" if user.disabled else "active"
-            out_console.print(f"{user.name}\t{user.role}\t{state}", highlight=False, markup=False)
+            typer.echo(f"{user.name}\t{user.role}\t{state}")
 
 
 @users_app.command("role")
