@@ -2,62 +2,28 @@
 the timeline's totals are the list's."""
 from __future__ import annotations
 
-import random
-from datetime import date, timedelta
-
 import pytest
 
-from trucewatch.incidents.model import Incident
 from trucewatch.incidents.persist import save_findings, save_incidents
+from trucewatch.incidents.samples import synthetic_incidents
 from trucewatch.query import list_incidents, map_clusters, parse_filters, timeline
-from trucewatch.query.clusters import cell_degrees, severity_order, worst
-from trucewatch.records import Location
+from trucewatch.query.clusters import MAX_CELLS_ACROSS, cell_degrees, grid_zoom, severity_order, worst
 from trucewatch.store import open_store
-from trucewatch.truce.findings import Finding
-
-
-class _Set:
-    """What save_incidents needs of an IncidentSet: iteration, ids, aliases, a journal."""
-
-    def __init__(self, incidents):
-        self.incidents = {i.id: i for i in incidents}
-        self.aliases, self.journal = {}, []
-
-    def __iter__(self):
-        return iter(self.incidents.values())
-
-
-def synthetic(n: int, seed: int = 7) -> tuple[list[Incident], list[Finding]]:
-    """n incidents scattered over Syria (some unplaced, some undated, some month-long), with verdicts."""
-    rng = random.Random(seed)
-    verdicts = ["violation", "probable violation", "possible violation", "not a violation", "out of scope"]
-    incidents, findings = [], []
-    for k in range(n):
-        day = date(2016, 3, 1) + timedelta(days=rng.randrange(40))
-        placed = k % 10 != 0
-        location = Location(text="x", name=f"place {k % 50}", lat=round(rng.uniform(32.5, 37.0), 4),
-                            lon=round(rng.uniform(35.8, 42.0), 4), country="SYR", admin1="Somewhere",
-                            precision="city") if placed else None
-        precision = "month" if k % 13 == 0 else "day"
-        start = None if k % 17 == 0 else day
-        incidents.append(Incident(id=f"inc-{k:016x}", family="aerial", type="air_strike", status="occurred",
-                                  start=start, end=start, time_precision=precision, location=location))
-        findings.append(Finding(incident=f"inc-{k:016x}", verdict=rng.choice(verdicts), truce="pause"))
-    return incidents, findings
 
 
 @pytest.fixture(scope="module")
 def filled(module_store_url):
-    incidents, findings = synthetic(600)
+    incidents, findings = synthetic_incidents(600)
     with open_store(module_store_url) as store:
-        save_incidents(store, _Set(incidents))
+        save_incidents(store, incidents)
         save_findings(store, "pause", findings)
         yield store
 
 
 @pytest.mark.parametrize("zoom", [0, 4, 7, 10, 16])
 def test_clusters_count_every_placed_incident_once(filled, zoom):
-    found = map_clusters(filled, parse_filters({"truce": "pause"}), zoom=zoom)
+    syria = (35.0, 32.0, 43.0, 38.0)
+    found = map_clusters(filled, parse_filters({"truce": "pause"}), zoom=zoom, view=syria if zoom >= 10 else None)
     assert found["total"] == 600 and found["unplaced"] == 60 and found["in_view"] == 540
     counts = [f["properties"]["count"] for f in found["features"]]
     assert sum(counts) == 540
@@ -70,6 +36,13 @@ def test_clusters_count_every_placed_incident_once(filled, zoom):
         assert west - 1e-6 <= lon <= east + 1e-6 and south - 1e-6 <= lat <= north + 1e-6  # centroid in its cell
     if zoom >= 10:
         assert any("id" in f["properties"] for f in found["features"])  # single incidents come with their id
+
+
+def test_a_huge_view_at_street_level_gets_a_coarser_grid(filled):
+    found = map_clusters(filled, parse_filters({}), zoom=20)  # the whole world at zoom 20
+    assert found["grid_zoom"] < 20 and len(found["features"]) <= MAX_CELLS_ACROSS ** 2
+    assert sum(f["properties"]["count"] for f in found["features"]) == 540
+    assert grid_zoom(9, (36.6, 35.9, 36.7, 36.0)) == 9  # a sensible view keeps its zoom
 
 
 def test_cells_stay_put_while_the_map_pans(filled):

@@ -16,11 +16,12 @@ from trucewatch.truce.findings import STRENGTH
 
 from .base import truce_name
 from .filters import Filters
-from .incidents import conditions, joined, verdict_column
+from .incidents import conditions, joined_for, verdict_column
 from .sql import bbox_condition, grid_index
 
 CELLS_PER_TILE = 4  # a 256-pixel tile holds 4 x 4 cells of 64 pixels
 MAX_ZOOM = 20
+MAX_CELLS_ACROSS = 48  # a view asked for at a zoom far too fine for its size gets a coarser grid
 # How serious a verdict is, for colouring a cluster by its worst incident (violations from the
 # checker's own ladder; the undecided ones next; the rest last).
 SEVERITY = {**STRENGTH, "unattributable": 0.6, "undetermined": 0.5, "not a violation": 0.2, "out of scope": 0.1,
@@ -34,6 +35,18 @@ def severity_order() -> list[str]:
 
 def cell_degrees(zoom: int) -> float:
     return 360.0 / (2 ** zoom) / CELLS_PER_TILE
+
+
+def grid_zoom(zoom: int, view: tuple[float, float, float, float] | None) -> int:
+    """The zoom whose grid clusters this view: the map's own, unless the view is so large for it
+    that more than MAX_CELLS_ACROSS cells would fit across (a client asking for the whole world at
+    street level); then the finest world-aligned grid that keeps the answer small."""
+    west, south, east, north = view or (-180.0, -90.0, 180.0, 90.0)
+    width = (east - west) % 360 or (360.0 if east != west else 0.0)
+    span = max(width, north - south)
+    while zoom > 0 and span / cell_degrees(zoom) > MAX_CELLS_ACROSS:
+        zoom -= 1
+    return zoom
 
 
 def worst(verdicts: dict[str, int]) -> str:
@@ -50,18 +63,20 @@ def map_clusters(store, filters: Filters, *, zoom: int, view: tuple[float, float
     truce = truce_name(store, filters.truce)
     where = conditions(filters)
     placed = [incidents.c.lat.is_not(None), incidents.c.lon.is_not(None)]
-    cell = cell_degrees(zoom)
+    grid = grid_zoom(zoom, view)
+    cell = cell_degrees(grid)
     cx = grid_index((incidents.c.lon + 180.0) / cell).label("cx")
     cy = grid_index((incidents.c.lat + 90.0) / cell).label("cy")
     verdict = verdict_column().label("verdict")
     in_view = [bbox_condition(incidents.c.lat, incidents.c.lon, view)] if view else []
     grouped = (sa.select(cx, cy, verdict, sa.func.count().label("n"), sa.func.sum(incidents.c.lat).label("lat"),
                          sa.func.sum(incidents.c.lon).label("lon"), sa.func.min(incidents.c.id).label("first"))
-               .select_from(joined(truce)).where(*where, *placed, *in_view).group_by(cx, cy, verdict))
+               .select_from(joined_for(truce, filters, verdicts=True)).where(*where, *placed, *in_view)
+               .group_by(cx, cy, verdict))
     summary = (sa.select(sa.func.count().label("total"), sa.func.count(incidents.c.lat).label("placed"),
                          sa.func.min(incidents.c.lon), sa.func.min(incidents.c.lat),
                          sa.func.max(incidents.c.lon), sa.func.max(incidents.c.lat))
-               .select_from(joined(truce)).where(*where))
+               .select_from(joined_for(truce, filters)).where(*where))
     with store.engine.connect() as connection:
         rows = connection.execute(grouped).all()
         total, placed_count, west, south, east, north = connection.execute(summary).one()
@@ -79,7 +94,7 @@ def map_clusters(store, filters: Filters, *, zoom: int, view: tuple[float, float
         features.append({"type": "Feature", "properties": properties,
                          "geometry": {"type": "Point", "coordinates": [round(found["lon"] / count, 6),
                                                                        round(found["lat"] / count, 6)]}})
-    return {"type": "FeatureCollection", "features": features, "zoom": zoom, "cell_degrees": cell,
+    return {"type": "FeatureCollection", "features": features, "zoom": zoom, "grid_zoom": grid, "cell_degrees": cell,
             "view": list(view) if view else None, "truce": truce,
             "in_view": sum(c["count"] for c in cells.values()), "total": total or 0,
             "unplaced": (total or 0) - (placed_count or 0),
