@@ -9,7 +9,7 @@ from datetime import datetime, timezone
 import pytest
 import sqlalchemy as sa
 
-from .conftest import ROLES, build_scenario, login, make_client
+from .conftest import build_scenario, login, make_client
 
 
 @pytest.fixture

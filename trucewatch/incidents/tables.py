@@ -66,7 +66,15 @@ findings = sa.Table(
     sa.Column("verdict", sa.String(32), nullable=False),
     sa.Column("data", sa.JSON, nullable=False),
     sa.Column("checked_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Index("ix_findings_truce_verdict", "truce", "verdict"),  # migration 0003: the verdict filter
 )
+
+# The order lists page in (undated last), as an index, so a page of 50 reads 50 rows instead of
+# sorting every incident (migration 0003). The literal is inline: an index on an expression is used
+# only for that very expression.
+UNDATED_SORT = "'9999-12-31'"
+SORT_KEY = sa.func.coalesce(incidents.c.start, sa.literal_column(UNDATED_SORT, sa.Date))
+sa.Index("ix_incidents_sort", SORT_KEY, incidents.c.id)
 
 # One row per graded party of an incident (migration 0003), so the actor and grade filters are
 # plain SQL on every database instead of digging in the JSON of `incidents.data`.

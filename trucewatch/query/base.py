@@ -75,6 +75,23 @@ def after_key(columns: list, values: list | None, descending: bool):
     return sa.or_(*alternatives)
 
 
+def fetch_page(store, query, count, *, keys: list, kinds: tuple, cursor: str | None, limit: int,
+               order: str, cursor_of) -> tuple[list, str | None, int]:
+    """(rows of the page, the next page's cursor or None, how many match in all) for a query
+    ordered by `keys`; `cursor_of(row)` gives the key values a cursor holds."""
+    limit, descending = check_limit(limit), check_order(order)
+    position = after_key(keys, decode_cursor(cursor, kinds), descending)
+    if position is not None:
+        query = query.where(position)
+    query = query.order_by(*([key.desc() for key in keys] if descending else keys)).limit(limit + 1)
+    with store.engine.connect() as connection:
+        rows = connection.execute(query).all()
+        total = connection.scalar(count)
+    more = len(rows) > limit
+    rows = rows[:limit]
+    return rows, (encode_cursor(cursor_of(rows[-1])) if more and rows else None), total
+
+
 def check_limit(limit: int) -> int:
     if not 1 <= limit <= MAX_LIMIT:
         raise TruceWatchError(f"The limit {limit} must be between 1 and {MAX_LIMIT}.")

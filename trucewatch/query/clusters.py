@@ -61,7 +61,7 @@ def map_clusters(store, filters: Filters, *, zoom: int, view: tuple[float, float
     if not 0 <= zoom <= MAX_ZOOM:
         raise ValueError(f"zoom must be between 0 and {MAX_ZOOM}")
     truce = truce_name(store, filters.truce)
-    where = conditions(filters)
+    where = conditions(filters, truce)
     placed = [incidents.c.lat.is_not(None), incidents.c.lon.is_not(None)]
     grid = grid_zoom(zoom, view)
     cell = cell_degrees(grid)

@@ -8,8 +8,7 @@ import sqlalchemy as sa
 from trucewatch.store import rows as store_rows
 from trucewatch.store.schema import documents, events
 
-from .base import (FAR_FUTURE, Page, after_key, check_limit, check_order, decode_cursor, encode_cursor, iso,
-                   refuse, types_of)
+from .base import FAR_FUTURE, Page, fetch_page, iso, refuse, types_of
 from .filters import Filters
 from .sql import words_condition
 
@@ -50,20 +49,12 @@ def item(row) -> dict:
 
 def list_documents(store, filters: Filters, *, cursor: str | None = None, limit: int = 50,
                    order: str = "asc") -> Page:
-    limit, descending = check_limit(limit), check_order(order)
     where = conditions(filters)
-    keys = [SORT_KEY, documents.c.id]
-    query = sa.select(*LIST_COLUMNS).where(*where)
-    position = after_key(keys, decode_cursor(cursor, (date, str)), descending)
-    if position is not None:
-        query = query.where(position)
-    query = query.order_by(*([k.desc() for k in keys] if descending else keys)).limit(limit + 1)
-    with store.engine.connect() as connection:
-        rows = connection.execute(query).all()
-        total = connection.scalar(sa.select(sa.func.count()).select_from(documents).where(*where))
-    more = len(rows) > limit
-    rows = rows[:limit]
-    next_cursor = encode_cursor([rows[-1].published or FAR_FUTURE, rows[-1].id]) if more and rows else None
+    count = sa.select(sa.func.count()).select_from(documents).where(*where)
+    rows, next_cursor, total = fetch_page(store, sa.select(*LIST_COLUMNS).where(*where), count,
+                                          keys=[SORT_KEY, documents.c.id], kinds=(date, str), cursor=cursor,
+                                          limit=limit, order=order,
+                                          cursor_of=lambda row: [row.published or FAR_FUTURE, row.id])
     return Page([item(row) for row in rows], next_cursor, total)
 
 

@@ -11,11 +11,10 @@ from trucewatch.incidents.tables import findings, incident_mentions
 from trucewatch.store import rows as store_rows
 from trucewatch.store.schema import documents, events, places
 
-from .base import (Page, after_key, check_limit, check_order, decode_cursor, encode_cursor, iso,
-                   truce_name, types_of)
+from .base import Page, fetch_page, iso, truce_name, types_of
 from .filters import Filters
 from .parties import event_actor_condition, incident_party_condition
-from .sql import lowered_in, place_conditions, words_condition
+from .sql import shared_conditions, words_condition
 
 
 def joined(truce: str | None):
@@ -29,15 +28,8 @@ def joined(truce: str | None):
 
 
 def conditions(filters: Filters) -> list:
-    found = []
-    if filters.date_after:
-        found.append(events.c.when_end >= filters.date_after)
-    if filters.date_before:
-        found.append(events.c.when_start <= filters.date_before)
-    if filters.country:
-        found.append(events.c.country.in_(filters.country))
-    if filters.admin1:
-        found.append(lowered_in(places.c.admin1, filters.admin1))
+    found = shared_conditions(filters, start=events.c.when_start, end=events.c.when_end, country=events.c.country,
+                              admin1=places.c.admin1, lat=places.c.lat, lon=places.c.lon)
     if filters.type:
         found.append(events.c.type.in_(types_of(filters.type)))
     if filters.actor:
@@ -48,7 +40,6 @@ def conditions(filters: Filters) -> list:
         found.append(sa.func.coalesce(findings.c.verdict, "unchecked").in_(filters.verdict))
     if filters.review_status:
         found.append(sa.func.coalesce(versions.c.review_status, "machine").in_(filters.review_status))
-    found += place_conditions(places.c.lat, places.c.lon, filters)
     words = words_condition(filters.q)
     if words is not None:
         found.append(words)
@@ -82,27 +73,17 @@ def item(row, truce: str | None) -> tuple[dict, object, object]:
 def list_events(store, filters: Filters, *, cursor: str | None = None, limit: int = 50,
                 order: str = "asc") -> Page:
     """A page of events by date; items carry (document, event) pairs under "_pair" for the export formats."""
-    limit, descending = check_limit(limit), check_order(order)
     truce = truce_name(store, filters.truce)
     where = conditions(filters)
-    keys = [events.c.when_start, events.c.id]
-    query = _select(truce).where(*where)
-    position = after_key(keys, decode_cursor(cursor, (date, str)), descending)
-    if position is not None:
-        query = query.where(position)
-    query = query.order_by(*([k.desc() for k in keys] if descending else keys)).limit(limit + 1)
     count = sa.select(sa.func.count()).select_from(joined(truce)).where(*where)
-    with store.engine.connect() as connection:
-        rows = connection.execute(query).all()
-        total = connection.scalar(count)
-    more = len(rows) > limit
-    rows = rows[:limit]
+    rows, next_cursor, total = fetch_page(store, _select(truce).where(*where), count,
+                                          keys=[events.c.when_start, events.c.id], kinds=(date, str), cursor=cursor,
+                                          limit=limit, order=order, cursor_of=lambda row: [row.when_start, row.event_id])
     items = []
     for row in rows:
         entry, document, event = item(row, truce)
         entry["_pair"] = (document, event)
         items.append(entry)
-    next_cursor = encode_cursor([rows[-1].when_start, rows[-1].event_id]) if more and rows else None
     return Page(items, next_cursor, total, {"truce": truce})
 
 

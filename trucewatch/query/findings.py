@@ -6,7 +6,7 @@ import sqlalchemy as sa
 from trucewatch.audit.tables import record_versions as versions
 from trucewatch.incidents.tables import findings, incidents
 
-from .base import Page, after_key, as_dict, check_limit, check_order, decode_cursor, encode_cursor, iso
+from .base import Page, as_dict, fetch_page, iso
 from .filters import Filters
 from .incidents import conditions as incident_conditions
 
@@ -39,23 +39,15 @@ def item(row) -> dict:
 
 def list_findings(store, filters: Filters, *, cursor: str | None = None, limit: int = 50,
                   order: str = "asc") -> Page:
-    limit, descending = check_limit(limit), check_order(order)
     where = conditions(store, filters)
-    keys = [findings.c.truce, findings.c.incident_id]
     query = (sa.select(findings.c.truce, findings.c.incident_id, findings.c.verdict, findings.c.data,
                        findings.c.checked_at, incidents.c.lat, incidents.c.lon, incidents.c.country,
                        incidents.c.admin1,
                        sa.func.coalesce(versions.c.review_status, "machine").label("review_status"),
                        versions.c.version, versions.c.changed_at)
              .select_from(joined()).where(*where))
-    position = after_key(keys, decode_cursor(cursor, (str, str)), descending)
-    if position is not None:
-        query = query.where(position)
-    query = query.order_by(*([k.desc() for k in keys] if descending else keys)).limit(limit + 1)
-    with store.engine.connect() as connection:
-        rows = connection.execute(query).all()
-        total = connection.scalar(sa.select(sa.func.count()).select_from(joined()).where(*where))
-    more = len(rows) > limit
-    rows = rows[:limit]
-    next_cursor = encode_cursor([rows[-1].truce, rows[-1].incident_id]) if more and rows else None
+    count = sa.select(sa.func.count()).select_from(joined()).where(*where)
+    rows, next_cursor, total = fetch_page(store, query, count, keys=[findings.c.truce, findings.c.incident_id],
+                                          kinds=(str, str), cursor=cursor, limit=limit, order=order,
+                                          cursor_of=lambda row: [row.truce, row.incident_id])
     return Page([item(row) for row in rows], next_cursor, total)

@@ -9,17 +9,17 @@ import sqlalchemy as sa
 from trucewatch.audit.log import history
 from trucewatch.audit.tables import record_versions as versions
 from trucewatch.errors import NotFound, TruceWatchError
+from trucewatch.incidents.tables import SORT_KEY as incidents_sort_key
 from trucewatch.incidents.tables import findings, incident_mentions, incidents
 from trucewatch.store.schema import documents
 
-from .base import (FAR_FUTURE, Page, after_key, as_dict, check_limit, check_order, decode_cursor,
-                   encode_cursor, iso, truce_name, types_of)
+from .base import FAR_FUTURE, Page, as_dict, fetch_page, iso, truce_name, types_of
 from .filters import Filters
 from .parties import incident_party_condition
-from .sql import lowered_in, place_conditions, words_condition
+from .sql import shared_conditions, words_condition
 
 VERDICT_DEFAULT = "unchecked"
-SORT_KEY = sa.func.coalesce(incidents.c.start, sa.literal(FAR_FUTURE, sa.Date))
+SORT_KEY = incidents_sort_key  # undated last, served by the index ix_incidents_sort
 
 
 def joined(truce: str | None, *, verdicts: bool = True, review: bool = True):
@@ -36,8 +36,21 @@ def joined(truce: str | None, *, verdicts: bool = True, review: bool = True):
 
 def joined_for(truce: str | None, filters: Filters, *, verdicts: bool = False):
     """The join the filters need (plus the findings when the caller groups or shows verdicts)."""
-    return joined(truce, verdicts=verdicts or bool(filters.verdict),
-                  review=bool(filters.review_status or filters.updated_since))
+    return joined(truce, verdicts=verdicts, review=bool(filters.review_status or filters.updated_since))
+
+
+def verdict_condition(truce: str | None, verdicts: tuple[str, ...]):
+    """Incidents with one of these verdicts under the truce, as a subquery on the findings (their
+    index on truce and verdict), so a count never has to join every incident to its finding."""
+    checked = [verdict for verdict in verdicts if verdict != VERDICT_DEFAULT]
+    of_truce = findings.c.truce == (truce or "")
+    parts = []
+    if checked:
+        parts.append(incidents.c.id.in_(sa.select(findings.c.incident_id).where(of_truce,
+                                                                                findings.c.verdict.in_(checked))))
+    if VERDICT_DEFAULT in verdicts:
+        parts.append(incidents.c.id.not_in(sa.select(findings.c.incident_id).where(of_truce)))
+    return sa.or_(*parts)
 
 
 def verdict_column():
@@ -48,27 +61,23 @@ def status_column(table=versions):
     return sa.func.coalesce(table.c.review_status, "machine")
 
 
-def conditions(filters: Filters, *, verdict=None, review_status=None, changed_at=None) -> list:
-    """SQL conditions on `incidents` (and, through the given columns, its finding and version)."""
-    found = []
-    if filters.date_after:
-        found.append(sa.func.coalesce(incidents.c.end, incidents.c.start) >= filters.date_after)
-    if filters.date_before:
-        found.append(incidents.c.start <= filters.date_before)
-    if filters.country:
-        found.append(incidents.c.country.in_(filters.country))
-    if filters.admin1:
-        found.append(lowered_in(incidents.c.admin1, filters.admin1))
+def conditions(filters: Filters, truce: str | None = None, *, verdict=None, review_status=None,
+               changed_at=None) -> list:
+    """SQL conditions on `incidents` (and, through the given columns, its finding and version);
+    `truce` names whose verdicts the verdict filter reads, unless `verdict` gives the column."""
+    found = shared_conditions(filters, start=incidents.c.start,
+                              end=sa.func.coalesce(incidents.c.end, incidents.c.start), country=incidents.c.country,
+                              admin1=incidents.c.admin1, lat=incidents.c.lat, lon=incidents.c.lon)
     if filters.type:
         names = types_of(filters.type)
         found.append(sa.or_(incidents.c.type.in_(names), incidents.c.family.in_(filters.type)))
     if filters.actor or filters.grade:
         found.append(incident_party_condition(incidents.c.id, filters.actor, filters.grade))
     if filters.verdict:
-        found.append((verdict if verdict is not None else verdict_column()).in_(filters.verdict))
+        found.append(verdict.in_(filters.verdict) if verdict is not None
+                     else verdict_condition(truce, filters.verdict))
     if filters.review_status:
         found.append((review_status if review_status is not None else status_column()).in_(filters.review_status))
-    found += place_conditions(incidents.c.lat, incidents.c.lon, filters)
     if filters.q:
         words = words_condition(filters.q)
         if words is not None:
@@ -126,30 +135,18 @@ def list_incidents(store, filters: Filters, *, cursor: str | None = None, limit:
 
     `with_data` adds each incident's stored data (for the spreadsheet formats) under "_data".
     """
-    limit, descending = check_limit(limit), check_order(order)
     truce = truce_name(store, filters.truce)
-    where = conditions(filters)
-    after = decode_cursor(cursor, (date, str))
-    keys = [SORT_KEY, incidents.c.id]
-    query = _select(truce).where(*where)
-    position = after_key(keys, after, descending)
-    if position is not None:
-        query = query.where(position)
-    ordering = [key.desc() for key in keys] if descending else keys
-    query = query.order_by(*ordering).limit(limit + 1)
+    where = conditions(filters, truce)
     count = sa.select(sa.func.count()).select_from(joined_for(truce, filters)).where(*where)
-    with store.engine.connect() as connection:
-        rows = connection.execute(query).all()
-        total = connection.scalar(count)
-    more = len(rows) > limit
-    rows = rows[:limit]
+    rows, next_cursor, total = fetch_page(store, _select(truce).where(*where), count, keys=[SORT_KEY, incidents.c.id],
+                                          kinds=(date, str), cursor=cursor, limit=limit, order=order,
+                                          cursor_of=lambda row: [row.start or FAR_FUTURE, row.id])
     items = []
     for row in rows:
         entry = item(row, truce)
         if with_data:
             entry["_data"] = as_dict(row.data)
         items.append(entry)
-    next_cursor = encode_cursor([rows[-1].start or FAR_FUTURE, rows[-1].id]) if more and rows else None
     return Page(items, next_cursor, total, {"truce": truce})
 
 

@@ -73,3 +73,18 @@ def lowered_in(column, values: tuple[str, ...]):
 def words_condition(text: str | None):
     """Documents holding every word or "quoted phrase" (the store's own text filter)."""
     return text_condition(text)
+
+
+def shared_conditions(filters: Filters, *, start, end, country, admin1, lat, lon) -> list:
+    """The filters every record kind applies the same way, on its own columns: dates (a record is
+    kept when its span overlaps the range), country, admin1, bbox and distance."""
+    found = []
+    if filters.date_after:
+        found.append(end >= filters.date_after)
+    if filters.date_before:
+        found.append(start <= filters.date_before)
+    if filters.country:
+        found.append(country.in_(filters.country))
+    if filters.admin1:
+        found.append(lowered_in(admin1, filters.admin1))
+    return found + place_conditions(lat, lon, filters)

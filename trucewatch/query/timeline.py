@@ -28,7 +28,7 @@ def timeline(store, filters: Filters) -> dict:
     daily = incidents.c.time_precision.in_(sorted(DAILY_PRECISIONS))
     verdict = verdict_column().label("verdict")
     query = (sa.select(incidents.c.start, daily.label("daily"), verdict, sa.func.count().label("n"))
-             .select_from(joined_for(truce, filters, verdicts=True)).where(*conditions(filters))
+             .select_from(joined_for(truce, filters, verdicts=True)).where(*conditions(filters, truce))
              .group_by(incidents.c.start, daily, verdict))
     per_day: dict[date, dict[str, int]] = defaultdict(dict)
     imprecise: dict[str, int] = {}

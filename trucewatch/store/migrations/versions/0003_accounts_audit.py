@@ -140,8 +140,10 @@ INDEXES = [
     ("ix_api_tokens_user_id", "api_tokens", ["user_id"]),
     ("ix_incident_parties_party", "incident_parties", ["party"]),
     ("ix_incidents_lat_lon", "incidents", ["lat", "lon"]),
+    ("ix_findings_truce_verdict", "findings", ["truce", "verdict"]),
 ]
 
+UNDATED_SORT = "'9999-12-31'"  # undated incidents sort last (as trucewatch.incidents.tables.SORT_KEY)
 APPEND_ONLY = "the audit log is append-only: history is never rewritten"
 
 
@@ -168,11 +170,13 @@ def _digest(data) -> str:  # as trucewatch.audit.versions.digest_of, frozen here
 
 def _backfill(bind) -> None:
     """Parties, admin1 and first versions for incidents and findings stored before this revision."""
-    meta = sa.MetaData()
-    incidents = sa.Table("incidents", meta, autoload_with=bind)
-    findings = sa.Table("findings", meta, autoload_with=bind)
-    parties = sa.Table("incident_parties", meta, autoload_with=bind)
-    versions = sa.Table("record_versions", meta, autoload_with=bind)
+    incidents = sa.table("incidents", sa.column("id"), sa.column("data", sa.JSON), sa.column("updated_at", TZ),
+                         sa.column("admin1"))
+    findings = sa.table("findings", sa.column("truce"), sa.column("incident_id"), sa.column("data", sa.JSON),
+                        sa.column("checked_at", TZ))
+    parties = sa.table("incident_parties", *(sa.column(c) for c in ("incident_id", "party", "name", "country", "grade")))
+    versions = sa.table("record_versions", *(sa.column(c) for c in (
+        "kind", "key", "version", "review_status", "digest", "changed_at", "changed_by", "deleted_at", "replaced_by")))
     if bind.scalar(sa.select(sa.func.count()).select_from(versions)):
         return  # already done (tables pre-existed)
     now = datetime.now(timezone.utc)
@@ -216,6 +220,8 @@ def upgrade() -> None:
     for index, table, columns in INDEXES:
         if index not in {i["name"] for i in _inspector().get_indexes(table)}:
             op.create_index(index, table, columns)
+    # Expression indexes are not listed by every inspector: IF NOT EXISTS keeps this re-runnable.
+    op.execute(f"CREATE INDEX IF NOT EXISTS ix_incidents_sort ON incidents (coalesce(start, {UNDATED_SORT}), id)")
     _append_only(bind.dialect.name)
     _backfill(bind)
 
@@ -226,7 +232,9 @@ def downgrade() -> None:
         op.execute("DROP TRIGGER IF EXISTS audit_log_append_only ON audit_log")
         op.execute("DROP TRIGGER IF EXISTS audit_log_no_truncate ON audit_log")
         op.execute("DROP FUNCTION IF EXISTS trucewatch_audit_append_only()")
+    op.execute("DROP INDEX IF EXISTS ix_incidents_sort")
     op.drop_index("ix_incidents_lat_lon", table_name="incidents")
+    op.drop_index("ix_findings_truce_verdict", table_name="findings")
     with op.batch_alter_table("incidents") as batch:
         batch.drop_column("admin1")
     for name in ("incident_parties", "truces", "saved_searches", "login_failures", "api_tokens", "sessions",
