@@ -13,7 +13,7 @@ one (asyncio + httpx). The machine's load average is recorded before and after, 
 figures depend on what else runs. Prints one JSON object.
 
 Usage: python benchmarks/web_bench.py [--quick] [--only map|load] [--clients N] [--seconds S]
-       [--incidents N] [--databases sqlite,postgresql]
+       [--incidents N] [--databases sqlite,postgresql] [--workers N]
 """
 from __future__ import annotations
 
@@ -96,11 +96,12 @@ def database(kind: str, folder: Path):
 
 
 @contextmanager
-def server(url: str):
+def server(url: str, workers: int = 1):
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    process = subprocess.Popen([sys.executable, "-m", "trucewatch", "serve", "--db", url, "--port", str(port)],
+    process = subprocess.Popen([sys.executable, "-m", "trucewatch", "serve", "--db", url, "--port", str(port),
+                                "--workers", str(workers)],
                                cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     base = f"http://127.0.0.1:{port}"
     try:
@@ -229,9 +230,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=None)
     parser.add_argument("--incidents", type=int, default=20_000)
     parser.add_argument("--databases", default="sqlite,postgresql")
+    parser.add_argument("--workers", type=int, default=1, help="server processes (trucewatch serve --workers)")
     args = parser.parse_args(argv)
     seconds = args.seconds or (10 if args.quick else 60)
-    result = {"incidents": args.incidents, "clients": args.clients, "load_seconds": seconds,
+    result = {"incidents": args.incidents, "clients": args.clients, "load_seconds": seconds, "workers": args.workers,
               "cpus": os.cpu_count(), "loadavg_before": loadavg()}
     with tempfile.TemporaryDirectory(prefix="tw-web-bench-") as tmp:
         for kind in args.databases.split(","):
@@ -242,7 +244,7 @@ def main(argv: list[str] | None = None) -> int:
                 started = time.perf_counter()
                 token = fill(url, args.incidents)
                 entry = {"fill_s": round(time.perf_counter() - started, 1)}
-                with server(url) as base:
+                with server(url, args.workers) as base:
                     if args.only in (None, "map"):
                         entry["map"] = measure_map(base, token)
                     if args.only in (None, "load"):

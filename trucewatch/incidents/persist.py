@@ -21,6 +21,14 @@ def ensure_tables(engine: sa.Engine) -> None:
         table.create(engine, checkfirst=True)
 
 
+def refresh_statistics(conn: sa.Connection, *tables: sa.Table) -> None:
+    """After rewriting whole tables, let PostgreSQL's planner see them as they are now: right after
+    a large fusion its statistics still describe the old (or empty) tables until autovacuum runs,
+    and a plan made on them can turn a 0.1 s map query into a minute-long nested loop."""
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql("ANALYZE " + ", ".join(table.name for table in tables))
+
+
 def finding_key(truce_name: str, incident_id: str) -> str:
     """A finding's key among record versions and tombstones (incident ids never hold "|")."""
     return f"{truce_name}|{incident_id}"
@@ -117,6 +125,7 @@ def save_incidents(target, incident_set: IncidentSet, *, batch: int = 5000) -> i
         _insert_in_batches(conn, incidents, rows, batch)
         _insert_in_batches(conn, incident_mentions, mention_rows, batch)
         _insert_in_batches(conn, incident_parties, party_rows, batch)
+        refresh_statistics(conn, incidents, incident_mentions, incident_parties, record_versions)
         if aliases:
             conn.execute(incident_aliases.insert(), [{"alias": a, "incident_id": t} for a, t in aliases.items()])
         if incident_set.journal:
@@ -159,6 +168,7 @@ def save_findings(target, truce_name: str, found) -> int:
         sync_machine(conn, "finding", {finding_key(truce_name, row["incident_id"]): digest_of(row["data"])
                                        for row in rows},
                      at=now, scope_prefix=finding_key(truce_name, ""), previous=previous)
+        refresh_statistics(conn, findings, record_versions)
     return len(rows)
 
 

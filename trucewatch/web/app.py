@@ -81,6 +81,15 @@ def create_app(settings: Settings | None = None):
     return app
 
 
+def app_from_environment():
+    """The app for uvicorn's worker processes (`trucewatch serve --workers N`): each builds its own
+    from $TRUCEWATCH_DB and $TRUCEWATCH_SECURE_COOKIES, which the parent sets."""
+    import os
+
+    return create_app(Settings(db_url=os.environ.get("TRUCEWATCH_DB"),
+                               secure_cookies=os.environ.get("TRUCEWATCH_SECURE_COOKIES") == "1"))
+
+
 def _mount_static(app) -> None:
     import xstatic.pkg.leaflet as leaflet
     import xstatic.pkg.leaflet_markercluster as markercluster
