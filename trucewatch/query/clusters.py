@@ -21,7 +21,7 @@ from .sql import bbox_condition, grid_index
 
 CELLS_PER_TILE = 4  # a 256-pixel tile holds 4 x 4 cells of 64 pixels
 MAX_ZOOM = 20
-MAX_CELLS_ACROSS = 48  # a view asked for at a zoom far too fine for its size gets a coarser grid
+MAX_CELLS_ACROSS = 32  # 2,048 px of 64 px cells: a view larger than that for its zoom gets a coarser grid
 # How serious a verdict is, for colouring a cluster by its worst incident (violations from the
 # checker's own ladder; the undecided ones next; the rest last).
 SEVERITY = {**STRENGTH, "unattributable": 0.6, "undetermined": 0.5, "not a violation": 0.2, "out of scope": 0.1,
