@@ -20,6 +20,8 @@ from trucewatch.commands import (  # noqa: F401  (imported for registration)
     report_cmd,
     incidents_cmd,
     commitments_cmd,
+    serve_cmd,
+    users_cmd,
     doctor_cmd,
 )
 

@@ -1,4 +1,5 @@
 """The demo a new user runs first (`make demo`) is the chain end to end; it must keep working."""
+import re
 import subprocess
 import sys
 
@@ -43,6 +44,13 @@ def test_demo_command_prints_where_the_report_is(tmp_path):
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "trucewatch.db").exists() and (tmp_path / "trucewatch-report.html").exists()
     assert "trucewatch-report.html" in done.stdout
+    login = re.search(r"log in as (\S+) with the password (\S+)", done.stdout)
+    assert login and "trucewatch serve" in done.stdout  # how to open the dashboard on the demo data
+    from trucewatch.accounts import authenticate
+    from trucewatch.store import open_store
+
+    with open_store(f"sqlite:///{tmp_path / 'trucewatch.db'}") as store:
+        assert authenticate(store, login.group(1), login.group(2)).role == "admin"
 
 
 def test_the_strike_told_by_three_outlets_is_one_incident_with_two_independent_sources(demo_run):

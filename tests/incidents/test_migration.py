@@ -1,4 +1,4 @@
-"""Migration 0002 creates exactly the tables tables.py describes, and drops them again."""
+"""Migration 0002 creates exactly the tables tables.py describes (less what 0003 adds), and drops them again."""
 from __future__ import annotations
 
 from trucewatch.incidents.tables import OUR_TABLES
@@ -10,4 +10,7 @@ def test_revision_chain(migration_file):
 
 
 def test_upgrade_matches_tables_and_downgrade_drops(migration_file):
-    migration_file("0002_incidents.py").check_round_trip(OUR_TABLES)
+    later = migration_file("0003_accounts_audit.py").module
+    added_tables = {name for name, _ in later._tables()}
+    ours_in_0002 = [table for table in OUR_TABLES if table.name not in added_tables]
+    migration_file("0002_incidents.py").check_round_trip(ours_in_0002, added_columns=later.ADDED_COLUMNS)

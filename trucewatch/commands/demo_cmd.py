@@ -34,5 +34,12 @@ def demo(
     )
     out_console.print(f"Pledges by one side (trucewatch commitments list): {result.commitment_summary}.")
     out_console.print(f"Report written to {result.report} — open it in a browser (works offline).")
+    if result.login:
+        name, password = result.login
+        where = f" --db {db}" if db else ""
+        out_console.print(f"Dashboard: run `trucewatch serve{where}`, open http://127.0.0.1:8000/ and log in as "
+                          f"{name} with the password {password}", highlight=False, markup=False, soft_wrap=True)
+    else:
+        out_console.print("The dashboard needs the web extra: pip install 'trucewatch[web]'.")
     if ingest.failed:
         raise typer.Exit(1)

@@ -24,6 +24,7 @@ class DemoResult:
     verdicts: dict[str, int]
     report: Path
     commitments: dict[str, int] = field(default_factory=dict)  # commitment verdict -> how many
+    login: tuple[str, str] | None = None  # (user, password) for `trucewatch serve`; None without the web extra
 
     @property
     def verdict_summary(self) -> str:
@@ -53,4 +54,16 @@ def run_demo(db: str, out: str | Path, *, progress: bool = False, on_error=None)
                           commitments=pledges)
     verdicts = Counter(finding.verdict for finding in findings)
     return DemoResult(summary, events, len(incidents), terms.name, dict(verdicts), Path(report),
-                      dict(Counter(view.verdict for view in pledges)))
+                      dict(Counter(view.verdict for view in pledges)), _demo_login(db))
+
+
+def _demo_login(db: str) -> tuple[str, str] | None:
+    """The demo user for the dashboard, when the web extra (Argon2) is installed."""
+    try:
+        from trucewatch.accounts.demo import reset_demo_user
+    except ImportError:
+        return None
+    from trucewatch.store import open_store
+
+    with open_store(db) as store:
+        return reset_demo_user(store)

@@ -314,10 +314,15 @@ def load_truce(path: str | Path) -> TruceTerms:
         raise ConfigError(f"{path}: no such truce file") from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot be read ({exc.strerror})") from None
+    return parse_truce_text(text, str(path))
+
+
+def parse_truce_text(text: str, source: str = "<truce>") -> TruceTerms:
+    """Validate truce terms written as YAML (a file's content, or text typed into a form)."""
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         where = getattr(exc, "problem_mark", None)
         line = f" at line {where.line + 1}" if where else ""
-        raise ConfigError(f"{path}: is not valid YAML{line}") from None
-    return parse_truce(data, str(path))
+        raise ConfigError(f"{source}: is not valid YAML{line}") from None
+    return parse_truce(data, source)
