@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+import yaml
 
 from trucewatch.nlp import DEFAULT_MODEL_REQUIREMENT
 
@@ -33,7 +34,7 @@ PIP_INSTALL = ("-m", "pip", "install", "--quiet", "--no-compile")
 SMOKE_REPORT = ("date 2016-03-08\n"
                 "Government jets struck a market in Idlib on Monday, killing at least 12 people, "
                 "activists said. The army denied it had carried out any raid.\n")
-PARTS = {"web": "trucewatch.web", "scale": "trucewatch.scale"}  # the subpackage each extra serves
+RULES = Path(__file__).with_name("import_rules.yaml")
 # Imports every module under `roots` but `skip`; prints "<modules seen> <failures>", then the failures.
 IMPORT_ALL = """
 import importlib, importlib.util, pkgutil, sys
@@ -56,6 +57,20 @@ print("\\n".join(bad))
 API_CALL = ("import json, datetime, trucewatch\n"
             f"result = trucewatch.extract({SMOKE_REPORT.splitlines()[1]!r}, published=datetime.date(2016, 3, 8))\n"
             "print(json.dumps(result.contract()['events'][0]['type']))")
+
+
+def parts_of_extras() -> dict[str, list[str]]:
+    """The subpackages each extra serves, from the import rules ("trucewatch/web/*" may use web)."""
+    parts: dict[str, list[str]] = {}
+    for area in yaml.safe_load(RULES.read_text(encoding="utf-8"))["areas"]:
+        folder = area["paths"].removesuffix("/*")
+        if folder.startswith("trucewatch/") and "*" not in folder:
+            for extra in area["extras"]:
+                parts.setdefault(extra, []).append(folder.replace("/", "."))
+    return parts
+
+
+PARTS = parts_of_extras()
 
 
 def clean_env() -> dict[str, str]:
@@ -157,8 +172,9 @@ class Runner:
         self.step("core demo", [tw, "demo"], cwd=first)  # builds the place index on first use
         self.step("checkout demo", [s.checkout_bin / "trucewatch", "demo"], cwd=s.folder("checkout-demo"))
         self.step("core version", [tw, "--version"], cwd=first)
+        extras_parts = [part for parts in PARTS.values() for part in parts]
         self.step("core imports", [python, "-c", IMPORT_ALL, "trucewatch",
-                                   ",".join(["trucewatch.store.migrations", "trucewatch.__main__", *PARTS.values()])],
+                                   ",".join(["trucewatch.store.migrations", "trucewatch.__main__", *extras_parts])],
                   cwd=first)
         smoke = s.folder("smoke")
         (smoke / "smoke.txt").write_text(SMOKE_REPORT, encoding="utf-8")
@@ -169,11 +185,11 @@ class Runner:
         self.step("core api", [python, "-c", API_CALL], cwd=smoke)
         # the extras, each installed on top of what came before: [web], then [scale]
         self.step("install web", [python, *PIP_INSTALL, f"{s.wheel}[web]"], must_succeed=True)
-        self.step("web imports", [python, "-c", IMPORT_ALL, PARTS["web"], ""], cwd=first)
+        self.step("web imports", [python, "-c", IMPORT_ALL, ",".join(PARTS["web"]), ""], cwd=first)
         self.step("web doctor", [tw, "doctor"], cwd=first)
         self.step("web demo", [tw, "demo"], cwd=s.folder("web-demo"))
         self.step("install scale", [python, *PIP_INSTALL, f"{s.wheel}[scale]"], must_succeed=True)
-        self.step("scale imports", [python, "-c", IMPORT_ALL, PARTS["scale"], ""], cwd=first)
+        self.step("scale imports", [python, "-c", IMPORT_ALL, ",".join(PARTS.get("scale", [])), ""], cwd=first)
         # last, as nothing may need the model afterwards: a user who lost it
         self.step("uninstall model", [python, "-m", "pip", "uninstall", "--yes", "--quiet",
                                       DEFAULT_MODEL_REQUIREMENT.split("==")[0]], must_succeed=True)

@@ -40,6 +40,7 @@ def demo(
         out_console.print(f"Dashboard: run `trucewatch serve{where}`, open http://127.0.0.1:8000/ and log in as "
                           f"{name} with the password {password}", highlight=False, markup=False, soft_wrap=True)
     else:
-        out_console.print("The dashboard needs the web extra: pip install 'trucewatch[web]'.")
+        out_console.print("The dashboard needs the web extra: pip install 'trucewatch[web]'.",
+                          highlight=False, markup=False)  # as markup, "[web]" would vanish
     if ingest.failed:
         raise typer.Exit(1)
