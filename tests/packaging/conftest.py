@@ -54,6 +54,32 @@ for name in names:
 print(len(names), len(bad))
 print("\\n".join(bad))
 """
+# Starts `trucewatch serve` on a free loopback port over the database in the working folder,
+# prints "<status> <path>" for a page, the offline Leaflet script and the API docs, then stops it.
+SERVE_CHECK = """
+import socket, subprocess, sys, time, urllib.error, urllib.request
+with socket.socket() as probe:
+    probe.bind(("127.0.0.1", 0))
+    port = probe.getsockname()[1]
+server = subprocess.Popen([sys.argv[1], "serve", "--host", "127.0.0.1", "--port", str(port)])
+try:
+    for path in ("/login", "/static/leaflet/leaflet.js", "/api/docs"):
+        for _ in range(120):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=5) as answer:
+                    print(answer.status, path)
+                break
+            except urllib.error.HTTPError as exc:
+                print(exc.code, path)
+                break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            print("unreachable", path)
+finally:
+    server.terminate()
+    server.wait(timeout=30)
+"""
 API_CALL = ("import json, datetime, trucewatch\n"
             f"result = trucewatch.extract({SMOKE_REPORT.splitlines()[1]!r}, published=datetime.date(2016, 3, 8))\n"
             "print(json.dumps(result.contract()['events'][0]['type']))")
@@ -188,6 +214,7 @@ class Runner:
         self.step("web imports", [python, "-c", IMPORT_ALL, ",".join(PARTS["web"]), ""], cwd=first)
         self.step("web doctor", [tw, "doctor"], cwd=first)
         self.step("web demo", [tw, "demo"], cwd=s.folder("web-demo"))
+        self.step("web serve", [python, "-c", SERVE_CHECK, tw], cwd=s.folder("web-demo"))
         self.step("install scale", [python, *PIP_INSTALL, f"{s.wheel}[scale]"], must_succeed=True)
         self.step("scale imports", [python, "-c", IMPORT_ALL, ",".join(PARTS.get("scale", [])), ""], cwd=first)
         # last, as nothing may need the model afterwards: a user who lost it

@@ -146,6 +146,11 @@ def test_web_install_doctor_and_demo(wheel_session):
     assert "trucewatch serve" in demo  # the dashboard is there now
 
 
+def test_web_install_serves_pages_offline_assets_and_api_docs(wheel_session):
+    out = succeeded(wheel_session, "web serve").stdout
+    assert out.split() == ["200", "/login", "200", "/static/leaflet/leaflet.js", "200", "/api/docs"], out
+
+
 # --- last: the model uninstalled for real -------------------------------------------------------------
 
 def test_without_the_model_doctor_names_it_says_how_to_install_it_and_fails(wheel_session):
