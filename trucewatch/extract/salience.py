@@ -87,9 +87,18 @@ def is_background(trigger: Trigger) -> bool:
     return war_subject(clause) or period_frame(clause) or _summary(trigger)
 
 
+UNDONE = frozenset({"planned", "negated"})
+
+
+def is_commitment(draft: Draft) -> bool:
+    """A side's pledge: a halt, pull-back or truce it announces or refuses, with the side named."""
+    return draft.status in UNDONE and draft.act.family in _words("commitment_families") and bool(draft.actors)
+
+
 def salience(draft: Draft, *, headline_start: int | None, body_start: int, first_paragraph_end: int,
-             placed: bool) -> Salience:
-    """The draft's salience and the reasons for it."""
+             placed: bool, pledged: frozenset[int] = frozenset()) -> Salience:
+    """The draft's salience and the reasons for it (`pledged`: starts of sentences holding a
+    commitment, whose planned acts it names)."""
     settings = _settings()
     weights = settings["weights"]
     first = draft.mentions[0].sentence
@@ -115,9 +124,14 @@ def salience(draft: Draft, *, headline_start: int | None, body_start: int, first
         reasons.append("violence")
     if draft.claims:
         reasons.append("claimed")
+    if is_commitment(draft):
+        reasons.append("commitment")
+    elif draft.status in UNDONE and draft.mentions[0].sentence.start_char in pledged:
+        reasons.append("pledged_act")
     total = sum(float(weights[r]) for r in reasons)
     value = total / (total + float(settings["scale"]))
-    value *= float(settings["status_factor"].get(draft.status, 1.0))
+    if not {"commitment", "pledged_act"} & set(reasons):  # a pledge is news as a pledge
+        value *= float(settings["status_factor"].get(draft.status, 1.0))
     if draft.act.family in _words("speech_families"):
         value *= float(settings["speech_factor"])
     if draft.status == "background":
