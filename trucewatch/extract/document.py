@@ -22,7 +22,7 @@ from trucewatch.extract.who import after_dateline, participants
 from trucewatch.ontology import default_ontology
 from trucewatch.extract.protests import escalate_protests
 from trucewatch.extract.salience import is_background, is_commitment, main_index, salience
-from trucewatch.extract.toll_owners import StoryToll, casualties_for, tolls_to_story, tree_distance
+from trucewatch.extract.toll_owners import StoryToll, casualties_for, harms, tolls_to_story, tree_distance
 from trucewatch.extract.tolls import sentence_casualties
 from trucewatch.records import Acled, Document, Event, Extraction, Plover, Salience, Span, When
 
@@ -88,7 +88,8 @@ def _fold_casualty_verbs(mentions: list[Mention]) -> dict[int, Mention]:
     """"dropped barrel bombs ..., killing seven": the killing is the toll of the bombing, not
     an act of its own. Each casualty verb of a sentence that also reports a violent act is folded
     into the act nearest to it in the tree; returns folded token index -> owning mention."""
-    acts = [m for m in mentions if m.act.family == "violence" and not is_casualty_only(m.trigger)]
+    acts = [m for m in mentions if harms(m.act) and not is_casualty_only(m.trigger)
+            and m.status != "background"]
     folded: dict[int, Mention] = {}
     if not acts:
         return folded
@@ -236,7 +237,7 @@ def extract_document(document: Document, doc) -> Extraction:
     headline: list[Draft] = []
     story_tolls: list[StoryToll] = []
     for sent in doc.sents:
-        violent_story = any(d.act.family == "violence" and d.status != "background" for d in drafts)
+        violent_story = any(harms(d.act) and d.status != "background" for d in drafts)
         mentions, claims, anchor, times, folded, tolls = _sentence_mentions(
             sent, published, anchor, places, doc, violent_story)
         story_tolls += tolls

@@ -62,9 +62,30 @@ def fuse_headline(mention, headline: list):
     return None
 
 
+def _same_incident(mention, drafts: list) -> bool:
+    """"Gunmen exchanged fire overnight. One soldier was killed when a bullet struck his vehicle.":
+    a generic act told right after a violent act, with no place, day or marker of its own ("in a
+    separate attack", "elsewhere"), is more of the same incident."""
+    if not (mention.act.generic or mention.act.refinable) or mention.location is not None \
+            or (mention.when is not None and mention.when.precision == "day"):
+        return False
+    if {tok.lower_ for tok in mention.sentence} & SEPARATE_MARKERS:
+        return False
+    earlier = [d for d in drafts if d.act.family == mention.act.family and d.status == mention.status
+               and d.mentions[-1].sentence.start_char < mention.sentence.start_char]
+    if not earlier:
+        return False
+    previous = earlier[-1].mentions[-1].sentence
+    return mention.sentence.start_char - previous.end_char < SAME_INCIDENT_CHARS
+
+
+SEPARATE_MARKERS = words("act_words.yaml", "separate_markers")
+SAME_INCIDENT_CHARS = 400  # a later act this close to the last violent one (about two sentences)
+
+
 def fuse_into(mention, drafts: list):
     """Merge `mention` into the latest compatible earlier event; return it, or None if new."""
-    if not _anaphoric(mention):
+    if not (_anaphoric(mention) or _same_incident(mention, drafts)):
         return None
     for draft in reversed(drafts):
         if draft.mentions[-1].sentence.start_char == mention.sentence.start_char:

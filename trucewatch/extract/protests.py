@@ -25,7 +25,7 @@ def _same_place(a: Draft, b: Draft) -> bool:
 
 def escalate_protests(drafts: list[Draft]) -> list[Draft]:
     """Drafts with each protest's escalations folded into it (see the module docstring)."""
-    protest = next((d for d in drafts if d.act.name == _ORDER[-1] and d.status != "background"), None)
+    protest = next((d for d in drafts if d.act.name in _ORDER and d.status != "background"), None)
     if protest is None:
         return drafts
     start = protest.mentions[0].sentence.start_char
@@ -34,7 +34,7 @@ def escalate_protests(drafts: list[Draft]) -> list[Draft]:
                   or (d.act.name in _AT_PROTEST and d.mentions[0].sentence.start_char > start))]
     if not steps:
         return drafts
-    worst = min(steps, key=lambda d: _ORDER.index(_AT_PROTEST.get(d.act.name, d.act.name)))
+    worst = min([*steps, protest], key=lambda d: _ORDER.index(_AT_PROTEST.get(d.act.name, d.act.name)))
     protest.act = default_ontology()[_AT_PROTEST.get(worst.act.name, worst.act.name)]
     for step in steps:
         protest.mentions.extend(step.mentions)

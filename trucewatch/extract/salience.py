@@ -65,6 +65,9 @@ def period_frame(clause) -> bool:
         if child.dep_ == "advcl" and any(m.lower_ == "since" for m in child.children if m.dep_ == "mark") \
                 and any(fixed_lemma(g) in _words("period_nouns") for g in child.subtree):
             return True
+    perfect = any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "had") for c in clause.children)
+    if perfect and any(c.dep_ == "prep" and c.lower_ == "since" for c in clause.children):
+        return True  # "have been killed in the capital since January": a running count
     text = " " + " ".join(t.lower_ for t in clause.subtree) + " "
     return any(f" {phrase} " in text for phrase in PERIOD_PHRASES) and any(
         fixed_lemma(t) in ("year", "month", "decade") for t in clause.subtree)
@@ -81,10 +84,27 @@ def _summary(trigger: Trigger) -> bool:
     return quantified or of_period
 
 
+def _alleged_of_victims(trigger: Trigger) -> bool:
+    """"two men suspected of abducting a child": what the victims were suspected of is no act of
+    the report."""
+    node = trigger.head
+    for _ in range(3):
+        if node.dep_ in ("pcomp", "pobj") and node.head.lower_ in ("of", "for", "with") \
+                and fixed_lemma(node.head.head) in _words("allegation_words"):
+            suspected = node.head.head
+            person = suspected.head if suspected.dep_ in ("acl", "relcl", "amod") else None
+            return person is not None and person.dep_ in ("dobj", "nsubjpass", "pobj")  # the victims
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
 def is_background(trigger: Trigger) -> bool:
-    """Whether an act mention only sums up the war or a period (see the module docstring)."""
+    """Whether an act mention only sums up the war or a period, or is what someone was suspected
+    of (see the module docstring)."""
     clause = _clause_of(trigger)
-    return war_subject(clause) or period_frame(clause) or _summary(trigger)
+    return war_subject(clause) or period_frame(clause) or _summary(trigger) or _alleged_of_victims(trigger)
 
 
 UNDONE = frozenset({"planned", "negated"})

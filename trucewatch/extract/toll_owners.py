@@ -18,6 +18,12 @@ from trucewatch.extract.howmany import CasualtyMention
 from trucewatch.records import Casualties
 
 SLOTS = {"killed": "fatalities", "injured": "injured"}
+HARMING_EVENT_TYPES = frozenset({"Riots"})  # besides the violence family: mobs and riots kill too
+
+
+def harms(act) -> bool:
+    """Whether an act can have a toll: violence, and riots and mob violence."""
+    return act.family == "violence" or (act.acled is not None and act.acled.event_type in HARMING_EVENT_TYPES)
 
 
 @dataclass
@@ -66,7 +72,7 @@ def casualties_for(mentions: list[Mention], found, sent) -> list[StoryToll]:
     if not found:
         return []
     items = [(kind, m) for kind in SLOTS for m in getattr(found, kind) if not m.background]
-    violent = [m for m in mentions if m.act.family == "violence" and m.status != "background"]
+    violent = [m for m in mentions if harms(m.act) and m.status != "background"]
     if not violent:
         return [StoryToll(kind, item, sent.start_char) for kind, item in items]
     for kind, item in items:
@@ -86,7 +92,7 @@ def tolls_to_story(story: list[StoryToll], drafts: list[Draft], main: Draft | No
     for toll in story:
         slot = SLOTS[toll.kind]
         value = toll.mention.casualties
-        if main is not None and main.act.family == "violence" and main.status != "background":
+        if main is not None and harms(main.act) and main.status != "background":
             current = getattr(main, slot)
             if current is None:
                 setattr(main, slot, value)
@@ -94,7 +100,7 @@ def tolls_to_story(story: list[StoryToll], drafts: list[Draft], main: Draft | No
             if _revision(toll.mention) and (value.best or value.low or 0) > (current.best or current.low or 0):
                 setattr(main, slot, value)
                 continue
-        earlier = [d for d in drafts if d.act.family == "violence" and d.status != "background"
+        earlier = [d for d in drafts if harms(d.act) and d.status != "background"
                    and d.mentions[0].sentence.start_char < toll.sentence_start and getattr(d, slot) is None]
         if earlier:
             setattr(earlier[-1], slot, value)

@@ -83,7 +83,7 @@ def _objects_of(verb) -> list:
         return found
     found = _children(verb, "dobj")
     if found:
-        return found
+        return found[:1]  # a second object is an aside the tagger split off ("..., among them two children")
     if verb.dep_ == "conj" and _passive(verb.head):
         # "were killed and three others wounded"; "was shot and killed by militants"
         return _children(verb, "nsubj") or _children(verb.head, *PASSIVE)
@@ -221,8 +221,11 @@ def _members(head) -> list:
     """The coordinated members of a victim phrase: conjuncts, a list written as an apposition
     ("an officer, his guard and a civilian"), and "along with" additions."""
     members = [head, *head.conjuncts]
+    counted = bool(_children(head, "nummod")) or head.like_num
     for appos in _children(head, "appos"):
-        if appos.conjuncts:
+        # "an officer, his guard and a civilian" lists people; "five passengers - three women and
+        # two children -" restates the five
+        if appos.conjuncts and not counted:
             members += [appos, *appos.conjuncts]
     return members + _additions(head)
 

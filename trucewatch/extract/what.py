@@ -303,13 +303,19 @@ def _victim_variant(trigger: Trigger, ontology: Ontology) -> bool:
 
 
 def _doers(head):
-    """Who does an act: the subject of an active verb, the by-phrase of a passive one."""
+    """Who does an act: the subject of an active verb, the by-phrase of a passive one; a verb
+    coordinated with another shares its subject ("Protesters threw stones and burned tyres")."""
     passive = any(child.dep_ in ("nsubjpass", "auxpass") for child in head.children)
+    found = False
     for child in head.children:
         if child.dep_ == "nsubj" and not passive:
+            found = True
             yield child
         elif child.dep_ == "agent":
+            found = True
             yield from (g for g in child.children if g.dep_ == "pobj")
+    if not found and not passive and head.dep_ == "conj" and head.head.i != head.i:
+        yield from _doers(head.head)
 
 
 def _doer_variant(trigger: Trigger, ontology: Ontology) -> None:
@@ -698,6 +704,7 @@ def _wishes_of_others(tokens, lemmas, ontology: Ontology) -> list[Trigger]:
 # act of their verb: "seized weapons in a raid", "were arrested during an operation".
 CIRCUMSTANCE_PREPS = words("act_words.yaml", "circumstance_preps")
 VIOLENCE_CARRIERS = words("act_words.yaml", "violence_carriers")
+PURPOSE_ACTS = words("act_words.yaml", "purpose_acts")
 # Prepositions that join two words for one act ("killed in an air strike", "attack with
 # mortars"); "despite warnings", "after talks" join two different acts.
 SAME_ACT_PREPS = words("act_words.yaml", "same_act_preps")
@@ -714,6 +721,12 @@ def _dependents(token):
             yield from (g for g in child.children if g.dep_ in ("pobj", "pcomp"))
     if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ in NOUN_TAGS:
         yield from (s for s in token.head.children if s.dep_ in ("advcl", "conj") and s.pos_ == "VERB")
+    if token.pos_ in VERB_TAGS:
+        # "Rockets fired from the south struck homes": the participle describing the act's doer
+        # or object is the same act
+        for child in token.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "dobj"):
+                yield from (g for g in child.children if g.dep_ == "acl" and g.tag_ == "VBN")
 
 
 def is_casualty_only(trigger: Trigger) -> bool:
@@ -776,6 +789,12 @@ def _merge_linked(triggers: list[Trigger]) -> list[Trigger]:
                 if trig.act.yields_to_content and dep.i == other.head.i and dep.dep_ == "xcomp" \
                         and other.act.family != "violence":
                     alive.remove(trig)  # "pledged to expel": the expulsion, planned
+                    changed = True
+                    break
+                if dep.i == other.head.i and dep.dep_ == "advcl" and other.act.name in PURPOSE_ACTS \
+                        and is_to_infinitive(dep) and not casualty:
+                    other.add_tokens(*trig.tokens)  # "fired into the air to disperse the crowd"
+                    alive.remove(trig)
                     changed = True
                     break
                 if trig.act.absorbs_theme and dep.i == other.head.i and other.act.family == trig.act.family \
