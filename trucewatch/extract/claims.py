@@ -180,6 +180,10 @@ def _verb_claim(verb, lemma, lexicon: ClaimLexicon, trigger_tokens) -> ClaimMent
     reference = lexicon.references[reference_objects[0].lemma_.lower()] if reference_objects else None
     # "rejected the accusation": the noun names an earlier claim, not a new act.
     referenced_acts = {trigger_tokens[o.i].head.i for o in reference_objects if o.i in trigger_tokens}
+    clauses = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
+    if stance == "denies" and not reference and clauses \
+            and not any(t.i in trigger_tokens for c in clauses for t in c.subtree):
+        reference = "occurrence"  # "denied that officers had used live rounds", "denied planting the bomb"
     if lemma in lexicon.needs_reference and reference is None and stance != "claims_responsibility":
         if lemma not in ("add", "find") or not any(c.dep_ == "ccomp" for c in verb.children):
             return None

@@ -476,6 +476,7 @@ def story_places(doc) -> list[PlaceMention]:
 
 
 SPEECH = words("place_words.yaml", "reporting_verbs")
+ACCUSING = words("place_words.yaml", "accusing_verbs")
 
 
 def _role(root) -> str:
@@ -489,6 +490,9 @@ def _role(root) -> str:
         return "acting"
     if root.dep_ == "nsubjpass" and head.lemma_.lower() in SPEECH:
         return "acting"
+    if (root.dep_ == "dobj" and head.lemma_.lower() in ACCUSING) or (
+            root.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_.lower() in ACCUSING):
+        return "acting"  # "blamed Israel for the strike", "blamed it on Ankara": the accused side
     if root.dep_ == "npadvmod" and head.dep_ == "amod" and head.lemma_.lower() in SPONSORING:
         return "qualifying"  # "US-led coalition jets", "Iran-backed militias"
     if root.dep_ in ("compound", "amod", "poss", "nmod") and head.pos_ in ("NOUN", "PROPN"):

@@ -18,11 +18,11 @@ from trucewatch.extract.howmany import CasualtyMention
 from trucewatch.records import Casualties
 
 SLOTS = {"killed": "fatalities", "injured": "injured"}
-HARMING_EVENT_TYPES = frozenset({"Riots"})  # besides the violence family: mobs and riots kill too
+HARMING_EVENT_TYPES = frozenset({"Riots", "Protests"})  # besides the violence family: mobs, riots, force on protests
 
 
 def harms(act) -> bool:
-    """Whether an act can have a toll: violence, and riots and mob violence."""
+    """Whether an act can have a toll: violence, riots, mob violence and force used on protests."""
     return act.family == "violence" or (act.acled is not None and act.acled.event_type in HARMING_EVENT_TYPES)
 
 

@@ -97,7 +97,11 @@ def choose(doc, sentence, trigger, places: list[PlaceMention]) -> PlaceMention |
         m for m in in_sentence if not m.role and attachment_score(doc, m, trigger) > 0]
     if not in_sentence:
         return None
-    candidates = [m for m in in_sentence if not m.role] or in_sentence
+    # Governments that speak or are accused ("Ankara denied", "blamed Israel") and names of whose
+    # forces ("US jets") say nothing of where the act was.
+    candidates = [m for m in in_sentence if not m.role]
+    if not candidates:
+        return None
     candidates = [m for m in candidates if not _reference_point(doc, m, candidates)] or candidates
 
     def value(mention: PlaceMention) -> float:
