@@ -46,7 +46,7 @@ def subtype(run, text):
     ("Government troops captured the town from the rebels.", "Government regains territory"),
     ("Rebels recaptured the town after a day of fighting.", "Non-state actor overtakes territory"),
     ("The army set up a new base outside the town.", "Headquarters or base established"),
-    ("Forty fighters surrendered to the army on Monday.", "Change to group/activity"),
+    ("Forty fighters surrendered to the army on Monday.", "Agreement"),
     ("A colonel defected to the rebels with his men.", "Change to group/activity"),
     ("The two sides carried out a prisoner exchange on Tuesday.", "Agreement"),
 ])

@@ -11,6 +11,7 @@ from datetime import date
 from trucewatch.extract import links
 from trucewatch.extract.claims import ClaimMention
 from trucewatch.extract.datafiles import words
+from trucewatch.extract.toll_owners import harms
 from trucewatch.extract.drafts import Draft, StoryPlaces, actor_refs, merge_refs, sentence_span
 from trucewatch.extract.who import Participant
 from trucewatch.ontology import default_ontology
@@ -60,7 +61,9 @@ def attach_claims(claims: list[ClaimMention], sent, owner_of: dict[int, Draft], 
         if not targets and claim.refers_back:
             earlier = [d for d in drafts if d.mentions[0].sentence.start_char < sent.start_char
                        and d.status != "background"]
-            violent = [d for d in earlier if d.act.family == "violence"]
+            # violence, or force on protesters or a riot with its toll
+            violent = [d for d in earlier if d.act.family == "violence" or (
+                harms(d.act) and (d.fatalities or d.injured))]
             pick = (violent or earlier)[-1:] if (violent or earlier) else []
             targets = pick
         own = owner_of.get(claim.verb_i)

@@ -141,6 +141,8 @@ def _sentence_mentions(sent, published, anchor, places, doc, violent_story: bool
         initiators, targets = participants(trigger)
         own_places = [p for p in here if not _in_other_clause(p, trigger)]
         location = links.locate(doc, placed, trigger.head, own_places)
+        if location is None and here == own_places:  # "the province", "the city": named before
+            location = links.referred_place(doc, placed, places.get())
         status = "background" if is_background(trigger) else status_of(trigger)
         mentions.append(Mention(trigger, trigger.act, status, sent, when, time_text,
                                 initiators, targets, location=location))
@@ -305,8 +307,9 @@ def _saliences(drafts: list[Draft], placed: list[bool], document: Document, doc)
     lead_end = doc.text.find("\n\n", body_start)
     lead_end = len(doc.text) if lead_end < 0 else lead_end
     pledged = frozenset(d.mentions[0].sentence.start_char for d in drafts if is_commitment(d))
+    act_tokens = frozenset(t.i for d in drafts for m in d.mentions for t in m.trigger.tokens)
     return [salience(draft, headline_start=headline, body_start=body_sentence, first_paragraph_end=lead_end,
-                     placed=here, pledged=pledged) for draft, here in zip(drafts, placed)]
+                     placed=here, pledged=pledged, act_tokens=act_tokens) for draft, here in zip(drafts, placed)]
 
 
 def _main_draft(drafts: list[Draft], placed: list[bool], document: Document, doc) -> Draft | None:
@@ -372,7 +375,9 @@ def _is_headline(sent, document: Document) -> bool:
     if title:
         return sent.start_char == 0 and sent.text.strip().rstrip(".") == title
     text = sent.text
-    return sent.start_char == 0 and "\n\n" in text and not text.strip().endswith((".", "!", "?", '"'))
+    after = sent.doc[sent.end] if sent.end < len(sent.doc) else None
+    broken = "\n\n" in text or (after is not None and after.is_space and "\n\n" in after.text)
+    return sent.start_char == 0 and broken and not text.strip().endswith((".", "!", "?", '"'))
 
 
 def _unattributed_reaction(draft: Draft) -> bool:

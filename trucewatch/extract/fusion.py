@@ -6,7 +6,7 @@ different day, a different place, a different status).
 """
 from __future__ import annotations
 
-from trucewatch.extract.datafiles import words
+from trucewatch.extract.datafiles import load, words
 from trucewatch.extract.what import is_casualty_only
 
 ANAPHORIC_DETS = words("act_words.yaml", "anaphoric_dets")
@@ -105,11 +105,22 @@ def bigger(old, new):
     return new if (new.best or new.low or 0) > (old.best or old.low or 0) else old
 
 
+_PROTEST_ORDER = tuple(str(a) for a in load("act_words.yaml")["protest_escalation"])  # most severe first
+
+
+def _milder_protest(new, old) -> bool:
+    """"Three protesters shot dead ... Thousands had taken to the streets": the march does not
+    make the shooting at it a peaceful protest."""
+    return new.name in _PROTEST_ORDER and old.name in _PROTEST_ORDER \
+        and _PROTEST_ORDER.index(new.name) > _PROTEST_ORDER.index(old.name)
+
+
 def merge(draft, mention) -> None:
     """Add a mention to an event: the more specific type, the first date and place, the larger toll."""
     draft.mentions.append(mention)
     if (draft.act.generic or draft.act.refinable or any(is_casualty_only(m.trigger) for m in draft.mentions[:-1])) \
-            and not mention.act.generic and not is_casualty_only(mention.trigger):
+            and not mention.act.generic and not is_casualty_only(mention.trigger) \
+            and not _milder_protest(mention.act, draft.act):
         draft.act = mention.act
     if mention.when and (draft.when is None or draft.when.precision == "unknown"):
         draft.when = mention.when

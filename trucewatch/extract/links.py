@@ -134,6 +134,14 @@ def locate(doc, sentence, trigger_token, places):
     return module.locate(doc, sentence, trigger_token, places)
 
 
+def referred_place(doc, sentence, places):
+    """The story's earlier place that "the town" or "the province" in the sentence refers to."""
+    module = _where_module()
+    if module is None or not hasattr(module, "referred_back"):
+        return None
+    return module.referred_back(doc, sentence, places)
+
+
 ACTING_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 

@@ -108,8 +108,8 @@ def _governed_status(trigger: Trigger, verb) -> str | None:
 def _asked_for(trigger: Trigger) -> bool:
     """"presses for a truce", "a call for talks": an act asked for, not done."""
     head = trigger.head
-    return trigger.kind == "noun" and head.dep_ == "pobj" and head.head.lower_ == "for" \
-        and fixed_lemma(head.head.head) in ASKING_WORDS
+    return head.dep_ in ("pobj", "pcomp") and head.head.lower_ == "for" \
+        and fixed_lemma(head.head.head) in ASKING_WORDS  # "an appeal for deploying troops" too
 
 
 def _noun_status(trigger: Trigger, verb) -> str | None:
@@ -156,6 +156,12 @@ def _own_status(verb) -> str | None:
     # "is to visit", "are due to": be + infinitive.
     if verb.tag_ == "VB" and any(a.lower_ == "to" for a in auxes) and verb.dep_ == "xcomp" \
             and verb.head.lemma_.lower() == "be":
+        return "planned"
+    # Headline ellipsis of "is to": "UN envoy to visit Ankara", "Talks to resume on Monday" -
+    # an infinitive hanging on the sentence's subject noun, with no finite verb anywhere.
+    if verb.tag_ == "VB" and aux_words == {"to"} and (
+            verb.dep_ == "ROOT" or (verb.dep_ in ("relcl", "acl") and verb.head.dep_ == "ROOT"
+                                    and verb.head.pos_ in ("NOUN", "PROPN"))):
         return "planned"
     if verb.tag_ == "VBG" and any(a.lemma_.lower() == "be" and a.tag_ in ("VBP", "VBZ") for a in auxes):
         return "ongoing"

@@ -25,6 +25,7 @@ from functools import lru_cache
 from spacy.symbols import ADJ, ADP, DET, NOUN, PROPN
 
 from trucewatch.extract.datafiles import actor_nouns, load, words
+from trucewatch.nlp import starts_sentence
 from trucewatch.places import get_gazetteer
 from trucewatch.places.disambiguate import KIND_SUFFIX, PART_PREFIX, transliterated_countries
 from trucewatch.places.model import Place
@@ -120,7 +121,7 @@ def _runs(doc, tokens: list, taken: set[int], open_to: frozenset[int] = frozense
     while i < n:
         token = tokens[i]
         if i in taken or not (token.is_title or token.is_upper) or not _CAPITALISED.match(token.text) \
-                or (token.pos != PROPN and (token.is_sent_start or is_word_not_name(token.text))):
+                or (token.pos != PROPN and (starts_sentence(token) or is_word_not_name(token.text))):
             i += 1
             continue
         end = i
@@ -193,7 +194,7 @@ def _adjectival_places(doc, tokens: list, taken: set[int]) -> list[tuple[int, in
     gazetteer = get_gazetteer()
     adjectives = (t for t in tokens if t.is_title and t.pos == ADJ and t.i not in taken)
     return [(t.i, t.i + 1) for t in adjectives
-            if not t.is_sent_start and _CAPITALISED.match(t.text) and t.lower_ not in PART_WORDS
+            if not starts_sentence(t) and _CAPITALISED.match(t.text) and t.lower_ not in PART_WORDS
             and gazetteer.exists(name_key(t.text))]
 
 
@@ -469,10 +470,23 @@ def story_places(doc) -> list[PlaceMention]:
                 place, focus, _introduced(doc, start, end), label, text, _in_dateline(doc, start),
                 _acting(doc, start, end))):
             continue
+        if place is not None and _feature_for_area(doc, start, end, text, place):
+            continue
         span = doc[start:end]
         mentions.append(PlaceMention(text=text, start=span.start_char, end=span.end_char, label=label,
                                      place=place, token_start=start, token_end=end, role=_role(span.root)))
     return mentions
+
+
+def _feature_for_area(doc, start: int, end: int, text: str, place: Place) -> bool:
+    """"across the Nile", "along the Euphrates": "the" before a bare name that is only another
+    name of a province or district (River Nile state, Euphrates district) names the river or
+    feature the area is called after, not the area."""
+    if start == 0 or doc[start - 1].lower_ != "the" or place.fclass != "A" or place.fcode.startswith("PCL"):
+        return False
+    if end < len(doc) and doc[end].lemma_.lower() in PLACE_KINDS:
+        return False  # "the Nile province"
+    return name_key(text) not in (name_key(place.name), name_key(place.asciiname or place.name))
 
 
 SPEECH = words("place_words.yaml", "reporting_verbs")
@@ -493,6 +507,8 @@ def _role(root) -> str:
     if (root.dep_ == "dobj" and head.lemma_.lower() in ACCUSING) or (
             root.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_.lower() in ACCUSING):
         return "acting"  # "blamed Israel for the strike", "blamed it on Ankara": the accused side
+    if root.dep_ == "pobj" and head.lower_ in ("in", "from") and _speaking_seat(head.head):
+        return "acting"  # "the Government of National Accord in Tripoli said": its seat
     if root.dep_ == "npadvmod" and head.dep_ == "amod" and head.lemma_.lower() in SPONSORING:
         return "qualifying"  # "US-led coalition jets", "Iran-backed militias"
     if root.dep_ in ("compound", "amod", "poss", "nmod") and head.pos_ in ("NOUN", "PROPN"):
@@ -503,3 +519,15 @@ def _role(root) -> str:
 
 
 SPONSORING = words("place_words.yaml", "sponsoring_participles")
+SEAT_NOUNS = words("place_words.yaml", "seat_nouns")
+
+
+def _speaking_seat(noun) -> bool:
+    """A governing body that is the subject of a reporting verb, by its own or its of-phrase's
+    head ("the Government of National Accord", "the interior ministry")."""
+    node = noun
+    if node.dep_ == "pobj" and node.head.lower_ == "of":
+        node = node.head.head  # "the Government of National Accord"
+    if node.dep_ != "nsubj" or node.head.lemma_.lower() not in SPEECH:
+        return False
+    return node.lemma_.lower() in SEAT_NOUNS or noun.lemma_.lower() in SEAT_NOUNS

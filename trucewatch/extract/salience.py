@@ -100,11 +100,27 @@ def _alleged_of_victims(trigger: Trigger) -> bool:
     return False
 
 
+def _earlier(trigger: Trigger) -> bool:
+    """"survived two earlier attacks", "a similar bombing killed 25 last month": an act the
+    report names as one before its news."""
+    head = trigger.head
+    if trigger.kind != "noun":
+        return False
+    modifiers = {c.lower_ for c in head.children if c.dep_ in ("amod", "advmod")}
+    if modifiers & _words("earlier_words"):
+        return True
+    if not modifiers & _words("similar_words"):
+        return False
+    clause = _clause_of(trigger)
+    return any(t.lower_ in _words("past_time_words") for t in clause.subtree)
+
+
 def is_background(trigger: Trigger) -> bool:
     """Whether an act mention only sums up the war or a period, or is what someone was suspected
     of (see the module docstring)."""
     clause = _clause_of(trigger)
-    return war_subject(clause) or period_frame(clause) or _summary(trigger) or _alleged_of_victims(trigger)
+    return war_subject(clause) or period_frame(clause) or _summary(trigger) or _alleged_of_victims(trigger) \
+        or _earlier(trigger)
 
 
 UNDONE = frozenset({"planned", "negated"})
@@ -115,20 +131,35 @@ def is_commitment(draft: Draft) -> bool:
     return draft.status in UNDONE and draft.act.family in _words("commitment_families") and bool(draft.actors)
 
 
+def is_theme(trigger: Trigger, act_tokens: frozenset[int]) -> bool:
+    """"Beirut rejected a UN appeal", "welcomed the proposal": a word or diplomatic act named as
+    the object of another act of its sentence is what that act is about, not the news itself."""
+    head = trigger.head
+    if trigger.kind != "noun" or trigger.act.family not in _words("theme_families"):
+        return False
+    governor = head.head if head.dep_ == "dobj" else (
+        head.head.head if head.dep_ == "pobj" and head.head.dep_ == "prep" else None)
+    own = {t.i for t in trigger.tokens}
+    return governor is not None and governor.i in act_tokens and governor.i not in own
+
+
 def salience(draft: Draft, *, headline_start: int | None, body_start: int, first_paragraph_end: int,
-             placed: bool, pledged: frozenset[int] = frozenset()) -> Salience:
+             placed: bool, pledged: frozenset[int] = frozenset(),
+             act_tokens: frozenset[int] = frozenset()) -> Salience:
     """The draft's salience and the reasons for it (`pledged`: starts of sentences holding a
-    commitment, whose planned acts it names)."""
+    commitment, whose planned acts it names; `act_tokens`: the words of every act of the story,
+    for telling an act's theme from the act)."""
     settings = _settings()
     weights = settings["weights"]
     first = draft.mentions[0].sentence
     reasons = []
-    starts = [m.sentence.start_char for m in draft.mentions]
+    # Lead positions count for a mention that is an act of its own, not another act's theme.
+    starts = [m.sentence.start_char for m in draft.mentions if not is_theme(m.trigger, act_tokens)]
     if headline_start is not None and headline_start in starts:
         reasons.append("headline")
     if body_start in starts:
         reasons.append("first_sentence")
-    elif first.start_char < first_paragraph_end:
+    elif starts and first.start_char < first_paragraph_end:
         reasons.append("first_paragraph")
     if draft.fatalities is not None or draft.injured is not None:
         reasons.append("toll")
@@ -154,6 +185,8 @@ def salience(draft: Draft, *, headline_start: int | None, body_start: int, first
         value *= float(settings["status_factor"].get(draft.status, 1.0))
     if draft.act.family in _words("speech_families"):
         value *= float(settings["speech_factor"])
+    if not starts:  # only ever the theme of another act
+        value *= float(settings["theme_factor"])
     if draft.status == "background":
         reasons = ["background"] + reasons
     return Salience(score=round(value, 3), salient=draft.status != "background" and value >= salient_at(),

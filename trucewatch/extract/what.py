@@ -122,10 +122,15 @@ def _phrase_head(tokens, kind: str):
     return next((t for t in reversed(tokens) if t.pos_ in wanted), tokens[-1])
 
 
+CLAUSE_LINKS = frozenset({"advcl", "ccomp", "xcomp", "conj", "relcl", "parataxis", "acl", "pcomp"})
+
+
 def _neighbours(head):
     """Words that can satisfy an act's `requires`: children, their compounds and objects, the head."""
     for child in head.children:
         yield child
+        if child.pos_ in ("VERB", "AUX") and child.dep_ in CLAUSE_LINKS:
+            continue  # "surrendered, handing over 25 rifles": the rifles are the other verb's
         for grand in child.children:
             if grand.dep_ in ("pobj", "compound", "dobj", "amod", "nsubj", "nsubjpass", "conj"):
                 yield grand
@@ -249,11 +254,15 @@ def _victims(head):
     ("an attack on a checkpoint", "fired at soldiers")."""
     aimed = AIMED_NOUN_PREPS if head.pos_ in NOUN_TAGS else (
         AIMED_VERB_PREPS if _lemma(head) in AIMING_VERBS else frozenset())
+    if elided_passive(head):
+        yield from (c for c in head.children if c.dep_ == "nsubj")
     for child in head.children:
         if child.dep_ in ("dobj", "nsubjpass"):
             yield child
         elif child.dep_ == "prep" and (child.lower_ == "of" or child.lower_ in aimed):
             yield from (g for g in child.children if g.dep_ == "pobj")
+        elif child.dep_ == "advcl" and is_to_infinitive(child) and _purpose_verb(child):
+            yield from (g for g in child.children if g.dep_ == "dobj")  # "fired to disperse protesters"
     if head.dep_ in ("acl", "relcl") and head.head.pos_ in NOUN_TAGS:
         yield head.head
 
@@ -302,10 +311,22 @@ def _victim_variant(trigger: Trigger, ontology: Ontology) -> bool:
                for group, variant in trigger.act.victim_variants)
 
 
+def elided_passive(verb) -> bool:
+    """A headline's passive without "were": "Three protesters shot dead in Omdurman", "Soldiers
+    wounded in ambush" - the subject is who was harmed, not who harmed."""
+    if verb.dep_ != "ROOT" or verb.pos_ not in ("VERB",) or any(
+            c.dep_ in ("aux", "auxpass", "dobj", "ccomp", "xcomp") for c in verb.children):
+        return False
+    if not any(c.dep_ == "nsubj" for c in verb.children):
+        return False
+    dead = words("tolls.yaml", "result_words")
+    return verb.tag_ == "VBN" or any(c.dep_ in ("oprd", "acomp") and c.lower_ in dead for c in verb.children)
+
+
 def _doers(head):
     """Who does an act: the subject of an active verb, the by-phrase of a passive one; a verb
     coordinated with another shares its subject ("Protesters threw stones and burned tyres")."""
-    passive = any(child.dep_ in ("nsubjpass", "auxpass") for child in head.children)
+    passive = any(child.dep_ in ("nsubjpass", "auxpass") for child in head.children) or elided_passive(head)
     found = False
     for child in head.children:
         if child.dep_ == "nsubj" and not passive:
@@ -536,6 +557,7 @@ BACKGROUND_FAMILIES = words("act_words.yaml", "background_families")
 # "part of the truce", "under the truce", "since the truce": the truce is a frame, not news.
 FRAME_PREPS = words("act_words.yaml", "frame_preps")
 ALWAYS_FRAME_PREPS = words("act_words.yaml", "always_frame_preps")
+UPHOLDING_VERBS = words("act_words.yaml", "upholding_verbs")
 
 
 # Conjunctions that make a clause a time frame for another act: "three days before the truce
@@ -617,6 +639,9 @@ def _is_reference(trigger: Trigger, ontology: Ontology) -> bool:
     if not trigger.act.standing_noun:
         return False
     if any(child.dep_ == "acl" and child.tag_ == "VBN" for child in head.children):
+        return True
+    # "to save the Idlib truce", "would respect the ceasefire": the arrangement in force
+    if head.dep_ == "dobj" and head.head.lemma_.lower() in UPHOLDING_VERBS:
         return True
     # "before a local truce was due to take effect", "since the truce began"
     if head.dep_ in ("nsubj", "nsubjpass") and _in_time_clause(head.head):
@@ -764,9 +789,31 @@ def _event_name(trigger: Trigger) -> str | None:
 
 def _better(a: Trigger, b: Trigger) -> Trigger:
     """Of two triggers of one act, the more telling: specific over generic, then priority."""
-    rank_a = (not _is_outcome(a), not a.act.generic, a.act.priority, a.kind == "noun")
-    rank_b = (not _is_outcome(b), not b.act.generic, b.act.priority, b.kind == "noun")
+    rank_a = (not _is_outcome(a), _severity(a.act), not a.act.generic, a.act.priority, a.kind == "noun")
+    rank_b = (not _is_outcome(b), _severity(b.act), not b.act.generic, b.act.priority, b.kind == "noun")
     return a if rank_a >= rank_b else b
+
+
+PROTEST_ESCALATION = tuple(str(a) for a in load("act_words.yaml")["protest_escalation"])  # most severe first
+
+
+def _severity(act: ActType) -> int:
+    """How far up the protest escalation an act is (0 for any other act): live fire at a march
+    outranks its dispersal."""
+    return len(PROTEST_ESCALATION) - PROTEST_ESCALATION.index(act.name) if act.name in PROTEST_ESCALATION else 0
+
+
+def _purpose_verb(verb) -> bool:
+    """"to disperse", "to break up": a verb of an act that can be another act's purpose."""
+    return any(act.name in PURPOSE_ACTS for act in default_lexicon().verbs.get(fixed_lemma(verb), ()))
+
+
+def _harmed_someone(trigger: Trigger) -> bool:
+    """"opened fire to disperse the marchers, killing one": force that killed or wounded is more
+    than a dispersal, whatever it was meant for."""
+    harm = words("tolls.yaml", "killing_verbs") | words("tolls.yaml", "injuring_verbs")
+    return any(t.lemma_.lower() in harm and t.i != trigger.head.i for tok in trigger.tokens
+               for t in (tok, *tok.children))
 
 
 def _merge_linked(triggers: list[Trigger]) -> list[Trigger]:
@@ -792,7 +839,7 @@ def _merge_linked(triggers: list[Trigger]) -> list[Trigger]:
                     changed = True
                     break
                 if dep.i == other.head.i and dep.dep_ == "advcl" and other.act.name in PURPOSE_ACTS \
-                        and is_to_infinitive(dep) and not casualty:
+                        and is_to_infinitive(dep) and not casualty and not _harmed_someone(trig):
                     other.add_tokens(*trig.tokens)  # "fired into the air to disperse the crowd"
                     alive.remove(trig)
                     changed = True

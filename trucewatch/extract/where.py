@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from dataclasses import replace
 
-from trucewatch.extract.datafiles import words
+from trucewatch.extract.datafiles import load, words
 from trucewatch.places import admin_of
+from trucewatch.places.names import name_key
 from trucewatch.places.story import story_focus
 from trucewatch.records import Location
 from trucewatch.extract.place_names import (AS_ADJECTIVE, IN_NAME, LOCATIVE_PREPS, PLACE_KINDS, PLACE_LABELS,
@@ -22,7 +24,7 @@ REPORTING_VERBS = words("place_words.yaml", "reporting_verbs")
 _FINE = {"exact": 0.6, "neighbourhood": 0.6, "city": 0.5, "admin2": 0.35, "admin1": 0.3,
          "region": 0.2, "country": 0.0, "unknown": -0.5}
 
-__all__ = ["PlaceMention", "story_places", "choose", "locate", "to_location", "story_default",
+__all__ = ["PlaceMention", "story_places", "choose", "locate", "referred_back", "to_location", "story_default",
            "story_focus", "attachment_score", "AS_ADJECTIVE", "IN_NAME"]
 
 
@@ -99,7 +101,8 @@ def choose(doc, sentence, trigger, places: list[PlaceMention]) -> PlaceMention |
         return None
     # Governments that speak or are accused ("Ankara denied", "blamed Israel") and names of whose
     # forces ("US jets") say nothing of where the act was.
-    candidates = [m for m in in_sentence if not m.role]
+    candidates = [m for m in in_sentence if not m.role and not _launch_point(doc, m)
+                  and not _describes_anaphor(doc, m) and not _across_from(doc, m)]
     if not candidates:
         return None
     candidates = [m for m in candidates if not _reference_point(doc, m, candidates)] or candidates
@@ -114,6 +117,24 @@ def choose(doc, sentence, trigger, places: list[PlaceMention]) -> PlaceMention |
     return max(inner, key=value) if inner else best
 
 
+LAUNCHING = words("place_words.yaml", "launching_verbs")
+
+
+def _launch_point(doc, mention: PlaceMention) -> bool:
+    """"fired the missile from positions in Sanaa province": where the shots left from."""
+    node = doc[mention.token_start:mention.token_end].root
+    for _ in range(6):
+        head = node.head
+        if head.i == node.i:
+            return False
+        if node.dep_ == "prep" and node.lower_ == "from" and head.lemma_.lower() in LAUNCHING:
+            return True
+        if head.pos_ in ("VERB", "AUX"):
+            return False
+        node = head
+    return False
+
+
 INNER_MARGIN = 2.0  # how much worse attached a place written inside the best one may be and still win
 DIRECTIONS = words("place_words.yaml", "directions")
 DISTANCE_UNITS = words("place_words.yaml", "distance_units")
@@ -126,11 +147,13 @@ def _demonym(mention: PlaceMention) -> bool:
 
 
 def _written_after(doc, mention: PlaceMention, outer: PlaceMention) -> bool:
-    """"Montreal city, Quebec province", "Kot, Balochistan": the outer name follows the inner one
-    with only a comma, "in", "the" or a kind of place between."""
+    """"Montreal city, Quebec province", "Kot, Balochistan", "Khan Shaykhun in Idlib": the outer
+    name follows the inner one with only a comma, "in", "the" or a kind of place between."""
     if not mention.token_end <= outer.token_start <= mention.token_end + 4:
         return False
     between = doc[mention.token_end:outer.token_start]
+    if [t.lower_ for t in between] in (["in"], ["in", "the"]):
+        return True  # "Khan Shaykhun in southern Idlib", however the parser hung the "in"
     return any(t.text == "," for t in between) and all(
         t.text == "," or t.lower_ in ("in", "the") or t.lemma_.lower() in PLACE_KINDS for t in between)
 
@@ -267,6 +290,72 @@ def to_location(mention: PlaceMention) -> Location:
     return Location(text=mention.text, name=place.name, geonameid=place.geonameid,
                     lat=round(place.lat, 5), lon=round(place.lon, 5), country=country,
                     admin1=admin1, admin2=admin2, precision=place.precision, note=place.note)
+
+
+ANAPHORIC_KINDS = {str(k).lower(): frozenset(v) for k, v in load("place_kinds.yaml")["anaphoric_kinds"].items()}
+ANAPHORIC_DETS = frozenset({"the", "this", "that"})
+
+
+def referred_back(doc, sentence, story_places: list[PlaceMention]) -> Location | None:
+    """"The province has seen heavy bombing", "the streets of the city": a kind of place with no
+    name of its own is the story's latest place of that kind named before the sentence."""
+    for token in sentence:
+        allowed = ANAPHORIC_KINDS.get(token.lemma_.lower())
+        if allowed is None or token.pos_ != "NOUN" or not any(
+                c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in token.children):
+            continue
+        if any(c.dep_ in ("compound", "amod", "prep", "appos") and (c.pos_ == "PROPN" or c.lower_ == "of")
+               for c in token.children):
+            continue  # "the town of Sokna", "the Kurdish city": a name or description of its own
+        earlier = [_as_kind(m, allowed) for m in story_places if m.token_end <= sentence.start
+                   and m.place is not None and m.label != IN_NAME and not _demonym(m)
+                   and m.role != "acting"]
+        earlier = [m for m in earlier if m is not None]
+        if earlier:
+            location = to_location(earlier[-1])
+            return location.model_copy(update={"note": location.note or f"'{token.text}' refers to {earlier[-1].text}"})
+    return None
+
+
+def _describes_anaphor(doc, mention: PlaceMention) -> bool:
+    """"the city across the Nile from Khartoum": a place that only says where "the city" (named
+    earlier) lies is a reference point; "the town of Sokna" names the town."""
+    node = doc[mention.token_start:mention.token_end].root
+    for _ in range(5):
+        head = node.head
+        if head.i == node.i or head.pos_ in ("VERB", "AUX"):
+            return False
+        if head.lemma_.lower() in ANAPHORIC_KINDS and head.pos_ == "NOUN" and any(
+                c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in head.children):
+            return not (node.dep_ == "prep" and node.lower_ == "of") and node.dep_ not in ("compound", "appos")
+        node = head
+    return False
+
+
+def _across_from(doc, mention: PlaceMention) -> bool:
+    """"the city across the Nile from Khartoum", "just across the border from Turkey": the place
+    the other side is measured from."""
+    start = mention.token_start
+    return start > 0 and doc[start - 1].lower_ == "from" and any(
+        t.lower_ in ("across", "opposite") for t in doc[max(0, start - 8):start - 1])
+
+
+def _as_kind(mention: PlaceMention, allowed: frozenset[str]) -> PlaceMention | None:
+    """The mention as a place of an allowed precision: itself, or for a province the area a
+    seat of the same name governs ("Idlib" the city, then "the province" is Idlib province; a
+    national capital is its city)."""
+    place = mention.place
+    if place.precision in allowed:
+        return mention
+    if "admin1" in allowed and place.fcode == "PPLA" and place.admin1 \
+            and name_key(place.admin1) == name_key(place.name):
+        from trucewatch.places import search
+
+        area = next((p for p in search(place.admin1, country=place.country3, limit=5)
+                     if p.precision == "admin1"), None)
+        if area is not None:
+            return replace(mention, place=area)
+    return None
 
 
 def locate(doc, sentence, trigger, story_places: list[PlaceMention]) -> Location | None:
