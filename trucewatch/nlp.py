@@ -76,7 +76,16 @@ def paragraph_breaks(doc):
             token.is_sent_start = True
         elif doc[token.i - 1].is_space and "\n\n" in doc[token.i - 1].text:
             token.is_sent_start = False
+    # A headline ("Taliban attack Kunduz checkpoint; 10 dead") is one sentence, whatever its
+    # semicolons and colons: a first line with no full stop, standing alone above the body.
+    blank = next((t.i for t in doc if t.is_space and "\n\n" in t.text), None)
+    if blank is not None and 1 < blank <= HEADLINE_TOKENS and doc[blank - 1].text not in (".", "!", "?", '"'):
+        for token in doc[1:blank]:
+            token.is_sent_start = False
     return doc
+
+
+HEADLINE_TOKENS = 40  # a first line longer than this is a paragraph, not a headline
 
 
 def parse_repairs(doc):
@@ -87,6 +96,7 @@ def parse_repairs(doc):
     from trucewatch.extract.datafiles import words
 
     speech = words("place_words.yaml", "reporting_verbs")
+    units = words("clause_words.yaml", "time_units")
     own = words("clause_words.yaml", "source_participles")
     for token in doc:
         if token.is_space and token.is_sent_start and token.head.i != token.i:
@@ -97,6 +107,9 @@ def parse_repairs(doc):
             continue
         if token.dep_ == "prep" and not any(True for _ in token.children):
             _object_of_dangling(token)
+            continue
+        if token.dep_ == "npadvmod" and token.lemma_.lower() in units:
+            _object_before_time(token, units)
             continue
         source = token.head
         if token.dep_ != "advcl" or token.tag_ != "VBG" or source.i > token.i \
@@ -123,6 +136,24 @@ def _object_of_dangling(prep) -> None:
         return
     noun.head = prep
     noun.dep_ = "pobj"
+
+
+def _object_before_time(unit, units) -> None:
+    """"rejected the charge hours later": an object the parser folded into the time phrase after
+    it ("the charge hours" as one noun) is the verb's object."""
+    verb = unit.head.head if unit.head.dep_ == "advmod" else unit.head
+    if verb.pos_ != "VERB" or any(c.dep_ in ("dobj", "obj") for c in verb.children):
+        return
+    nouns = [c for c in unit.lefts if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")
+             and c.lemma_.lower() not in units]
+    if not nouns:
+        return
+    obj = nouns[-1]
+    for c in list(unit.lefts):
+        if c.i < obj.i and c.dep_ in ("det", "amod", "compound", "poss", "nummod"):
+            c.head = obj
+    obj.head = verb
+    obj.dep_ = "dobj"
 
 
 def starts_sentence(token) -> bool:

@@ -213,3 +213,76 @@ def test_firing_in_the_air_to_disperse_a_crowd_is_an_intervention(run):
     main = next(e for e in run("Police fired into the air to disperse a crowd in Kano on Monday.", PUBLISHED)
                 if e.main)
     assert main.acled.sub_event_type == "Protest with intervention"
+
+
+# --- running counts -------------------------------------------------------------------------------
+
+def test_victims_counted_since_a_date_are_a_background_count(run):
+    events = run("At least 14 shopkeepers have been killed in the city since March, a rights group said.",
+                 PUBLISHED)
+    assert all(e.fatalities is None for e in events)
+
+
+def test_a_series_of_strikes_that_killed_since_a_date_is_reported_as_such(run):
+    events = run("Drone strikes have killed at least six militant commanders since last August, "
+                 "officials said.", PUBLISHED)
+    main = next(e for e in events if e.main)
+    assert main.status == "occurred" and main.fatalities.best == 6
+
+
+# --- datelines, plurals the tagger took for names, headline verbs --------------------------------
+
+def test_a_plural_after_a_dateline_is_still_the_munition(run):
+    events = run("ADEN, Yemen, June 3 (Own Desk) - Mortars crashed into a market in Aden on Monday, "
+                 "residents said.", PUBLISHED)
+    assert [e.type for e in events if e.main] == ["shelling"]
+    assert not [e for e in events if e.type in ("protest", "criticism")]
+
+
+def test_a_headline_with_a_semicolon_is_one_headline_and_its_noun_verb_an_act(run, nlp):
+    text = ("Rebels attack Mosul outpost; 12 dead\n\nRebels attacked an army outpost near Mosul on Sunday, "
+            "setting off a gunbattle that lasted for hours, officials said.")
+    assert list(nlp(text).sents)[0].text.strip() == "Rebels attack Mosul outpost; 12 dead"
+    events = run(text, PUBLISHED)
+    violent = [e for e in events if e.type in ("armed_clash", "attack")]
+    assert len(violent) == 1 and violent[0].main
+    assert "headline" in violent[0].salience.reasons and violent[0].fatalities.best == 12
+
+
+def test_fighting_as_the_subject_of_a_running_count_is_background(run):
+    events = run("Fighting around the city has killed more than 400 people since May, the WHO said.", PUBLISHED)
+    assert all(e.status == "background" and e.fatalities is None for e in events if e.type == "armed_clash")
+
+
+# --- denials and the sides' own accounts --------------------------------------------------------
+
+def test_rejecting_the_charge_hours_later_is_a_denial(run):
+    events = run("Gunmen shot dead a teacher in Kandahar on Monday. The governor blamed the Taliban. "
+                 "The insurgents rejected the charge hours later.", PUBLISHED)
+    main = next(e for e in events if e.main)
+    assert [c.stance for c in main.claims if c.stance == "denies"] == ["denies"]
+    assert not [e for e in events if e.type in ("rejection", "denial")]
+
+
+def test_a_spokesman_for_a_group_speaks_for_it(run):
+    events = run("Militiamen burned a village near Tawila on Monday, the UN said. A spokesman for the "
+                 "Rapid Support Forces denied that its men had been in the area.", PUBLISHED)
+    main = next(e for e in events if e.main)
+    denial = next(c for c in main.claims if c.stance == "denies")
+    assert denial.claimant.text == "A spokesman for the Rapid Support Forces"
+
+
+def test_denying_that_members_switched_sides_denies_the_defection(run):
+    events = run("Forty fighters defected to the government in Baidoa on Monday, handing over their rifles, "
+                 "officials said. The group denied that any of its members had switched sides.", PUBLISHED)
+    main = next(e for e in events if e.main)
+    assert main.type == "defection"
+    assert any(c.stance == "denies" for c in main.claims)
+    assert not [e for e in events if e.type == "denial"]
+
+
+def test_a_sides_own_count_of_its_kills_is_not_the_toll(run):
+    events = run("Militants attacked a police post in Ghazni on Sunday, killing three officers, police said. "
+                 "In a statement the militants said their fighters had killed 20 policemen.", PUBLISHED)
+    tolls = [e.fatalities.best for e in events if e.fatalities]
+    assert tolls == [3]

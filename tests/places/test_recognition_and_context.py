@@ -137,3 +137,26 @@ def test_a_village_the_gazetteer_lacks_takes_the_known_place_around_it_with_a_no
     location = place_of("Gunmen attacked the village of Umm Tuwaynah near Maiduguri, killing nine.")
     assert location is not None and location.country == "NGA"
     assert "Umm Tuwaynah" in (location.note or "")
+
+
+@pytest.mark.parametrize("text, name_part", [
+    # a town that names the act ("the Mosul bombing") is where it was; a country ("US strikes") is whose
+    ("The 2009 Peshawar bombings: three car bombs exploded near a market, killing 40 people.", "Peshawar"),
+    # a town that only qualifies a participant, when the sentence names no other place
+    ("A Kano traffic warden was stabbed to death by a man on Friday.", "Kano"),
+    ("A deputy of the Mogadishu police commander was shot dead outside his home.", "Mogadishu"),
+    # a town the parser made a subject is no government that acts
+    ("Gunmen fired grenades at the offices of a party, the Union of Democrats in Iraq, in Tikrit killing two.",
+     "Tikrit"),
+    # a name's own kind word, and "the <Name> Province"
+    ("Militants ambushed a police convoy in northeast Nigeria's Yobe state, killing four officers.", "Yobe"),
+    ("A roadside bomb exploded in the Kunar Province, killing three soldiers.", "Kunar"),
+])
+def test_towns_that_qualify_or_head_a_phrase_still_place_the_act(text, name_part):
+    location = place_of(text)
+    assert location is not None and name_part in location.name
+
+
+def test_a_country_that_qualifies_an_act_is_not_its_place():
+    location = place_of("US strikes killed six fighters near the border on Monday, the ministry in Kabul said.")
+    assert location is None or location.country != "USA"

@@ -225,8 +225,12 @@ def _verb_claim(verb, lemma, lexicon: ClaimLexicon, trigger_tokens) -> ClaimMent
             t.i for o in reference_objects for t in o.subtree}
         if stance == "accuses":  # "alleged that the army took part in the killing": the whole clause
             direct |= {t.i for c in verb.children if c.dep_ == "ccomp" for t in c.subtree}
+        # "denied that any of its members had switched sides": whatever a that-clause says
+        # happened is what the denial denies
+        said = {t.i for c in verb.children if c.dep_ == "ccomp" for t in c.subtree} if stance == "denies" else set()
         scoped = {i: t for i, t in scoped.items()
-                  if allegeable(t.act) and any(tok.i in direct for tok in t.tokens)}
+                  if (allegeable(t.act) or (t.head.i in said and t.act.family not in ("rhetoric",)))
+                  and any(tok.i in direct for tok in t.tokens)}
     scoped_triggers = sorted(set(scoped) - referenced_acts)
     if not scoped_triggers:
         if not (reference or (stance in ("accuses", "claims_responsibility") and not _has_complement(verb))):

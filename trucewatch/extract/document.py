@@ -159,6 +159,26 @@ def _attributed_heads(claims: list[ClaimMention]) -> set[int]:
     return {head for claim in claims if claim.stance in ATTRIBUTING for head in claim.trigger_heads}
 
 
+def _recounted(mention: Mention, claims: list[ClaimMention]) -> bool:
+    """"the Taliban said its fighters had killed 15 police officers": a violent act a source
+    recounts in the past perfect is its account of an act the story has reported, not a new act
+    (nor its figure the act's toll)."""
+    if not harms(mention.act):
+        return False
+    verb = mention.trigger.head
+    if verb.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children):
+        return False
+    speakers = {claim.verb_i for claim in claims}
+    node = verb
+    for _ in range(3):
+        if node.dep_ not in ("ccomp", "xcomp", "conj") or node.head.i == node.i:
+            return False
+        node = node.head
+        if node.i in speakers:
+            return True
+    return False
+
+
 def _story_act(mention: Mention, drafts: list[Draft]) -> Draft | None:
     """The earlier event of the story an attributed act speaks about: same family, no conflict;
     the same act type first, then the latest."""
@@ -245,7 +265,7 @@ def extract_document(document: Document, doc) -> Extraction:
         story_tolls += tolls
         attributed = _attributed_heads(claims)
         for mention in mentions:
-            if mention.trigger.head.i in attributed:
+            if mention.trigger.head.i in attributed or _recounted(mention, claims):
                 # "The army denied carrying out any air strikes": the strike already reported,
                 # now with a denial on it; not a second strike.
                 story_act = _story_act(mention, drafts)

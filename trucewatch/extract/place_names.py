@@ -474,7 +474,7 @@ def story_places(doc) -> list[PlaceMention]:
             continue
         span = doc[start:end]
         mentions.append(PlaceMention(text=text, start=span.start_char, end=span.end_char, label=label,
-                                     place=place, token_start=start, token_end=end, role=_role(span.root)))
+                                     place=place, token_start=start, token_end=end, role=_role(span.root, place)))
     return mentions
 
 
@@ -482,7 +482,8 @@ def _feature_for_area(doc, start: int, end: int, text: str, place: Place) -> boo
     """"across the Nile", "along the Euphrates": "the" before a bare name that is only another
     name of a province or district (River Nile state, Euphrates district) names the river or
     feature the area is called after, not the area."""
-    if start == 0 or doc[start - 1].lower_ != "the" or place.fclass != "A" or place.fcode.startswith("PCL"):
+    if start == 0 or end - start != 1 or doc[start - 1].lower_ != "the" or place.fclass != "A" \
+            or place.fcode.startswith("PCL") or doc[start].lemma_.lower() in PLACE_KINDS:
         return False
     if end < len(doc) and doc[end].lemma_.lower() in PLACE_KINDS:
         return False  # "the Nile province"
@@ -493,16 +494,19 @@ SPEECH = words("place_words.yaml", "reporting_verbs")
 ACCUSING = words("place_words.yaml", "accusing_verbs")
 
 
-def _role(root) -> str:
+def _role(root, place: Place | None = None) -> str:
     """"Ankara denied", "Moscow's denial", "Washington was accused": a capital or country as the
     government that speaks or acts; "US jets", "Syrian army": a name that says whose people,
     forces or acts they are. Neither is where an act happened."""
     from trucewatch.extract.what import default_lexicon
 
     head = root.head
-    if root.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX") and head.i != root.i:
-        return "acting"
-    if root.dep_ == "nsubjpass" and head.lemma_.lower() in SPEECH:
+    if head.lemma_.lower() in PLACE_KINDS and root.dep_ in ("compound", "amod", "nmod", "poss"):
+        return ""  # "Borno state", "Nigeria's Borno state": the name's own kind of place
+    governing = place is None or place.precision in ("country", "region", "admin1") or place.fcode == "PPLC"
+    if root.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX") and head.i != root.i and governing:
+        return "acting"  # "Ankara denied"; a town as a subject ("Kidal fell") is no government
+    if root.dep_ == "nsubjpass" and head.lemma_.lower() in SPEECH and governing:
         return "acting"
     if (root.dep_ == "dobj" and head.lemma_.lower() in ACCUSING) or (
             root.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_.lower() in ACCUSING):
@@ -513,8 +517,10 @@ def _role(root) -> str:
         return "qualifying"  # "US-led coalition jets", "Iran-backed militias"
     if root.dep_ in ("compound", "amod", "poss", "nmod") and head.pos_ in ("NOUN", "PROPN"):
         lemma = head.lemma_.lower()
-        if lemma in actor_nouns() or lemma in default_lexicon().nouns:
+        if lemma in actor_nouns():
             return "qualifying"
+        if lemma in default_lexicon().nouns and (place is None or place.precision in ("country", "region")):
+            return "qualifying"  # "US airstrikes": whose acts; "the London bombings": where they were
     return ""
 
 

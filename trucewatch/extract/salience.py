@@ -46,13 +46,27 @@ def _clause_of(trigger: Trigger):
     head = trigger.head
     if trigger.kind == "noun" and head.dep_ in ("nsubj", "nsubjpass", "dobj") and head.head.pos_ in ("VERB", "AUX"):
         return head.head
+    if head.dep_ == "csubj" and head.head.pos_ in ("VERB", "AUX"):
+        return head.head  # "Fighting ... has killed 690 people since April": the gerund is the subject
     return head
 
 
 def war_subject(clause, exclude=()) -> bool:
     """"The war has killed ...": the whole war (or its fighting) as the doer."""
-    return any(c.dep_ in ("nsubj", "nsubjpass") and c not in exclude
-               and fixed_lemma(c) in _words("cumulative_subjects") for c in clause.children)
+    return any(c.dep_ in ("nsubj", "nsubjpass", "csubj") and c not in exclude
+               and (fixed_lemma(c) in _words("cumulative_subjects")
+                    or (c.dep_ == "csubj" and c.lower_ in _words("cumulative_subjects")))
+               for c in clause.children)
+
+
+def _acts_as_subject(clause) -> bool:
+    """"Drone strikes have killed eight commanders since July": the acts themselves do the
+    killing, a series of incidents reported as such (not a count of victims over a period)."""
+    from trucewatch.extract.what import default_lexicon
+
+    nouns = default_lexicon().nouns
+    return any(c.dep_ == "nsubj" and fixed_lemma(c) in nouns and fixed_lemma(c) not in _words("cumulative_subjects")
+               for c in clause.children)
 
 
 def period_frame(clause) -> bool:
@@ -66,7 +80,8 @@ def period_frame(clause) -> bool:
                 and any(fixed_lemma(g) in _words("period_nouns") for g in child.subtree):
             return True
     perfect = any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "had") for c in clause.children)
-    if perfect and any(c.dep_ == "prep" and c.lower_ == "since" for c in clause.children):
+    if perfect and any(c.dep_ == "prep" and c.lower_ == "since" for c in clause.children) \
+            and not _acts_as_subject(clause):
         return True  # "have been killed in the capital since January": a running count
     text = " " + " ".join(t.lower_ for t in clause.subtree) + " "
     return any(f" {phrase} " in text for phrase in PERIOD_PHRASES) and any(
@@ -119,8 +134,9 @@ def is_background(trigger: Trigger) -> bool:
     """Whether an act mention only sums up the war or a period, or is what someone was suspected
     of (see the module docstring)."""
     clause = _clause_of(trigger)
-    return war_subject(clause) or period_frame(clause) or _summary(trigger) or _alleged_of_victims(trigger) \
-        or _earlier(trigger)
+    # "Fighting broke out near the dam": the act as its own subject is the act, not the war's toll
+    return war_subject(clause, exclude=(trigger.head,)) or period_frame(clause) or _summary(trigger) \
+        or _alleged_of_victims(trigger) or _earlier(trigger)
 
 
 UNDONE = frozenset({"planned", "negated"})

@@ -170,8 +170,31 @@ def _reading(token):
     return None
 
 
+def _own_side_account(verb) -> bool:
+    """"the Taliban said its fighters had killed 15 police officers": a side's account, in the
+    past perfect, of what its own fighters did is its claim, not a count of the act's dead."""
+    if not any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children):
+        return False
+    own = any(c.dep_ == "nsubj" and any(p.dep_ == "poss" and p.pos_ == "PRON" for p in c.children)
+              for c in verb.children)
+    node = verb
+    for _ in range(3):
+        if not own or node.dep_ not in ("ccomp", "conj") or node.head.i == node.i:
+            return False
+        node = node.head
+        if fixed_lemma(node) in REPORTING:
+            return True
+    return False
+
+
+REPORTING = words("place_words.yaml", "reporting_verbs")
+
+
 def _not_said_to_happen(verb) -> bool:
-    """"could kill", "no one was killed", "threatened to kill", "if anyone is hurt"."""
+    """"could kill", "no one was killed", "threatened to kill", "if anyone is hurt"; a side's
+    own account of its kills (`_own_side_account`)."""
+    if _own_side_account(verb):
+        return True
     if any(c.dep_ == "neg" for c in verb.children):
         return True
     if any(c.dep_ in ("aux", "auxpass") and c.lower_ in HYPOTHETICAL for c in verb.children):
@@ -295,6 +318,8 @@ def sentence_casualties(sent, regex_found: CasualtyMentions | None) -> CasualtyM
             if any(mention.start < p.end and p.start < mention.end for p in parsed):
                 continue
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None and len(span) and any(_own_side_account(t) for t in span if t.pos_ == "VERB"):
+                continue  # a side's own account of its kills
             anchor = span.root.i if span is not None and len(span) else None
             getattr(result, mention.kind).append(CasualtyMention(
                 mention.kind, mention.casualties, mention.start, mention.end, anchor=anchor,

@@ -67,7 +67,33 @@ LEMMA_FIXES = load("lemmas.yaml")
 
 def fixed_lemma(token) -> str:
     """The token's lemma, corrected where the tagger is known to get it wrong (data/lemmas.yaml)."""
-    return LEMMA_FIXES.get(token.lower_) or token.lemma_.lower()
+    return LEMMA_FIXES.get(token.lower_) or _proper_plural(token) or token.lemma_.lower()
+
+
+def _proper_plural(token) -> str | None:
+    """"Shells slammed into ...", "Rockets hit ..." after a dateline: a plural the tagger took for
+    a proper noun keeps its own spelling as lemma; its singular, when that is a word of the act
+    lexicon, is the lemma."""
+    if token.tag_ not in ("NNP", "NNPS") or not token.is_title:
+        return None
+    word = token.lower_
+    if token.lemma_.lower() != word or not word.endswith("s") or word.endswith("ss"):
+        return None
+    for singular in (word[:-3] + "y" if word.endswith("ies") else None, word[:-1], word[:-2]):
+        if singular and singular in _lexicon_words():
+            return singular
+    return None
+
+
+@lru_cache(maxsize=1)
+def _lexicon_words() -> frozenset[str]:
+    """Single words of the act lexicon and its word groups."""
+    ontology = default_ontology()
+    found = {w for group in ontology.groups.values() for w in group}
+    lexicon = default_lexicon()
+    for key in list(lexicon.nouns) + list(lexicon.instruments):
+        found.add(key[-1] if isinstance(key, tuple) else str(key).split()[-1])
+    return frozenset(str(w) for w in found)
 
 
 @lru_cache(maxsize=1)
@@ -101,7 +127,7 @@ class Trigger:
 
 
 def _lemma(token) -> str:
-    return token.lemma_.lower()
+    return _proper_plural(token) or token.lemma_.lower()
 
 
 def _match_phrase(tokens: list, lemmas: list[str], i: int, lexicon: Lexicon):
@@ -439,7 +465,7 @@ def find_triggers(sent, lexicon: Lexicon | None = None) -> list[Trigger]:
     found = _intentions(found, ontology)
     found = _enacted_orders(found)
     absorbed = {i for trig in found for i in trig.absorbed}
-    merged = _merge_linked([trig for trig in found if trig.head.i not in absorbed])
+    merged = _merge_linked(_merge_consequences([trig for trig in found if trig.head.i not in absorbed]))
     _announce_violence(merged, ontology)
     return merged
 
@@ -543,11 +569,25 @@ def acts_as_verb(tok) -> bool:
     """A verb, or a word the tagger took for a plural noun that still takes an object: "Gunman
     kills 12 people" (a headline's present tense)."""
     return tok.pos_ == "VERB" or (tok.tag_ == "NNS" and tok.dep_ == "ROOT"
-                                  and any(c.dep_ == "dobj" for c in tok.children))
+                                  and any(c.dep_ == "dobj" for c in tok.children)) or _headline_verb(tok)
+
+
+def _headline_verb(tok) -> bool:
+    """"Taliban attack Kunduz checkpoint; 10 dead": in a line with no verb at all, a word the tagger
+    ran into one long noun compound between a name and what follows is the headline's verb."""
+    if tok.tag_ not in ("NN", "VBP") or tok.dep_ != "compound" or tok.i == tok.sent.start:
+        return False
+    before = tok.doc[tok.i - 1]
+    if before.pos_ not in ("PROPN", "NOUN") or before.dep_ != "compound" or tok.i + 1 >= tok.sent.end:
+        return False
+    return not any(t.pos_ in ("VERB", "AUX") for t in tok.sent)
 
 
 def _as_noun(tok) -> bool:
-    """A noun, or a lexicon noun the tagger took for an auxiliary ("Shelling hit Idlib")."""
+    """A noun, or a lexicon noun the tagger took for an auxiliary ("Shelling hit Idlib"); never a
+    month's name in a date ("March 5" in a dateline is no march)."""
+    if tok.is_title and tok.ent_type_ in ("DATE", "TIME"):
+        return False
     return tok.pos_ in NOUN_TAGS or (tok.pos_ == "AUX" and tok.lower_ not in AUXILIARY_WORDS)
 
 
@@ -816,6 +856,31 @@ def _harmed_someone(trigger: Trigger) -> bool:
                for t in (tok, *tok.children))
 
 
+CONSEQUENCE_VERBS = words("act_words.yaml", "consequence_verbs")
+
+
+def _merge_consequences(triggers: list[Trigger]) -> list[Trigger]:
+    """"attacked a police checkpoint, setting off a gunbattle that lasted until dawn": violence an
+    act sets off, named as the object of its participle, is the same incident."""
+    by_head = {t.head.i: t for t in triggers}
+    alive = list(triggers)
+    for trig in triggers:
+        if trig not in alive or trig.act.family != "violence":
+            continue
+        for clause in trig.head.children:
+            if clause.dep_ not in ("advcl", "conj", "relcl") or fixed_lemma(clause) not in CONSEQUENCE_VERBS:
+                continue
+            objects = [c for c in clause.children if c.dep_ == "dobj"]
+            objects += [g for c in clause.children if c.dep_ == "prep" and c.lower_ == "to"
+                        for g in c.children if g.dep_ == "pobj"]
+            for obj in objects:
+                other = by_head.get(obj.i)
+                if other is not None and other in alive and other is not trig and other.act.family == "violence":
+                    trig.add_tokens(*other.tokens)
+                    alive.remove(other)
+    return alive
+
+
 def _merge_linked(triggers: list[Trigger]) -> list[Trigger]:
     """One act reported twice in one clause ("detonated a car bomb") becomes one trigger;
     a noun act that is the topic of an appeal or threat ("urged a truce") is not an event."""
@@ -853,7 +918,11 @@ def _merge_linked(triggers: list[Trigger]) -> list[Trigger]:
                     # is the one reported ("attended a summit" stays one meeting)
                     theme = not casualty and trig.kind == "verb" and other.kind == "noun" \
                         and dep.dep_ == "dobj" and dep.i == other.head.i and _event_name(trig) != _event_name(other)
-                    keep = trig if theme else _better(trig, other)
+                    # "defected ..., handing over their rifles": the main clause's act is the
+                    # one reported, its participle a detail of it
+                    detail = not casualty and dep.dep_ == "advcl" and dep.i == other.head.i \
+                        and not trig.act.generic and not is_to_infinitive(dep)
+                    keep = trig if theme or detail else _better(trig, other)
                     lose = other if keep is trig else trig
                     keep.add_tokens(*lose.tokens)
                     alive.remove(lose)

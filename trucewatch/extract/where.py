@@ -101,8 +101,13 @@ def choose(doc, sentence, trigger, places: list[PlaceMention]) -> PlaceMention |
         return None
     # Governments that speak or are accused ("Ankara denied", "blamed Israel") and names of whose
     # forces ("US jets") say nothing of where the act was.
-    candidates = [m for m in in_sentence if not m.role and not _launch_point(doc, m)
-                  and not _describes_anaphor(doc, m) and not _across_from(doc, m)]
+    usable = [m for m in in_sentence if not _launch_point(doc, m) and not _describes_anaphor(doc, m)
+              and not _across_from(doc, m)]
+    # A town that only qualifies a participant ("a Denver transit officer", "the Kabul police
+    # chief") when nothing else is named; a country that does ("US jets") never.
+    candidates = [m for m in usable if not m.role] or [
+        m for m in usable if m.role == "qualifying" and m.place is not None
+        and m.place.precision not in ("country", "region")]
     if not candidates:
         return None
     candidates = [m for m in candidates if not _reference_point(doc, m, candidates)] or candidates

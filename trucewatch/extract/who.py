@@ -14,7 +14,7 @@ from functools import lru_cache
 from trucewatch.extract.datafiles import actor_nouns, words
 from trucewatch.ontology import default_ontology
 from trucewatch.extract.what import (CARRIER_NOUNS, LIGHT_VERBS, Trigger, asked_clause, asked_party, default_lexicon,
-                                     elided_passive, is_to_infinitive)
+                                     elided_passive, fixed_lemma, is_to_infinitive)
 
 SUBJECTS = ("nsubj", "csubj")
 PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
@@ -88,7 +88,8 @@ def _phrase(token) -> tuple[str, int, int]:
     right = token.i
     for child in token.rights:
         if child.dep_ in ("compound", "case", "nmod") or (
-                (_of_phrase(child, token) or _home_phrase(child, token) or _allegiance(child))
+                (_of_phrase(child, token) or _home_phrase(child, token) or _allegiance(child)
+                 or _for_phrase(child, token))
                 and child.i == right + 1):
             right = max(right, child.right_edge.i)
     doc = token.doc
@@ -110,6 +111,11 @@ OF_HEADS = words("participants.yaml", "of_heads")
 def _of_phrase(child, token) -> bool:
     """"forces of the interim government": an of-phrase that names whose forces they are."""
     return child.dep_ == "prep" and child.lower_ == "of" and token.lemma_.lower() in OF_HEADS
+
+
+def _for_phrase(child, token) -> bool:
+    """"a spokesman for the RSF": whom the speaker speaks for."""
+    return child.dep_ == "prep" and child.lower_ == "for" and token.lemma_.lower() in _words("for_heads")
 
 
 def _allegiance(child) -> bool:
@@ -403,7 +409,7 @@ def _is_munition(token) -> bool:
     """"A missile slammed into ...", "two mortar rounds crashed into ...": what was fired, not a
     side (aircraft and tanks that act stay their crews' side: "Jets bombed", "its aircraft")."""
     munitions = default_ontology().groups.get("munitions", frozenset())
-    lemma = token.lemma_.lower()
+    lemma = fixed_lemma(token)
     if lemma in munitions:
         return True
     return lemma not in actor_nouns() and lemma not in NOT_WEAPONS and any(
