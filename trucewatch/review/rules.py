@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from trucewatch.datafiles import read_lexicon
-from trucewatch.errors import NotFound, Refused, TruceWatchError
+from trucewatch.errors import Refused, TruceWatchError
 
 
 @lru_cache(maxsize=1)
@@ -19,7 +19,7 @@ def kinds() -> list[str]:
 
 def check_kind(kind: str) -> str:
     if kind not in kinds():
-        raise NotFound(f"There is nothing to review of kind '{kind}'; choose among {', '.join(kinds())}.")
+        raise TruceWatchError(f"There is nothing to review of kind '{kind}'; choose among {', '.join(kinds())}.")
     return kind
 
 

@@ -96,3 +96,16 @@ def read(store, kind: str, key: str) -> ReviewState:
     with store.engine.connect() as connection:
         require_record(connection, kind, key)
         return read_state(connection, kind, key)
+
+
+def record_history(store, kind: str, key: str) -> list:
+    """A record's audit entries, oldest first; an event's include those made under the ids its
+    review had before re-extraction renumbered it."""
+    from trucewatch.audit.export import entries
+
+    keys = [key]
+    if kind == "event":
+        from .overrides import former_ids
+
+        keys = [*former_ids(store, key), key]
+    return list(entries(store, kind=kind, keys=keys))
