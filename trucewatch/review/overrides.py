@@ -179,6 +179,11 @@ def reattach(connection: sa.Connection, document_ids: list[str] | None = None, *
             connection.execute(event_reviews.update().where(event_reviews.c.id == row.id).values(event_id=None))
         for row, new in moving:
             _move(connection, row, new, at, actor, result)
+        # an id whose act moved away no longer carries that act's review (unless another came to it)
+        taken = {new for _, new in moving if new}
+        for row, _ in moving:
+            if row.event_id and row.event_id not in taken:
+                write_fields(connection, "event", row.event_id, review_status=initial_status(), assignee=None)
     return result
 
 
