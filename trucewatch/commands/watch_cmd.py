@@ -55,8 +55,8 @@ def watch(
 
     config = watch_config(feeds, truce, every, webhook, allow_private, timeout=timeout, delay=delay, backoff=backoff)
     with open_store(db_url(db)) as store:
-        watcher = Watcher(store, config, on_cycle=lambda cycle: out_console.print(cycle.line(), highlight=False),
-                          on_error=lambda text: err_console.print(text, highlight=False, markup=False))
+        watcher = Watcher(store, config, on_cycle=lambda cycle: out_console.print(cycle.line(), highlight=False, soft_wrap=True),
+                          on_error=lambda text: err_console.print(text, highlight=False, markup=False, soft_wrap=True))
         err_console.print(f"watching {len(watcher.feeds)} feed(s) every {config.every:g} s against {truce}"
                           f"{' with a webhook' if webhook else ''} over {store.url}; Ctrl-C stops it.", highlight=False)
         try:

@@ -173,8 +173,9 @@ def save_findings(target, truce_name: str, found) -> int:
         _insert_in_batches(conn, findings, rows)
         present = {finding_key(truce_name, row["incident_id"]): digest_of(row["data"]) for row in rows}
         sync_machine(conn, "finding", present, at=now, scope_prefix=finding_key(truce_name, ""), previous=previous)
-        carry_findings(conn, truce_name, previous, set(present), now)
-        reopen_changed(conn, truce_name, old_verdicts, {row["incident_id"]: row["verdict"] for row in rows}, now)
+        renamed = carry_findings(conn, truce_name, previous, set(present), now)
+        was = {**{new: old_verdicts[old] for old, new in renamed.items()}, **old_verdicts}
+        reopen_changed(conn, truce_name, was, {row["incident_id"]: row["verdict"] for row in rows}, now)
         refresh_statistics(conn, findings, record_versions)
     return len(rows)
 

@@ -66,10 +66,10 @@ def _names(connection: sa.Connection) -> dict[str, set[str]]:
 
 def payload_of(truce: str, incident_id: str, verdict: str, change: str, previous: str | None, data: dict) -> dict:
     """What the webhook receives: enough to act on without another request."""
-    summary = data.get("summary") or {}
     return {"truce": truce, "incident": incident_id, "verdict": verdict, "change": change,
-            "previous_verdict": previous, "start": summary.get("start"), "end": summary.get("end"),
-            "type": summary.get("type"), "place": summary.get("place"), "provisions": data.get("provisions") or [],
+            "previous_verdict": previous, "start": data.get("start"), "end": data.get("end"),
+            "type": data.get("type"), "place": data.get("place"), "rule": data.get("rule"),
+            "attribution": data.get("attribution"), "provisions": data.get("provisions") or [],
             "parties": [{"party": p.get("party"), "grade": p.get("grade"), "standing": p.get("standing")}
                         for p in data.get("parties") or []],
             "why": (data.get("trace") or [""])[-1], "path": f"/incidents/{incident_id}"}

@@ -41,7 +41,7 @@ class Deliverer:
     """Posts due alerts to `url`; `deliver_due()` once, or `start()` a thread that keeps at it."""
 
     def __init__(self, store, url: str, *, timeout: float = 10.0, backoff: float = 30.0,
-                 max_backoff: float = 3600.0, poll: float = 1.0):
+                 max_backoff: float = 3600.0, poll: float = 5.0):
         import httpx
 
         self.store, self.url, self.timeout = store, url, timeout
@@ -122,11 +122,22 @@ class Deliverer:
         self._thread.join(timeout)
         self._client.close()
 
+    def _next_due(self) -> float:
+        """Seconds until the next undelivered alert is due (at most `poll`)."""
+        with self.store.engine.connect() as connection:
+            due = connection.scalar(sa.select(sa.func.min(alerts.c.next_attempt_at)).where(alerts.c.delivered_at.is_(None)))
+        if due is None:
+            return self.poll
+        due = due if due.tzinfo else due.replace(tzinfo=timezone.utc)
+        return min(self.poll, max(0.0, (due - _now()).total_seconds()))
+
     def _run(self) -> None:
         while not self._stop.is_set():
+            wait = self.poll
             try:
                 self.deliver_due()
+                wait = self._next_due()
             except Exception:  # noqa: BLE001 - a database hiccup must not end delivery
                 log.exception("webhook delivery round failed")
-            self._wake.wait(self.poll)
+            self._wake.wait(wait)
             self._wake.clear()

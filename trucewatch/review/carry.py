@@ -56,14 +56,16 @@ def carry_forward(connection: sa.Connection, kind: str, replaced_by: dict[str, s
     return carried
 
 
-def carry_findings(connection: sa.Connection, truce: str, previous: set[str], present: set[str], at: datetime) -> int:
-    """Findings of incidents that now go by another id keep their review (through the aliases)."""
+def carry_findings(connection: sa.Connection, truce: str, previous: set[str], present: set[str],
+                   at: datetime) -> dict[str, str]:
+    """Findings of incidents that now go by another id keep their review (through the aliases);
+    returns old incident id -> new incident id for those findings."""
     from trucewatch.incidents.persist import finding_key
     from trucewatch.incidents.tables import incident_aliases
 
     gone = {key.rpartition("|")[2] for key in previous - present}
     if not gone:
-        return 0
+        return {}
     aliases = dict(connection.execute(sa.select(incident_aliases.c.alias, incident_aliases.c.incident_id)).all())
     replaced = {}
     for incident_id in gone:
@@ -73,7 +75,8 @@ def carry_findings(connection: sa.Connection, truce: str, previous: set[str], pr
             target = aliases[target]
         if target and finding_key(truce, target) in present:
             replaced[finding_key(truce, incident_id)] = finding_key(truce, target)
-    return carry_forward(connection, "finding", replaced, at)
+    carry_forward(connection, "finding", replaced, at)
+    return {old.rpartition("|")[2]: new.rpartition("|")[2] for old, new in replaced.items()}
 
 
 def reopen_changed(connection: sa.Connection, truce: str, old_verdicts: dict[str, str],

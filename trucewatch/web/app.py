@@ -102,7 +102,8 @@ def app_from_environment():
     import os
 
     return create_app(Settings(db_url=os.environ.get("TRUCEWATCH_DB"),
-                               secure_cookies=os.environ.get("TRUCEWATCH_SECURE_COOKIES") == "1"))
+                               secure_cookies=os.environ.get("TRUCEWATCH_SECURE_COOKIES") == "1",
+                               exports_dir=os.environ.get("TRUCEWATCH_EXPORTS_DIR") or None))
 
 
 def _mount_static(app) -> None:
