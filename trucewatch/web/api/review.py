@@ -115,9 +115,10 @@ def _changes_findings(kind: str, status: str | None) -> bool:
 
 
 @router.get("/review", summary="A record's review state", responses=responses(400, 401, 403, 404, 422))
-def review_state(kind: str = Query(...), key: str = Query(..., min_length=1, max_length=400),
+def review_state(kind: str = Query(...), id: str = Query(..., min_length=1, max_length=400, description="The record's id."),
                  who: Principal = Depends(require("read")), store=Depends(get_store)):
     """Status, assignee, version, the statuses it may move to, and who else is editing it."""
+    key = id
     rules.check_kind(kind)
     found = state.read(store, kind, key)
     return JSONResponse({**found.as_dict(), "next": rules.next_statuses(kind, found.status),
@@ -173,11 +174,11 @@ def presence_beat(body: PresenceIn, request: Request, who: Principal = Depends(r
 
 @router.delete("/review/presence", summary="I stopped editing this record", status_code=204,
                responses=responses(400, 401, 403, 422))
-def presence_leave(request: Request, kind: str = Query(...), key: str = Query(..., min_length=1, max_length=400),
+def presence_leave(request: Request, kind: str = Query(...), id: str = Query(..., min_length=1, max_length=400),
                    who: Principal = Depends(require("edit")), store=Depends(get_store)):
     from fastapi.responses import Response
 
-    presence.leave(store, kind, key, who.user.name)
+    presence.leave(store, kind, id, who.user.name)
     return Response(status_code=204)
 
 
