@@ -9,7 +9,7 @@ import sqlalchemy as sa
 
 from trucewatch.audit.tables import record_versions
 from trucewatch.audit.versions import as_utc, initial_status
-from trucewatch.errors import NotFound
+from trucewatch.errors import Conflict, NotFound
 from trucewatch.incidents.tables import findings, incidents
 from trucewatch.store.schema import events
 
@@ -51,10 +51,36 @@ def record_exists(connection: sa.Connection, kind: str, key: str) -> bool:
     return connection.execute(query).first() is not None
 
 
+def live_key(connection: sa.Connection, kind: str, key: str) -> str | None:
+    """The id a record goes by now: itself, or (incidents and findings) the incident a re-fusion,
+    merge or split moved it into; None when it is gone."""
+    if record_exists(connection, kind, key):
+        return key
+    if kind not in ("incident", "finding"):
+        return None
+    from trucewatch.incidents.incident_set import follow_aliases
+    from trucewatch.incidents.tables import incident_aliases
+
+    truce, incident_id = split_finding_key(key) if kind == "finding" else (None, key)
+    aliases = dict(connection.execute(sa.select(incident_aliases.c.alias, incident_aliases.c.incident_id)).all())
+    target = follow_aliases(incident_id, aliases, ())
+    if target == incident_id:
+        return None
+    found = target if kind == "incident" else f"{truce}|{target}"
+    return found if record_exists(connection, kind, found) else None
+
+
 def require_record(connection: sa.Connection, kind: str, key: str) -> None:
-    if not record_exists(connection, kind, key):
-        raise NotFound(f"There is no {kind} '{key}' (merged, split or re-extracted records get new ids; "
-                       "the old id's page says where it went).")
+    """NotFound for a record that is not stored; Conflict (409) for one a re-fusion, merge or split
+    moved since the caller looked at it, naming where it went."""
+    if record_exists(connection, kind, key):
+        return
+    moved = live_key(connection, kind, key)
+    if moved is not None:
+        raise Conflict(f"The {kind} '{key}' was merged, split or re-fused into '{moved}' since you opened it; "
+                       "nothing was saved. Open that one and decide again.")
+    raise NotFound(f"There is no {kind} '{key}' (merged, split or re-extracted records get new ids; "
+                   "the old id's page says where it went).")
 
 
 def ensure_version(connection: sa.Connection, kind: str, key: str, at: datetime, by: str = "machine") -> None:
@@ -92,10 +118,13 @@ def write_fields(connection: sa.Connection, kind: str, key: str, **values) -> No
 
 
 def read(store, kind: str, key: str) -> ReviewState:
-    """The review state of a stored record (NotFound when it is not stored now)."""
+    """The review state of a stored record, or of the one it was moved into (its `key` says which);
+    NotFound when it is gone."""
     with store.engine.connect() as connection:
-        require_record(connection, kind, key)
-        return read_state(connection, kind, key)
+        found = live_key(connection, kind, key)
+        if found is None:
+            require_record(connection, kind, key)
+        return read_state(connection, kind, found)
 
 
 def record_history(store, kind: str, key: str) -> list:

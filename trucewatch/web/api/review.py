@@ -117,13 +117,16 @@ def _changes_findings(kind: str, status: str | None) -> bool:
 @router.get("/review", summary="A record's review state", responses=responses(400, 401, 403, 404, 422))
 def review_state(kind: str = Query(...), id: str = Query(..., min_length=1, max_length=400, description="The record's id."),
                  who: Principal = Depends(require("read")), store=Depends(get_store)):
-    """Status, assignee, version, the statuses it may move to, and who else is editing it."""
-    key = id
+    """Status, assignee, version, the statuses it may move to, and who else is editing it. An
+    incident (or finding) id that a re-fusion, merge or split retired answers for the incident that
+    holds its events now (`key`), naming the id asked for in `resolved_from`."""
     rules.check_kind(kind)
-    found = state.read(store, kind, key)
-    return JSONResponse({**found.as_dict(), "next": rules.next_statuses(kind, found.status),
-                         "editing": [e.as_dict() for e in presence.editing(store, kind, key, besides=who.user.name)]},
-                        headers={"ETag": f'"{found.version}"'})
+    found = state.read(store, kind, id)
+    body = {**found.as_dict(), "next": rules.next_statuses(kind, found.status),
+            "editing": [e.as_dict() for e in presence.editing(store, kind, found.key, besides=who.user.name)]}
+    if found.key != id:
+        body["resolved_from"] = id
+    return JSONResponse(body, headers={"ETag": f'"{found.version}"'})
 
 
 @router.post("/review/status", summary="Change a record's review status", responses=responses(400, 401, 403, 404, 409, 422))
