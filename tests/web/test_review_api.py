@@ -183,3 +183,5 @@ def test_alerts_are_listed_newest_first(fresh):
     login(client, "viewer")
     page = client.get("/alerts")
     assert page.status_code == 200 and page.text.count('class="alert-row"') == len(made)
+    banner = client.get("/").text
+    assert 'id="alert-banner"' in banner and f"<strong>{len(made)}</strong> violation alert(s)" in banner

@@ -35,6 +35,13 @@ def finding_key(truce_name: str, incident_id: str) -> str:
     return f"{truce_name}|{incident_id}"
 
 
+def writer(engine: sa.Engine) -> sa.Engine:
+    """The engine for a read-then-write transaction: on SQLite it takes the write lock up front
+    (BEGIN IMMEDIATE), so a concurrent writer (the server's re-check, a reviewer) makes it wait
+    instead of failing with "database is locked" when it turns from reading to writing."""
+    return engine.execution_options(sqlite_begin="IMMEDIATE")
+
+
 def engine_of(target) -> sa.Engine:
     """The engine behind a Store, or the engine itself."""
     return target.engine if hasattr(target, "engine") else target
@@ -97,7 +104,7 @@ def save_incidents(target, incident_set: IncidentSet, *, batch: int = 5000) -> i
     """
     engine = ready_engine(target)
     now = datetime.now(timezone.utc)
-    with engine.begin() as conn:
+    with writer(engine).begin() as conn:
         aliases = {**incident_set.aliases, **_vanished_ids(conn, incident_set)}
         for live in incident_set.incidents:
             aliases.pop(live, None)
@@ -165,7 +172,7 @@ def save_findings(target, truce_name: str, found) -> int:
     now = datetime.now(timezone.utc)
     rows = [{"truce": truce_name, "incident_id": f.incident, "verdict": f.verdict, "data": f.as_dict(),
              "checked_at": now} for f in found]
-    with engine.begin() as conn:
+    with writer(engine).begin() as conn:
         old_verdicts = dict(conn.execute(sa.select(findings.c.incident_id, findings.c.verdict)
                                          .where(findings.c.truce == truce_name)).all())
         previous = {finding_key(truce_name, incident_id) for incident_id in old_verdicts}

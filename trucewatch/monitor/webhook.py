@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import json
 import logging
-import threading
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
 import sqlalchemy as sa
 
 from trucewatch import __version__
+from trucewatch.background import Loop
 from trucewatch.review.tables import alerts
 
 log = logging.getLogger("trucewatch.webhook")
@@ -37,19 +37,20 @@ class Delivery:
     failed: int = 0
 
 
-class Deliverer:
+class Deliverer(Loop):
     """Posts due alerts to `url`; `deliver_due()` once, or `start()` a thread that keeps at it."""
+
+    name = "trucewatch-webhook"
 
     def __init__(self, store, url: str, *, timeout: float = 10.0, backoff: float = 30.0,
                  max_backoff: float = 3600.0, poll: float = 5.0):
         import httpx
 
+        super().__init__()
         self.store, self.url, self.timeout = store, url, timeout
         self.backoff, self.max_backoff, self.poll = backoff, max_backoff, poll
         self._client = httpx.Client(timeout=httpx.Timeout(timeout), follow_redirects=False,
                                     headers={"User-Agent": USER_AGENT, "Content-Type": "application/json"})
-        self._wake, self._stop = threading.Event(), threading.Event()
-        self._thread = threading.Thread(target=self._run, name="trucewatch-webhook", daemon=True)
 
     def delay(self, attempts: int) -> float:
         """Seconds before the next try after `attempts` failed ones."""
@@ -88,7 +89,7 @@ class Deliverer:
     def deliver_due(self) -> Delivery:
         done = Delivery()
         for row in self._due(_now()):
-            if self._stop.is_set():
+            if self.stopping:
                 break
             if not self._lease(row, _now()):
                 continue  # another deliverer has it
@@ -108,18 +109,12 @@ class Deliverer:
                                 self.url, row.id, problem, self.delay(attempts))
         return done
 
-    # -- the thread
-    def start(self) -> "Deliverer":
-        self._thread.start()
-        return self
-
-    def wake(self) -> None:
-        self._wake.set()
+    def step(self) -> float:
+        self.deliver_due()
+        return self._next_due()
 
     def stop(self, timeout: float = 15.0) -> None:
-        self._stop.set()
-        self._wake.set()
-        self._thread.join(timeout)
+        super().stop(timeout)
         self._client.close()
 
     def _next_due(self) -> float:
@@ -130,14 +125,3 @@ class Deliverer:
             return self.poll
         due = due if due.tzinfo else due.replace(tzinfo=timezone.utc)
         return min(self.poll, max(0.0, (due - _now()).total_seconds()))
-
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            wait = self.poll
-            try:
-                self.deliver_due()
-                wait = self._next_due()
-            except Exception:  # noqa: BLE001 - a database hiccup must not end delivery
-                log.exception("webhook delivery round failed")
-            self._wake.wait(wait)
-            self._wake.clear()

@@ -8,7 +8,6 @@ asking again adds nothing. Export files go to a folder; the person who asked dow
 from __future__ import annotations
 
 import logging
-import threading
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -16,6 +15,7 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from trucewatch.audit.log import SYSTEM, Actor, writing
+from trucewatch.background import Loop
 from trucewatch.audit.versions import as_utc
 from trucewatch.errors import NotFound, TruceWatchError
 
@@ -228,34 +228,18 @@ def export_path(folder: Path, job: Job) -> Path:
     return path
 
 
-class Worker:
+class Worker(Loop):
     """A thread that does queued jobs one at a time; `wake()` after queueing one saves the wait."""
 
+    name = "trucewatch-jobs"
+
     def __init__(self, store, folder: Path, *, poll: float = 2.0):
+        super().__init__()
         self.store, self.folder, self.poll = store, Path(folder), poll
-        self._wake, self._stop = threading.Event(), threading.Event()
-        self._thread = threading.Thread(target=self._run, name="trucewatch-jobs", daemon=True)
 
-    def start(self) -> "Worker":
-        self._thread.start()
-        return self
-
-    def wake(self) -> None:
-        self._wake.set()
-
-    def stop(self, timeout: float = 30.0) -> None:
-        self._stop.set()
-        self._wake.set()
-        self._thread.join(timeout)
-
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            try:
-                job = claim(self.store)
-                if job is not None:
-                    run_one(self.store, job, self.folder)
-                    continue
-            except Exception:  # noqa: BLE001 - a database hiccup must not end the worker
-                log.exception("the job worker could not claim a job")
-            self._wake.wait(self.poll)
-            self._wake.clear()
+    def step(self) -> float:
+        job = claim(self.store)
+        if job is None:
+            return self.poll
+        run_one(self.store, job, self.folder)
+        return 0.0
