@@ -22,6 +22,7 @@ from trucewatch.commands import (  # noqa: F401  (imported for registration)
     commitments_cmd,
     serve_cmd,
     users_cmd,
+    doctor_cmd,
     watch_cmd,
     audit_cmd,
 )

@@ -101,3 +101,23 @@ def test_the_denied_strike_told_by_two_independent_outlets_is_a_probable_violati
         finding = next(f for f in load_findings(store) if f["incident"] == strike["id"])
     assert finding["verdict"] == "probable violation"
     assert finding["rule"] == "two independent sources" and finding["attribution"] == "contested"
+
+
+def test_demo_names_each_failed_input_and_its_reason(tmp_path, monkeypatch):
+    """Like `ingest`, the demo names what failed and why, instead of only counting it."""
+    import trucewatch.demo as demo
+    from typer.testing import CliRunner
+
+    from trucewatch.cli import app
+
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "one.txt").write_text(next(REPORTS.glob("*.txt")).read_text(encoding="utf-8"), encoding="utf-8")
+    (reports / "broken.bin").write_bytes(b"\x00\x01\x02binary\xff" * 50)
+    monkeypatch.setattr(demo, "REPORTS", reports)
+    result = CliRunner().invoke(app, ["demo", "--db", f"sqlite:///{tmp_path / 'tw.db'}",
+                                      "--out", str(tmp_path / "report.html")], env={"COLUMNS": "300"})
+    assert result.exit_code == 1
+    assert "1 new, 0 skipped, 1 failed" in result.output
+    failure = next(line for line in result.output.splitlines() if "broken.bin" in line)
+    assert failure.startswith(str(reports / "broken.bin") + ": ") and len(failure) > len(str(reports)) + 20

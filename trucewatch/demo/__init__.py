@@ -35,15 +35,18 @@ class DemoResult:
         return ", ".join(f"{n} {verdict}" for verdict, n in sorted(self.commitments.items())) or "none"
 
 
-def run_demo(db: str, out: str | Path, *, progress: bool = False) -> DemoResult:
+def run_demo(db: str, out: str | Path, *, progress: bool = False, on_error=None) -> DemoResult:
     """Ingest and extract the demo reports into `db`, fuse, check the demo truce and the pledges,
-    write the report."""
+    write the report.
+
+    `on_error` is called with each input that fails, as `trucewatch.ingest` does; the summary in
+    `DemoResult.ingest.errors` lists them too."""
     from trucewatch.commitments import check_commitments
     from trucewatch.ingest import ingest
     from trucewatch.report.render import write_report
     from trucewatch.truce.run import run_check
 
-    summary = ingest([str(REPORTS)], db=db, progress=progress)
+    summary = ingest([str(REPORTS)], db=db, progress=progress, on_error=on_error)
     terms, incidents, findings = run_check(TRUCE, db, progress=progress)
     pledges = check_commitments(db, files=[PLEDGES], incidents=incidents, as_of=terms.end.date())
     events = sum(len(incident.mentions) for incident in incidents)
