@@ -149,6 +149,12 @@ def test_merge_and_split_name_the_incidents_version(fresh):
     body = merged.json()
     record = client.get(f"/api/v1/incidents/{body['incident']}", headers=scenario.headers("viewer")).json()
     assert len(record["mentions"]) == 2 and any(h["action"] == "merge" for h in record["history"])
+    merged_version = client.get("/api/v1/review", params={"kind": "incident", "id": body["incident"]},
+                                headers=scenario.headers("analyst")).json()["version"]
+    moving = [m["event"]["id"] for m in record["mentions"]][-1:]
+    split = client.post(f"/api/v1/incidents/{body['incident']}/split", headers=scenario.headers("analyst"),
+                        json={"event_ids": moving, "version": merged_version, "reason": "two strikes after all"})
+    assert split.status_code == 200 and len(set(split.json()["incidents"])) == 2
     undone = client.post(f"/api/v1/journal/{body['operation']['op_id']}/undo", json={"reason": "not the same"},
                          headers=scenario.headers("analyst"))
     assert undone.status_code == 200 and undone.json()["operation"]["undone"] is True

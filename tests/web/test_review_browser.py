@@ -163,12 +163,18 @@ def test_a_reviewer_publishes_a_finding_and_a_viewer_sees_it_published(open_as, 
     panel = "#verdicts .finding .review-panel"
     reviewer.click(f"{panel} button.move-confirmed")
     reviewer.wait_for_selector(f"{panel} .review-status[data-status=confirmed]")
+    reviewer.fill(f"{panel} textarea[name=text]", "Two outlets, two doctors: enough to publish.")
+    reviewer.click(f"{panel} button.add-comment")
+    reviewer.wait_for_selector("#verdicts .finding-history")
     reviewer.click(f"{panel} button.move-published")
     reviewer.wait_for_selector("#verdicts .published-mark")
     viewer = open_as("viewer")
     viewer.goto(f"/incidents/{incident}")
     assert viewer.inner_text("#verdicts .finding .review-status") == "published"
     assert viewer.locator("#verdicts .published-mark").count() == 1 and viewer.locator(".edit-control").count() == 0
+    viewer.click("#verdicts .finding-history summary")
+    history = viewer.inner_text("#verdicts .finding-history")
+    assert "enough to publish" in history and "publish" in history and "reviewer" in history
     viewer.goto("/truces")
     viewer.click("#truce-list a >> nth=0")
     assert viewer.locator("#findings tr.finding-row[data-review-status=published]").count() == 1

@@ -316,7 +316,8 @@ def incident_extras(store, record: dict, who) -> dict:
     for finding in record.get("findings") or []:
         key = f"{finding['truce']}|{record['id']}"
         found = state.read(store, "finding", key)
-        findings.append({"key": key, "review": found, "next": rules.next_statuses("finding", found.status)})
+        findings.append({"key": key, "review": found, "next": rules.next_statuses("finding", found.status),
+                         "history": [entry.as_dict() for entry in state.record_history(store, "finding", key)]})
     return {"review": review, "next": rules.next_statuses("incident", review.status), "users": _user_names(store),
             "journal": [SimpleNamespace(**op) for op in journal.journal_of(store, record["id"])],
             "finding_reviews": findings}
