@@ -365,7 +365,9 @@ def review_rows(review: dict) -> list[tuple[str, str, str]]:
                      f"{entry['errors']} errors, {entry['stale_edits_409']} stale edits (409); reads p95 "
                      f"{entry['reads']['p95_s']} s, writes p95 {entry['writes']['p95_s']} s; {audit['accepted_writes']} "
                      f"accepted writes, {audit['in_audit_exactly_once']} in the audit log exactly once, "
-                     f"{audit['lost_updates']} lost; load avg {entry.get('loadavg_before_load')}", ""))
+                     f"{audit['lost_updates']} lost; {entry.get('records_gone_404', 0)} records re-fused away (404, "
+                     f"{audit.get('gone_without_tombstone', 0)} without a tombstone); load avg "
+                     f"{entry.get('loadavg_before_load')}", ""))
     return rows
 
 

@@ -96,7 +96,7 @@ def test_bulk_comments_and_the_history_as_files(fresh):
                          json={"items": items, "assignee": "analyst", "status": "in_review"}).json()
     assert len(result["done"]) == len(events) - 1 and [c["key"] for c in result["conflicts"]] == [first["id"]]
     unknown = client.post("/api/v1/review/bulk", headers=scenario.headers("analyst"),
-                          json={"items": items[:1], "assignee": "nobody-here"}).json()
+                          json={"items": [{"kind": "event", "key": events[1]["id"]}], "assignee": "nobody-here"}).json()
     assert unknown["refused"] and "no user" in unknown["refused"][0]["detail"]
     said = client.post("/api/v1/review/comment", headers=scenario.headers("analyst"),
                        json={"kind": "event", "key": events[1]["id"], "text": "Same photo as last week's story."})

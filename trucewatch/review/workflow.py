@@ -11,7 +11,7 @@ from datetime import datetime, timezone
 
 import sqlalchemy as sa
 
-from trucewatch.audit.log import Actor, append, writing
+from trucewatch.audit.log import Actor, append, history, writing
 from trucewatch.audit.tables import record_versions
 from trucewatch.audit.versions import StaleEdit, bump
 from trucewatch.errors import NotFound, Refused, TruceWatchError
@@ -59,6 +59,8 @@ def change_in(connection: sa.Connection, store, kind: str, key: str, *, version:
     require_record(connection, kind, key)
     ensure_version(connection, kind, key, at)
     before = read_state(connection, kind, key)
+    if version is not None and before.version != version:  # stale: say so before judging the move
+        raise StaleEdit(kind, key, version, before.version, history(store, kind, key, after_version=version))
     values = {}
     if status is not UNSET:
         check_move(kind, before.status, status, permissions)
