@@ -55,6 +55,8 @@ def test_a_claimant_capital_is_its_government(run):
      "any involvement.", "IRN"),
     ("Shelling hit the old market, killing three children. The rebels blamed the army, which "
      "rejected the accusation.", None),
+    ("A grenade thrown into a cafe wounded nine people on Friday. Witnesses blamed the police. "
+     "The interior ministry denied any hand in the attack.", None),
 ])
 def test_a_later_denial_is_a_claim_on_the_act_not_an_event(run, text, denier):
     events = run(text, PUBLISHED)
@@ -65,6 +67,26 @@ def test_a_later_denial_is_a_claim_on_the_act_not_an_event(run, text, denier):
     if denier:
         assert denials[0].claimant.country == denier
     assert [c for c in main.claims if c.stance == "accuses"]
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Gunmen shot dead a school teacher in Kandahar on Friday, police said. A provincial official "
+     "blamed the Taliban. The insurgents rejected the charge on Saturday.", "Taliban", "AFG"),
+    ("A bomb wrecked a minibus on the road out of Saada on Monday, killing six passengers. "
+     "Tribal elders accused the Houthis. The rebels denied any part in it.", "Houthis", "YEM"),
+])
+def test_a_denier_described_only_as_the_accused_kind_is_the_accused(run, text, name, country):
+    main = main_of(run, text)
+    denials = [c for c in main.claims if c.stance == "denies"]
+    assert denials and denials[0].claimant.name == name and denials[0].claimant.country == country
+
+
+def test_a_described_denier_of_another_kind_than_the_accused_stays_unnamed(run):
+    # soldiers are not the armed group that was accused: the description names nobody
+    main = main_of(run, "Gunmen shot dead a school teacher in Kandahar on Friday, police said. A provincial "
+                        "official blamed the Taliban. The soldiers denied the charge on Saturday.")
+    denials = [c for c in main.claims if c.stance == "denies"]
+    assert all(c.claimant.name != "Taliban" for c in denials)
 
 
 def test_an_accused_armed_group_is_named_in_the_claim(run):

@@ -55,6 +55,8 @@ class Draft:
     fatalities: Casualties | None = None
     injured: Casualties | None = None
     claims: list[Claim] = field(default_factory=list)
+    # parties others accused of this act, as resolved: a later "the rebels denied it" is theirs
+    accused: list[ActorRef] = field(default_factory=list)
 
 
 class StoryPlaces:
