@@ -103,3 +103,19 @@ def test_tolls_of_one_act_add_up_within_a_sentence(run):
                  "militants stormed an army post near Bannu.")
     main = next(e for e in events if e.main)
     assert main.fatalities.best == 7
+
+
+@pytest.mark.parametrize("text", [
+    "Two men on a motorbike tried to assassinate a district judge in Quetta on Monday; he escaped.",
+    "Militiamen attempted to kill a tribal elder near Sirte on Friday, residents said.",
+])
+def test_the_one_an_attempt_aimed_at_is_not_counted_dead(run, text):
+    main = next(e for e in run(text) if e.main)
+    assert main.acled is not None and main.acled.event_type == "Violence against civilians"
+    assert main.fatalities is None or main.fatalities.best == 0
+
+
+def test_an_attempt_still_counts_those_the_act_did_kill(run):
+    main = next(e for e in run("In an attempt to kill the provincial governor, gunmen fired on his convoy "
+                               "outside Jalalabad, killing two of his bodyguards.") if e.main)
+    assert main.fatalities is not None and main.fatalities.best == 2

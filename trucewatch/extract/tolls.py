@@ -31,6 +31,7 @@ PASSIVE = frozenset({"nsubjpass", "csubjpass"})
 HYPOTHETICAL = words("clause_words.yaml", "hypothetical_aux") | words("clause_words.yaml", "future_aux")
 PLANNING = words("clause_words.yaml", "planning_verbs") - {"be"}
 CONDITIONS = words("clause_words.yaml", "conditional_marks")
+ATTEMPTS = words("clause_words.yaml", "attempt_words") | words("clause_words.yaml", "failed_attempt_verbs")
 SINGULAR_DETS = frozenset({"a", "an", "one", "another", "the", "this", "that", "each"})
 ONE_PRONOUNS = frozenset({"him", "her", "himself", "herself", "another", "one", "his"})
 NOT_VICTIM_ENTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "GPE", "LOC", "FAC"})
@@ -201,6 +202,8 @@ def _not_said_to_happen(verb) -> bool:
         return True
     if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in verb.children):
         return True
+    if verb.dep_ in ("xcomp", "acl") and fixed_lemma(verb.head) in ATTEMPTS:
+        return True  # "tried to assassinate the mayor": whom they tried to kill did not die of it
     return verb.dep_ == "xcomp" and fixed_lemma(verb.head) in PLANNING
 
 
@@ -283,15 +286,20 @@ def _span(anchor, heads: list) -> tuple[int, int]:
     return first.idx, last.idx + len(last.text)
 
 
-def find_tolls(sent) -> list[CasualtyMention]:
-    """The casualty phrases of one parsed sentence (a spaCy Span) the grammar reads."""
+def find_tolls(sent, unsaid: list[tuple[int, int]] | None = None) -> list[CasualtyMention]:
+    """The casualty phrases of one parsed sentence (a spaCy Span) the grammar reads; the spans of
+    phrases it reads as not having happened ("tried to kill the mayor") go to `unsaid`."""
     found = []
     for token in sent:
         reading = _reading(token)
         if reading is None:
             continue
         kind, victims = reading
-        if not victims or _not_said_to_happen(token if token.pos_ == "VERB" else token.head):
+        if not victims:
+            continue
+        if _not_said_to_happen(token if token.pos_ == "VERB" else token.head):
+            if unsaid is not None:
+                unsaid.append(_span(token, victims))
             continue
         if any(c.dep_ == "conj" and any(cc.lower_ == "or" for cc in token.children if cc.dep_ == "cc")
                for c in token.children):
@@ -308,7 +316,8 @@ def find_tolls(sent) -> list[CasualtyMention]:
 
 def sentence_casualties(sent, regex_found: CasualtyMentions | None) -> CasualtyMentions:
     """The parse's readings, plus the regex's where the parse read nothing overlapping."""
-    parsed = find_tolls(sent)
+    unsaid: list[tuple[int, int]] = []
+    parsed = find_tolls(sent, unsaid)
     result = CasualtyMentions()
     for mention in parsed:
         getattr(result, mention.kind).append(mention)
@@ -317,6 +326,8 @@ def sentence_casualties(sent, regex_found: CasualtyMentions | None) -> CasualtyM
         for mention in regex_found:
             if any(mention.start < p.end and p.start < mention.end for p in parsed):
                 continue
+            if any(mention.start < end and start < mention.end for start, end in unsaid):
+                continue  # the grammar read this phrase as not having happened
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is not None and len(span) and any(_own_side_account(t) for t in span if t.pos_ == "VERB"):
                 continue  # a side's own account of its kills

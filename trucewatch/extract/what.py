@@ -800,12 +800,16 @@ def is_casualty_only(trigger: Trigger) -> bool:
     # the lexicon's list, not the act's: "soldiers killed" stays a toll after becoming an attack
     if trigger.kind != "verb":
         return False
-    lemma = _lemma(trigger.head)
+    head = trigger.head
+    if head.dep_ in ("xcomp", "acl") and _lemma(head.head) in ATTEMPT_WORDS:
+        return False  # "tried to kill the mayor": the attempt is the act; nobody died of it
+    lemma = _lemma(head)
     return lemma in default_lexicon().casualty_verbs or (
         lemma in KILLING_WITH_RESULT and any(_is_result(c) for c in trigger.head.children))
 
 
 KILLING_WITH_RESULT = words("tolls.yaml", "killing_with_result")
+ATTEMPT_WORDS = words("clause_words.yaml", "attempt_words") | words("clause_words.yaml", "failed_attempt_verbs")
 RESULT_WORDS = words("tolls.yaml", "result_words")
 
 
