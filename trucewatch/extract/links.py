@@ -143,6 +143,7 @@ def referred_place(doc, sentence, places):
 
 
 ACTING_DEPS = frozenset({"nsubj", "nsubjpass"})
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 
 
 def _acting(mention, doc) -> bool:
@@ -153,7 +154,10 @@ def _acting(mention, doc) -> bool:
     start, end = getattr(mention, "token_start", None), getattr(mention, "token_end", None)
     if doc is None or start is None or end is None or end <= start:
         return False
-    return doc[start:end].root.dep_ in ACTING_DEPS
+    root = doc[start:end].root
+    if start >= 2 and doc[start - 1].text == "," and doc[start - 2].ent_type_ in PLACE_ENTS:
+        return False  # "Mill Road, London injuring five": an address, however it was parsed
+    return root.dep_ in ACTING_DEPS
 
 
 def story_country(places, doc=None) -> str | None:

@@ -27,19 +27,21 @@ from spacy.symbols import ADJ, ADP, DET, NOUN, PROPN
 from trucewatch.extract.datafiles import actor_nouns, load, words
 from trucewatch.nlp import starts_sentence
 from trucewatch.places import get_gazetteer
-from trucewatch.places.disambiguate import KIND_SUFFIX, PART_PREFIX, transliterated_countries
+from trucewatch.places.disambiguate import KIND_SUFFIX, PART_PREFIX, PlaceContext, ranked, transliterated_countries
 from trucewatch.places.model import Place
 from trucewatch.places.names import name_key, skeleton
 from trucewatch.places.story import StoryName, resolve_story, story_focus
 from trucewatch.places.wordstats import is_common_word
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+EXACT_MATCH = 0.95  # a namesake in a named country must be spelled this well to replace another
 OTHER_NAME_LABELS = {"PERSON", "ORG", "LANGUAGE", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP"}
 LOCATIVE_PREPS = words("place_words.yaml", "locative_preps")
 PART_WORDS = words("place_words.yaml", "part_words")
 PLACE_KINDS = words("place_kinds.yaml", "place_kinds")  # "town", "district": nouns that stand for a name
 GLUED_ARTICLES = tuple(load("place_words.yaml")["glued_articles"])
 _INNER_WORDS = words("place_words.yaml", "inner_name_words")
+_NAME_PARTICLES = words("place_words.yaml", "name_particles")
 _CAPITALISED = re.compile(r"^[A-Z][\w'’\-]+$")
 IN_NAME = "IN_NAME"  # a place inside an organisation's name: "University of Kentucky", "Texas Rangers"
 AS_ADJECTIVE = "GAZ_ADJ"  # a town name the tagger took for an adjective: "the southern Aleppo districts"
@@ -129,7 +131,8 @@ def _runs(doc, tokens: list, taken: set[int], open_to: frozenset[int] = frozense
                 tokens[end + 1].is_title or tokens[end + 1].text == "-"
                 or tokens[end + 1].text[:2].lower() in GLUED_ARTICLES
                 or (tokens[end].text == "-" and tokens[end + 1].is_alpha)  # "Pul-i-Alam"
-                or (tokens[end + 1].pos in (ADP, DET) and tokens[end + 1].lower_ in _INNER_WORDS)):
+                or (tokens[end + 1].pos in (ADP, DET) and tokens[end + 1].lower_ in _INNER_WORDS)
+                or (tokens[end + 1].text in _NAME_PARTICLES and end + 2 < n and tokens[end + 2].is_title)):
             end += 1
         known = _longest_known_end(gazetteer, doc, i, end + 1)
         if known is None:
@@ -326,8 +329,19 @@ def _appositive_names(doc, start: int, end: int) -> tuple[str, ...]:
         j = k
     if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].ent_type_ in PLACE_LABELS:
         names.append(doc[start - 2].text)
+    names.extend(_in_brackets(doc, end))
     names.extend(_written_around(doc, start, end))
     return tuple(names)
+
+
+def _in_brackets(doc, end: int) -> list[str]:
+    """"Segovia (Antioquia)", "Kot (Balochistan)": a proper name in brackets right after a place
+    names the area it lies in, as a comma would."""
+    if end + 2 < len(doc) and doc[end].text == "(":
+        close = next((k for k in range(end + 1, min(end + 6, len(doc))) if doc[k].text == ")"), None)
+        if close is not None and close > end + 1 and all(t.is_title or t.is_punct for t in doc[end + 1:close]):
+            return [doc[end + 1:close].text]
+    return []
 
 
 def _written_around(doc, start: int, end: int) -> list[str]:
@@ -441,11 +455,17 @@ def story_places(doc) -> list[PlaceMention]:
     focus = story_focus([p for (_, _, label, _), p in zip(located, places) if label in PLACE_LABELS])
     # Countries the story names as places ("in Syria", "the Syrian Democratic Forces"); a nationality
     # of those who act ("Russian jets") does not say where things happen.
+    # A country's own name counts whatever label the tagger gave it ("Cameroon's far north" as ORG).
     named = {p.country for (_, _, label, _), p in zip(located, places)
-             if p is not None and p.country and p.fcode.startswith("PCL") and label in PLACE_LABELS | {IN_NAME}}
+             if p is not None and p.country and p.fcode.startswith("PCL")
+             and (label in PLACE_LABELS | {IN_NAME} or (label not in ("NORP", AS_ADJECTIVE) and p.match >= 0.95))}
     named = named | set(focus) if named else named  # the countries it names, and where its places are
     mentions = []
     for (start, end, label, text), place in zip(located, places):
+        if label not in ("NORP", AS_ADJECTIVE):
+            place = _in_named_country(place, named, _as_resolved(doc, start, end, text))
+        if label in PLACE_LABELS and place is not None and place.match < EXACT_MATCH and _named_side_cached(text):
+            continue  # "a Boko Haram attack" tagged as a facility: a group, not a town spelled like it
         if label == "NORP":
             # "Syrian", "Lebanese": the country, kept for context and maps, rarely an event's place;
             # a town the tagger called a nationality ("Kidal") is a town.
@@ -476,6 +496,17 @@ def story_places(doc) -> list[PlaceMention]:
         mentions.append(PlaceMention(text=text, start=span.start_char, end=span.end_char, label=label,
                                      place=place, token_start=start, token_end=end, role=_role(span.root, place)))
     return mentions
+
+
+def _in_named_country(place: Place | None, named: set[str], text: str) -> Place | None:
+    """A story that names its countries means the namesake there: "Mora" in a report about
+    Cameroon's far north is the Cameroonian town, not the Greek region; kept as it was when no
+    namesake in those countries is spelled as well."""
+    if place is None or not named or place.country in named or place.fcode.startswith("PCL"):
+        return place
+    inside = [c for c in ranked(text, PlaceContext(countries=tuple(sorted(named))), limit=40)
+              if c.country in named and c.match >= max(place.match, EXACT_MATCH)]
+    return inside[0] if inside else place
 
 
 def _feature_for_area(doc, start: int, end: int, text: str, place: Place) -> bool:

@@ -36,6 +36,7 @@ class Participant:
     owner: str | None = None  # the possessor's phrase, "its" resolved: "its helicopters" -> the ministry
     label: str = ""  # the head's entity label, or NAME for an unlabelled proper noun ("Dodik")
     needs_country: bool = False  # implied by a place ("a government checkpoint"): kept only if resolved
+    as_place: bool = False  # written as a place: "the London pub bombing", "Mill Road, London"
 
 
 # A dateline opens a paragraph or follows a sentence: "HAMA, Syria (Levant Wire) - ". Upper-case
@@ -274,8 +275,21 @@ def _make(token, role: str) -> list[Participant]:
             text, start, end = _phrase(member)
         text, start = _without_dateline(member.doc, text, start, end)
         out.append(Participant(text, member.i, start, end, role, owner=_owner(member),
-                               label=member.ent_type_ or ("NAME" if member.pos_ == "PROPN" else "")))
+                               label=member.ent_type_ or ("NAME" if member.pos_ == "PROPN" else ""),
+                               as_place=_written_as_place(member)))
     return out
+
+
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _written_as_place(member) -> bool:
+    """A name that modifies a noun ("the London pub bombing") or closes an address after a comma
+    ("Mill Road, London") is where something is, whatever else the name may stand for."""
+    if member.dep_ in ("compound", "nmod", "appos"):
+        return True
+    doc = member.doc
+    return member.i >= 2 and doc[member.i - 1].text == "," and doc[member.i - 2].ent_type_ in PLACE_ENTS
 
 
 def _verb_participants(verb, initiators: list, targets: list) -> None:
