@@ -183,3 +183,14 @@ def test_a_capital_written_as_a_place_is_not_the_government_acting():
     main = next(e for e in extract("Three shoppers were hurt in the Nairobi market bombing.").events if e.main)
     assert not [a for a in main.actors if a.sector == "GOV"]
     assert main.type == "bombing"
+
+
+@pytest.mark.parametrize("text, country, precision", [
+    # "the city of X" asks for the town: not the same-name department across the world
+    ("Rebels raided a village in the city of Beni on Sunday, killing seven people.", "COD", "city"),
+    # a nationality before "town of" names the country, though a region of another is spelled alike
+    ("A car bomb killed nine people in the central Somali town of Beledweyne.", "SOM", "city"),
+])
+def test_a_settlement_noun_and_a_nationality_guide_the_namesake(text, country, precision):
+    location = place_of(text)
+    assert location is not None and location.country == country and location.precision == precision

@@ -236,10 +236,11 @@ def _written_countries(nearby: tuple[str, ...]) -> set[str]:
     Balochistan, Pakistan" (a country, or the country of a state or province)."""
     found = set()
     for name in nearby:
+        # every country or state the name may be: "Somali" is Ethiopia's Somali Region and, as a
+        # nationality, Somalia; either may be meant, a third country is not
         for other in get_gazetteer().candidates(name, None, False)[:3]:
             if other.match >= EXACT_ENOUGH and other.country and (_is_country(other) or other.fcode == "ADM1"):
                 found.add(other.country)
-                break
     return found
 
 
