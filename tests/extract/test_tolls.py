@@ -119,3 +119,15 @@ def test_an_attempt_still_counts_those_the_act_did_kill(run):
     main = next(e for e in run("In an attempt to kill the provincial governor, gunmen fired on his convoy "
                                "outside Jalalabad, killing two of his bodyguards.") if e.main)
     assert main.fatalities is not None and main.fatalities.best == 2
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a year names the act; it counts nobody
+    ("The 1998 market ambush: six porters were stopped on the road and killed.", [("killed", 6, False)]),
+    # victims added beside the verb
+    ("Two judges were killed along with eight of their guards.", [("killed", 10, False)]),
+    # the article counts one, even on a noun written as a plural
+    ("A policemen was killed at the gate.", [("killed", 1, False)]),
+])
+def test_years_additions_beside_the_verb_and_articles(tolls, sentence, expected):
+    assert tolls(sentence) == expected

@@ -17,6 +17,7 @@ The regex reading stays for the phrases the parse does not cover ("the death tol
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from trucewatch.extract.datafiles import load, words
@@ -33,6 +34,7 @@ PLANNING = words("clause_words.yaml", "planning_verbs") - {"be"}
 CONDITIONS = words("clause_words.yaml", "conditional_marks")
 ATTEMPTS = words("clause_words.yaml", "attempt_words") | words("clause_words.yaml", "failed_attempt_verbs")
 SINGULAR_DETS = frozenset({"a", "an", "one", "another", "the", "this", "that", "each"})
+YEAR = re.compile(r"^(?:1[89]|20)\d\d$")  # "2004": a year, never a count of people
 ONE_PRONOUNS = frozenset({"him", "her", "himself", "herself", "another", "one", "his"})
 NOT_VICTIM_ENTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "GPE", "LOC", "FAC"})
 
@@ -220,11 +222,15 @@ def _member_count(member) -> tuple[int | None, int | None, int | None] | None:
     if member.ent_type_ in NOT_VICTIM_ENTS:
         return None
     if member.like_num or member.tag_ == "CD" or read_count(member.text) is not None:
+        if YEAR.match(member.text):
+            return None
         return read_count(doc[member.left_edge.i:member.i + 1].text)  # "at least 12", "five of them"
     numbers = _children(member, "nummod") or [c for c in member.children if c.dep_ in ("nmod", "compound", "amod")
                                                 and (c.like_num or c.tag_ == "CD")]
     if numbers:
         number = numbers[0]
+        if YEAR.match(number.text):
+            return None  # "the 2004 ambush": a year names the act, it counts nobody
         return read_count(doc[number.left_edge.i:number.right_edge.i + 1].text)
     if member.left_edge.tag_ == "CD" and member.left_edge.i < member.i:
         # "Seventeen Hindu villagers": the tagger hung the number on a modifier
@@ -240,6 +246,8 @@ def _member_count(member) -> tuple[int | None, int | None, int | None] | None:
     if member.tag_ == "NN" and lemma not in _w("collective_nouns") and any(
             c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in SINGULAR_DETS) for c in member.children):
         return (1, 1, 1)  # "a local physician", "his assistant", "the driver"
+    if lemma not in _w("collective_nouns") and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in member.children):
+        return (1, 1, 1)  # "a policemen": the article counts one, whatever the noun's ending
     return None
 
 
@@ -257,12 +265,16 @@ def _members(head) -> list:
 
 
 def _additions(word) -> list:
-    """People added to a phrase by "along with", "together with", "alongside"."""
+    """People added to a phrase by "along with", "together with", "alongside" (on the verb too:
+    "were killed along with ten bodyguards", where "with" hangs beside "along")."""
     found = []
+    beside = any(c.lower_ in ("along", "together") and c.dep_ in ("prt", "advmod") for c in word.children)
     for child in word.children:
         if child.lower_ in ("along", "together") and child.dep_ in ("advmod", "prep"):
             found += [g for w in child.children if w.lower_ == "with" for g in w.children if g.dep_ == "pobj"]
         elif child.dep_ == "prep" and child.lower_ == "alongside":
+            found += _children(child, "pobj")
+        elif child.dep_ == "prep" and child.lower_ == "with" and beside:
             found += _children(child, "pobj")
     return found
 
@@ -295,6 +307,8 @@ def find_tolls(sent, unsaid: list[tuple[int, int]] | None = None) -> list[Casual
         if reading is None:
             continue
         kind, victims = reading
+        if victims and token.pos_ == "VERB":
+            victims = victims + [v for v in _additions(token) if v not in victims]  # "killed along with ten guards"
         if not victims:
             continue
         if _not_said_to_happen(token if token.pos_ == "VERB" else token.head):
