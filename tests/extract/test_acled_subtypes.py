@@ -73,3 +73,20 @@ def test_one_protest_takes_the_most_severe_reading_of_what_happened_at_it(run, t
 
 def test_a_ministry_protesting_a_decision_is_criticism_not_a_street_protest(run):
     assert [e.type for e in run("The foreign ministry protested against the decision.")] == ["criticism"]
+
+
+@pytest.mark.parametrize("text", [
+    "A militant detonated a bomb vest at the gate of a police post in Kandahar, killing three officers.",
+    "Suicide attackers blew up an explosives-laden truck at a checkpoint near Gao on Friday.",
+    "Two women detonated themselves at a bus station in Maiduguri, killing nine people.",
+])
+def test_suicide_attackers_and_bomb_vests_are_suicide_bombs(run, text):
+    main = next(e for e in run(text) if e.main)
+    assert main.acled is not None and main.acled.sub_event_type == "Suicide bomb"
+
+
+def test_the_country_closing_an_address_does_not_make_a_bomb_an_air_strike(run):
+    main = next(e for e in run("A bomb blast ripped through a minibus in the city of Hama, Syria killing four people.")
+                if e.main)
+    assert main.type == "bombing"
+    assert not [a for a in main.actors if a.country == "SYR"]

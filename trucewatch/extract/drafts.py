@@ -122,8 +122,8 @@ def is_actor(participant: Participant, ref: ActorRef, family: str | None = None)
     counted civilians ("nine people") suffer violence, they do not do it."""
     if family == "violence" and ref.sector in COUNTED_VICTIMS and _counted(participant):
         return False
-    if participant.label == "GPE" and participant.as_place and ref.sector == "GOV":
-        return False  # a capital written as a place ("the London pub bombing") is no government
+    if participant.label == "GPE" and (participant.in_address or (participant.as_place and ref.sector == "GOV")):
+        return False  # a capital written as a place ("the London pub bombing"), an address's country
     return _resolved(ref) or participant.label in NAMED_ACTORS or _head_lemma(participant.text) in actor_nouns()
 
 

@@ -37,6 +37,7 @@ class Participant:
     label: str = ""  # the head's entity label, or NAME for an unlabelled proper noun ("Dodik")
     needs_country: bool = False  # implied by a place ("a government checkpoint"): kept only if resolved
     as_place: bool = False  # written as a place: "the London pub bombing", "Mill Road, London"
+    in_address: bool = False  # closes an address after a comma: "in the city of Homs, Syria killing five"
 
 
 # A dateline opens a paragraph or follows a sentence: "HAMA, Syria (Levant Wire) - ". Upper-case
@@ -276,7 +277,7 @@ def _make(token, role: str) -> list[Participant]:
         text, start = _without_dateline(member.doc, text, start, end)
         out.append(Participant(text, member.i, start, end, role, owner=_owner(member),
                                label=member.ent_type_ or ("NAME" if member.pos_ == "PROPN" else ""),
-                               as_place=_written_as_place(member)))
+                               as_place=_written_as_place(member), in_address=_closes_address(member)))
     return out
 
 
@@ -286,8 +287,11 @@ PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 def _written_as_place(member) -> bool:
     """A name that modifies a noun ("the London pub bombing") or closes an address after a comma
     ("Mill Road, London") is where something is, whatever else the name may stand for."""
-    if member.dep_ in ("compound", "nmod", "appos"):
-        return True
+    return member.dep_ in ("compound", "nmod", "appos") or _closes_address(member)
+
+
+def _closes_address(member) -> bool:
+    """"Mill Road, London", "Homs, Syria": a name after a comma that follows a place name."""
     doc = member.doc
     return member.i >= 2 and doc[member.i - 1].text == "," and doc[member.i - 2].ent_type_ in PLACE_ENTS
 
