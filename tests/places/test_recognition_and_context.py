@@ -194,3 +194,10 @@ def test_a_capital_written_as_a_place_is_not_the_government_acting():
 def test_a_settlement_noun_and_a_nationality_guide_the_namesake(text, country, precision):
     location = place_of(text)
     assert location is not None and location.country == country and location.precision == precision
+
+
+def test_a_particle_glues_a_name_whose_first_word_is_another_place():
+    # "wa" joins the district's name; its first word alone is a town in another country
+    location = place_of("A mine exploded during a football match in the Tala wa Barfak district, "
+                        "killing four spectators.")
+    assert location is None or location.country == "AFG"

@@ -135,7 +135,12 @@ def _runs(doc, tokens: list, taken: set[int], open_to: frozenset[int] = frozense
                 or (tokens[end + 1].text in _NAME_PARTICLES and end + 2 < n and tokens[end + 2].is_title)):
             end += 1
         known = _longest_known_end(gazetteer, doc, i, end + 1)
-        if known is None:
+        glued = [k for k in range(i + 1, end) if tokens[k].text in _NAME_PARTICLES]
+        if known is not None and glued and known <= glued[-1]:
+            # "Tala wa Barfak District": a particle glues the words into one name the gazetteer
+            # lacks; its first word alone ("Tala") is some other place
+            i = end + 1
+        elif known is None:
             i += 1
         else:
             found.append((i, known))

@@ -55,6 +55,7 @@ PART_PREFIX = re.compile(
     rf"(?:the\s+)?(?:{_alternatives('part_of_nouns')}) of)\s+(.+)$",
     re.IGNORECASE,
 )
+SETTLEMENT_WORDS = frozenset({"city", "town", "village"})
 KIND_SUFFIX = re.compile(rf"^(.+?)\s+({_alternatives('kind_suffix_words')})$", re.IGNORECASE)
 # A near-miss spelling (skeleton or fuzzy match) is a guess; in a story
 # that gives context it stands only when the context vouches for it (same country, near the story's
@@ -176,7 +177,13 @@ def ranked(name: str, context: PlaceContext | None = None, *, limit: int = 10,
     text = " ".join(name.split())
     candidates = list(gazetteer.candidates(text, None, fuzzy))
     note, kind_word = None, None
-    if not candidates or candidates[0].match < EXACT_ENOUGH:
+    town = KIND_SUFFIX.match(text)
+    if town and town.group(2).lower() in SETTLEMENT_WORDS and not any(name_key(c.name) == name_key(text) for c in candidates) \
+            and gazetteer.candidates(town.group(1), None, fuzzy):
+        # "Qamishli city", "Beni town": the settlement, though a district is spelled nearly so
+        candidates = list(gazetteer.candidates(town.group(1), None, fuzzy))
+        kind_word = town.group(2)
+    elif not candidates or candidates[0].match < EXACT_ENOUGH:
         part = PART_PREFIX.match(text)
         kind = KIND_SUFFIX.match(text)
         if part and gazetteer.candidates(part.group(2), None, fuzzy):
@@ -209,7 +216,7 @@ def ranked(name: str, context: PlaceContext | None = None, *, limit: int = 10,
         results.append(result)
     _weigh_prominence_gaps(results, context)
     _country_names_mean_countries(results)
-    if not kind_word:
+    if not kind_word or kind_word.lower() in SETTLEMENT_WORDS:
         _seats_outrank_their_areas(results)
     results.sort(key=lambda p: -p.score)
     return results[:limit]
