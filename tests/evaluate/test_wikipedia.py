@@ -97,5 +97,17 @@ def test_scores_each_field_on_the_main_event(data, tmp_path, fake, event):
     assert scores["toll exact"] == 1.0  # 5 = four victims and the driver; 2; the school's 0
     assert scores["place within 25 km"] == pytest.approx(2 / 3)  # Kirkuk, Gao; no place for Buea
     assert scores["place in gold country"] == 1.0
+    assert scores["places abroad when the text names the gold country"] == 0  # none of these texts names one
     assert scores["act family"] == pytest.approx(2 / 3)  # the school fire found nothing
     assert scores["perpetrator found"] == 0.5  # Eastern Front yes, Western Brigade no
+
+
+@pytest.mark.parametrize("text, code, named", [
+    ("Gunmen attacked a customs post in northern Mali on Friday.", "MLI", True),
+    ("Gunmen attacked a customs post near Gao on Friday.", "MLI", False),
+    ("A parcel bomb was sent to an office in the United States.", "USA", True),
+])
+def test_a_text_names_its_country(text, code, named):
+    from trucewatch.evaluate.wikipedia import country_named_in_text
+
+    assert country_named_in_text(code, text) is named

@@ -137,6 +137,15 @@ def names_in_text(place: GoldPlace, text: str) -> bool:
                for n in range(1, 5) for i in range(len(words) - n + 1))
 
 
+def country_named_in_text(code: str | None, text: str) -> bool:
+    """Whether the text writes the name of the gold country ("Mali", "United States")."""
+    if not code:
+        return False
+    words = _WORDS.findall(text)
+    return any(country_from_name(" ".join(words[i:i + n])) == code
+               for n in range(1, 5) for i in range(len(words) - n + 1))
+
+
 @lru_cache(maxsize=20_000)
 def gold_points(place: GoldPlace) -> tuple[tuple[float, float], ...]:
     """Gazetteer points for the gold names, each found within the gold country (none found: ())."""
@@ -284,6 +293,7 @@ class Scorer:
     def __init__(self) -> None:
         self.exact, self.in_range = Accuracy(), Accuracy()
         self.place, self.in_country, self.place_named = Accuracy(), Accuracy(), Accuracy()
+        self.abroad_named = Accuracy()  # located main events abroad though the text names the country
         self.perpetrator, self.family = Accuracy(), Accuracy()
         self.any_exact, self.any_place, self.any_family = Accuracy(), Accuracy(), Accuracy()
         self.place_unknown = self.place_country_only = 0
@@ -343,6 +353,8 @@ class Scorer:
         self.any_place.add(any((k := _km(e, points)) is not None and k <= PLACE_KM for e in events))
         location = event.location if event else None
         if location is not None and location.country:
+            if country_named_in_text(place.country, text):
+                self.abroad_named.add(location.country != place.country)
             if not self.in_country.add(location.country == place.country):
                 misses.append({"field": "place country", "gold": place.country, "predicted": location.country,
                                "text": location.text})
@@ -355,6 +367,8 @@ class Scorer:
                              f"of the gold city; {self.place_country_only} rows name only a country, "
                              f"{self.place_unknown} a place the gazetteer lacks (not scored)"),
             self.in_country.score("place in gold country", "share of located main events"),
+            Score("places abroad when the text names the gold country", self.abroad_named.correct,
+                  self.abroad_named.total, "located main events outside the country the text names; should be 0"),
             self.place_named.score("place within 25 km, text names the gold place",
                                    "rows whose text writes the gold city's name (the rest cannot be read from it)"),
             self.perpetrator.score("perpetrator found", "main event's initiators, claims of responsibility"),
