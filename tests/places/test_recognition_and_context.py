@@ -201,3 +201,15 @@ def test_a_particle_glues_a_name_whose_first_word_is_another_place():
     location = place_of("A mine exploded during a football match in the Tala wa Barfak district, "
                         "killing four spectators.")
     assert location is None or location.country == "AFG"
+
+
+@pytest.mark.parametrize("text, country", [
+    # a village the gazetteer lacks: its loose look-alike abroad is a guess, the named region is not
+    ("Gunmen on motorbikes attacked a militia post in Talataye in the Gao region of Mali, killing "
+     "eleven fighters.", "MLI"),
+    # a town and its country tagged as one name
+    ("A bomb went off at a bus park in the northern town of Biu, Nigeria, killing six traders.", "NGA"),
+])
+def test_no_place_abroad_when_the_text_names_the_country(text, country):
+    location = place_of(text)
+    assert location is not None and location.country == country

@@ -35,6 +35,7 @@ from trucewatch.places.wordstats import is_common_word
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 EXACT_MATCH = 0.95  # a namesake in a named country must be spelled this well to replace another
+ABROAD_TOWN = 100_000  # a town abroad this large may be meant though the story names other countries
 OTHER_NAME_LABELS = {"PERSON", "ORG", "LANGUAGE", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP"}
 LOCATIVE_PREPS = words("place_words.yaml", "locative_preps")
 PART_WORDS = words("place_words.yaml", "part_words")
@@ -452,7 +453,7 @@ def story_places(doc) -> list[PlaceMention]:
             located.append((start, end, label, text))
     # Only names NER called places, and well-known towns it mislabelled ("Hama" tagged ORG), lend
     # context; the others are checked against it.
-    places = resolve_story([StoryName(_as_resolved(doc, start, end, text), _appositive_names(doc, start, end),
+    places = resolve_story([StoryName(*_lookup(doc, start, end, text),
                                       fuzzy=label in PLACE_LABELS,
                                       vouches=label in PLACE_LABELS or (label in ("ORG", GAZ, "PERSON", "PRODUCT")
                                                                         and _well_known_town(text))
@@ -462,14 +463,16 @@ def story_places(doc) -> list[PlaceMention]:
     # Countries the story names as places ("in Syria", "the Syrian Democratic Forces"); a nationality
     # of those who act ("Russian jets") does not say where things happen.
     # A country's own name counts whatever label the tagger gave it ("Cameroon's far north" as ORG).
-    named = {p.country for (_, _, label, _), p in zip(located, places)
-             if p is not None and p.country and p.fcode.startswith("PCL")
-             and (label in PLACE_LABELS | {IN_NAME} or (label not in ("NORP", AS_ADJECTIVE) and p.match >= 0.95))}
-    named = named | set(focus) if named else named  # the countries it names, and where its places are
+    written = {p.country for (_, _, label, _), p in zip(located, places)
+               if p is not None and p.country and p.fcode.startswith("PCL")
+               and (label in PLACE_LABELS | {IN_NAME} or (label not in ("NORP", AS_ADJECTIVE) and p.match >= 0.95))}
+    named = written | set(focus) if written else written  # the countries it names, and where its places are
     mentions = []
     for (start, end, label, text), place in zip(located, places):
         if label not in ("NORP", AS_ADJECTIVE):
-            place = _in_named_country(place, named, _as_resolved(doc, start, end, text))
+            place = _in_named_country(place, written, _as_resolved(doc, start, end, text))
+        if label != AS_ADJECTIVE and _abroad_unvouched(place, written, label):
+            place = None  # the story names its countries; a loose or untagged namesake elsewhere is a guess
         if label in PLACE_LABELS and place is not None and place.match < EXACT_MATCH and _named_side_cached(text):
             continue  # "a Boko Haram attack" tagged as a facility: a group, not a town spelled like it
         if label == "NORP":
@@ -513,6 +516,29 @@ def _in_named_country(place: Place | None, named: set[str], text: str) -> Place 
     inside = [c for c in ranked(text, PlaceContext(countries=tuple(sorted(named))), limit=40)
               if c.country in named and c.match >= max(place.match, EXACT_MATCH)]
     return inside[0] if inside else place
+
+
+def _lookup(doc, start: int, end: int, text: str) -> tuple[str, tuple[str, ...]]:
+    """The name to look up and the names written around it. "Biu, Nigeria" tagged as one name is
+    the town, with what follows the comma as written context."""
+    nearby = _appositive_names(doc, start, end)
+    name, *rest = [part.strip() for part in text.split(",")]
+    if rest and name:
+        nearby = tuple(part for part in rest if part) + nearby
+        text = name
+    return _as_resolved(doc, start, end, text), nearby
+
+
+def _abroad_unvouched(place: Place | None, named: set[str], label: str) -> bool:
+    """A place outside every country the story names, found by a near-miss spelling or under a name
+    the tagger did not call a place, and neither a country, a capital nor a large or provincial
+    town: "Matani" near Peshawar is not a Georgian village, "Talataye" in Mali no Yemeni town."""
+    if place is None or not named or place.country in named or place.fcode.startswith("PCL"):
+        return False
+    if place.match >= 1.0 and label in PLACE_LABELS:
+        return False
+    prominent = place.fcode in ("PPLC", "PPLA") or (place.fclass == "P" and place.population >= ABROAD_TOWN)
+    return not (prominent and place.match >= 1.0)
 
 
 def _feature_for_area(doc, start: int, end: int, text: str, place: Place) -> bool:
