@@ -27,7 +27,8 @@ from spacy.symbols import ADJ, ADP, DET, NOUN, PROPN
 from trucewatch.extract.datafiles import actor_nouns, load, words
 from trucewatch.nlp import starts_sentence
 from trucewatch.places import get_gazetteer
-from trucewatch.places.disambiguate import KIND_SUFFIX, PART_PREFIX, PlaceContext, ranked, transliterated_countries
+from trucewatch.places.disambiguate import (KIND_SUFFIX, PART_PREFIX, PlaceContext, ranked, transliterated_countries,
+                                             written_countries)
 from trucewatch.places.model import Place
 from trucewatch.places.names import name_key, skeleton
 from trucewatch.places.story import StoryName, resolve_story, story_focus
@@ -469,7 +470,7 @@ def story_places(doc) -> list[PlaceMention]:
     named = written | set(focus) if written else written  # the countries it names, and where its places are
     mentions = []
     for (start, end, label, text), place in zip(located, places):
-        if label not in ("NORP", AS_ADJECTIVE):
+        if label not in ("NORP", AS_ADJECTIVE) and (label not in PLACE_LABELS or (place and place.match < 1.0)):
             place = _in_named_country(place, written, _as_resolved(doc, start, end, text))
         if label != AS_ADJECTIVE and _abroad_unvouched(place, written, label):
             place = None  # the story names its countries; a loose or untagged namesake elsewhere is a guess
@@ -511,7 +512,7 @@ def _in_named_country(place: Place | None, named: set[str], text: str) -> Place 
     """A story that names its countries means the namesake there: "Mora" in a report about
     Cameroon's far north is the Cameroonian town, not the Greek region; kept as it was when no
     namesake in those countries is spelled as well."""
-    if place is None or not named or place.country in named or place.fcode.startswith("PCL"):
+    if place is None or not named or place.country in named or place.fcode.startswith("PCL") or place.fcode == "PPLC":
         return place
     inside = [c for c in ranked(text, PlaceContext(countries=tuple(sorted(named))), limit=40)
               if c.country in named and c.match >= max(place.match, EXACT_MATCH)]
@@ -523,19 +524,20 @@ def _lookup(doc, start: int, end: int, text: str) -> tuple[str, tuple[str, ...]]
     the town, with what follows the comma as written context."""
     nearby = _appositive_names(doc, start, end)
     name, *rest = [part.strip() for part in text.split(",")]
-    if rest and name:
+    if rest and name and written_countries(tuple(rest)):  # "Biu, Nigeria", not "Kenilworth, Cape Town"
         nearby = tuple(part for part in rest if part) + nearby
         text = name
     return _as_resolved(doc, start, end, text), nearby
 
 
 def _abroad_unvouched(place: Place | None, named: set[str], label: str) -> bool:
-    """A place outside every country the story names, found by a near-miss spelling or under a name
-    the tagger did not call a place, and neither a country, a capital nor a large or provincial
-    town: "Matani" near Peshawar is not a Georgian village, "Talataye" in Mali no Yemeni town."""
+    """A place outside every country the story names, found only by a near-miss spelling (or read
+    from a nationality-like word), and neither a country, a capital nor a large or provincial town:
+    "Talataye" in Mali is no Yemeni "Talhat", "the Northern town of Biu, Nigeria" no Ghanaian region.
+    Names spelled exactly keep their place: a story that names the US embassy is still in Bogota."""
     if place is None or not named or place.country in named or place.fcode.startswith("PCL"):
         return False
-    if place.match >= 1.0 and label in PLACE_LABELS:
+    if place.match >= EXACT_MATCH and label != "NORP":
         return False
     prominent = place.fcode in ("PPLC", "PPLA") or (place.fclass == "P" and place.population >= ABROAD_TOWN)
     return not (prominent and place.match >= 1.0)

@@ -238,7 +238,7 @@ def _worth_scoring(candidates: list[Place], context: PlaceContext) -> list[Place
         or (c.admin2 and name_key(c.admin2) in context.written)]
 
 
-def _written_countries(nearby: tuple[str, ...]) -> set[str]:
+def written_countries(nearby: tuple[str, ...]) -> set[str]:
     """Countries that names written next to a name say it lies in: "Tripoli, Lebanon", "Kot,
     Balochistan, Pakistan" (a country, or the country of a state or province)."""
     found = set()
@@ -255,7 +255,7 @@ def _within_written_context(candidates: list[Place], context: PlaceContext) -> l
     """Written context is a filter, not only a bonus: a town written "X, <country>" or "X, <state>"
     is in that country or unknown. (A story's countries are a filter for names the tagger did not
     call places: extract/place_names.py.)"""
-    written = _written_countries(context.nearby)
+    written = written_countries(context.nearby)
     if written and not any(c.match >= EXACT_ENOUGH and (_is_country(c) or c.fcode == "ADM1") for c in candidates):
         return [c for c in candidates if c.country in written]  # a list of countries is no apposition
     return candidates
