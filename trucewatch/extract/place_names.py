@@ -514,9 +514,18 @@ def _in_named_country(place: Place | None, named: set[str], text: str) -> Place 
     namesake in those countries is spelled as well."""
     if place is None or not named or place.country in named or place.fcode.startswith("PCL") or place.fcode == "PPLC":
         return place
-    inside = [c for c in ranked(text, PlaceContext(countries=tuple(sorted(named))), limit=40)
-              if c.country in named and c.match >= max(place.match, EXACT_MATCH)]
-    return inside[0] if inside else place
+    return _namesake_in(text, tuple(sorted(named)), max(place.match, EXACT_MATCH)) or place
+
+
+@lru_cache(maxsize=20_000)
+def _namesake_in(text: str, countries: tuple[str, ...], spelled: float) -> Place | None:
+    """The best namesake of `text` in these countries spelled at least this well, if any (the
+    plain candidate list is checked first: scoring is the costly part)."""
+    if not any(c.country in countries and c.match >= spelled for c in get_gazetteer().candidates(text, None, False)):
+        return None
+    inside = [c for c in ranked(text, PlaceContext(countries=countries), limit=40)
+              if c.country in countries and c.match >= spelled]
+    return inside[0] if inside else None
 
 
 def _lookup(doc, start: int, end: int, text: str) -> tuple[str, tuple[str, ...]]:
