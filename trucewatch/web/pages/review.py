@@ -40,6 +40,18 @@ def local(target: str | None, fallback: str) -> str:
     return fallback
 
 
+NO_VERSION = ("This form does not say which version of the record it was opened on, so a change made "
+              "meanwhile could be overwritten; nothing was saved. Reload the page and edit again.")
+
+
+def form_version(form) -> int:
+    """The version an edit form was opened on (as the API, pages never write without one)."""
+    version = str(form.get("version") or "")
+    if not version.isdigit() or int(version) < 1:
+        raise TruceWatchError(NO_VERSION)
+    return int(version)
+
+
 def _act_types() -> list[str]:
     from trucewatch.ontology import default_ontology
 
@@ -103,16 +115,16 @@ async def event_correct(event_id: str, request: Request, who=Depends(require("ed
     form = await request.form()
     context = _event_context(store, event_id, who)
     try:
-        version = int(form.get("version") or 0)
-    except ValueError:
-        version = 0
+        version = form_version(form)
+    except TruceWatchError as exc:
+        return page(request, "event.html", who, status=400, **context, conflict=None, tried=None, error=str(exc))
     changes = _form_changes(context["event"], form)
     reason = (form.get("reason") or "").strip() or None
     if not changes:
         return page(request, "event.html", who, status=400, **context, conflict=None, tried=None,
                     error="Nothing was changed: correct a field, or tick a field's 'back to the machine' box.")
     try:
-        correct_event(store, event_id, changes, version=version or None, actor=who.actor(request), reason=reason)
+        correct_event(store, event_id, changes, version=version, actor=who.actor(request), reason=reason)
     except StaleEdit as exc:
         return page(request, "event.html", who, status=409, **_event_context(store, event_id, who), conflict=exc,
                     tried={"changes": changes, "reason": reason}, error=str(exc))
@@ -127,8 +139,7 @@ async def event_correct(event_id: str, request: Request, who=Depends(require("ed
 
 async def _review_form(request: Request):
     form = await request.form()
-    version = form.get("version")
-    return form, form.get("kind") or "", form.get("key") or "", int(version) if str(version or "").isdigit() else None
+    return form, form.get("kind") or "", form.get("key") or ""
 
 
 def _back(form, kind: str, key: str) -> str:
@@ -143,10 +154,10 @@ def _conflict_page(request, who, exc: StaleEdit, tried: dict, back: str):
 
 @router.post("/review/status")
 async def status_form(request: Request, who=Depends(require("review")), store=Depends(get_store)):
-    form, kind, key, version = await _review_form(request)
+    form, kind, key = await _review_form(request)
     status = form.get("status") or ""
     try:
-        workflow.set_status(store, kind, key, status, version=version, actor=who.actor(request),
+        workflow.set_status(store, kind, key, status, version=form_version(form), actor=who.actor(request),
                             permissions=who.permissions, reason=(form.get("reason") or "").strip() or None)
     except StaleEdit as exc:
         return _conflict_page(request, who, exc, {"status": status}, _back(form, kind, key))
@@ -157,10 +168,10 @@ async def status_form(request: Request, who=Depends(require("review")), store=De
 
 @router.post("/review/assign")
 async def assign_form(request: Request, who=Depends(require("review")), store=Depends(get_store)):
-    form, kind, key, version = await _review_form(request)
+    form, kind, key = await _review_form(request)
     assignee = form.get("assignee") or None
     try:
-        workflow.assign(store, kind, key, assignee, version=version, actor=who.actor(request),
+        workflow.assign(store, kind, key, assignee, version=form_version(form), actor=who.actor(request),
                         reason=(form.get("reason") or "").strip() or None)
     except StaleEdit as exc:
         return _conflict_page(request, who, exc, {"assignee": assignee}, _back(form, kind, key))
@@ -169,7 +180,7 @@ async def assign_form(request: Request, who=Depends(require("review")), store=De
 
 @router.post("/review/comment")
 async def comment_form(request: Request, who=Depends(require("review")), store=Depends(get_store)):
-    form, kind, key, _ = await _review_form(request)
+    form, kind, key = await _review_form(request)
     workflow.comment(store, kind, key, form.get("text") or "", actor=who.actor(request))
     return RedirectResponse(_back(form, kind, key) + "#history", status_code=303)
 
@@ -252,9 +263,9 @@ async def bulk_form(request: Request, who=Depends(require("review")), store=Depe
 
 @router.post("/incidents/{incident_id}/merge")
 async def merge_form(incident_id: str, request: Request, who=Depends(require("edit")), store=Depends(get_store)):
-    form, _, _, version = await _review_form(request)
+    form = await request.form()
     try:
-        _, merged = journal.merge(store, incident_id, (form.get("other") or "").strip(), version=version,
+        _, merged = journal.merge(store, incident_id, (form.get("other") or "").strip(), version=form_version(form),
                                   actor=who.actor(request), reason=(form.get("reason") or "").strip() or None)
     except StaleEdit as exc:
         return _conflict_page(request, who, exc, {"merge with": form.get("other")}, f"/incidents/{incident_id}")
@@ -264,9 +275,9 @@ async def merge_form(incident_id: str, request: Request, who=Depends(require("ed
 
 @router.post("/incidents/{incident_id}/split")
 async def split_form(incident_id: str, request: Request, who=Depends(require("edit")), store=Depends(get_store)):
-    form, _, _, version = await _review_form(request)
+    form = await request.form()
     try:
-        _, parts = journal.split(store, incident_id, list(form.getlist("event")), version=version,
+        _, parts = journal.split(store, incident_id, list(form.getlist("event")), version=form_version(form),
                                  actor=who.actor(request), reason=(form.get("reason") or "").strip() or None)
     except StaleEdit as exc:
         return _conflict_page(request, who, exc, {"split out": list(form.getlist("event"))}, f"/incidents/{incident_id}")
