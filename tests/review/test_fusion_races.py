@@ -67,6 +67,31 @@ def test_a_merge_is_saved_with_its_audit_rows_or_not_at_all(two_incidents, monke
     assert not [entry for entry in history(store, "incident", a) if entry.action == "merge"]
 
 
+def test_a_merge_checks_the_version_again_while_it_saves(two_incidents, monkeypatch):
+    """The version is checked before the slow re-fusion and again in the saving transaction: a
+    decision somebody made on the incident meanwhile stops the merge (409), nothing is saved."""
+    from trucewatch.audit.versions import StaleEdit
+    from trucewatch.review import journal, read, set_status
+
+    store, (a, b) = two_incidents
+    version = read(store, "incident", a).version
+    real_fuse = persist.fuse
+    decided = []
+
+    def fuse_while_someone_decides(*args, **kwargs):
+        fused = real_fuse(*args, **kwargs)
+        if not decided:
+            decided.append(set_status(store, "incident", a, "rejected", version=version,
+                                      actor=Actor(name="basil", via="web")))
+        return fused
+
+    monkeypatch.setattr(persist, "fuse", fuse_while_someone_decides)
+    with pytest.raises(StaleEdit, match="basil"):
+        journal.merge(store, a, b, version=version, actor=AMAL, reason="one attack")
+    assert load_journal(store)[0] == []
+    assert len(stored_incidents(store)) == 2
+
+
 def test_two_checks_at_once_both_finish_and_agree(two_incidents, monkeypatch):
     """The first check holds its saving transaction open until the second has begun its own (or
     3 s); both rewrite the same incident ids, so without a lock the second inserts duplicates."""

@@ -120,12 +120,13 @@ def fuse_and_save(store, change=None, *, also=None, attempts: int = SAVE_ATTEMPT
     Fusing takes a while and reads the journal first; if somebody merged, split or undid
     meanwhile, saving would erase their operation, so the whole round is done again on a fresh
     fusion (their operation replayed, ours applied on top). `also(connection, incident_set, result)`
-    writes in the saving transaction, so an operation and its audit rows commit together.
+    runs in the saving transaction, so an operation, the version check it depends on and its
+    audit rows commit together.
     """
     for attempt in range(attempts):
         incident_set = fuse_stored(store)
         result = change(incident_set) if change is not None else None
-        extra = (lambda conn: also(conn, incident_set, result)) if also is not None else None
+        extra = (lambda conn, fused=incident_set, done=result: also(conn, fused, done)) if also else None
         try:
             save_incidents(store, incident_set, also=extra)
         except JournalMoved:
@@ -152,7 +153,8 @@ def save_incidents(target, incident_set: IncidentSet, *, batch: int = 5000, also
     An incident whose content did not change keeps its `updated_at` and version; one that is
     gone leaves a tombstone (record_versions) naming the incident that took its events, if any.
     A set fused from the database is refused (JournalMoved) when the stored journal changed since
-    it was read. `also(connection)` writes in the same transaction.
+    it was read. `also(connection)` runs first in the same transaction: it may check (raising
+    leaves everything as it was) and write (an operation's audit rows).
     """
     engine = ready_engine(target)
     now = datetime.now(timezone.utc)
@@ -163,6 +165,8 @@ def save_incidents(target, incident_set: IncidentSet, *, batch: int = 5000, also
                                   .order_by(incident_journal.c.seq))
             if tuple((row.op_id, bool(row.undone)) for row in stored) != incident_set.stored_journal:
                 raise JournalMoved()
+        if also is not None:
+            also(conn)
         aliases = {**incident_set.aliases, **_vanished_ids(conn, incident_set)}
         for live in incident_set.incidents:
             aliases.pop(live, None)
@@ -202,8 +206,6 @@ def save_incidents(target, incident_set: IncidentSet, *, batch: int = 5000, also
             conn.execute(incident_journal.insert(), [
                 {"op_id": op.op_id, "seq": n, "kind": op.kind, "args": op.args, "created": op.created,
                  "undone": op.undone} for n, op in enumerate(incident_set.journal)])
-        if also is not None:
-            also(conn)
     if incident_set.stored_journal is not None:
         incident_set.stored_journal = _journal_state(incident_set.journal)
     return len(rows)

@@ -134,14 +134,21 @@ def _check_ids(target, *ids: str) -> None:
                 raise _no_incident(target, conn, incident_id)
 
 
-def _apply(target, change, audit) -> tuple[IncidentSet, str]:
+def _apply(target, change, audit, guard=None) -> tuple[IncidentSet, str]:
     """Re-fuse with the stored journal, apply one change, save incidents, journal and the change's
     audit rows together (`audit(connection, incident_set, op_id)`); made again on a fresh fusion
-    when somebody else changed the journal meanwhile, so neither operation erases the other."""
+    when somebody else changed the journal meanwhile, so neither operation erases the other.
+    `guard(connection)` runs first in the saving transaction (a person's version check): what
+    it raises leaves everything as it was."""
     from trucewatch.audit.log import ensure_tables
 
+    def checked_audit(connection, incident_set: IncidentSet, op_id: str) -> None:
+        if guard is not None:
+            guard(connection)
+        audit(connection, incident_set, op_id)
+
     ensure_tables(target)
-    return fuse_and_save(target, change, also=audit)
+    return fuse_and_save(target, change, also=checked_audit)
 
 
 def _operation(incident_set: IncidentSet, op_id: str) -> Operation:
@@ -158,8 +165,10 @@ def _audit(connection: sa.Connection, actor, action: str, keys: list[str], op: O
         append(connection, actor, action, "incident", key, after=op.as_dict(), reason=reason)
 
 
-def merge_stored(target, a: str, b: str, *, actor=None, reason: str | None = None) -> tuple[Operation, Incident]:
-    """Merge incident b into a for good; returns the journal entry and the merged incident."""
+def merge_stored(target, a: str, b: str, *, actor=None, reason: str | None = None,
+                 guard=None) -> tuple[Operation, Incident]:
+    """Merge incident b into a for good; returns the journal entry and the merged incident.
+    `guard(connection)` checks, in the saving transaction, that the merge may still be made."""
     _check_ids(target, a, b)
     a, b = a.strip(), b.strip()
 
@@ -167,7 +176,7 @@ def merge_stored(target, a: str, b: str, *, actor=None, reason: str | None = Non
         op = _operation(incident_set, op_id)
         _audit(connection, actor, "merge", [incident_set.resolve(a).id, a, b], op, reason)
 
-    incident_set, op_id = _apply(target, lambda s: s.merge(a, b), audit)
+    incident_set, op_id = _apply(target, lambda s: s.merge(a, b), audit, guard)
     return _operation(incident_set, op_id), incident_set.resolve(a)
 
 
@@ -191,8 +200,9 @@ def expand_event_ids(incident: Incident, given: list[str]) -> list[str]:
 
 
 def split_stored(target, incident_id: str, event_ids: list[str], *, actor=None,
-                 reason: str | None = None) -> tuple[Operation, list[Incident]]:
-    """Move events out of an incident into a new one for good; returns the entry and both parts."""
+                 reason: str | None = None, guard=None) -> tuple[Operation, list[Incident]]:
+    """Move events out of an incident into a new one for good; returns the entry and both parts
+    (`guard` as for merge_stored)."""
     _check_ids(target, incident_id)
     incident_id = incident_id.strip()
     moving: list[str] = []
@@ -208,7 +218,7 @@ def split_stored(target, incident_id: str, event_ids: list[str], *, actor=None,
         keys = [incident_id, *(part.id for part in parts_of(incident_set))]
         _audit(connection, actor, "split", keys, _operation(incident_set, op_id), reason)
 
-    incident_set, op_id = _apply(target, change, audit)
+    incident_set, op_id = _apply(target, change, audit, guard)
     return _operation(incident_set, op_id), parts_of(incident_set)
 
 
