@@ -23,21 +23,14 @@ from trucewatch.review import journal, rules, state, workflow
 from trucewatch.review.overrides import correct_event, overlay
 from trucewatch.review.presence import editing
 
-from ..api.review import recheck_soon
+from ..api.review import queue_job, recheck_soon
 from ..deps import get_store, require
-from .common import page, verdict_colour
+from .common import local_target, page, verdict_colour
 from .dashboard import filters_from
 
 router = APIRouter(include_in_schema=False)
 QUEUE_SIZE = 100
 LISTS = {"event": list_events, "incident": list_incidents, "finding": list_findings}
-
-
-def local(target: str | None, fallback: str) -> str:
-    """Where a form goes back to: a path on this site only."""
-    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        return target
-    return fallback
 
 
 NO_VERSION = ("This form does not say which version of the record it was opened on, so a change made "
@@ -145,7 +138,7 @@ async def _review_form(request: Request):
 def _back(form, kind: str, key: str) -> str:
     fallback = {"event": f"/events/{key}", "incident": f"/incidents/{key}",
                 "finding": f"/incidents/{key.rpartition('|')[2]}"}.get(kind, "/review")
-    return local(form.get("next"), fallback)
+    return local_target(form.get("next"), fallback)
 
 
 def _conflict_page(request, who, exc: StaleEdit, tried: dict, back: str):
@@ -218,7 +211,7 @@ def _with_assignees(store, kind: str, items: list[dict]) -> list[dict]:
 
 
 @router.get("/review")
-def review_queue(request: Request, who=Depends(require("read")), store=Depends(get_store), result=None):
+def review_queue(request: Request, who=Depends(require("read")), store=Depends(get_store)):
     kind = request.query_params.get("kind") or "event"
     if kind not in LISTS:
         kind = "event"
@@ -236,8 +229,7 @@ def review_queue(request: Request, who=Depends(require("read")), store=Depends(g
     here = "/review?" + urlencode([("kind", kind), *filters.query_pairs()])
     return page(request, "review.html", who, status=400 if problem else 200, kind=kind, kinds=list(LISTS),
                 filters=filters, problem=problem, rows=items, total=total, next_url=next_url, here=here,
-                statuses=rules.statuses_for(kind), users=_user_names(store), result=result,
-                colour=verdict_colour)
+                statuses=rules.statuses_for(kind), users=_user_names(store), colour=verdict_colour)
 
 
 @router.post("/review/bulk")
@@ -258,7 +250,7 @@ async def bulk_form(request: Request, who=Depends(require("review")), store=Depe
                                   permissions=who.permissions, reason=(form.get("reason") or "").strip() or None)
     if status is not workflow.UNSET and result.done:
         recheck_soon(request, who)
-    return page(request, "bulk_done.html", who, result=result, back=local(form.get("next"), "/review"))
+    return page(request, "bulk_done.html", who, result=result, back=local_target(form.get("next"), "/review"))
 
 
 @router.post("/incidents/{incident_id}/merge")
@@ -290,7 +282,7 @@ async def undo_form(op_id: str, request: Request, who=Depends(require("edit")), 
     form = await request.form()
     journal.undo(store, op_id, actor=who.actor(request), reason=(form.get("reason") or "").strip() or None)
     recheck_soon(request, who)
-    return RedirectResponse(local(form.get("next"), "/"), status_code=303)
+    return RedirectResponse(local_target(form.get("next"), "/"), status_code=303)
 
 
 @router.get("/alerts")
@@ -309,11 +301,8 @@ def jobs_page(request: Request, who=Depends(require("read")), store=Depends(get_
 @router.post("/jobs")
 async def job_form(request: Request, who=Depends(require("read")), store=Depends(get_store)):
     form = await request.form()
-    job_queue.enqueue(store, "export", {"resource": form.get("resource"), "format": form.get("format"),
-                                        "query": form.get("query") or ""}, actor=who.actor(request))
-    worker = getattr(request.app.state, "worker", None)
-    if worker is not None:
-        worker.wake()
+    queue_job(request, who, "export", {"resource": form.get("resource"), "format": form.get("format"),
+                                       "query": form.get("query") or ""})
     return RedirectResponse("/jobs", status_code=303)
 
 
