@@ -205,6 +205,9 @@ def split_stored(target, incident_id: str, event_ids: list[str], *, actor=None,
     (`guard` as for merge_stored)."""
     _check_ids(target, incident_id)
     incident_id = incident_id.strip()
+    event_ids = [text for text in event_ids if text.strip()]
+    if not event_ids:  # (a page's form with no event ticked) the split would move nothing
+        raise TruceWatchError(f"Name the events to move out of incident {incident_id}; none was named.")
     moving: list[str] = []
 
     def change(incident_set: IncidentSet) -> str:

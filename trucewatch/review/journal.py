@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from trucewatch.audit.log import Actor, writing
-from trucewatch.audit.versions import StaleEdit, history
+from trucewatch.audit.versions import StaleEdit, checked_version, history
 
 from .state import ensure_version, read_state, require_record
 
@@ -15,7 +15,7 @@ from .state import ensure_version, read_state, require_record
 def version_guard(store, kind: str, key: str, version: int | None):
     """A check for the saving transaction: StaleEdit when the record moved past `version`
     (None: no check, for the CLI)."""
-    if version is None:
+    if checked_version(kind, key, version) is None:
         return None
 
     def guard(connection) -> None:
