@@ -160,10 +160,11 @@ def save_incidents(target, incident_set: IncidentSet, *, batch: int = 5000, also
     now = datetime.now(timezone.utc)
     with writer(engine).begin() as conn:
         lock_fusion(conn)
-        if incident_set.stored_journal is not None:
+        read = getattr(incident_set, "stored_journal", None)  # None: not fused from the store (samples)
+        if read is not None:
             stored = conn.execute(sa.select(incident_journal.c.op_id, incident_journal.c.undone)
                                   .order_by(incident_journal.c.seq))
-            if tuple((row.op_id, bool(row.undone)) for row in stored) != incident_set.stored_journal:
+            if tuple((row.op_id, bool(row.undone)) for row in stored) != read:
                 raise JournalMoved()
         if also is not None:
             also(conn)
@@ -206,7 +207,7 @@ def save_incidents(target, incident_set: IncidentSet, *, batch: int = 5000, also
             conn.execute(incident_journal.insert(), [
                 {"op_id": op.op_id, "seq": n, "kind": op.kind, "args": op.args, "created": op.created,
                  "undone": op.undone} for n, op in enumerate(incident_set.journal)])
-    if incident_set.stored_journal is not None:
+    if read is not None:
         incident_set.stored_journal = _journal_state(incident_set.journal)
     return len(rows)
 
