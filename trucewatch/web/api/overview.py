@@ -10,7 +10,7 @@ from trucewatch.audit import deleted_since
 from trucewatch.errors import TruceWatchError
 from trucewatch.query import map_clusters, timeline
 from trucewatch.query.base import decode_cursor, encode_cursor
-from trucewatch.query.filters import FilterError
+from trucewatch.query.filters import FilterError, in_utc
 
 from ..deps import Principal, get_store, require
 from ..problems import responses
@@ -47,9 +47,7 @@ def deleted(request: Request, since: datetime = Query(..., description="ISO 8601
             who=Depends(require("read")), store=Depends(get_store)):
     """Incidents merged or split away (with the id that took their events), findings that are gone,
     events a re-extraction dropped. Pair with `updated_since` on the lists to keep a copy in sync."""
-    from datetime import timezone
-
-    since = since if since.tzinfo else since.replace(tzinfo=timezone.utc)
+    since = in_utc(since)
     kinds = [k for k in (kind or []) if k]
     unknown = [k for k in kinds if k not in ("incident", "finding", "event")]
     if unknown:
@@ -92,14 +90,12 @@ def audit_export(since: datetime | None = Query(None, description="Only changes 
                  format: str = Query("jsonl", pattern="^(jsonl|csv)$"),
                  who: Principal = Depends(require("read")), store=Depends(get_store)):
     """Every change, oldest first; the history of accounts, tokens and saved searches only for admins."""
-    from datetime import timezone
-
     from trucewatch.audit.export import entries
 
     if kind is not None:
         check_history_kind(kind, who)
-    if since is not None and since.tzinfo is None:
-        since = since.replace(tzinfo=timezone.utc)
+    if since is not None:
+        since = in_utc(since)
     hidden = () if who.can("manage_users") else tuple(PRIVATE_KINDS)
     return _audit_file(entries(store, kind=kind, since=since, exclude_kinds=hidden), format, "audit")
 
