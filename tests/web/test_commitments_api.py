@@ -8,6 +8,8 @@ import io
 
 import pytest
 
+from trucewatch.web.api.models import CommitmentOut
+
 from .conftest import ROLES
 
 PROBLEM = "application/problem+json"
@@ -87,6 +89,7 @@ def test_csv_is_the_export_writers_with_a_next_link(client, scenario):
 def test_one_commitment_with_verdict_windows_claims_and_incident_links(client, scenario):
     headers = scenario.headers("viewer")
     body = client.get(f"/api/v1/commitments/{BROKEN}", headers=headers).json()
+    CommitmentOut.model_validate(body)  # every field the schema requires is there
     assert body["verdict"] == "possibly broken" and body["party"]["key"] == "SYR"
     assessment = body["assessment"]
     assert assessment["before"]["reports"] == 2 and assessment["after"]["reports"] == 4

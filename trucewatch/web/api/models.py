@@ -336,10 +336,10 @@ class CommitmentItem(Open):
     latitude: float | None = None
     longitude: float | None = None
     place_precision: str | None = None
-    starts: datetime | None = None
+    starts: str | None = Field(None, description="Local time to the minute, as written in the CSV (2016-03-05T00:00).")
     starts_precision: str | None = None
     starts_text: str | None = None
-    ends: datetime | None = None
+    ends: str | None = Field(None, description="Local time to the minute; null when no end was given.")
     ends_text: str | None = None
     conditional: bool | None = None
     condition: str | None = None
