@@ -20,6 +20,11 @@ from trucewatch.incidents.samples import FSA, GOV, IS, make_document, make_event
 
 # The browser tests share one headless Chromium per session: Debian's, never a downloaded one.
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+BROWSER_MARKS = [  # a browser test module's pytestmark
+    pytest.mark.browser,
+    pytest.mark.skipif(CHROMIUM is None and os.environ.get("CI") != "true",
+                       reason="headless Chromium is not installed (required when CI=true)"),
+]
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 ARTIFACTS = Path(os.environ.get("TRUCEWATCH_ARTIFACTS") or Path(__file__).resolve().parents[2] / "test-artifacts") / "browser"

@@ -2,17 +2,11 @@
 list, to the pledge its strikes break (chart drawn), and on to the incident that breaks it."""
 from __future__ import annotations
 
-import os
-
 import pytest
 
-from .conftest import CHROMIUM, LiveServer, log_in, shot
+from .conftest import BROWSER_MARKS, LiveServer, log_in, shot
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(CHROMIUM is None and os.environ.get("CI") != "true",
-                       reason="headless Chromium is not installed (required when CI=true)"),
-]
+pytestmark = BROWSER_MARKS
 
 
 @pytest.fixture(scope="module")
