@@ -521,7 +521,9 @@ def _in_named_country(place: Place | None, named: set[str], text: str) -> Place 
 def _namesake_in(text: str, countries: tuple[str, ...], spelled: float) -> Place | None:
     """The best namesake of `text` in these countries spelled at least this well, if any (the
     plain candidate list is checked first: scoring is the costly part)."""
-    if not any(c.country in countries and c.match >= spelled for c in get_gazetteer().candidates(text, None, False)):
+    names = [text] + [m.group(i) for m, i in ((KIND_SUFFIX.match(text), 1), (PART_PREFIX.match(text), 2)) if m]
+    gazetteer = get_gazetteer()
+    if not any(c.country in countries and c.match >= spelled for name in names for c in gazetteer.candidates(name, None, True)):
         return None
     inside = [c for c in ranked(text, PlaceContext(countries=countries), limit=40)
               if c.country in countries and c.match >= spelled]
