@@ -1,7 +1,7 @@
 """The rich progress bar of a long ingest; silent when no one is watching."""
 from __future__ import annotations
 
-from rich.console import Console
+from trucewatch.terminal import SafeConsole, one_line
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 
@@ -15,7 +15,7 @@ class IngestProgress:
             self._progress = Progress(
                 TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
                 TextColumn("{task.fields[counts]}"), TimeElapsedColumn(),
-                console=console or Console(stderr=True), transient=True,
+                console=console or SafeConsole(stderr=True), transient=True,
             )
             self._task = self._progress.add_task("ingest", total=total, counts="")
 
@@ -35,9 +35,8 @@ class IngestProgress:
     def failed(self, error) -> None:
         """Failures are printed above the bar as they happen, so a long run shows them early."""
         if self._progress is not None:
-            reason = " ".join(error.reason.split())
-            self._progress.console.print(f"{error.source}: {reason}", highlight=False, markup=False,
-                                         soft_wrap=True)
+            self._progress.console.print(one_line(f"{error.source}: {error.reason}"), markup=False,
+                                         highlight=False, soft_wrap=True)
 
     def stored(self, summary) -> None:
         if self._progress is not None:

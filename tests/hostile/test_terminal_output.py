@@ -1,0 +1,114 @@
+"""Classes 8 and 9: console markup and terminal escape sequences in data are shown, never obeyed."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from trucewatch.terminal import json_line, visible
+
+OSC52 = "\x1b]52;c;ZWNobyBoaQ==\x07"  # a clipboard write
+HIDDEN = "\x1b[8mhidden\x1b[0m"  # concealed text
+ROWS = [
+    {"id": "markup-1", "title": "Bad [/b] title [red]x", "source": "Wire [/b]",
+     "text": "Shelling hit Hama on Monday, residents said.", "published": "2016-03-07"},
+    {"id": "esc-1\x1b[2J", "title": f"Clip {OSC52} and {HIDDEN}", "source": "Src\x1b[31m\u202eevil",
+     "text": "Jets struck Idlib on Tuesday, killing 3 people, activists said.", "published": "2016-03-08"},
+]
+TRUCE = """name: "Truce [/b] \\e[2J"
+parties: [SYR]
+area: {places: [{name: Hama, lat: 35.13, lon: 36.75}], buffer_km: 20}
+start: 2016-03-01T00:00
+end: 2016-03-31T23:59
+prohibited: [air_strike, shelling]
+"""
+
+
+def _no_raw_controls(*texts: str) -> None:
+    for text in texts:
+        assert "\x1b" not in text and "\x07" not in text and "\u202e" not in text, repr(text[-500:])
+
+
+def test_visible_escapes_controls_and_keeps_text():
+    assert visible(f"a{OSC52}b\n\tc") == "a\\x1b]52;c;ZWNobyBoaQ==\\x07b\n\tc"
+    assert visible("x\u202ey\x9bz\x00") == "x\\u202ey\\x9bz\\x00"
+    assert visible("Déir ez-Zor [/b] دير الزور") == "Déir ez-Zor [/b] دير الزور"
+
+
+def test_json_lines_escape_c1_controls_and_still_parse():
+    value = {"t": "a\x9b[2Jb\u202ec\x1bd"}
+    line = json_line(value)
+    _no_raw_controls(line)
+    assert "\x9b" not in line
+    assert json.loads(line) == value
+
+
+@pytest.fixture
+def marked_db(tmp_path, hostile):
+    reports = tmp_path / "rows.jsonl"
+    reports.write_text("".join(json.dumps(row) + "\n" for row in ROWS), encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'tw.db'}"
+    done = hostile.run_cli("ingest", str(reports), "--db", db, cwd=tmp_path)
+    hostile.assert_no_bug(done)
+    assert done.returncode == 0, hostile.text_of(done)
+    return db
+
+
+def test_list_and_incidents_show_markup_and_escapes_as_text(marked_db, tmp_path, hostile):
+    truce = tmp_path / "truce.yaml"
+    truce.write_text(TRUCE, encoding="utf-8")
+    for args in (["list", "documents"], ["list", "events"], ["check", str(truce)],
+                 ["incidents", "list"], ["list", "documents", "--json"], ["check", str(truce), "--json"],
+                 ["incidents", "list", "--json"]):
+        done = hostile.run_cli(*args, "--db", marked_db, cwd=tmp_path)
+        out, err = hostile.text_of(done)
+        hostile.assert_no_bug(done)
+        assert done.returncode == 0, (args, err)
+        _no_raw_controls(out, err)
+    listed = hostile.text_of(hostile.run_cli("list", "documents", "--db", marked_db, cwd=tmp_path))[0]
+    assert "Bad [/b] title [red]x" in listed and "Wire [/b]" in listed
+    assert "\\x1b]52;c;" in listed and "\\x1b[8mhidden" in listed
+    checked = hostile.text_of(hostile.run_cli("check", str(truce), "--db", marked_db, cwd=tmp_path))[0]
+    assert "Truce [/b] \\x1b[2J" in checked
+
+
+def test_incident_show_and_place_with_markup(marked_db, tmp_path, hostile):
+    listed = hostile.run_cli("incidents", "list", "--json", "--db", marked_db, cwd=tmp_path)
+    truce = tmp_path / "truce.yaml"
+    truce.write_text(TRUCE, encoding="utf-8")
+    hostile.run_cli("check", str(truce), "--db", marked_db, cwd=tmp_path)
+    first = json.loads(hostile.text_of(hostile.run_cli("incidents", "list", "--json", "--db", marked_db,
+                                                        cwd=tmp_path))[0].splitlines()[0])
+    shown = hostile.run_cli("incidents", "show", first["id"], "--db", marked_db, cwd=tmp_path)
+    hostile.assert_no_bug(shown)
+    assert shown.returncode == 0 and listed.returncode == 0
+    placed = hostile.run_cli("place", "Aleppo [/b] \x1b[2J", cwd=tmp_path)
+    hostile.assert_no_bug(placed)
+    _no_raw_controls(*hostile.text_of(placed))
+
+
+@pytest.mark.parametrize("args", [
+    ["list", "documents", "--db", "sqlite:///[/b]/x\x1b[2J.db"],
+    ["check", "[/b]\x1b]52;c;eA==\x07.yaml"],
+    ["report", "[/b].yaml", "--from", "2016-03-01", "--to", "2016-03-02"],
+    ["list", "events", "--country", "[/b]"],
+    ["list", "events", "--type", "[/b]\x1b[2J"],
+])
+def test_errors_about_markup_arguments_are_sentences(args, tmp_path, hostile):
+    done = hostile.run_cli(*args, cwd=tmp_path)
+    err = hostile.assert_named_failure(done, "error:")
+    _no_raw_controls(*hostile.text_of(done))
+    assert "[/b]" in err.lower()
+
+
+def test_failed_file_names_with_escapes_are_shown_escaped(tmp_path, hostile):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "bad\x1b[2Jname.bin").write_bytes(b"\x00\x01\x02binary")
+    (folder / "good.txt").write_text("date 2016-03-04\nShells struck the market in Hama.", encoding="utf-8")
+    done = hostile.run_cli("ingest", str(folder), "--no-extract", "--db", f"sqlite:///{tmp_path / 'x.db'}",
+                           cwd=tmp_path)
+    err = hostile.assert_named_failure(done, "bad\\x1b[2Jname.bin", "binary")
+    _no_raw_controls(*hostile.text_of(done))
+    assert "1 new" in hostile.text_of(done)[0]
+    assert err.count("\n") >= 1
