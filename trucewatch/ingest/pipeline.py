@@ -13,7 +13,7 @@ from itertools import chain
 from typing import TYPE_CHECKING
 
 from trucewatch.batching import chunks
-from trucewatch.errors import InputError
+from trucewatch.errors import InputError, short_reason
 from trucewatch.ingest.origin import DEFAULT_MAX_BYTES
 from trucewatch.ingest.progress import IngestProgress
 from trucewatch.ingest.reader import InputReader
@@ -73,15 +73,18 @@ def ingest(paths: Iterable[str | os.PathLike], db=None, *, extract: bool = True,
     seen: set[str] = set()
     bar = IngestProgress(len(inputs), enabled=progress)
 
+    def fail(error: InputError) -> None:
+        summary.failed += 1
+        summary.errors.append(error)
+        bar.failed(error)
+        if on_error is not None:
+            on_error(error)
+
     def documents() -> Iterator[Document]:
         for item in inputs:
             for result in reader.read(item):
                 if isinstance(result, InputError):
-                    summary.failed += 1
-                    summary.errors.append(result)
-                    bar.failed(result)
-                    if on_error is not None:
-                        on_error(result)
+                    fail(result)
                 else:
                     yield result
             bar.input_done()
@@ -110,13 +113,10 @@ def ingest(paths: Iterable[str | os.PathLike], db=None, *, extract: bool = True,
 
                 records = extract_documents(records, workers)
             for batch in chunks(records, batch_size):
-                if extract:
-                    flags = store.add([record.document for record in batch], batch)
-                else:
-                    flags = store.add(batch)
+                flags = _store_batch(store, batch, extract, fail)
                 added = sum(1 for flag in flags if flag)
                 summary.new += added
-                summary.skipped += len(flags) - added
+                summary.skipped += sum(1 for flag in flags if flag is False)
                 bar.stored(summary)
     finally:
         reader.close()
@@ -124,3 +124,30 @@ def ingest(paths: Iterable[str | os.PathLike], db=None, *, extract: bool = True,
         if owned and hasattr(store, "close"):
             store.close()
     return summary
+
+
+def _add(store, records: list, extract: bool) -> list[bool]:
+    if extract:
+        return store.add([record.document for record in records], records)
+    return store.add(records)
+
+
+def _store_batch(store, batch: list, extract: bool, fail: Callable[[InputError], None]) -> list[bool | None]:
+    """Store a batch in one transaction; when the database refuses a record's data, store the
+    batch again one record at a time so only the refused ones fail (flag None), each named."""
+    from trucewatch.store.store import RecordError
+
+    try:
+        return _add(store, batch, extract)
+    except RecordError:
+        pass
+    flags: list[bool | None] = []
+    for record in batch:
+        try:
+            flags += _add(store, [record], extract)
+        except RecordError as exc:
+            document = record.document if extract else record
+            fail(InputError(document.ref or document.path or document.id,
+                            f"cannot be stored: {short_reason(exc)}"))
+            flags.append(None)
+    return flags

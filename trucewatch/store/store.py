@@ -13,7 +13,7 @@ from itertools import islice
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError
 
 from trucewatch.errors import TruceWatchError
 from trucewatch.records import Document, Event, Extraction
@@ -21,6 +21,11 @@ from trucewatch.store import filters, rows, schema
 from trucewatch.store.engine import connection_error, first_line, safe_url
 
 READ_CHUNK = 500  # rows fetched per round trip while streaming results
+
+
+class RecordError(TruceWatchError):
+    """The database refused these records (their data), not the connection: other records can
+    still be stored, so callers may retry them one by one."""
 
 
 class Store:
@@ -90,7 +95,7 @@ class Store:
             return _insert_new(connection, schema.documents, rows.document_row(document))
         except ValueError as exc:  # e.g. PostgreSQL refuses NUL characters in text
             name = document.ref or document.path or document.id
-            raise TruceWatchError(f"Document {name} cannot be stored in {self.url}: {exc}") from exc
+            raise RecordError(f"Document {name} cannot be stored in {self.url}: {exc}") from exc
 
     @contextmanager
     def _writing(self) -> Iterator[sa.Connection]:
@@ -99,10 +104,12 @@ class Store:
             with writer.begin() as connection:
                 yield connection
         except IntegrityError as exc:
-            raise TruceWatchError(
+            raise RecordError(
                 f"Could not store the records in {self.url}: they conflict with each other "
                 f"or with stored ones ({first_line(exc)})."
             ) from exc
+        except DataError as exc:  # a value the database cannot hold (too long, bad encoding)
+            raise RecordError(f"The database {self.url} refused a value: {first_line(exc)}.") from exc
         except DBAPIError as exc:
             raise connection_error(self.engine.url, exc) from exc
 
