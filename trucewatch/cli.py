@@ -21,6 +21,7 @@ from trucewatch.commands import (  # noqa: F401  (imported for registration)
     check_cmd,
     report_cmd,
     incidents_cmd,
+    documents_cmd,
 )
 
 INTERRUPTED = "interrupted; whatever was stored before is kept, and a re-run goes on from there."

@@ -61,9 +61,13 @@ def report(
     from trucewatch.report import write_report
     from trucewatch.truce.run import run_check
 
+    from trucewatch.report.render import check_period
+
     start, end = _day(date_from, "--from"), _day(date_to, "--to")
-    if end < start:
-        raise InputError(f"--from {start} --to {end}", "the report period ends before it starts")
+    try:
+        check_period(start, end)
+    except InputError as exc:
+        raise InputError(f"--from {start} --to {end}", exc.reason) from None
     chosen = report_format(out, format)  # checked before the slow part
     terms, incidents, findings = run_check(truce, db_url(db), progress=show_progress())
     path = write_report(terms, incidents, findings, start=start, end=end, out=out, format=chosen)

@@ -9,12 +9,13 @@ import re
 from datetime import date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 
+from trucewatch.daymath import EARLIEST
 from trucewatch.errors import shown_value
 
 # Publication dates we accept: news reports are not older than this, and not dated more than a
 # year after we read them (a clock or time zone off by days is fine; 9999-12-31 is not). Dates
 # outside would only poison every later range, comparison and date sum.
-EARLIEST_PUBLISHED = date(1900, 1, 1)
+EARLIEST_PUBLISHED = EARLIEST
 FUTURE_SLACK = timedelta(days=366)
 
 # `date 2015-08-12` at the start of the first line, perhaps indented, perhaps with a colon;

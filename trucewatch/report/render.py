@@ -6,6 +6,7 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
+from trucewatch.daymath import LONGEST_REPORT_DAYS, outside_supported, supported_range
 from trucewatch.errors import InputError
 from trucewatch.truce.terms import TruceTerms
 
@@ -25,14 +26,25 @@ def render_report(truce: TruceTerms, incidents, findings=None, *, start: date, e
     """The report text for the period [start, end] (inclusive)."""
     if format not in FORMATS:
         raise InputError(format, f"is not a report format; use one of {', '.join(FORMATS)}")
-    if end < start:
-        raise InputError(f"{start}..{end}", "the report period ends before it starts")
+    check_period(start, end)
     data = report_data(truce, incidents, findings, start=start, end=end)
     env = _environment()
     if format == "md":
         env.autoescape = False
         return env.get_template("report.md.j2").render(**data)
     return env.get_template("report.html.j2").render(**data)
+
+
+def check_period(start: date, end: date) -> None:
+    """A report period a person can mean: ordered, inside the supported dates, at most 20 years."""
+    period = f"{start}..{end}"
+    if end < start:
+        raise InputError(period, "the report period ends before it starts")
+    if outside_supported(start) or outside_supported(end):
+        raise InputError(period, f"the report period must lie within {supported_range()}")
+    if (end - start).days + 1 > LONGEST_REPORT_DAYS:
+        raise InputError(period, f"the report period is longer than {LONGEST_REPORT_DAYS} days (20 years); "
+                                 "report on a shorter period")
 
 
 def write_report(truce: TruceTerms, incidents, findings=None, *, start: date, end: date,

@@ -18,6 +18,7 @@ from sqlalchemy.exc import DataError, DBAPIError, IntegrityError
 from trucewatch.errors import TruceWatchError
 from trucewatch.records import Document, Event, Extraction
 from trucewatch.store import filters, rows, schema
+from trucewatch.store.document_journal import document_journal
 from trucewatch.store.engine import connection_error, first_line, safe_url
 
 READ_CHUNK = 500  # rows fetched per round trip while streaming results
@@ -89,6 +90,45 @@ class Store:
                 _delete_events(connection, document.id)
                 _insert_events(connection, [extractions[index]])
         return results
+
+    # -- correcting (see trucewatch.store.corrections) -------------------------------------
+
+    def replace_document(self, document: Document, extraction: Extraction | None = None, *,
+                         journal: dict | None = None) -> None:
+        """Overwrite a stored document's fields (its id, hence its text, stays) and, given an
+        extraction, its events; with `journal`, one document_journal row in the same transaction."""
+        fields = rows.document_row(document)
+        for kept in ("id", "text", "ingested_at"):
+            fields.pop(kept)
+        table = schema.documents
+        with self._writing() as connection:
+            _lock_document(connection, document.id)
+            found = connection.execute(table.update().where(table.c.id == document.id).values(fields))
+            if found.rowcount != 1:
+                raise TruceWatchError(f"No document {document.id} is stored in {self.url}.")
+            if extraction is not None:
+                _delete_events(connection, document.id)
+                _insert_events(connection, [extraction])
+            if journal is not None:
+                connection.execute(document_journal.insert().values(journal))
+
+    def remove_document(self, document_id: str, *, journal: dict | None = None) -> bool:
+        """Delete a stored document with its events (and their actors, claims, evidence); with
+        `journal`, one document_journal row in the same transaction. False when not stored."""
+        table = schema.documents
+        with self._writing() as connection:
+            _lock_document(connection, document_id)
+            _delete_events(connection, document_id)
+            removed = connection.execute(table.delete().where(table.c.id == document_id)).rowcount
+            if removed and journal is not None:
+                connection.execute(document_journal.insert().values(journal))
+        return bool(removed)
+
+    def event_count(self, document_id: str) -> int:
+        events = schema.events
+        with self._reading() as connection:
+            return connection.scalar(sa.select(sa.func.count()).select_from(events)
+                                     .where(events.c.document_id == document_id))
 
     def _insert_document(self, connection: sa.Connection, document: Document) -> bool:
         try:

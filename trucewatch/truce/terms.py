@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from trucewatch.daymath import outside_supported, supported_range
 from trucewatch.errors import ConfigError
 from trucewatch.incidents.actors import actor_key
 from trucewatch.incidents.families import known_families, known_types
@@ -193,6 +194,8 @@ class TruceTerms(_Strict):
     @field_validator("start", "end")
     @classmethod
     def _naive_local(cls, value: datetime) -> datetime:
+        if outside_supported(value):
+            raise ValueError(f"{value.isoformat()} is outside the dates TruceWatch supports ({supported_range()})")
         return value.replace(tzinfo=None)  # times are local to `timezone`
 
     @field_validator("prohibited")
