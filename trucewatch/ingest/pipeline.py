@@ -2,7 +2,10 @@
 
 Re-running is safe by construction: a document's id is the hash of its text, the store
 skips ids it has, and each batch commits whole or not at all, so a run killed halfway and
-started again ends with every document exactly once.
+started again ends with every document exactly once. A stored report that comes again from the
+same input (same ref) with other metadata — its date line fixed, its outlet corrected — is a
+correction: the stored document is updated and its events re-extracted, journalled
+(trucewatch.store.corrections).
 """
 from __future__ import annotations
 
@@ -13,7 +16,7 @@ from itertools import chain
 from typing import TYPE_CHECKING
 
 from trucewatch.batching import chunks
-from trucewatch.errors import InputError, short_reason
+from trucewatch.errors import InputError, TruceWatchError, short_reason
 from trucewatch.ingest.origin import DEFAULT_MAX_BYTES
 from trucewatch.ingest.progress import IngestProgress
 from trucewatch.ingest.reader import InputReader
@@ -29,6 +32,7 @@ class IngestSummary:
     new: int = 0
     skipped: int = 0
     failed: int = 0
+    updated: int = 0  # stored reports whose metadata this run corrected
     errors: list[InputError] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
@@ -37,7 +41,8 @@ class IngestSummary:
         return self.failed == 0
 
     def line(self) -> str:
-        return f"{self.new} new, {self.skipped} skipped, {self.failed} failed"
+        updated = f"{self.updated} updated, " if self.updated else ""
+        return f"{self.new} new, {updated}{self.skipped} skipped, {self.failed} failed"
 
 
 def _stored_ids(store, ids: list[str]) -> set[str]:
@@ -47,6 +52,23 @@ def _stored_ids(store, ids: list[str]) -> set[str]:
     """
     lookup = getattr(store, "known", None)
     return set(lookup(ids)) if lookup is not None else set()
+
+
+def _corrections(store, documents: list[Document], known: set[str]) -> dict[str, tuple[Document, dict]]:
+    """Stored documents these re-ingested ones correct: id -> (stored document, changed fields)."""
+    read = getattr(store, "documents", None)
+    if not known or not callable(read):  # a stand-in store that cannot say what it holds
+        return {}
+    from trucewatch.store.corrections import metadata_changes
+
+    stored = {document.id: document for document in read(ids=sorted(known))}
+    found = {}
+    for document in documents:
+        if document.id in stored:
+            changes = metadata_changes(stored[document.id], document)
+            if changes:
+                found[document.id] = (stored[document.id], changes)
+    return found
 
 
 def _open(db):
@@ -71,6 +93,7 @@ def ingest(paths: Iterable[str | os.PathLike], db=None, *, extract: bool = True,
     reader = InputReader(fetch=fetch, max_bytes=max_bytes, fetcher=fetcher)
     store, owned = _open(db)
     seen: set[str] = set()
+    updates: dict[str, tuple[Document, dict]] = {}
     bar = IngestProgress(len(inputs), enabled=progress)
 
     def fail(error: InputError) -> None:
@@ -90,7 +113,8 @@ def ingest(paths: Iterable[str | os.PathLike], db=None, *, extract: bool = True,
             bar.input_done()
 
     def new_documents() -> Iterator[Document]:
-        """Documents neither seen earlier in this run nor already in the store."""
+        """Documents neither seen earlier in this run nor already in the store (unless they
+        correct the stored copy's metadata)."""
         for chunk in chunks(documents(), batch_size):
             fresh = []
             for document in chunk:
@@ -100,6 +124,8 @@ def ingest(paths: Iterable[str | os.PathLike], db=None, *, extract: bool = True,
                     seen.add(document.id)
                     fresh.append(document)
             known = _stored_ids(store, [document.id for document in fresh]) if fresh else set()
+            updates.update(_corrections(store, fresh, known))
+            known -= set(updates)
             summary.skipped += len(known)
             yield from (document for document in fresh if document.id not in known)
 
@@ -113,6 +139,10 @@ def ingest(paths: Iterable[str | os.PathLike], db=None, *, extract: bool = True,
 
                 records = extract_documents(records, workers)
             for batch in chunks(records, batch_size):
+                fixes = [record for record in batch if _document(record, extract).id in updates]
+                batch = [record for record in batch if _document(record, extract).id not in updates]
+                for record in fixes:
+                    summary.updated += _update(store, record, extract, updates, summary, fail)
                 flags = _store_batch(store, batch, extract, fail)
                 added = sum(1 for flag in flags if flag)
                 summary.new += added
@@ -151,3 +181,32 @@ def _store_batch(store, batch: list, extract: bool, fail: Callable[[InputError],
                             f"cannot be stored: {short_reason(exc)}"))
             flags.append(None)
     return flags
+
+
+def _document(record, extract: bool) -> Document:
+    return record.document if extract else record
+
+
+def _update(store, record, extract: bool, updates: dict, summary: IngestSummary,
+            fail: Callable[[InputError], None]) -> int:
+    """Apply one re-ingest correction (journalled); 1 when applied, 0 when it failed (named)."""
+    from trucewatch.store.corrections import correct_document
+
+    incoming = _document(record, extract)
+    stored, changes = updates.pop(incoming.id)
+    try:
+        correct_document(store, stored, changes, action="reingest", extract=False,
+                         extraction=record if extract else None,
+                         reason=f"ingested again from {incoming.ref or incoming.path}")
+    except TruceWatchError as exc:
+        fail(InputError(incoming.ref or incoming.path or incoming.id, f"cannot be updated: {short_reason(exc)}"))
+        return 0
+    said = "; ".join(f"{name} {_shown(getattr(stored, name))} -> {_shown(value)}" for name, value in changes.items())
+    events = "events re-extracted" if extract else "events kept (not re-extracted: --no-extract)"
+    summary.notes.append(f"{incoming.ref or incoming.path}: stored report updated ({said}); {events}; "
+                         "see `trucewatch documents journal`")
+    return 1
+
+
+def _shown(value) -> str:
+    return value.isoformat() if hasattr(value, "isoformat") else repr(value)
