@@ -85,7 +85,7 @@ def server():
 
 
 def quick_fetcher(**kw):
-    return Fetcher(**{"timeout": 0.5, "retries": 1, "backoff": 0.05, "min_interval": 0.0, **kw})
+    return Fetcher(**{"timeout": 0.5, "retries": 1, "backoff": 0.05, "min_interval": 0.0, "allow_private": True, **kw})
 
 
 def test_feed_items_are_fetched_and_bad_pages_named(server):
@@ -149,7 +149,7 @@ def test_feed_through_the_cli(server, tmp_path):
 
     env = {k: v for k, v in os.environ.items() if k != "TRUCEWATCH_DB"}
     result = subprocess.run(
-        [sys.executable, "-m", "trucewatch", "ingest", f"{server}/feed.atom", "--fetch", "--no-extract",
+        [sys.executable, "-m", "trucewatch", "ingest", f"{server}/feed.atom", "--fetch", "--allow-private", "--no-extract",
          "--timeout", "0.5", "--delay", "0", "--db", f"sqlite:///{tmp_path / 'tw.db'}"],
         capture_output=True, text=True, env=env, timeout=120,
     )
