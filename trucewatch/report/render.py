@@ -11,11 +11,16 @@ from trucewatch.errors import InputError
 from trucewatch.truce.terms import TruceTerms
 
 from .build import report_data
+from .safety import md_text
 
 FORMATS = ("html", "md")
 
 
-def _environment() -> Environment:
+def _environment(*, markdown: bool = False) -> Environment:
+    """HTML autoescapes; Markdown escapes every expression through `md_text` (its own autoescape)."""
+    if markdown:
+        return Environment(loader=PackageLoader("trucewatch.report", "templates"), autoescape=False,
+                           finalize=md_text, undefined=StrictUndefined)
     return Environment(loader=PackageLoader("trucewatch.report", "templates"),
                        autoescape=select_autoescape(["html", "j2"], default_for_string=False),
                        undefined=StrictUndefined, trim_blocks=False, lstrip_blocks=False)
@@ -28,11 +33,9 @@ def render_report(truce: TruceTerms, incidents, findings=None, *, start: date, e
         raise InputError(format, f"is not a report format; use one of {', '.join(FORMATS)}")
     check_period(start, end)
     data = report_data(truce, incidents, findings, start=start, end=end)
-    env = _environment()
     if format == "md":
-        env.autoescape = False
-        return env.get_template("report.md.j2").render(**data)
-    return env.get_template("report.html.j2").render(**data)
+        return _environment(markdown=True).get_template("report.md.j2").render(**data)
+    return _environment().get_template("report.html.j2").render(**data)
 
 
 def check_period(start: date, end: date) -> None:
