@@ -20,7 +20,11 @@ def demo(
 
         trucewatch demo                      # writes trucewatch.db and trucewatch-report.html here
     """
-    result = run_demo(db_url(db), out, progress=show_progress())
+    from trucewatch.outputs import check_target
+
+    url = db_url(db)
+    check_target(out, "html", db_url=url)
+    result = run_demo(url, out, progress=show_progress())
     ingest = result.ingest
     out_console.print(
         f"Ingested the demo reports: {ingest.new} new, {ingest.skipped} skipped, {ingest.failed} failed."

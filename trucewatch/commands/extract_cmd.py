@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterable, Iterator
+from contextlib import nullcontext
 from pathlib import Path
 
 import typer
@@ -31,6 +32,7 @@ def extract(
     workers: int | None = typer.Option(None, "--workers", min=1, help="Processes (default: all cores)."),
     out: Path | None = typer.Option(None, "--out", help="Write the JSON Lines here instead of standard output."),
     batch_size: int = typer.Option(16, "--batch-size", min=1, help="Documents each process parses at a time."),
+    force: bool = typer.Option(False, "--force", help="Overwrite an existing --out file that is not JSON Lines."),
 ) -> None:
     """Print the events and claims of each report as one JSON object per line, in input order.
 
@@ -46,18 +48,18 @@ def extract(
     from trucewatch.extract import extract_documents
     from trucewatch.ingest import read_inputs
 
+    from trucewatch.outputs import atomic_output, check_target
+
     failures: list[InputError] = []
+    if out is not None:
+        check_target(out, "jsonl", force=force)
     try:
-        sink = out.open("w", encoding="utf-8") if out else sys.stdout
+        with atomic_output(out) if out else nullcontext(sys.stdout) as sink:
+            extractions = extract_documents(_documents(read_inputs(paths), failures), workers=workers,
+                                            batch_size=batch_size)
+            _write(extractions, sink, progress=show_progress())
     except OSError as exc:
         raise TruceWatchError(f"Cannot write the output file {out}: {exc.strerror or exc}.") from exc
-    try:
-        extractions = extract_documents(_documents(read_inputs(paths), failures), workers=workers,
-                                        batch_size=batch_size)
-        _write(extractions, sink, progress=show_progress())
-    finally:
-        if out:
-            sink.close()
     if failures:
         raise typer.Exit(1)
 

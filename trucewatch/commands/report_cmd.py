@@ -51,6 +51,8 @@ def report(
     format: str = typer.Option(None, "--format",
                                help="html or md; needed only when the --out suffix is none of .html, .htm, .md."),
     db: str = typer.Option(None, "--db", help=DB_HELP),
+    force: bool = typer.Option(False, "--force", help="Overwrite an existing --out file of another kind "
+                               "(never the database in use)."),
 ) -> None:
     """Write a report: counts against the previous period, daily chart, map, findings, caveats.
 
@@ -68,7 +70,11 @@ def report(
         check_period(start, end)
     except InputError as exc:
         raise InputError(f"--from {start} --to {end}", exc.reason) from None
+    from trucewatch.outputs import check_target
+
     chosen = report_format(out, format)  # checked before the slow part
-    terms, incidents, findings = run_check(truce, db_url(db), progress=show_progress())
+    url = db_url(db)
+    check_target(out, chosen, db_url=url, force=force)
+    terms, incidents, findings = run_check(truce, url, progress=show_progress())
     path = write_report(terms, incidents, findings, start=start, end=end, out=out, format=chosen)
     err_console.print(f"wrote {path}", highlight=False, markup=False)

@@ -8,6 +8,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 
 from trucewatch.daymath import LONGEST_REPORT_DAYS, outside_supported, supported_range
 from trucewatch.errors import InputError
+from trucewatch.outputs import atomic_output
 from trucewatch.truce.terms import TruceTerms
 
 from .build import report_data
@@ -58,7 +59,8 @@ def write_report(truce: TruceTerms, incidents, findings=None, *, start: date, en
     text = render_report(truce, incidents, findings, start=start, end=end, format=format)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(text, encoding="utf-8")
+        with atomic_output(out) as handle:
+            handle.write(text)
     except OSError as exc:
         raise InputError(str(out), f"cannot be written ({exc.strerror})") from None
     return out
