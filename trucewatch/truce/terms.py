@@ -17,10 +17,13 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from trucewatch.daymath import outside_supported, supported_range
+from trucewatch.datafiles import read_user_text
 from trucewatch.errors import ConfigError
+from trucewatch.terminal import visible
 from trucewatch.incidents.actors import actor_key
 from trucewatch.incidents.families import known_families, known_types
 
+MAX_TRUCE_BYTES = 1_000_000  # a truce's terms are a few kB; a 60 MB file is a mistake, refused at once
 SUGGESTIONS = 3
 SUGGESTION_SCORE = 80  # rapidfuzz WRatio out of 100
 SUGGESTION_SPREAD = 5  # only names nearly as close as the closest
@@ -262,18 +265,16 @@ def parse_truce(data: dict, source: str = "<truce>") -> TruceTerms:
 
 
 def load_truce(path: str | Path) -> TruceTerms:
-    """Read and validate a truce YAML file."""
+    """Read and validate a truce YAML file (at most MAX_TRUCE_BYTES: real terms are a few kB)."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ConfigError(f"{path}: no such truce file") from None
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot be read ({exc.strerror})") from None
+    text = read_user_text(path, limit=MAX_TRUCE_BYTES, what="truce file")
+    if not text.strip():
+        raise ConfigError(f"{path}: the truce file is empty")
     try:
         data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, RecursionError) as exc:
         where = getattr(exc, "problem_mark", None)
         line = f" at line {where.line + 1}" if where else ""
-        raise ConfigError(f"{path}: is not valid YAML{line}") from None
+        problem = getattr(exc, "problem", None) or getattr(exc, "context", None) or "nested too deeply"
+        raise ConfigError(f"{path}: is not valid YAML{line} ({visible(str(problem))})") from None
     return parse_truce(data, str(path))
