@@ -56,7 +56,13 @@ def main() -> None:
     debug = bool(os.environ.get("TRUCEWATCH_DEBUG"))
     signal.signal(signal.SIGTERM, _raise_terminated)
     try:
-        app()
+        try:
+            app()
+        except SystemExit as exc:  # typer turns Ctrl-C into a silent exit 130: say it, and tell SIGTERM apart
+            interrupt = _interrupt_behind(exc)
+            if interrupt is None:
+                raise
+            raise interrupt from None
     except TruceWatchError as exc:
         if debug:
             raise
@@ -77,6 +83,17 @@ def main() -> None:
         _say(styled("error:", "red", f"unexpected {type(exc).__name__}: {exc}. Run the same command "
                                       "with --debug to see the traceback, and please report it."))
         sys.exit(1)
+
+
+def _interrupt_behind(exc: BaseException) -> KeyboardInterrupt | None:
+    """The Ctrl-C or SIGTERM that an exit stands for, if any (through typer's Exit)."""
+    seen = 0
+    while exc is not None and seen < 8:
+        if isinstance(exc, KeyboardInterrupt):
+            return exc
+        exc = exc.__cause__ or exc.__context__
+        seen += 1
+    return None
 
 
 def _quiet_stdout() -> None:

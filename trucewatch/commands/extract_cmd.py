@@ -48,8 +48,12 @@ def extract(
     from trucewatch.extract import extract_documents
     from trucewatch.ingest import read_inputs
 
+    from trucewatch.lifeline import effective_workers
     from trucewatch.outputs import atomic_output, check_target
 
+    note = effective_workers(workers)[1] if workers else None
+    if note:
+        err_console.print(f"note: {note}", highlight=False, markup=False, soft_wrap=True)
     failures: list[InputError] = []
     if out is not None:
         check_target(out, "jsonl", force=force)

@@ -55,6 +55,10 @@ def ingest(
     """
     from trucewatch.ingest import ingest as run_ingest
     from trucewatch.ingest.sources import is_url
+    from trucewatch.lifeline import effective_workers
+
+    if extract and workers:
+        _say_note(effective_workers(workers)[1])
 
     fetcher = None
     if fetch or any(is_url(path) for path in paths):
@@ -72,10 +76,15 @@ def ingest(
         if fetcher is not None:
             fetcher.close()
     for note in summary.notes:
-        err_console.print(f"note: {note}", highlight=False, markup=False, soft_wrap=True)
+        _say_note(note)
     out_console.print(summary.line(), highlight=False)
     if summary.failed:
         raise typer.Exit(1)
+
+
+def _say_note(note: str | None) -> None:
+    if note:
+        err_console.print(f"note: {note}", highlight=False, markup=False, soft_wrap=True)
 
 
 def _print_error(error: InputError) -> None:
