@@ -28,13 +28,17 @@ def default_workers() -> int:
 
 
 def extract_batch(documents: list[Document]) -> list[Extraction]:
-    """Parse and extract one batch in the current process."""
+    """Parse and extract one batch in the current process; long reports in pieces (long_texts)."""
     from trucewatch.extract.document import extract_document
+    from trucewatch.extract.long_texts import extract_in_pieces, is_long
     from trucewatch.nlp import get_nlp
 
     nlp = get_nlp()
-    docs = nlp.pipe((document.text for document in documents), batch_size=max(1, len(documents)))
-    return [extract_document(document, doc) for document, doc in zip(documents, docs)]
+    long = [is_long(document) for document in documents]
+    short = [document for document, alone in zip(documents, long) if not alone]
+    docs = nlp.pipe((document.text for document in short), batch_size=max(1, len(short)))
+    return [extract_in_pieces(document, nlp, extract_document) if alone else extract_document(document, next(docs))
+            for document, alone in zip(documents, long)]
 
 
 def extract_batch_as_json(documents: list[Document]) -> list[str]:
