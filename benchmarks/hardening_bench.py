@@ -15,7 +15,8 @@ that runs away is stopped at --timeout and reported as such.
   over_limit    `trucewatch extract` of one 1,200,000-character report (over spaCy's limit)
 
 All inputs are generated (invented sentences). Usage:
-  python benchmarks/hardening_bench.py [--only CASE ...] [--timeout SECONDS] [--quick]
+  python benchmarks/hardening_bench.py [--only CASE ...] [--timeout SECONDS] [--quick] [--fast]
+`make bench` (benchmarks/run.py) runs it with --fast; run it alone for the long-report cases.
 """
 from __future__ import annotations
 
@@ -196,6 +197,8 @@ def main(argv: list[str] | None = None) -> int:
                         "repeat_16000, place_words, truce_yaml, truce_yaml_places, workers16, long_text, over_limit)")
     parser.add_argument("--timeout", type=float, default=180.0, help="stop a case after this long")
     parser.add_argument("--quick", action="store_true", help="smaller inputs, for a smoke run")
+    parser.add_argument("--fast", action="store_true",
+                        help="leave out the two long-report cases (about 3 minutes on 2 busy cores)")
     args = parser.parse_args(argv)
     quick = args.quick
     cases = {
@@ -210,7 +213,8 @@ def main(argv: list[str] | None = None) -> int:
         "long_text": lambda d: case_long_text(99_000 if quick else 990_000, d, args.timeout),
         "over_limit": lambda d: case_long_text(120_000 if quick else 1_200_000, d, args.timeout),
     }
-    chosen = args.only or list(cases)
+    chosen = args.only or [name for name in cases
+                           if not (args.fast and name in ("long_text", "over_limit"))]
     results = {"loadavg": Path("/proc/loadavg").read_text().split()[:3] if Path("/proc/loadavg").exists() else None,
                "cpus": os.cpu_count(), "timeout_s": args.timeout, "quick": quick}
     with tempfile.TemporaryDirectory(prefix="tw-harden-bench-") as folder:

@@ -6,6 +6,8 @@ Each benchmark runs in its own Python process, so its peak memory is its own:
               size and processes; peak RSS of the parent and of each worker process
   ingest      benchmarks/ingest_bench.py: documents/s stored into SQLite and PostgreSQL
   fusion      benchmarks/fusion_bench.py: incident fusion and truce check on 100,000 events
+  hardening   benchmarks/hardening_bench.py --fast: the inputs that used to grow quadratically or
+              without bound (issue 15, class 17), time and peak memory of the process tree
   extract_speed, places, fusion_impl  colleagues' benchmarks (extract_speed.py, places_bench.py,
               fusion_bench_impl.py), run when present
 Usage: python benchmarks/run.py [--quick] [--only NAME ...] [--out FILE] [--shared DIR]
@@ -28,7 +30,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 DEFAULT_SHARED = ROOT.parent / "shared" / "data"
 BUDGET_SECONDS = {"extraction": 200, "ingest": 120, "fusion": 180, "extract_speed": 200, "places": 90,
-                  "fusion_impl": 120}
+                  "fusion_impl": 120, "hardening": 120}
 TOTAL_BUDGET = 570  # seconds: `make bench` must finish within 10 minutes
 
 
@@ -232,6 +234,7 @@ def plan(args) -> dict[str, list[str]]:
         "extraction": [python, str(HERE / "run.py"), "--measure", "extraction", *quick, *shared],
         "ingest": [python, str(HERE / "ingest_bench.py"), *quick],
         "fusion": [python, str(HERE / "fusion_bench.py"), *quick],
+        "hardening": [python, str(HERE / "hardening_bench.py"), "--fast", "--timeout", "60", *quick],
     }
     for name, script in (("extract_speed", "extract_speed.py"), ("places", "places_bench.py"),
                          ("fusion_impl", "fusion_bench_impl.py")):
@@ -306,6 +309,13 @@ def table_rows(results: dict) -> list[tuple[str, str, str]]:
             rows.append((f"{label} ({fusion.get('events'):,} events)",
                          f"{entry['seconds']:.1f} s, {fmt(entry.get('per_s'), '/s', 0)}{quality}",
                          fmt(fusion.get("peak_mb"), " MB")))
+    hardening = results.get("hardening", {})
+    for case, entry in hardening.items():
+        if isinstance(entry, dict) and "seconds" in entry:
+            outcome = "timed out" if entry.get("timed_out") else f"exit {entry.get('exit')}"
+            inner = f", extract {entry['extract_s']} s" if "extract_s" in entry else ""
+            rows.append((f"hardening: {case}", f"{entry['seconds']} s{inner} ({outcome})",
+                         f"{fmt(entry.get('peak_mb'), ' MB')} in {entry.get('processes')} process(es)"))
     for name, result in results.items():
         if "error" in result or "skipped" in result:
             rows.append((name, "not measured: " + str(result.get("error") or result.get("skipped")), ""))
