@@ -220,8 +220,8 @@ def merge(
 
     with _store(db) as store, _busy("fusing stored events again"):
         op, merged = merge_stored(store, a, b)
-        _say(f"Merged {a} and {b}: incident {merged.id} now has {len(merged.mentions)} mention(s). "
-             f"Undo with `trucewatch incidents undo {op.op_id}`.")
+        _say(f"Merged {a} and {b} ({_describe(op)}): incident {merged.id} now has {len(merged.mentions)} "
+             f"mention(s). Undo with `trucewatch incidents undo {op.op_id}`.")
         _findings_hint(store)
 
 
@@ -267,8 +267,8 @@ def undo(
 
 
 def _describe(op) -> str:
-    if op.kind == "merge":
-        return f"{op.args['b']} into {op.args['a']}"
+    if op.kind == "merge":  # which id stays is fusion's choice (the earliest report's), so say neither
+        return f"{op.args['a']} merged with {op.args['b']}"
     if op.kind == "split":
         return f"{', '.join(map(_short, op.args['event_ids']))} out of {op.args['incident']}"
     return json.dumps(op.args)

@@ -49,6 +49,7 @@ def read_feed(data: bytes, origin: Origin, *, fetcher: Fetcher | None = None) ->
             yield InputError(origin.name, "feed has no items")
         return
     outlet = parsed.feed.get("title") or None
+    origin.expecting(len(parsed.entries))
     for number, entry in enumerate(parsed.entries, start=1):
         link = entry.get("link") or None
         where = link or f"{origin.name}:item {number}"

@@ -6,6 +6,7 @@ given-or-guessed publication date are decided the same way for every input kind.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 
@@ -32,6 +33,12 @@ class Origin:
     retrieved: datetime = field(default_factory=now)
     fallback_date: date | None = None  # a guess (file mtime) for reports without a date
     max_bytes: int = DEFAULT_MAX_BYTES
+    # Told how many documents the input holds, once a reader knows (the progress bar's total).
+    expect: Callable[[int], None] | None = None
+
+    def expecting(self, count: int) -> None:
+        if self.expect is not None:
+            self.expect(count)
 
     @property
     def is_stdin(self) -> bool:

@@ -71,6 +71,14 @@ def _corrections(store, documents: list[Document], known: set[str]) -> dict[str,
     return found
 
 
+def _database_files(store) -> set:
+    """The files of the store's SQLite database (none for a server), so a folder walk skips them."""
+    from trucewatch.outputs import database_files
+
+    engine = getattr(store, "engine", None)
+    return database_files(engine.url.render_as_string(hide_password=False)) if engine is not None else set()
+
+
 def _open(db):
     if db is not None and hasattr(db, "add"):
         return db, False
@@ -89,28 +97,33 @@ def ingest(paths: Iterable[str | os.PathLike], db=None, *, extract: bool = True,
     `on_error` is called with each failure as it happens (the summary lists them all too).
     """
     summary = IngestSummary()
-    inputs = expand(paths)
-    reader = InputReader(fetch=fetch, max_bytes=max_bytes, fetcher=fetcher)
     store, owned = _open(db)
+    left_out: list[str] = []
+    inputs = expand(paths, skip=_database_files(store), skipped=left_out)
+    summary.notes += [f"{name}: not read, it is the database being written to" for name in left_out]
+    bar = IngestProgress(len(inputs), enabled=progress)
+    reader = InputReader(fetch=fetch, max_bytes=max_bytes, fetcher=fetcher, expect=bar.expect)
     seen: set[str] = set()
     updates: dict[str, tuple[Document, dict]] = {}
-    bar = IngestProgress(len(inputs), enabled=progress)
 
     def fail(error: InputError) -> None:
         summary.failed += 1
         summary.errors.append(error)
         bar.failed(error)
+        bar.stored(summary)
         if on_error is not None:
             on_error(error)
 
     def documents() -> Iterator[Document]:
         for item in inputs:
+            results = 0
             for result in reader.read(item):
+                results += 1
                 if isinstance(result, InputError):
                     fail(result)
                 else:
                     yield result
-            bar.input_done()
+            bar.input_read(results)
 
     def new_documents() -> Iterator[Document]:
         """Documents neither seen earlier in this run nor already in the store (unless they

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
@@ -83,11 +83,12 @@ class InputReader:
     """Reads inputs one by one; `notes` collects things worth telling that are not errors."""
 
     def __init__(self, *, fetch: bool = False, max_bytes: int = DEFAULT_MAX_BYTES,
-                 fetcher: Fetcher | None = None):
+                 fetcher: Fetcher | None = None, expect: Callable[[int], None] | None = None):
         self.fetch = fetch
         self.max_bytes = max_bytes
         self._fetcher = fetcher
         self._own_fetcher = False
+        self.expect = expect  # told how many documents the input being read holds
         self.notes: list[str] = []
 
     @property
@@ -117,13 +118,17 @@ class InputReader:
     def _read(self, item: Input) -> Iterator[Result]:
         if item.kind == "missing":
             raise InputError(item.name, "no such file or directory")
+        if item.kind == "broken-link":
+            raise InputError(item.name, f"a symbolic link to {os.readlink(item.name)!r}, which does not exist")
+        if item.kind == "special":
+            raise InputError(item.name, "not a regular file (a FIFO, socket or device); not read")
         if item.kind == "stdin":
             data = sys.stdin.buffer.read()
-            origin = Origin(name=STDIN_NAME, path=STDIN_NAME, max_bytes=self.max_bytes)
+            origin = Origin(name=STDIN_NAME, path=STDIN_NAME, max_bytes=self.max_bytes, expect=self.expect)
             yield from self._parse(data, origin, None)
         elif item.kind == "url":
             page = self.fetcher.get(item.name)
-            origin = Origin(name=item.name, path=item.name, max_bytes=self.max_bytes)
+            origin = Origin(name=item.name, path=item.name, max_bytes=self.max_bytes, expect=self.expect)
             yield from self._parse(page.content, origin, None, url=page.url)
         else:
             yield from self._read_file(item.name)
@@ -138,14 +143,15 @@ class InputReader:
         with open(path, "rb") as handle:
             data = handle.read()
         mtime = datetime.fromtimestamp(stat.st_mtime, tz=timezone.utc).date()
-        origin = Origin(name=path, path=path, fallback_date=mtime, max_bytes=self.max_bytes)
+        origin = Origin(name=path, path=path, fallback_date=mtime, max_bytes=self.max_bytes,
+                        expect=self.expect)
         yield from self._parse(data, origin, kind)
 
     def _parse(self, data: bytes, origin: Origin, kind: str | None, *,
                url: str | None = None) -> Iterator[Result]:
         decoded = decode_bytes(data, origin.name)
-        if decoded.guessed:
-            self.notes.append(f"{origin.name}: not UTF-8; decoded as {decoded.encoding}")
+        if decoded.note():
+            self.notes.append(f"{origin.name}: {decoded.note()}")
         text = decoded.text
         kind = kind or sniff_kind(text)
         if kind == "plain":

@@ -86,7 +86,9 @@ def _json_value(line: str, where: str) -> object:
 def read_jsonl(text: str, origin: Origin) -> Iterator[Result]:
     """One JSON object per line; blank lines are ignored."""
     any_row = False
-    for number, line in enumerate(text.splitlines(), start=1):
+    lines = text.splitlines()
+    origin.expecting(sum(1 for line in lines if line.strip()))
+    for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         any_row = True
@@ -110,6 +112,7 @@ def read_json(text: str, origin: Origin) -> Iterator[Result]:
 def _json_rows(rows: object, origin: Origin) -> Iterator[Result]:
     if not isinstance(rows, list):
         rows = [rows]
+    origin.expecting(len(rows))
     if not rows:
         yield InputError(origin.name, "empty input (no rows)")
     for number, row in enumerate(rows, start=1):
@@ -153,6 +156,7 @@ def read_csv(text: str, origin: Origin, *, delimiter: str = ",") -> Iterator[Res
 
 
 def _csv_rows(text: str, origin: Origin, delimiter: str) -> Iterator[Result]:
+    origin.expecting(text.count("\n") - 1)  # about one row per line after the header
     lines = _Lines(text)
     reader = csv.reader(lines, delimiter=delimiter, strict=True)
     try:
