@@ -3,6 +3,7 @@ timeout bounds the whole request, and links from feeds to loopback, private, lin
 non-HTTP(S) addresses are refused unless --allow-private."""
 from __future__ import annotations
 
+import gzip
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -25,6 +26,9 @@ PAGES = {
 }
 
 
+BOMB = gzip.compress(b"\0" * 40_000_000, compresslevel=9)
+
+
 class Handler(BaseHTTPRequestHandler):
     hits: dict[str, int] = {}
 
@@ -38,6 +42,14 @@ class Handler(BaseHTTPRequestHandler):
             return self._trickle(headers_first=True)
         if self.path == "/trickle-headers":
             return self._trickle(headers_first=False)
+        if self.path == "/bomb":  # 40 MB of zeros in 40 kB of gzip
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(BOMB)))
+            self.end_headers()
+            self.wfile.write(BOMB)
+            return None
         if self.path in PAGES:
             return self._send(200, PAGES[self.path].encode("utf-8"))
         return self._send(404, b"not here")
@@ -163,3 +175,10 @@ def test_a_trickling_item_times_out_and_the_feed_goes_on(server, tmp_path, hosti
     err = hostile.assert_named_failure(done, f"{server}/trickle-body", "timed out")
     assert time.monotonic() - started < 30, err
     assert "1 new" in hostile.text_of(done)[0]
+
+
+def test_a_gzip_bomb_stops_at_the_size_limit(server):
+    fetcher = Fetcher(timeout=10, retries=0, min_interval=0, allow_private=True, max_bytes=2_000_000)
+    with pytest.raises(InputError, match="over the size limit"):
+        fetcher.get(server + "/bomb")
+    fetcher.close()
