@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
-from trucewatch.errors import InputError
+from trucewatch.errors import InputError, short_reason
 from trucewatch.ingest.decoding import decode_bytes
 from trucewatch.ingest.origin import DEFAULT_MAX_BYTES, STDIN_NAME, Origin, size_text
 from trucewatch.ingest.plain import read_plain
@@ -106,14 +106,11 @@ class InputReader:
 
     def read(self, item: Input) -> Iterator[Result]:
         """The documents of one input, in order; never raises for bad input."""
-        try:
-            yield from self._read(item)
-        except InputError as exc:
-            yield exc
-        except OSError as exc:
-            yield InputError(item.name, f"cannot be read ({exc.strerror or exc})")
-        except Exception as exc:  # noqa: BLE001 - a parser choking on one input must not stop the rest
-            yield InputError(item.name, f"cannot be parsed ({type(exc).__name__}: {exc})")
+        yield from _guarded(item.name, self._read(item))
+
+    def read_bytes(self, data: bytes, origin: Origin, kind: str | None = None) -> Iterator[Result]:
+        """The documents in `data` (of `kind`, else sniffed); never raises for bad input."""
+        yield from _guarded(origin.name, self._parse(data, origin, kind))
 
     def _read(self, item: Input) -> Iterator[Result]:
         if item.kind == "missing":
@@ -173,6 +170,20 @@ class InputReader:
             yield from read_feed(data, origin, fetcher=fetcher)
         else:  # pragma: no cover - KIND_BY_EXTENSION and sniff_kind only name the kinds above
             raise InputError(origin.name, f"unknown input kind {kind!r}")
+
+
+def _guarded(name: str, results: Iterator[Result]) -> Iterator[Result]:
+    """`results`, with whatever ends them early turned into one InputError naming the input."""
+    try:
+        yield from results
+    except InputError as exc:
+        yield exc
+    except OSError as exc:
+        yield InputError(name, f"cannot be read ({exc.strerror or exc})")
+    except RecursionError:
+        yield InputError(name, "nested too deeply to read")
+    except Exception as exc:  # noqa: BLE001 - a parser choking on one input must not stop the rest
+        yield InputError(name, f"cannot be parsed ({type(exc).__name__}: {short_reason(exc)})")
 
 
 def read_inputs(paths: Iterable[str | os.PathLike], *, fetch: bool = False,
