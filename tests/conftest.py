@@ -85,3 +85,25 @@ def strike_and_clash_store(tmp_path, monkeypatch):
     fake = EventsOnlyStore(f"sqlite:///{tmp_path / 'tw.db'}", pairs)
     monkeypatch.setattr(run_module, "open_store", lambda url: fake)
     return fake
+
+
+@pytest.fixture
+def serve_http():
+    """serve(handler_class) -> base URL of a real HTTP server on 127.0.0.1 (a free port); every
+    server started this way is stopped after the test."""
+    import threading
+    from http.server import ThreadingHTTPServer
+
+    servers = []
+
+    def serve(handler) -> str:
+        httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        httpd.daemon_threads = True
+        threading.Thread(target=httpd.serve_forever, daemon=True).start()
+        servers.append(httpd)
+        return f"http://127.0.0.1:{httpd.server_port}"
+
+    yield serve
+    for httpd in servers:
+        httpd.shutdown()
+        httpd.server_close()
