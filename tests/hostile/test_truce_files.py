@@ -94,6 +94,7 @@ def test_latin1_truce_file_is_named(tmp_path, hostile):
     (lambda p: p.write_text("- name: x\n- parties: [SYR]\n"), "must be a mapping"),
     (lambda p: p.write_text(PLACE_TRUCE.replace("parties: [SYR]", "parties: SYR\nextra_field: 1")), "extra_field"),
     (lambda p: os.mkfifo(p), "not a regular file"),
+    (lambda p: p.write_text(PLACE_TRUCE.replace("parties: [SYR]", 'parties: ["\\ud800"]')), "surrogate"),
 ])
 def test_bad_truce_files_are_one_named_sentence(make, reason, tmp_path, hostile):
     path = tmp_path / "truce.yaml"

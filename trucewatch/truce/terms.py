@@ -258,10 +258,36 @@ def parse_truce(data: dict, source: str = "<truce>") -> TruceTerms:
     if not isinstance(data, dict):
         raise ConfigError(f"{source}: truce terms must be a mapping of fields (name, parties, area, ...)")
     try:
+        _refuse_surrogates(data, source, ())
         terms = TruceTerms.model_validate({**data, "source_file": source})
+    except RecursionError:
+        raise ConfigError(f"{source}: nested too deeply to be truce terms") from None
     except ValidationError as exc:
         raise ConfigError(f"{source}: {_explain(exc.errors())}") from None
     return terms
+
+
+def _refuse_surrogates(value: object, source: str, where: tuple, seen: set | None = None) -> None:
+    """YAML's "\\ud800" escape gives an unpaired surrogate, which is no character and breaks every
+    lookup; refuse it naming the field (found by fuzzing the loader). YAML anchors can make the
+    data cyclic (`a: &a [*a]`): each list or mapping is visited once."""
+    seen = set() if seen is None else seen
+    if isinstance(value, (dict, list)):
+        if id(value) in seen:
+            return
+        seen.add(id(value))
+    if isinstance(value, str):
+        if any("\ud800" <= character <= "\udfff" for character in value):
+            field = ".".join(map(str, where)) or "(top level)"
+            raise ConfigError(f"{source}: field '{field}' holds an unpaired surrogate (a \\ud800-\\udfff "
+                              "escape alone), which is not a character")
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _refuse_surrogates(key, source, where, seen)
+            _refuse_surrogates(item, source, (*where, key), seen)
+    elif isinstance(value, list):
+        for number, item in enumerate(value):
+            _refuse_surrogates(item, source, (*where, number), seen)
 
 
 def load_truce(path: str | Path) -> TruceTerms:
