@@ -12,19 +12,16 @@ from trucewatch.store.corrections import read_journal
 REPORT = "Government jets struck a market in Hama on Monday, killing 4 people, residents said."
 
 
-def test_a_fixed_date_line_updates_the_document_and_its_events(store_url, tmp_path, hostile):
+def test_a_fixed_date_line_updates_the_document_and_its_events(store_url, tmp_path):
     report = tmp_path / "hama.txt"
     report.write_text(f"date 2016-03-16\n{REPORT}", encoding="utf-8")
-    first = hostile.run_cli("ingest", str(report), "--db", store_url, cwd=tmp_path)
-    assert first.returncode == 0 and "1 new" in hostile.text_of(first)[0]
+    assert ingest([report], store_url, workers=1).new == 1
     with open_store(store_url) as store:
         (_, before), = list(store.events())
     report.write_text(f"date 2016-03-09\n{REPORT}", encoding="utf-8")
-    second = hostile.run_cli("ingest", str(report), "--db", store_url, cwd=tmp_path)
-    out, err = hostile.text_of(second)
-    hostile.assert_no_bug(second)
-    assert second.returncode == 0 and "1 updated" in out and "0 new" in out
-    assert "2016-03-16" in err and "2016-03-09" in err  # the run says what changed
+    second = ingest([report], store_url, workers=1)
+    assert second.line() == "0 new, 1 updated, 0 skipped, 0 failed"
+    assert any("2016-03-16 -> 2016-03-09" in note for note in second.notes)  # the run says what changed
     with open_store(store_url) as store:
         (document, after), = list(store.events())
         journal = read_journal(store)
@@ -32,8 +29,17 @@ def test_a_fixed_date_line_updates_the_document_and_its_events(store_url, tmp_pa
     assert before.when.start == date(2016, 3, 14) and after.when.start == date(2016, 3, 7)
     assert [(e["action"], e["before"]["published"], e["after"]["published"]) for e in journal] == [
         ("reingest", "2016-03-16", "2016-03-09")]
-    third = hostile.run_cli("ingest", str(report), "--db", store_url, cwd=tmp_path)
-    assert "0 new, 1 skipped" in hostile.text_of(third)[0]  # re-running changes nothing
+    assert ingest([report], store_url, workers=1).line() == "0 new, 1 skipped, 0 failed"  # nothing changes
+
+
+def test_the_cli_says_what_a_reingest_updated(tmp_path, hostile):
+    report, url = tmp_path / "hama.txt", f"sqlite:///{tmp_path / 'tw.db'}"
+    report.write_text(f"date 2016-03-16\n{REPORT}", encoding="utf-8")
+    hostile.run_cli("ingest", str(report), "--no-extract", "--db", url, cwd=tmp_path)
+    report.write_text(f"date 2016-03-09\n{REPORT}", encoding="utf-8")
+    done = hostile.run_cli("ingest", str(report), "--no-extract", "--db", url, cwd=tmp_path)
+    out, err = hostile.text_of(done)
+    assert done.returncode == 0 and out.startswith("0 new, 1 updated") and "2016-03-16 -> 2016-03-09" in err
 
 
 def test_a_copy_from_another_input_is_not_a_correction(tmp_path):

@@ -9,7 +9,9 @@ import sqlite3
 from datetime import date
 
 import pytest
+from typer.testing import CliRunner
 
+from trucewatch.cli import app
 from trucewatch.errors import TruceWatchError
 from trucewatch.exports import write_to
 from trucewatch.incidents.samples import make_event
@@ -27,8 +29,15 @@ prohibited: [air_strike]
 """
 
 
-@pytest.fixture
-def formula_db(tmp_path):
+@pytest.fixture(scope="module")
+def here(tmp_path_factory):
+    """One folder for the module: the database, truce and outputs (built and checked once)."""
+    return tmp_path_factory.mktemp("spreadsheets")
+
+
+@pytest.fixture(scope="module")
+def formula_db(here):
+    tmp_path = here
     url = f"sqlite:///{tmp_path / 'trucewatch.db'}"
     documents, extractions = [], []
     from trucewatch.records import Extraction
@@ -47,6 +56,9 @@ def formula_db(tmp_path):
     with open_store(url) as store:
         store.add(documents, extractions)
     (tmp_path / "truce.yaml").write_text(TRUCE, encoding="utf-8")
+    from trucewatch.truce.run import run_check
+
+    run_check(tmp_path / "truce.yaml", url)  # incidents for the incident exports
     return url
 
 
@@ -58,19 +70,18 @@ def _cells(path):
 @pytest.mark.parametrize("args", [["--format", "csv"], ["--format", "acled"],
                                   ["--what", "incidents", "--format", "csv"],
                                   ["--what", "incidents", "--format", "acled"]])
-def test_spreadsheet_exports_defuse_formulas(args, formula_db, tmp_path, hostile):
-    hostile.run_cli("check", "truce.yaml", "--db", formula_db, cwd=tmp_path)
-    out = tmp_path / "out.csv"
-    done = hostile.run_cli("export", *args, "--out", str(out), "--db", formula_db, cwd=tmp_path)
-    assert done.returncode == 0, hostile.text_of(done)
+def test_spreadsheet_exports_defuse_formulas(args, formula_db, here, hostile):
+    out = here / "out.csv"
+    done = CliRunner().invoke(app, ["export", *args, "--out", str(out), "--db", formula_db])
+    assert done.exit_code == 0, done.output
     cells = _cells(out)
     live = [cell for cell in cells if cell[:1] in ("=", "+", "-", "@", "\t", "\r")
             and not _is_number(cell)]
     assert not live, live
     assert any(cell.startswith(("'=", "'+", "'-", "'@", "'\t", "'\n")) for cell in cells)
-    raw = tmp_path / "raw.csv"
-    done = hostile.run_cli("export", *args, "--raw-cells", "--out", str(raw), "--db", formula_db, cwd=tmp_path)
-    assert done.returncode == 0
+    raw = here / "raw.csv"
+    done = CliRunner().invoke(app, ["export", *args, "--raw-cells", "--out", str(raw), "--db", formula_db])
+    assert done.exit_code == 0, done.output
     assert any(cell[:1] in ("=", "+", "-", "@", "\t", "\n") and not _is_number(cell) for cell in _cells(raw))
 
 
@@ -82,9 +93,9 @@ def _is_number(cell: str) -> bool:
     return True
 
 
-def test_numbers_stay_numbers(formula_db, tmp_path, hostile):
-    out = tmp_path / "out.csv"
-    hostile.run_cli("export", "--format", "csv", "--out", str(out), "--db", formula_db, cwd=tmp_path)
+def test_numbers_stay_numbers(formula_db, here, hostile):
+    out = here / "out.csv"
+    assert CliRunner().invoke(app, ["export", "--format", "csv", "--out", str(out), "--db", formula_db]).exit_code == 0
     with open(out, encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert {row["longitude"] for row in rows} == {"-36.63"}
@@ -103,34 +114,34 @@ def _table_counts(path):
     ["report", "truce.yaml", "--from", "2016-03-01", "--to", "2016-03-31", "--out", "trucewatch.db", "--format", "html"],
     ["report", "truce.yaml", "--from", "2016-03-01", "--to", "2016-03-31", "--out", "trucewatch.db-wal", "--format", "md"],
 ])
-def test_out_never_overwrites_the_database_in_use(args, formula_db, tmp_path, hostile):
-    db = tmp_path / "trucewatch.db"
+def test_out_never_overwrites_the_database_in_use(args, formula_db, here, hostile):
+    db = here / "trucewatch.db"
     before = _table_counts(db)
-    done = hostile.run_cli(*args, "--db", formula_db, cwd=tmp_path)
+    done = hostile.run_cli(*args, "--db", formula_db, cwd=here)
     err = hostile.assert_named_failure(done, "database in use")
     assert "wrote" not in err and _table_counts(db) == before
 
 
-def test_extract_out_refuses_a_database(formula_db, tmp_path, hostile):
-    (tmp_path / "r.txt").write_text("date 2016-03-07\nJets struck Idlib on Monday.", encoding="utf-8")
-    done = hostile.run_cli("extract", "r.txt", "--out", "trucewatch.db", cwd=tmp_path)
+def test_extract_out_refuses_a_database(formula_db, here, hostile):
+    (here / "r.txt").write_text("date 2016-03-07\nJets struck Idlib on Monday.", encoding="utf-8")
+    done = hostile.run_cli("extract", "r.txt", "--out", "trucewatch.db", cwd=here)
     hostile.assert_named_failure(done, "trucewatch.db", "SQLite database")
-    assert _table_counts(tmp_path / "trucewatch.db") > 0
+    assert _table_counts(here / "trucewatch.db") > 0
 
 
-def test_a_file_of_another_kind_needs_force(formula_db, tmp_path, hostile):
-    other = tmp_path / "figure.png"
+def test_a_file_of_another_kind_needs_force(formula_db, here, hostile):
+    other = here / "figure.png"
     other.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
     args = ["report", "truce.yaml", "--from", "2016-03-01", "--to", "2016-03-31", "--format", "html",
             "--out", str(other), "--db", formula_db]
-    refused = hostile.run_cli(*args, cwd=tmp_path)
+    refused = hostile.run_cli(*args, cwd=here)
     hostile.assert_named_failure(refused, "figure.png", "--force")
     assert other.read_bytes().startswith(b"\x89PNG")
-    forced = hostile.run_cli(*args, "--force", cwd=tmp_path)
+    forced = hostile.run_cli(*args, "--force", cwd=here)
     assert forced.returncode == 0 and other.read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html")
-    old_report = tmp_path / "old.html"
+    old_report = here / "old.html"
     old_report.write_text("<!DOCTYPE html><html><body>old</body></html>", encoding="utf-8")
-    again = hostile.run_cli(*args[:-4], "--out", str(old_report), "--db", formula_db, cwd=tmp_path)
+    again = hostile.run_cli(*args[:-4], "--out", str(old_report), "--db", formula_db, cwd=here)
     assert again.returncode == 0 and "old</body>" not in old_report.read_text(encoding="utf-8")
 
 
@@ -148,10 +159,10 @@ def test_a_failed_write_leaves_the_old_file(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["events.csv"]  # no temporary file left
 
 
-def test_a_folder_is_not_an_output(formula_db, tmp_path, hostile):
-    (tmp_path / "folder").mkdir()
-    done = hostile.run_cli("export", "--format", "csv", "--out", "folder", "--db", formula_db, cwd=tmp_path)
+def test_a_folder_is_not_an_output(formula_db, here, hostile):
+    (here / "folder").mkdir()
+    done = hostile.run_cli("export", "--format", "csv", "--out", "folder", "--db", formula_db, cwd=here)
     hostile.assert_named_failure(done, "folder")
     with pytest.raises(TruceWatchError):
-        write_to(iter([]), "csv", tmp_path / "folder", columns=["a"])
+        write_to(iter([]), "csv", here / "folder", columns=["a"])
     assert io  # (io imported for symmetry with the csv readers above)

@@ -2,9 +2,16 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pytest
 
+from typer.testing import CliRunner
+
+from trucewatch.cli import app
+from trucewatch.incidents.samples import GOV, make_event
+from trucewatch.records import Document, Extraction
+from trucewatch.store import open_store
 from trucewatch.terminal import json_line, visible
 
 OSC52 = "\x1b]52;c;ZWNobyBoaQ==\x07"  # a clipboard write
@@ -44,44 +51,51 @@ def test_json_lines_escape_c1_controls_and_still_parse():
 
 
 @pytest.fixture
-def marked_db(tmp_path, hostile):
-    reports = tmp_path / "rows.jsonl"
-    reports.write_text("".join(json.dumps(row) + "\n" for row in ROWS), encoding="utf-8")
-    db = f"sqlite:///{tmp_path / 'tw.db'}"
-    done = hostile.run_cli("ingest", str(reports), "--db", db, cwd=tmp_path)
-    hostile.assert_no_bug(done)
-    assert done.returncode == 0, hostile.text_of(done)
-    return db
+def marked_db(tmp_path):
+    """The rows stored with hand-made events (no model to load: the test is about printing)."""
+    url = f"sqlite:///{tmp_path / 'tw.db'}"
+    extractions = []
+    for row, place in zip(ROWS, ("Hama", "Idlib")):
+        document = Document.from_text(row["text"], ref=row["id"], title=row["title"], source=row["source"],
+                                      published=date.fromisoformat(row["published"]))
+        event = make_event(document, place=place, actors=[GOV], killed=(3, 3, 3))
+        event.actors[0].text = row["title"]
+        extractions.append(Extraction(document=document, events=[event]))
+    with open_store(url) as store:
+        store.add([x.document for x in extractions], extractions)
+    return url
 
 
-def test_list_and_incidents_show_markup_and_escapes_as_text(marked_db, tmp_path, hostile):
+def _run(*args: str):
+    """The CLI in this process (no interpreter start-up): output as a pipe would receive it."""
+    result = CliRunner().invoke(app, list(args), env={"COLUMNS": "200"})
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result
+
+
+def test_list_and_incidents_show_markup_and_escapes_as_text(marked_db, tmp_path):
     truce = tmp_path / "truce.yaml"
     truce.write_text(TRUCE, encoding="utf-8")
+    outputs = {}
     for args in (["list", "documents"], ["list", "events"], ["check", str(truce)],
                  ["incidents", "list"], ["list", "documents", "--json"], ["check", str(truce), "--json"],
                  ["incidents", "list", "--json"]):
-        done = hostile.run_cli(*args, "--db", marked_db, cwd=tmp_path)
-        out, err = hostile.text_of(done)
-        hostile.assert_no_bug(done)
-        assert done.returncode == 0, (args, err)
-        _no_raw_controls(out, err)
-    listed = hostile.text_of(hostile.run_cli("list", "documents", "--db", marked_db, cwd=tmp_path))[0]
+        result = _run(*args, "--db", marked_db)
+        assert result.exit_code == 0, (args, result.output)
+        _no_raw_controls(result.output)
+        outputs[" ".join(args)] = result.output
+    listed = outputs["list documents"]
     assert "Bad [/b] title [red]x" in listed and "Wire [/b]" in listed
     assert "\\x1b]52;c;" in listed and "\\x1b[8mhidden" in listed
-    checked = hostile.text_of(hostile.run_cli("check", str(truce), "--db", marked_db, cwd=tmp_path))[0]
-    assert "Truce [/b] \\x1b[2J" in checked
+    assert "Truce [/b] \\x1b[2J" in outputs[f"check {truce}"]
 
 
 def test_incident_show_and_place_with_markup(marked_db, tmp_path, hostile):
-    listed = hostile.run_cli("incidents", "list", "--json", "--db", marked_db, cwd=tmp_path)
-    truce = tmp_path / "truce.yaml"
-    truce.write_text(TRUCE, encoding="utf-8")
-    hostile.run_cli("check", str(truce), "--db", marked_db, cwd=tmp_path)
-    first = json.loads(hostile.text_of(hostile.run_cli("incidents", "list", "--json", "--db", marked_db,
-                                                        cwd=tmp_path))[0].splitlines()[0])
-    shown = hostile.run_cli("incidents", "show", first["id"], "--db", marked_db, cwd=tmp_path)
-    hostile.assert_no_bug(shown)
-    assert shown.returncode == 0 and listed.returncode == 0
+    assert _run("incidents", "fuse", "--db", marked_db).exit_code == 0
+    first = json.loads(_run("incidents", "list", "--json", "--db", marked_db).output.splitlines()[0])
+    shown = _run("incidents", "show", first["id"], "--db", marked_db)
+    assert shown.exit_code == 0
+    _no_raw_controls(shown.output)
     placed = hostile.run_cli("place", "Aleppo [/b] \x1b[2J", cwd=tmp_path)
     hostile.assert_no_bug(placed)
     _no_raw_controls(*hostile.text_of(placed))
