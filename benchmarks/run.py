@@ -8,6 +8,12 @@ Each benchmark runs in its own Python process, so its peak memory is its own:
   fusion      benchmarks/fusion_bench.py: incident fusion and truce check on 100,000 events
   hardening   benchmarks/hardening_bench.py --fast: the inputs that used to grow quadratically or
               without bound (issue 15, class 17), time and peak memory of the process tree
+  commitments benchmarks/commitments_bench.py: checking pledges, as a share of `check` on the
+              same 100,000 events (issue 17: under 10 %)
+  web         benchmarks/web_bench.py: the server over loopback HTTP with 20,000 incidents: map
+              latency for every zoom and view, and 50 clients reading list and map for 60 s
+  review      benchmarks/review_bench.py: 50 readers and 5 reviewers writing for 60 s on PostgreSQL:
+              errors, stale edits, p95 latency, every accepted write in the audit log exactly once
   extract_speed, places, fusion_impl  colleagues' benchmarks (extract_speed.py, places_bench.py,
               fusion_bench_impl.py), run when present
 Usage: python benchmarks/run.py [--quick] [--only NAME ...] [--out FILE] [--shared DIR]
@@ -29,8 +35,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 DEFAULT_SHARED = ROOT.parent / "shared" / "data"
-BUDGET_SECONDS = {"extraction": 200, "ingest": 120, "fusion": 180, "extract_speed": 200, "places": 90,
-                  "fusion_impl": 120, "hardening": 120}
+BUDGET_SECONDS = {"extraction": 200, "ingest": 120, "fusion": 180, "commitments": 180, "extract_speed": 200,
+                  "places": 90, "fusion_impl": 120, "web": 330,
+                  "review": 150, "hardening": 120}
 TOTAL_BUDGET = 570  # seconds: `make bench` must finish within 10 minutes
 
 
@@ -234,6 +241,9 @@ def plan(args) -> dict[str, list[str]]:
         "extraction": [python, str(HERE / "run.py"), "--measure", "extraction", *quick, *shared],
         "ingest": [python, str(HERE / "ingest_bench.py"), *quick],
         "fusion": [python, str(HERE / "fusion_bench.py"), *quick],
+        "commitments": [python, str(HERE / "commitments_bench.py"), *quick],
+        "web": [python, str(HERE / "web_bench.py"), *quick],
+        "review": [python, str(HERE / "review_bench.py"), *quick],
         "hardening": [python, str(HERE / "hardening_bench.py"), "--fast", "--timeout", "60", *quick],
     }
     for name, script in (("extract_speed", "extract_speed.py"), ("places", "places_bench.py"),
@@ -316,9 +326,58 @@ def table_rows(results: dict) -> list[tuple[str, str, str]]:
             inner = f", extract {entry['extract_s']} s" if "extract_s" in entry else ""
             rows.append((f"hardening: {case}", f"{entry['seconds']} s{inner} ({outcome})",
                          f"{fmt(entry.get('peak_mb'), ' MB')} in {entry.get('processes')} process(es)"))
+    pledges = results.get("commitments", {})
+    if "ratio" in pledges:
+        c = pledges["commitments"]
+        rows.append((f"commitments ({c['commitments']} pledges, {pledges['events']:,} events)",
+                     f"{c['seconds']:.2f} s = {pledges['ratio']:.1%} of check ({pledges['check']['seconds']:.1f} s); "
+                     f"CPU {pledges['cpu_ratio']:.1%}, first run {pledges['first_run_ratio']:.1%} (target < 10%); "
+                     f"load {pledges['load_before'].split()[0]}",
+                     fmt(pledges.get("peak_mb"), " MB")))
+    rows += web_rows(results.get("web", {}))
+    rows += review_rows(results.get("review", {}))
     for name, result in results.items():
         if "error" in result or "skipped" in result:
             rows.append((name, "not measured: " + str(result.get("error") or result.get("skipped")), ""))
+    return rows
+
+
+def web_rows(web: dict) -> list[tuple[str, str, str]]:
+    """The server's figures: map latency over every zoom and view, and the 50-client load."""
+    rows = []
+    for kind in ("sqlite", "postgresql"):
+        entry = web.get(kind)
+        if not isinstance(entry, dict) or "skipped" in entry:
+            continue
+        found = entry.get("map")
+        if found:
+            rows.append((f"map endpoint, {web.get('incidents'):,} incidents, {kind}",
+                         f"max {found['max_s']:.3f} s, p95 {found['p95_s']:.3f} s over {found['requests']} zoom/view "
+                         f"pairs ({'all' if found['under_1s'] else 'NOT all'} under 1 s), {found['errors']} errors", ""))
+        load = entry.get("load")
+        if load:
+            rows.append((f"{load['clients']} clients x {load['seconds']:.0f} s, {kind}",
+                         f"{load['errors']} errors, {load['requests_per_s']} req/s, p50 {load['all']['p50_s']} s, "
+                         f"p95 {load['all']['p95_s']} s (list p95 {load['list']['p95_s']} s, map p95 "
+                         f"{load['map']['p95_s']} s); load avg {entry.get('loadavg_before_load')}", ""))
+    return rows
+
+
+def review_rows(review: dict) -> list[tuple[str, str, str]]:
+    """Readers and reviewers at once: errors, latency, and whether every accepted write is logged once."""
+    rows = []
+    for kind in ("postgresql", "sqlite"):
+        entry = review.get(kind)
+        if not isinstance(entry, dict) or "skipped" in entry or "audit" not in entry:
+            continue
+        audit = entry["audit"]
+        rows.append((f"{review.get('readers')} readers + {review.get('reviewers')} reviewers x {entry['seconds']:.0f} s, {kind}",
+                     f"{entry['errors']} errors, {entry['stale_edits_409']} stale edits (409); reads p95 "
+                     f"{entry['reads']['p95_s']} s, writes p95 {entry['writes']['p95_s']} s; {audit['accepted_writes']} "
+                     f"accepted writes, {audit['in_audit_exactly_once']} in the audit log exactly once, "
+                     f"{audit['lost_updates']} lost; {entry.get('records_gone_404', 0)} records re-fused away (404, "
+                     f"{audit.get('gone_without_tombstone', 0)} without a tombstone); load avg "
+                     f"{entry.get('loadavg_before_load')}", ""))
     return rows
 
 

@@ -22,6 +22,12 @@ from trucewatch.commands import (  # noqa: F401  (imported for registration)
     report_cmd,
     incidents_cmd,
     documents_cmd,
+    commitments_cmd,
+    serve_cmd,
+    users_cmd,
+    doctor_cmd,
+    watch_cmd,
+    audit_cmd,
 )
 
 INTERRUPTED = "interrupted; whatever was stored before is kept, and a re-run goes on from there."

@@ -31,3 +31,17 @@ def shown_value(value: object, limit: int = 60) -> str:
     """A value quoted in an error message, cut when long (a 4,300-digit number, a whole row)."""
     text = repr(value)
     return text if len(text) <= limit else text[:limit - 1] + "…"
+class NotFound(TruceWatchError):
+    """A record named by the caller does not exist."""
+
+
+class Conflict(TruceWatchError):
+    """A write collides with what is stored (a name already taken, an edit made on a stale version)."""
+
+
+class Refused(TruceWatchError):
+    """The caller may not do this: role, token scope, disabled account, or a throttled login."""
+
+    def __init__(self, message: str, *, retry_after: int | None = None):
+        self.retry_after = retry_after  # seconds, when waiting helps (throttled logins)
+        super().__init__(message)

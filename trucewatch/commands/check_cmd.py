@@ -19,13 +19,17 @@ def check(
 ) -> None:
     """Fuse stored events into incidents and give a verdict on each under the truce's terms.
 
+    Also checks every pledge by one side (see `trucewatch commitments`) and stores the results.
+
     Example:
 
         trucewatch check trucewatch/truce/examples/example_truce.yaml --json --db sqlite:///tw.db
     """
+    from trucewatch.commitments import check_commitments
     from trucewatch.truce.run import run_check
 
     terms, incidents, findings = run_check(truce, db_url(db), progress=show_progress())
+    pledges = check_commitments(db_url(db), incidents=incidents)  # `commitments list` shows them
     if as_json:
         for finding in findings:
             typer.echo(json_line(finding.as_dict()))
@@ -43,3 +47,8 @@ def check(
         print_table(table, out_console)
     totals = Counter(f.verdict for f in findings)
     out_console.print(", ".join(f"{v}: {n}" for v, n in totals.most_common()) or "no incidents stored")
+    if pledges:
+        kept = Counter(v.verdict for v in pledges)
+        out_console.print(f"{len(pledges)} commitment(s) by one side: "
+                          + ", ".join(f"{v}: {n}" for v, n in kept.most_common())
+                          + " (details: trucewatch commitments list)", highlight=False)

@@ -27,8 +27,9 @@ def export(
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
     start: str | None = typer.Option(None, "--from", metavar="YYYY-MM-DD", help="Only events on or after this day."),
     end: str | None = typer.Option(None, "--to", metavar="YYYY-MM-DD", help="Only events on or before this day."),
-    what: str = typer.Option("events", "--what", help="events (one row per reported event) or incidents "
-                             "(one row per fused incident, with attribution grades; run `check` first)."),
+    what: str = typer.Option("events", "--what", help="events (one row per reported event), incidents "
+                             "(one row per fused incident, with attribution grades; run `check` first) or "
+                             "commitments (one row per pledge with its verdict; jsonl or csv)."),
     raw_cells: bool = typer.Option(False, "--raw-cells", help="csv/acled: write text cells exactly as stored, "
                                    "for programs (by default a cell starting with = + - @ tab or CR gets a "
                                    "leading ' so spreadsheets show it instead of running it as a formula)."),
@@ -55,6 +56,8 @@ def export(
         trucewatch export --format acled --from 2016-02-27 --to 2016-03-31 --out events.csv
 
         trucewatch export --what incidents --format geojson --out incidents.geojson
+
+        trucewatch export --what commitments --format csv --out pledges.csv
     """
     from trucewatch.exports import export_events_counted
     from trucewatch.store import open_store
@@ -62,13 +65,18 @@ def export(
     from trucewatch.outputs import check_target
 
     first, last = _day(start, "--from"), _day(end, "--to")
-    if what not in ("events", "incidents"):
-        raise InputError("--what", f"{what!r} is neither 'events' nor 'incidents'")
+    if what not in ("events", "incidents", "commitments"):
+        raise InputError("--what", f"{what!r} is none of 'events', 'incidents', 'commitments'")
     url = db_url(db)
     if out is not None:
         check_target(out, OUTPUT_KIND.get(format.lower(), "csv"), db_url=url, force=force)
     with open_store(url) as store:
-        if what == "incidents":
+        if what == "commitments":
+            from trucewatch.commitments.export import export_commitments_counted
+
+            counts = export_commitments_counted(store, format.lower(), out, start=first, end=last,
+                                                raw_cells=raw_cells)
+        elif what == "incidents":
             from trucewatch.incidents.export import export_incidents_counted
 
             counts = export_incidents_counted(store, format.lower(), out, start=first, end=last,

@@ -60,21 +60,22 @@ def report(
 
         trucewatch report trucewatch/truce/examples/example_truce.yaml --from 2016-03-01 --to 2016-03-14 --out report.html
     """
+    from trucewatch.commitments import check_commitments
+    from trucewatch.outputs import check_target
     from trucewatch.report import write_report
-    from trucewatch.truce.run import run_check
-
     from trucewatch.report.render import check_period
+    from trucewatch.truce.run import run_check
 
     start, end = _day(date_from, "--from"), _day(date_to, "--to")
     try:
         check_period(start, end)
     except InputError as exc:
         raise InputError(f"--from {start} --to {end}", exc.reason) from None
-    from trucewatch.outputs import check_target
-
     chosen = report_format(out, format)  # checked before the slow part
     url = db_url(db)
     check_target(out, chosen, db_url=url, force=force)
     terms, incidents, findings = run_check(truce, url, progress=show_progress())
-    path = write_report(terms, incidents, findings, start=start, end=end, out=out, format=chosen)
+    pledges = check_commitments(url, incidents=incidents, as_of=end)
+    path = write_report(terms, incidents, findings, start=start, end=end, out=out, format=chosen,
+                        commitments=pledges)
     err_console.print(f"wrote {path}", highlight=False, markup=False)

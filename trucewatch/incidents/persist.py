@@ -6,15 +6,40 @@ from datetime import datetime, timezone
 
 import sqlalchemy as sa
 
+from trucewatch.audit.tables import record_versions
+from trucewatch.audit.versions import digest_of, sync_machine
+from trucewatch.review.carry import carry_findings, carry_forward, reopen_changed
+
 from .api import fuse
 from .incident_set import IncidentSet, Operation
-from .tables import OUR_TABLES, findings, incident_aliases, incident_journal, incident_mentions, incidents
+from .tables import (OUR_TABLES, findings, incident_aliases, incident_journal, incident_mentions,
+                     incident_parties, incidents)
 
 
 def ensure_tables(engine: sa.Engine) -> None:
     """Create our tables if migrations have not (e.g. a bare engine in a script)."""
-    for table in OUR_TABLES:
+    for table in [*OUR_TABLES, record_versions]:
         table.create(engine, checkfirst=True)
+
+
+def refresh_statistics(conn: sa.Connection, *tables: sa.Table) -> None:
+    """After rewriting whole tables, let PostgreSQL's planner see them as they are now: right after
+    a large fusion its statistics still describe the old (or empty) tables until autovacuum runs,
+    and a plan made on them can turn a 0.1 s map query into a minute-long nested loop."""
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql("ANALYZE " + ", ".join(table.name for table in tables))
+
+
+def finding_key(truce_name: str, incident_id: str) -> str:
+    """A finding's key among record versions and tombstones (incident ids never hold "|")."""
+    return f"{truce_name}|{incident_id}"
+
+
+def writer(engine: sa.Engine) -> sa.Engine:
+    """The engine for a read-then-write transaction: on SQLite it takes the write lock up front
+    (BEGIN IMMEDIATE), so a concurrent writer (the server's re-check, a reviewer) makes it wait
+    instead of failing with "database is locked" when it turns from reading to writing."""
+    return engine.execution_options(sqlite_begin="IMMEDIATE")
 
 
 def engine_of(target) -> sa.Engine:
@@ -48,11 +73,14 @@ def load_journal(target) -> tuple[list[Operation], dict[str, str]]:
 def fuse_stored(store) -> IncidentSet:
     """Fuse a Store's events, replaying its stored journal of manual operations.
 
+    Events are read as people reviewed them (corrections applied, rejected events left out).
     Stored ids that the fresh fusion no longer has (a new, earlier report now leads their
     incident) become aliases at once, so an id shown by `trucewatch incidents list` still works.
     """
+    from trucewatch.review.overrides import reviewed_events
+
     ops, aliases = load_journal(store)
-    incident_set = fuse(store, journal=ops, aliases=aliases)
+    incident_set = fuse(reviewed_events(store), journal=ops, aliases=aliases)
     with engine_of(store).connect() as conn:
         incident_set.aliases.update(_vanished_ids(conn, incident_set))
     return incident_set
@@ -69,32 +97,47 @@ def _vanished_ids(conn: sa.Connection, incident_set: IncidentSet) -> dict[str, s
 
 
 def save_incidents(target, incident_set: IncidentSet, *, batch: int = 5000) -> int:
-    """Replace the stored incidents with these; ids that vanished since last time become aliases."""
+    """Replace the stored incidents with these; ids that vanished since last time become aliases.
+
+    An incident whose content did not change keeps its `updated_at` and version; one that is
+    gone leaves a tombstone (record_versions) naming the incident that took its events, if any.
+    """
     engine = ready_engine(target)
     now = datetime.now(timezone.utc)
-    with engine.begin() as conn:
+    with writer(engine).begin() as conn:
         aliases = {**incident_set.aliases, **_vanished_ids(conn, incident_set)}
         for live in incident_set.incidents:
             aliases.pop(live, None)
         incident_set.aliases.update(aliases)
-        for table in (incidents, incident_mentions, incident_aliases, incident_journal):
+        previous = set(conn.scalars(sa.select(incidents.c.id)))
+        for table in (incidents, incident_mentions, incident_aliases, incident_journal, incident_parties):
             conn.execute(table.delete())
-        rows, mention_rows = [], []
+        rows, mention_rows, party_rows = [], [], []
         for inc in incident_set:
             loc = inc.location
+            data = inc.as_dict(with_mentions=False)
             rows.append({
                 "id": inc.id, "family": inc.family, "type": inc.type, "status": inc.status,
                 "start": inc.start, "end": inc.end, "time_precision": inc.time_precision,
                 "lat": loc.lat if loc else None, "lon": loc.lon if loc else None,
                 "place": inc.place_name, "country": loc.country if loc else None,
+                "admin1": loc.admin1 if loc else None,
                 "place_precision": loc.precision if loc else None,
                 "independent_sources": inc.independent_sources, "documents": len(inc.documents),
-                "act_disputed": inc.act_disputed, "data": inc.as_dict(with_mentions=False), "updated_at": now,
+                "act_disputed": inc.act_disputed, "data": data, "updated_at": now,
             })
             mention_rows += [{"event_id": m.event.id, "incident_id": inc.id, "document_id": m.document.id}
                              for m in inc.mentions]
+            party_rows += party_rows_of(inc.id, data)
+        changed = sync_machine(conn, "incident", {row["id"]: digest_of(row["data"]) for row in rows},
+                               at=now, replaced_by=aliases, previous=previous)
+        carry_forward(conn, "incident", {old: new for old, new in aliases.items() if old in previous}, now)
+        for row in rows:
+            row["updated_at"] = changed[row["id"]]
         _insert_in_batches(conn, incidents, rows, batch)
         _insert_in_batches(conn, incident_mentions, mention_rows, batch)
+        _insert_in_batches(conn, incident_parties, party_rows, batch)
+        refresh_statistics(conn, incidents, incident_mentions, incident_parties, record_versions)
         if aliases:
             conn.execute(incident_aliases.insert(), [{"alias": a, "incident_id": t} for a, t in aliases.items()])
         if incident_set.journal:
@@ -102,6 +145,17 @@ def save_incidents(target, incident_set: IncidentSet, *, batch: int = 5000) -> i
                 {"op_id": op.op_id, "seq": n, "kind": op.kind, "args": op.args, "created": op.created,
                  "undone": op.undone} for n, op in enumerate(incident_set.journal)])
     return len(rows)
+
+
+def party_rows_of(incident_id: str, data: dict) -> list[dict]:
+    """The `incident_parties` rows of one stored incident (its `data`), one per party key."""
+    rows: dict[str, dict] = {}
+    for party in data.get("parties") or []:
+        key = str(party.get("party") or "")[:200]
+        if key and key not in rows:
+            rows[key] = {"incident_id": incident_id, "party": key, "name": party.get("name"),
+                         "country": party.get("country"), "grade": party.get("grade") or ""}
+    return list(rows.values())
 
 
 def load_incidents(target) -> list[dict]:
@@ -118,9 +172,18 @@ def save_findings(target, truce_name: str, found) -> int:
     now = datetime.now(timezone.utc)
     rows = [{"truce": truce_name, "incident_id": f.incident, "verdict": f.verdict, "data": f.as_dict(),
              "checked_at": now} for f in found]
-    with engine.begin() as conn:
+    with writer(engine).begin() as conn:
+        old_verdicts = dict(conn.execute(sa.select(findings.c.incident_id, findings.c.verdict)
+                                         .where(findings.c.truce == truce_name)).all())
+        previous = {finding_key(truce_name, incident_id) for incident_id in old_verdicts}
         conn.execute(findings.delete().where(findings.c.truce == truce_name))
         _insert_in_batches(conn, findings, rows)
+        present = {finding_key(truce_name, row["incident_id"]): digest_of(row["data"]) for row in rows}
+        sync_machine(conn, "finding", present, at=now, scope_prefix=finding_key(truce_name, ""), previous=previous)
+        renamed = carry_findings(conn, truce_name, previous, set(present), now)
+        was = {**{new: old_verdicts[old] for old, new in renamed.items()}, **old_verdicts}
+        reopen_changed(conn, truce_name, was, {row["incident_id"]: row["verdict"] for row in rows}, now)
+        refresh_statistics(conn, findings, record_versions)
     return len(rows)
 
 

@@ -28,12 +28,12 @@ def _environment(*, markdown: bool = False) -> Environment:
 
 
 def render_report(truce: TruceTerms, incidents, findings=None, *, start: date, end: date,
-                  format: str = "html") -> str:
-    """The report text for the period [start, end] (inclusive)."""
+                  format: str = "html", commitments=None) -> str:
+    """The report text for the period [start, end] (inclusive); `commitments` as in `report_data`."""
     if format not in FORMATS:
         raise InputError(format, f"is not a report format; use one of {', '.join(FORMATS)}")
     check_period(start, end)
-    data = report_data(truce, incidents, findings, start=start, end=end)
+    data = report_data(truce, incidents, findings, start=start, end=end, commitments=commitments)
     if format == "md":
         return _environment(markdown=True).get_template("report.md.j2").render(**data)
     return _environment().get_template("report.html.j2").render(**data)
@@ -52,11 +52,12 @@ def check_period(start: date, end: date) -> None:
 
 
 def write_report(truce: TruceTerms, incidents, findings=None, *, start: date, end: date,
-                 out: str | Path, format: str | None = None) -> Path:
+                 out: str | Path, format: str | None = None, commitments=None) -> Path:
     """Write the report; the format follows `format`, else the file suffix (.md -> Markdown)."""
     out = Path(out)
     format = format or ("md" if out.suffix.lower() in (".md", ".markdown") else "html")
-    text = render_report(truce, incidents, findings, start=start, end=end, format=format)
+    text = render_report(truce, incidents, findings, start=start, end=end, format=format,
+                         commitments=commitments)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         with atomic_output(out) as handle:

@@ -9,8 +9,10 @@ from pathlib import Path
 
 from trucewatch.errors import TruceWatchError
 from trucewatch.incidents.persist import fuse_stored, save_findings, save_incidents
+from trucewatch.review.workflow import without_rejected
 
 from .checker import check
+from .stored import record_check
 from .terms import TruceTerms, load_truce
 
 
@@ -43,17 +45,20 @@ def _steps(progress: bool):
         yield step
 
 
-def run_check(truce: TruceTerms | str | Path, db: str, *, progress: bool = False):
-    """(terms, incident set, findings) for the events stored in `db`; incidents and findings are saved."""
+def run_check(truce: TruceTerms | str | Path, db, *, progress: bool = False, actor=None):
+    """(terms, incident set, findings) for the events stored in `db` (a URL or an open Store);
+    incidents and findings are saved, and the terms too (trucewatch.truce.stored), marked as the
+    ones the findings came from; `actor` (default: the person at the shell) is who ran the check."""
     terms = truce if isinstance(truce, TruceTerms) else load_truce(truce)
-    store = open_store(db)
+    store = db if hasattr(db, "engine") else open_store(db)
     with _steps(progress) as step:
         step("fusing events into incidents")
         incidents = fuse_stored(store)
         step("saving incidents")
         save_incidents(store, incidents)
         step(f"checking {len(incidents)} incidents against {terms.name}")
-        findings = check(terms, incidents)
+        findings = check(terms, without_rejected(store, incidents))
         step("saving findings")
         save_findings(store, terms.name, findings)
+        record_check(store, terms, actor=actor)
     return terms, incidents, findings

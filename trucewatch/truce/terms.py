@@ -113,6 +113,25 @@ def _known_actors(names: list[str]) -> list[str]:
     return resolved
 
 
+def known_actors(names: list[str]) -> list[str]:
+    """Party names in dictionary form, or ValueError naming each unknown one (with suggestions)."""
+    return _known_actors(names)
+
+
+def known_acts(value: list[str]) -> list[str]:
+    """Prohibited entries (act types, families, special provisions), or ValueError naming unknown ones."""
+    return _known_act_names(value)
+
+
+def known_obligations(value: list[str]) -> list[str]:
+    """Obligation names from provisions.yaml, or ValueError naming unknown ones."""
+    known = set(provisions_data()["obligations"])
+    unknown = [v for v in value if v not in known]
+    if unknown:
+        raise ValueError(f"unknown obligation {', '.join(unknown)}; known: {', '.join(sorted(known))}")
+    return value
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -166,6 +185,38 @@ class Exemption(_Strict):
         return _known_actors(value)
 
 
+class Capability(_Strict):
+    """Who alone has the means for some acts in this conflict ("only the government flies
+    aircraft"). The ONLY way a finding may name a likely perpetrator nobody reported: when no
+    report identifies who did an act listed here, the parties in `only` are named as its likely
+    perpetrators, and the finding's trace quotes `basis`. Never inferred by the checker itself."""
+
+    acts: list[str] = Field(min_length=1)
+    only: list[str] = Field(min_length=1)
+    basis: str = Field(min_length=10)
+
+    @field_validator("acts")
+    @classmethod
+    def _known_acts(cls, value: list[str]) -> list[str]:
+        return _known_act_names(value)
+
+    @field_validator("only")
+    @classmethod
+    def _known_parties(cls, value: list[str]) -> list[str]:
+        return _known_actors(value)
+
+
+def _known_act_names(value: list[str]) -> list[str]:
+    """Act types, fusion families, ontology families or special prohibitions; ValueError otherwise."""
+    special = set(provisions_data()["special_prohibitions"])
+    known = known_types() | known_families() | special
+    unknown = [v for v in value if v not in known]
+    if unknown:
+        raise ValueError(f"unknown act type or family {', '.join(unknown)}; known ones include "
+                         f"{', '.join(sorted(known_families() | special))}")
+    return value
+
+
 class TruceTerms(_Strict):
     name: str = Field(min_length=1)
     description: str | None = None
@@ -178,6 +229,7 @@ class TruceTerms(_Strict):
     prohibited: list[str] = Field(min_length=1)
     obligations: list[str] = Field(default_factory=list)
     exemptions: list[Exemption] = Field(default_factory=list)
+    capabilities: list[Capability] = Field(default_factory=list)
     source_file: str | None = None  # set by load_truce; relative geojson paths start from here
 
     @field_validator("timezone")
@@ -204,22 +256,12 @@ class TruceTerms(_Strict):
     @field_validator("prohibited")
     @classmethod
     def _known_acts(cls, value: list[str]) -> list[str]:
-        special = set(provisions_data()["special_prohibitions"])
-        known = known_types() | known_families() | special
-        unknown = [v for v in value if v not in known]
-        if unknown:
-            raise ValueError(f"unknown act type or family {', '.join(unknown)}; known ones include "
-                             f"{', '.join(sorted(known_families() | special))}")
-        return value
+        return _known_act_names(value)
 
     @field_validator("obligations")
     @classmethod
     def _known_obligations(cls, value: list[str]) -> list[str]:
-        known = set(provisions_data()["obligations"])
-        unknown = [v for v in value if v not in known]
-        if unknown:
-            raise ValueError(f"unknown obligation {', '.join(unknown)}; known: {', '.join(sorted(known))}")
-        return value
+        return known_obligations(value)
 
     @model_validator(mode="after")
     def _ordered(self):
@@ -242,6 +284,11 @@ class TruceTerms(_Strict):
     @property
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
+
+
+def explain_errors(errors: list[dict]) -> str:
+    """Pydantic errors as "field 'a.b': reason; ..." (shared by every YAML file validated like terms)."""
+    return _explain(errors)
 
 
 def _explain(errors: list[dict]) -> str:
@@ -294,13 +341,20 @@ def load_truce(path: str | Path) -> TruceTerms:
     """Read and validate a truce YAML file (at most MAX_TRUCE_BYTES: real terms are a few kB)."""
     path = Path(path)
     text = read_user_text(path, limit=MAX_TRUCE_BYTES, what="truce file")
+    return parse_truce_text(text, str(path))
+
+
+def parse_truce_text(text: str, source: str = "<truce>") -> TruceTerms:
+    """Validate truce terms written as YAML (a file's content, or text typed into a form)."""
+    if len(text) > MAX_TRUCE_BYTES:
+        raise ConfigError(f"{source}: the truce terms are over the size limit of {MAX_TRUCE_BYTES:,} characters")
     if not text.strip():
-        raise ConfigError(f"{path}: the truce file is empty")
+        raise ConfigError(f"{source}: the truce terms are empty")
     try:
         data = yaml.safe_load(text)
     except (yaml.YAMLError, RecursionError) as exc:
         where = getattr(exc, "problem_mark", None)
         line = f" at line {where.line + 1}" if where else ""
         problem = getattr(exc, "problem", None) or getattr(exc, "context", None) or "nested too deeply"
-        raise ConfigError(f"{path}: is not valid YAML{line} ({visible(str(problem))})") from None
-    return parse_truce(data, str(path))
+        raise ConfigError(f"{source}: is not valid YAML{line} ({visible(str(problem))})") from None
+    return parse_truce(data, source)

@@ -1,7 +1,7 @@
 """The document journal: deletions and corrections of stored documents, with what they were.
 
 Revision ID: 0005
-Revises: 0002
+Revises: 0006 (chained after the head on main at merge time)
 """
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0005"
-down_revision = "0002"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
