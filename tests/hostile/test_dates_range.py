@@ -13,7 +13,10 @@ from trucewatch.cli import app
 from trucewatch.daymath import shift
 from trucewatch.errors import ConfigError
 from trucewatch.extract import extract
+from trucewatch.incidents.samples import GOV, make_document, make_event
 from trucewatch.report.period import Period
+from trucewatch.query import parse_filters, timeline
+from trucewatch.records import Extraction
 from trucewatch.store import open_store
 from trucewatch.truce import parse_truce
 
@@ -66,9 +69,10 @@ def test_far_dates_are_refused_at_ingest_and_good_ones_stored(tmp_path, hostile)
 
 
 @pytest.fixture
-def far_future_db(tmp_path):
-    """A database written before the range check: a 9999-12-31 report with events, and a normal one."""
-    url = f"sqlite:///{tmp_path / 'old.db'}"
+def far_future_db(store_url):
+    """A database written before the range check: a 9999-12-31 report with events, and a normal one
+    (SQLite and PostgreSQL)."""
+    url = store_url
     far = extract(FUTURE_TEXT, published=date(9999, 12, 31), ref="far")
     near = extract("Government jets struck a market in Hama on Monday, killing 4 people.",
                    published=date(2016, 3, 8), ref="near")
@@ -89,6 +93,38 @@ def test_check_and_report_survive_a_stored_far_future_document(far_future_db, tm
         done = CliRunner().invoke(app, [*args, "--db", url])  # in this process: no start-up per command
         assert done.exception is None or isinstance(done.exception, SystemExit), (args, done.exception)
         assert done.exit_code == 0, (args, done.output)
+
+
+ARMY_SAYS = ("Syrian army", "Syria", "SYR", "MIL", "asserts", "occurrence", None)
+
+
+@pytest.mark.parametrize("edge", ["9999-12-31", "0001-01-01"])
+def test_a_stored_pledge_at_the_calendars_edge_does_not_stop_checking(edge, store_url, tmp_path):
+    """A pledge dated at the first or last day Python knows (stored before the range check) once
+    made `check`, `commitments check` and `report` fail with OverflowError (a day added to the
+    day it was made), and an incident on 9999-12-31 broke the dashboard's timeline."""
+    pledge = make_document("The army said it would scale back air strikes on Idlib.", "Wire A", edge)
+    strike = make_document("Jets struck a bakery in Idlib on Wednesday, residents said.", "Wire B", "2016-03-10")
+    extractions = [
+        Extraction(document=pledge, events=[make_event(pledge, type="de_escalation", status="planned",
+                                                       actors=[GOV], claims=[ARMY_SAYS]),
+                                            make_event(pledge, 1, status="planned")]),
+        Extraction(document=strike, events=[make_event(strike, day="2016-03-09", actors=[GOV])])]
+    with open_store(store_url) as store:
+        store.add([x.document for x in extractions], extractions)
+    truce = tmp_path / "truce.yaml"
+    truce.write_text(TRUCE % "2016-04-01T00:00", encoding="utf-8")
+    for args in (["check", str(truce)], ["commitments", "check"], ["commitments", "list", "--json"],
+                 ["report", str(truce), "--from", "2016-03-01", "--to", "2016-03-31", "--out", str(tmp_path / "r.html")],
+                 ["export", "--what", "commitments", "--format", "csv", "--out", str(tmp_path / "c.csv")]):
+        done = CliRunner().invoke(app, [*args, "--db", store_url])
+        assert done.exception is None or isinstance(done.exception, SystemExit), (args, done.exception)
+        assert done.exit_code == 0, (args, done.output)
+    listed = CliRunner().invoke(app, ["commitments", "list", "--json", "--db", store_url]).output
+    assert json.loads(listed.splitlines()[0])["reports"][0]["published"] == edge
+    with open_store(store_url) as store:
+        series = timeline(store, parse_filters({}))
+    assert series["days"][-1]["day"] == max(edge, "2016-03-09") or series["imprecise"]
 
 
 @pytest.mark.parametrize("end, named", [("9999-12-31T23:59", "field 'end'"), ("0001-01-01T00:00", "field 'end'")])
