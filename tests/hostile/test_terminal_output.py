@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from trucewatch.cli import app
-from trucewatch.incidents.samples import GOV, make_event
+from trucewatch.incidents.samples import GOV, make_document, make_event
 from trucewatch.records import Document, Extraction
 from trucewatch.store import open_store
 from trucewatch.terminal import json_line, visible
@@ -126,3 +126,31 @@ def test_failed_file_names_with_escapes_are_shown_escaped(tmp_path, hostile):
     _no_raw_controls(*hostile.text_of(done))
     assert "1 new" in hostile.text_of(done)[0]
     assert err.count("\n") >= 1
+
+
+def test_commitment_and_extraction_json_escape_c1_and_bidi(tmp_path):
+    """`commitments list --json` and `extract` print JSON of report text and outlets: C1 controls
+    (\\x9b is a one-byte CSI) and bidi overrides must come out as \\u escapes there too."""
+    url = f"sqlite:///{tmp_path / 'tw.db'}"
+    outlet = "Wire \x9b2J \u202eevil"
+    pledge = make_document("The army said it would scale back air strikes on Idlib.", outlet, "2016-03-07")
+    says = ("Syrian army", "Syria", "SYR", "MIL", "asserts", "occurrence", None)
+    extraction = Extraction(document=pledge, events=[
+        make_event(pledge, type="de_escalation", status="planned", actors=[GOV], claims=[says]),
+        make_event(pledge, 1, status="planned")])
+    with open_store(url) as store:
+        store.add([pledge], [extraction])
+    assert _run("commitments", "check", "--db", url).exit_code == 0
+    listed = _run("commitments", "list", "--json", "--db", url)
+    _no_raw_controls(listed.output)
+    assert "\x9b" not in listed.output
+    assert json.loads(listed.output.splitlines()[0])["reports"][0]["outlet"] == outlet
+    report = tmp_path / "r.jsonl"
+    title = "Strike \u202eon Idlib\x9b2J"
+    report.write_text(json.dumps({"id": "r", "title": title, "text": "Jets struck Idlib on Monday, residents said.",
+                                  "published": "2016-03-07"}) + "\n", encoding="utf-8")
+    extracted = _run("extract", str(report))
+    assert extracted.exit_code == 0, extracted.output
+    _no_raw_controls(extracted.output)
+    assert "\x9b" not in extracted.output
+    assert json.loads(extracted.output.splitlines()[0])["document"]["title"] == title

@@ -1,7 +1,6 @@
 """The `extract` command: reports in, one JSON object per report out (JSON Lines, the contract)."""
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import nullcontext
@@ -11,6 +10,7 @@ import typer
 
 from trucewatch.cli_app import app, err_console, show_progress
 from trucewatch.errors import InputError, TruceWatchError
+from trucewatch.terminal import json_line
 
 
 def _documents(results: Iterable, failures: list[InputError]) -> Iterator:
@@ -71,7 +71,7 @@ def extract(
 def _write(extractions: Iterable, sink, *, progress: bool) -> None:
     if not progress:
         for extraction in extractions:
-            sink.write(json.dumps(extraction.contract(), ensure_ascii=False) + "\n")
+            sink.write(json_line(extraction.contract()) + "\n")
         return
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
@@ -79,5 +79,5 @@ def _write(extractions: Iterable, sink, *, progress: bool) -> None:
     with Progress(*columns, console=err_console, transient=True) as bar:
         task = bar.add_task("extract", total=None)
         for extraction in extractions:
-            sink.write(json.dumps(extraction.contract(), ensure_ascii=False) + "\n")
+            sink.write(json_line(extraction.contract()) + "\n")
             bar.advance(task)
