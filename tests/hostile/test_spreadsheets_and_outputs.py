@@ -113,6 +113,8 @@ def _table_counts(path):
     ["export", "--format", "jsonl", "--out", "./trucewatch.db", "--force"],
     ["report", "truce.yaml", "--from", "2016-03-01", "--to", "2016-03-31", "--out", "trucewatch.db", "--format", "html"],
     ["report", "truce.yaml", "--from", "2016-03-01", "--to", "2016-03-31", "--out", "trucewatch.db-wal", "--format", "md"],
+    ["audit", "export", "--format", "csv", "--out", "trucewatch.db"],
+    ["audit", "export", "--out", "trucewatch.db", "--force"],
 ])
 def test_out_never_overwrites_the_database_in_use(args, formula_db, here, hostile):
     db = here / "trucewatch.db"
@@ -166,3 +168,27 @@ def test_a_folder_is_not_an_output(formula_db, here, hostile):
     with pytest.raises(TruceWatchError):
         write_to(iter([]), "csv", here / "folder", columns=["a"])
     assert io  # (io imported for symmetry with the csv readers above)
+
+
+def test_the_audit_export_defuses_formulas_from_reviewers_and_data(formula_db, here):
+    """The audit log's CSV (reasons and comments typed by reviewers, record keys from data) goes to
+    spreadsheets too: defused by default, as stored with --raw-cells; --out refuses a SQLite file."""
+    from trucewatch.audit.log import Actor, append, writing
+
+    with open_store(formula_db) as store, writing(store) as connection:
+        for formula in FORMULAS:
+            append(connection, Actor(name=formula), "comment", "event", formula, after={"comment": formula},
+                   reason=formula)
+    out, raw = here / "audit.csv", here / "audit-raw.csv"
+    for args, path in ((["--format", "csv"], out), (["--format", "csv", "--raw-cells"], raw)):
+        done = CliRunner().invoke(app, ["audit", "export", *args, "--out", str(path), "--db", formula_db])
+        assert done.exit_code == 0, done.output
+    live = [cell for cell in _cells(out) if cell[:1] in ("=", "+", "-", "@", "\t", "\r") and not _is_number(cell)]
+    assert not live, live
+    assert any(cell.startswith("'=HYPERLINK") for cell in _cells(out))
+    assert any(cell.startswith("=HYPERLINK") for cell in _cells(raw))
+    other = here / "other.db"
+    sqlite3.connect(other).execute("CREATE TABLE t (x)").connection.close()
+    done = CliRunner().invoke(app, ["audit", "export", "--format", "csv", "--out", str(other), "--db", formula_db])
+    assert isinstance(done.exception, TruceWatchError) and "--force" in str(done.exception)
+    assert other.read_bytes().startswith(b"SQLite format 3")
