@@ -4,7 +4,6 @@ Chromium; the Markdown report is rendered by a CommonMark renderer with raw HTML
 from __future__ import annotations
 
 import os
-import shutil
 from collections import Counter
 from datetime import date
 from html.parser import HTMLParser
@@ -17,6 +16,8 @@ from trucewatch.incidents.samples import GOV, make_event
 from trucewatch.records import Claim, Claimant, Document, Location
 from trucewatch.report import write_report
 from trucewatch.truce import check, parse_truce
+
+from ..web.conftest import CHROMIUM, browser  # noqa: F401 - the session's one Chromium, through Playwright
 
 MARK = "document.body.setAttribute('data-pwned','{}')"
 PAYLOADS = [
@@ -128,9 +129,6 @@ def test_markdown_report_rendered_with_html_on_has_no_live_payload(reports):
     assert "javascript:" in hostile["md"].read_text(encoding="utf-8")  # shown, not linked
 
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 LINKS = """[...document.querySelectorAll('*')].flatMap(e =>
   ['href', 'src', 'action', 'formaction', 'xlink:href'].filter(a => e.hasAttribute(a)).map(a => {
     const value = e.getAttribute(a).trim();
@@ -138,23 +136,11 @@ LINKS = """[...document.querySelectorAll('*')].flatMap(e =>
   }))"""
 
 
-@pytest.fixture(scope="module")
-def chromium():
-    """Playwright driving Debian's Chromium (never a downloaded browser)."""
-    from playwright.sync_api import sync_playwright
-
-    assert CHROMIUM, "CI=true but no chromium on PATH"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
-        yield browser
-        browser.close()
-
-
-def _open(browser, path) -> tuple[str, dict]:
+def _open(chromium, path) -> tuple[str, dict]:
     """The DOM after the page's own scripts ran, and what the page tried: dialogs (alert, confirm),
     script errors, requests that left the file, links as the browser resolved them."""
     seen = {"dialogs": [], "errors": [], "requests": []}
-    context = browser.new_context()
+    context = chromium.new_context()
     page = context.new_page()
     page.on("dialog", lambda dialog: (seen["dialogs"].append(dialog.message), dialog.dismiss()))
     page.on("pageerror", lambda error: seen["errors"].append(str(error)))
@@ -172,10 +158,10 @@ def _open(browser, path) -> tuple[str, dict]:
 @pytest.mark.browser
 @pytest.mark.skipif(CHROMIUM is None and os.environ.get("CI") != "true", reason="no headless Chromium")
 @pytest.mark.parametrize("which", ["html", "markdown"])
-def test_nothing_runs_in_chromium(which, reports, chromium):
+def test_nothing_runs_in_chromium(which, reports, browser):
     """Nothing of the payloads ran (no dialog, no mark on the body, no request off the page), no
     element or attribute came from data, and every link the browser sees is http(s) or an anchor."""
-    (dom, seen), (benign_dom, _) = (_open(chromium, files[which]) for files in reports)
+    (dom, seen), (benign_dom, _) = (_open(browser, files[which]) for files in reports)
     judge(dom, benign_dom)
     assert seen["pwned"] is None and not seen["dialogs"], seen
     assert not seen["requests"], seen["requests"]  # images and scripts from data would ask the network
