@@ -17,7 +17,7 @@ from trucewatch.records import Claim, Claimant, Document, Location
 from trucewatch.report import write_report
 from trucewatch.truce import check, parse_truce
 
-from ..web.conftest import CHROMIUM, browser  # noqa: F401 - the session's one Chromium, through Playwright
+from ..conftest import CHROMIUM  # `browser`, the session's one Chromium, is a fixture there
 
 MARK = "document.body.setAttribute('data-pwned','{}')"
 PAYLOADS = [
