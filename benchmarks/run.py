@@ -6,6 +6,8 @@ Each benchmark runs in its own Python process, so its peak memory is its own:
               size and processes; peak RSS of the parent and of each worker process
   ingest      benchmarks/ingest_bench.py: documents/s stored into SQLite and PostgreSQL
   fusion      benchmarks/fusion_bench.py: incident fusion and truce check on 100,000 events
+  hardening   benchmarks/hardening_bench.py --fast: the inputs that used to grow quadratically or
+              without bound (issue 15, class 17), time and peak memory of the process tree
   commitments benchmarks/commitments_bench.py: checking pledges, as a share of `check` on the
               same 100,000 events (issue 17: under 10 %)
   web         benchmarks/web_bench.py: the server over loopback HTTP with 20,000 incidents: map
@@ -35,7 +37,7 @@ ROOT = HERE.parent
 DEFAULT_SHARED = ROOT.parent / "shared" / "data"
 BUDGET_SECONDS = {"extraction": 200, "ingest": 120, "fusion": 180, "commitments": 180, "extract_speed": 200,
                   "places": 90, "fusion_impl": 120, "web": 330,
-                  "review": 150}
+                  "review": 150, "hardening": 120}
 TOTAL_BUDGET = 570  # seconds: `make bench` must finish within 10 minutes
 
 
@@ -242,6 +244,7 @@ def plan(args) -> dict[str, list[str]]:
         "commitments": [python, str(HERE / "commitments_bench.py"), *quick],
         "web": [python, str(HERE / "web_bench.py"), *quick],
         "review": [python, str(HERE / "review_bench.py"), *quick],
+        "hardening": [python, str(HERE / "hardening_bench.py"), "--fast", "--timeout", "60", *quick],
     }
     for name, script in (("extract_speed", "extract_speed.py"), ("places", "places_bench.py"),
                          ("fusion_impl", "fusion_bench_impl.py")):
@@ -316,6 +319,13 @@ def table_rows(results: dict) -> list[tuple[str, str, str]]:
             rows.append((f"{label} ({fusion.get('events'):,} events)",
                          f"{entry['seconds']:.1f} s, {fmt(entry.get('per_s'), '/s', 0)}{quality}",
                          fmt(fusion.get("peak_mb"), " MB")))
+    hardening = results.get("hardening", {})
+    for case, entry in hardening.items():
+        if isinstance(entry, dict) and "seconds" in entry:
+            outcome = "timed out" if entry.get("timed_out") else f"exit {entry.get('exit')}"
+            inner = f", extract {entry['extract_s']} s" if "extract_s" in entry else ""
+            rows.append((f"hardening: {case}", f"{entry['seconds']} s{inner} ({outcome})",
+                         f"{fmt(entry.get('peak_mb'), ' MB')} in {entry.get('processes')} process(es)"))
     pledges = results.get("commitments", {})
     if "ratio" in pledges:
         c = pledges["commitments"]

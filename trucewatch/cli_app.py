@@ -9,7 +9,8 @@ import os
 import sys
 
 import typer
-from rich.console import Console
+
+from trucewatch.terminal import SafeConsole
 
 app = typer.Typer(
     name="trucewatch",
@@ -19,8 +20,9 @@ app = typer.Typer(
     rich_markup_mode="rich",
 )
 
-err_console = Console(stderr=True, soft_wrap=True)
-out_console = Console()
+# Data from reports reaches these consoles: no markup, control characters escaped (see terminal).
+err_console = SafeConsole(stderr=True, soft_wrap=True)
+out_console = SafeConsole()
 
 DB_HELP = "Database URL (any SQLAlchemy URL); default $TRUCEWATCH_DB or sqlite:///trucewatch.db."
 

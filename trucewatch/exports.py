@@ -35,14 +35,29 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, default=str)
 
 
-def _cell(value: Any) -> Any:
-    """CSV cells are text: nested values become JSON, dates ISO, None empty."""
+# Spreadsheets run a cell that starts with one of these as a formula (OWASP, "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def defused(text: str) -> str:
+    """Text a spreadsheet shows instead of running: a leading single quote before a formula start
+    (OWASP's rule; a carriage return, written as a newline in CSV, counts too). Numbers are never
+    text here, so -3.5 stays a number."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def _cell(value: Any, *, raw: bool = False) -> Any:
+    """CSV cells are text: nested values become JSON, dates ISO, None empty; text defused unless raw."""
     if value is None:
         return ""
     if isinstance(value, (dict, list)):
-        return _json(value)
+        value = _json(value)
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, str):
+        # A bare carriage return is not quoted by the csv module and would split the row.
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
+        return value if raw else defused(value)
     return value
 
 
@@ -54,12 +69,14 @@ def write_jsonl(rows: Iterable[Row], out: IO[str]) -> int:
     return count
 
 
-def write_csv(rows: Iterable[Row], out: IO[str], columns: list[str]) -> int:
+def write_csv(rows: Iterable[Row], out: IO[str], columns: list[str], *, raw_cells: bool = False) -> int:
+    """CSV for spreadsheets: text cells that would run as formulas are defused (see `defused`);
+    `raw_cells` writes them exactly as stored, for programs that read the file."""
     writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     count = 0
     for row in rows:
-        writer.writerow({key: _cell(row.get(key)) for key in columns})
+        writer.writerow({key: _cell(row.get(key), raw=raw_cells) for key in columns})
         count += 1
     return count
 
@@ -103,7 +120,8 @@ TEXT_FORMATS = ("jsonl", "csv", "geojson")
 BINARY_FORMATS = ("parquet",)
 
 
-def write_rows(rows: Iterable[Row], writer: str, out, *, columns: list[str] | None = None) -> int:
+def write_rows(rows: Iterable[Row], writer: str, out, *, columns: list[str] | None = None,
+               raw_cells: bool = False) -> int:
     """Write dict rows in one of the base formats; returns how many rows were written."""
     if writer == "jsonl":
         return write_jsonl(rows, out)
@@ -112,7 +130,7 @@ def write_rows(rows: Iterable[Row], writer: str, out, *, columns: list[str] | No
     if writer in ("csv", "parquet") and not columns:
         raise TruceWatchError(f"the {writer} writer needs the list of columns")
     if writer == "csv":
-        return write_csv(rows, out, columns)
+        return write_csv(rows, out, columns, raw_cells=raw_cells)
     if writer == "parquet":
         return write_parquet(rows, out, columns)
     raise TruceWatchError(f"unknown writer {writer!r}")
@@ -336,7 +354,7 @@ def _spread(function: Callable, item: Any):
 
 
 def export_records_counted(items: Iterable[Any], shape: Shape,
-                           out: IO | str | Path | None = None) -> ExportCounts:
+                           out: IO | str | Path | None = None, *, raw_cells: bool = False) -> ExportCounts:
     """The generic path: one row per item through `shape.row`, written by `shape.writer`;
     items `shape.keeps` refuses are counted as skipped.
 
@@ -354,7 +372,7 @@ def export_records_counted(items: Iterable[Any], shape: Shape,
                 skipped += 1
 
     rows = (_spread(shape.row, item) for item in kept())
-    written = write_to(rows, shape.writer, out, columns=shape.columns)
+    written = write_to(rows, shape.writer, out, columns=shape.columns, raw_cells=raw_cells)
     return ExportCounts(written, skipped)
 
 
@@ -364,7 +382,8 @@ def export_records(items: Iterable[Any], shape: Shape, out: IO | str | Path | No
 
 
 def export_events_counted(store, fmt: str, out: IO | str | Path | None = None, *,
-                          start: date | None = None, end: date | None = None) -> ExportCounts:
+                          start: date | None = None, end: date | None = None,
+                          raw_cells: bool = False) -> ExportCounts:
     """Write the store's events in `fmt` to `out` (a path, an open file, or None for stdout).
 
     Events are kept when their date span overlaps [start, end]. Counts the rows written (for
@@ -374,7 +393,8 @@ def export_events_counted(store, fmt: str, out: IO | str | Path | None = None, *
         raise InputError(fmt, f"unknown export format; choose one of {', '.join(FORMATS)}")
     if fmt == "jsonl":
         return ExportCounts(write_to(contract_records(store.extractions(), start, end), "jsonl", out))
-    return export_records_counted(store.events(since=start, until=end), EVENT_SHAPES[fmt], out)
+    return export_records_counted(store.events(since=start, until=end), EVENT_SHAPES[fmt], out,
+                                  raw_cells=raw_cells)
 
 
 def export_events(store, fmt: str, out: IO | str | Path | None = None, *,
@@ -384,18 +404,25 @@ def export_events(store, fmt: str, out: IO | str | Path | None = None, *,
 
 
 def write_to(rows: Iterable[Row], writer: str, out: IO | str | Path | None, *,
-             columns: list[str] | None = None) -> int:
-    """Open `out` as the writer needs (text or bytes; None is stdout) and write the rows."""
+             columns: list[str] | None = None, raw_cells: bool = False) -> int:
+    """Open `out` as the writer needs (text or bytes; None is stdout) and write the rows; a file
+    is written whole or not at all (trucewatch.outputs.atomic_output)."""
+    from trucewatch.outputs import atomic_output, atomic_path
+
     if writer in BINARY_FORMATS and out is None:
         raise TruceWatchError(f"{writer} output is binary: give a file with --out")
+    options = {"columns": columns, "raw_cells": raw_cells}
     try:
+        if writer in BINARY_FORMATS and isinstance(out, (str, Path)):
+            with atomic_path(out) as temporary:
+                return write_rows(rows, writer, str(temporary), **options)
         if writer in BINARY_FORMATS:
-            return write_rows(rows, writer, str(out) if isinstance(out, Path) else out, columns=columns)
+            return write_rows(rows, writer, out, **options)
         if out is None:
-            return write_rows(rows, writer, sys.stdout, columns=columns)
+            return write_rows(rows, writer, sys.stdout, **options)
         if isinstance(out, (str, Path)):
-            with open(out, "w", encoding="utf-8", newline="") as handle:
-                return write_rows(rows, writer, handle, columns=columns)
-        return write_rows(rows, writer, out, columns=columns)
+            with atomic_output(out) as handle:
+                return write_rows(rows, writer, handle, **options)
+        return write_rows(rows, writer, out, **options)
     except OSError as exc:
         raise TruceWatchError(f"Cannot write the export to {out}: {exc.strerror or exc}.") from exc

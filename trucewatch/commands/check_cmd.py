@@ -1,7 +1,6 @@
 """The `check` command: evaluate every stored incident against a truce's terms."""
 from __future__ import annotations
 
-import json
 from collections import Counter
 from pathlib import Path
 
@@ -9,6 +8,7 @@ import typer
 
 from trucewatch.cli_app import DB_HELP, app, db_url, out_console, show_progress
 from trucewatch.commands.list_cmd import id_table, print_table
+from trucewatch.terminal import json_line
 
 
 @app.command()
@@ -32,7 +32,7 @@ def check(
     pledges = check_commitments(db_url(db), incidents=incidents)  # `commitments list` shows them
     if as_json:
         for finding in findings:
-            typer.echo(json.dumps(finding.as_dict(), ensure_ascii=False))
+            typer.echo(json_line(finding.as_dict()))
         return
     by_id = {inc.id: inc for inc in incidents}
     # incident ids are never cut (they are what `incidents show` and merges take); others wrap

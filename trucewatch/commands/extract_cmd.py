@@ -1,15 +1,16 @@
 """The `extract` command: reports in, one JSON object per report out (JSON Lines, the contract)."""
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Iterable, Iterator
+from contextlib import nullcontext
 from pathlib import Path
 
 import typer
 
 from trucewatch.cli_app import app, err_console, show_progress
 from trucewatch.errors import InputError, TruceWatchError
+from trucewatch.terminal import json_line
 
 
 def _documents(results: Iterable, failures: list[InputError]) -> Iterator:
@@ -31,6 +32,7 @@ def extract(
     workers: int | None = typer.Option(None, "--workers", min=1, help="Processes (default: all cores)."),
     out: Path | None = typer.Option(None, "--out", help="Write the JSON Lines here instead of standard output."),
     batch_size: int = typer.Option(16, "--batch-size", min=1, help="Documents each process parses at a time."),
+    force: bool = typer.Option(False, "--force", help="Overwrite an existing --out file that is not JSON Lines."),
 ) -> None:
     """Print the events and claims of each report as one JSON object per line, in input order.
 
@@ -46,18 +48,22 @@ def extract(
     from trucewatch.extract import extract_documents
     from trucewatch.ingest import read_inputs
 
+    from trucewatch.lifeline import effective_workers
+    from trucewatch.outputs import atomic_output, check_target
+
+    note = effective_workers(workers)[1] if workers else None
+    if note:
+        err_console.print(f"note: {note}", highlight=False, markup=False, soft_wrap=True)
     failures: list[InputError] = []
+    if out is not None:
+        check_target(out, "jsonl", force=force)
     try:
-        sink = out.open("w", encoding="utf-8") if out else sys.stdout
+        with atomic_output(out) if out else nullcontext(sys.stdout) as sink:
+            extractions = extract_documents(_documents(read_inputs(paths), failures), workers=workers,
+                                            batch_size=batch_size)
+            _write(extractions, sink, progress=show_progress())
     except OSError as exc:
         raise TruceWatchError(f"Cannot write the output file {out}: {exc.strerror or exc}.") from exc
-    try:
-        extractions = extract_documents(_documents(read_inputs(paths), failures), workers=workers,
-                                        batch_size=batch_size)
-        _write(extractions, sink, progress=show_progress())
-    finally:
-        if out:
-            sink.close()
     if failures:
         raise typer.Exit(1)
 
@@ -65,7 +71,7 @@ def extract(
 def _write(extractions: Iterable, sink, *, progress: bool) -> None:
     if not progress:
         for extraction in extractions:
-            sink.write(json.dumps(extraction.contract(), ensure_ascii=False) + "\n")
+            sink.write(json_line(extraction.contract()) + "\n")
         return
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
@@ -73,5 +79,5 @@ def _write(extractions: Iterable, sink, *, progress: bool) -> None:
     with Progress(*columns, console=err_console, transient=True) as bar:
         task = bar.add_task("extract", total=None)
         for extraction in extractions:
-            sink.write(json.dumps(extraction.contract(), ensure_ascii=False) + "\n")
+            sink.write(json_line(extraction.contract()) + "\n")
             bar.advance(task)

@@ -35,8 +35,11 @@ def ingest(
     max_size: float = typer.Option(5.0, "--max-size", metavar="MB", min=0.001, help="Largest report text accepted, in MB."),
     workers: int | None = typer.Option(None, "--workers", min=1, help="Extraction processes (default: all cores)."),
     batch_size: int = typer.Option(50, "--batch-size", min=1, help="Documents per database transaction."),
-    timeout: float = typer.Option(15.0, "--timeout", metavar="SECONDS", min=0.1, help="Give up on a page or feed after this long (it is retried twice)."),
+    timeout: float = typer.Option(15.0, "--timeout", metavar="SECONDS", min=0.1, help="Give up on a page or feed when the whole request (connect, headers, body) takes longer than this (it is retried twice)."),
     delay: float = typer.Option(1.0, "--delay", metavar="SECONDS", min=0.0, help="Pause between two requests to the same site."),
+    allow_private: bool = typer.Option(False, "--allow-private", help="Also fetch from loopback, private and "
+                                       "link-local addresses (refused by default: a feed's links must not "
+                                       "reach the monitor's own network)."),
 ) -> None:
     """Read reports and store them with their events; re-running skips what is stored.
 
@@ -52,12 +55,16 @@ def ingest(
     """
     from trucewatch.ingest import ingest as run_ingest
     from trucewatch.ingest.sources import is_url
+    from trucewatch.lifeline import effective_workers
+
+    if extract and workers:
+        _say_note(effective_workers(workers)[1])
 
     fetcher = None
     if fetch or any(is_url(path) for path in paths):
         from trucewatch.ingest.fetch import Fetcher
 
-        fetcher = Fetcher(timeout=timeout, min_interval=delay)
+        fetcher = Fetcher(timeout=timeout, min_interval=delay, allow_private=allow_private)
     progress = show_progress()
     try:
         summary = run_ingest(
@@ -69,10 +76,15 @@ def ingest(
         if fetcher is not None:
             fetcher.close()
     for note in summary.notes:
-        err_console.print(f"note: {note}", highlight=False, markup=False, soft_wrap=True)
+        _say_note(note)
     out_console.print(summary.line(), highlight=False)
     if summary.failed:
         raise typer.Exit(1)
+
+
+def _say_note(note: str | None) -> None:
+    if note:
+        err_console.print(f"note: {note}", highlight=False, markup=False, soft_wrap=True)
 
 
 def print_input_error(error: InputError) -> None:

@@ -26,10 +26,11 @@ def extract(text_or_document: str | Document, published: date | None = None, *,
             ref: str | None = None, source: str | None = None) -> Extraction:
     """Events and claims of one report; `published` anchors relative dates."""
     from trucewatch.extract.document import extract_document
+    from trucewatch.extract.long_texts import extract_in_pieces
     from trucewatch.nlp import get_nlp
 
     document = as_document(text_or_document, published, ref=ref, source=source)
-    return extract_document(document, get_nlp()(document.text))
+    return extract_in_pieces(document, get_nlp(), extract_document)
 
 
 def extract_documents(documents: Iterable[Document], workers: int | None = None,

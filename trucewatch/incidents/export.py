@@ -166,7 +166,7 @@ def in_period(incident: Row, start, end) -> bool:
     return (start is None or str(last) >= start.isoformat()) and (end is None or str(first) <= end.isoformat())
 
 
-def export_incidents_counted(store, fmt: str, out=None, *, start=None, end=None):
+def export_incidents_counted(store, fmt: str, out=None, *, start=None, end=None, raw_cells: bool = False):
     """Write the stored incidents (fused by `check` or `incidents fuse`) in `fmt`."""
     from trucewatch.errors import InputError, TruceWatchError
     from trucewatch.exports import export_records_counted
@@ -181,4 +181,4 @@ def export_incidents_counted(store, fmt: str, out=None, *, start=None, end=None)
             "`trucewatch incidents fuse` first"
         )
     incidents = [i for i in stored if in_period(i, start, end)]
-    return export_records_counted(incidents, INCIDENT_SHAPES[fmt], out)
+    return export_records_counted(incidents, INCIDENT_SHAPES[fmt], out, raw_cells=raw_cells)
