@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 from typer.core import TyperArgument, TyperCommand
 
-from trucewatch.cli_app import DB_HELP, app, db_url, err_console, out_console, show_progress
+from trucewatch.cli_app import DASK_HELP, DB_HELP, app, db_url, err_console, out_console, show_progress
 from trucewatch.errors import InputError
 
 
@@ -37,6 +37,7 @@ def ingest(
     batch_size: int = typer.Option(50, "--batch-size", min=1, help="Documents per database transaction."),
     timeout: float = typer.Option(15.0, "--timeout", metavar="SECONDS", min=0.1, help="Give up on a page or feed after this long (it is retried twice)."),
     delay: float = typer.Option(1.0, "--delay", metavar="SECONDS", min=0.0, help="Pause between two requests to the same site."),
+    dask: str | None = typer.Option(None, "--dask", metavar="ADDRESS", help=DASK_HELP + " With a server database the workers write to it themselves."),
 ) -> None:
     """Read reports and store them with their events; re-running skips what is stored.
 
@@ -49,9 +50,12 @@ def ingest(
         trucewatch ingest reports/ feed.xml --db sqlite:///truce.db
 
         trucewatch ingest https://example.org/news.atom --fetch --delay 2
+
+        trucewatch ingest wire.jsonl --dask tcp://10.0.0.5:8786 --db postgresql://tw@db/trucewatch
     """
     from trucewatch.ingest import ingest as run_ingest
     from trucewatch.ingest.sources import is_url
+    from trucewatch.scale.cluster import dask_address
 
     fetcher = None
     if fetch or any(is_url(path) for path in paths):
@@ -64,6 +68,7 @@ def ingest(
             paths, db_url(db), extract=extract, fetch=fetch, batch_size=batch_size,
             progress=progress, workers=workers, max_bytes=int(max_size * 1_000_000), fetcher=fetcher,
             on_error=None if progress else _print_error,  # a bar prints them above itself
+            dask=dask_address(dask),
         )
     finally:
         if fetcher is not None:

@@ -45,14 +45,15 @@ def load_journal(target) -> tuple[list[Operation], dict[str, str]]:
     return ops, aliases
 
 
-def fuse_stored(store) -> IncidentSet:
+def fuse_stored(store, *, fuser=None) -> IncidentSet:
     """Fuse a Store's events, replaying its stored journal of manual operations.
 
     Stored ids that the fresh fusion no longer has (a new, earlier report now leads their
     incident) become aliases at once, so an id shown by `trucewatch incidents list` still works.
+    `fuser` stands in for `fuse` (e.g. `trucewatch.scale.fusion.cluster_fuser` fuses on Dask).
     """
     ops, aliases = load_journal(store)
-    incident_set = fuse(store, journal=ops, aliases=aliases)
+    incident_set = (fuser or fuse)(store, journal=ops, aliases=aliases)
     with engine_of(store).connect() as conn:
         incident_set.aliases.update(_vanished_ids(conn, incident_set))
     return incident_set

@@ -200,9 +200,9 @@ def undo_stored(target, op_id: str) -> tuple[Operation, IncidentSet]:
     return _operation(incident_set, op_id), incident_set
 
 
-def refuse_stored(target) -> IncidentSet:
+def refuse_stored(target, *, fuser=None) -> IncidentSet:
     """Fuse the stored events into incidents (replaying the journal) and save them."""
-    incident_set = fuse_stored(target)
+    incident_set = fuse_stored(target, fuser=fuser)
     save_incidents(target, incident_set)
     return incident_set
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from itertools import chain
 from typing import TYPE_CHECKING
@@ -61,17 +62,41 @@ def ingest(paths: Iterable[str | os.PathLike], db=None, *, extract: bool = True,
            fetch: bool = False, batch_size: int = 50, progress: bool = False,
            workers: int | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
            fetcher: Fetcher | None = None,
-           on_error: Callable[[InputError], None] | None = None) -> IngestSummary:
+           on_error: Callable[[InputError], None] | None = None, dask=None) -> IngestSummary:
     """Ingest files, folders, feeds, URLs or `-`; `db` is a URL, a Store, or None for the default.
 
     `on_error` is called with each failure as it happens (the summary lists them all too).
+    `dask` (an address, `local:N`, or a Client) extracts and stores on a Dask cluster
+    (`trucewatch.scale`); it is reached before anything is read or written.
     """
+    cluster = ExitStack()
+    client = None
+    if dask is not None:
+        from trucewatch.scale.cluster import dask_client
+
+        client = cluster.enter_context(dask_client(dask))
+    with cluster:
+        return _ingest(paths, db, extract=extract, fetch=fetch, batch_size=batch_size,
+                       progress=progress, workers=workers, max_bytes=max_bytes, fetcher=fetcher,
+                       on_error=on_error, client=client)
+
+
+def _progress_bar(inputs: int, enabled: bool, client) -> IngestProgress:
+    if client is None:
+        return IngestProgress(inputs, enabled=enabled)
+    from trucewatch.scale.progress import ClusterProgress
+
+    return ClusterProgress(enabled=enabled, label="ingest", inputs=inputs)
+
+
+def _ingest(paths, db, *, extract, fetch, batch_size, progress, workers, max_bytes, fetcher,
+            on_error, client) -> IngestSummary:
     summary = IngestSummary()
     inputs = expand(paths)
     reader = InputReader(fetch=fetch, max_bytes=max_bytes, fetcher=fetcher)
     store, owned = _open(db)
     seen: set[str] = set()
-    bar = IngestProgress(len(inputs), enabled=progress)
+    bar = _progress_bar(len(inputs), progress, client)
 
     def documents() -> Iterator[Document]:
         for item in inputs:
@@ -102,18 +127,18 @@ def ingest(paths: Iterable[str | os.PathLike], db=None, *, extract: bool = True,
 
     try:
         with bar:
-            records: Iterator[Document | Extraction] = new_documents()
-            first = next(records, None)  # start no extraction workers when nothing is new
-            records = chain([first], records) if first is not None else iter(())
-            if extract and first is not None:
-                from trucewatch.extract import extract_documents
+            fresh: Iterator[Document] = new_documents()
+            first = next(fresh, None)  # start no extraction workers when nothing is new
+            fresh = chain([first], fresh) if first is not None else iter(())
+            if client is not None and first is not None:
+                from trucewatch.scale.ingest import store_on_cluster
 
-                records = extract_documents(records, workers)
-            for batch in chunks(records, batch_size):
-                if extract:
-                    flags = store.add([record.document for record in batch], batch)
-                else:
-                    flags = store.add(batch)
+                outcomes = store_on_cluster(fresh, store, client, extract=extract,
+                                            batch_size=batch_size, progress=bar)
+            else:
+                outcomes = _store_here(fresh, store, extract=extract and first is not None,
+                                       workers=workers, batch_size=batch_size)
+            for flags in outcomes:
                 added = sum(1 for flag in flags if flag)
                 summary.new += added
                 summary.skipped += len(flags) - added
@@ -124,3 +149,18 @@ def ingest(paths: Iterable[str | os.PathLike], db=None, *, extract: bool = True,
         if owned and hasattr(store, "close"):
             store.close()
     return summary
+
+
+def _store_here(documents: Iterator[Document], store, *, extract: bool, workers: int | None,
+                batch_size: int) -> Iterator[list[bool]]:
+    """Extract over local processes (when asked) and store a batch per transaction."""
+    records: Iterator[Document | Extraction] = documents
+    if extract:
+        from trucewatch.extract import extract_documents
+
+        records = extract_documents(documents, workers)
+    for batch in chunks(records, batch_size):
+        if extract:
+            yield store.add([record.document for record in batch], batch)
+        else:
+            yield store.add(batch)

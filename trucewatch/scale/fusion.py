@@ -1,0 +1,186 @@
+"""Incident fusion across a cluster, with exactly the incidents one process makes.
+
+1. Each partition of whole documents is read and prepared on a worker; its mentions stay there.
+2. Per edge bucket (blocking partitions of act family x status group x weeks), the workers find
+   which mentions fusion could ever compare (`blocking.bucket_parts`).
+3. The client joins parts that share a mention across buckets: one component per group of
+   mentions that can influence one another (`blocking.join_parts`), and packs whole components
+   into fusion buckets, largest first.
+4. Each fusion bucket runs the unchanged `incidents.fusion` on its components and assembles
+   the incidents (sources, grades, casualties) on the worker.
+5. The client puts the incidents in the order one process makes them (by their anchors' place in
+   fusion's order) and replays the journal of manual merges and splits as `fuse` does.
+
+Why this is exact: fusion lets a mention join an incident only through a shared block and a
+passing `anchor_fit` with the incident's anchor; components are closed under both, so no
+incident in one component can change a decision in another, and inside a component the same
+mentions meet the same incidents in the same order.
+"""
+from __future__ import annotations
+
+import heapq
+from collections.abc import Callable, Iterable
+from operator import itemgetter
+from typing import Any
+
+import numpy as np
+
+from trucewatch.incidents.fusion import cluster_prepared, prepare_mentions
+from trucewatch.incidents.incident_set import IncidentSet, Operation
+from trucewatch.incidents.model import Mention
+
+from .blocking import PARTITION_BITS, bucket_parts, join_parts, sketch
+from .sources import Partition, from_items, from_store, worker_url
+
+TASKS_PER_THREAD = 4  # buckets per worker thread: enough to even out uneven components
+COLLECT = ("incidents", "ids", "groups")
+
+
+class InProcess:
+    """Runs each step at once, here: the same plan without a cluster (tests, small inputs)."""
+
+    threads = 1
+
+    def submit(self, function: Callable, *args) -> Any:
+        return function(*args)
+
+    def gather(self, items: list) -> list:
+        return list(items)
+
+
+class OnDask:
+    """Runs each step as a task on a Dask cluster; results stay on the workers until gathered."""
+
+    def __init__(self, client):
+        from .cluster import total_threads
+
+        self.client = client
+        self.threads = total_threads(client)
+
+    def submit(self, function: Callable, *args) -> Any:
+        return self.client.submit(function, *args, pure=False)
+
+    def gather(self, futures: list) -> list:
+        return self.client.gather(futures)
+
+
+def fuse_partitions(partitions: list[Partition], runner, *, buckets: int | None = None,
+                    collect: str = "incidents") -> list[tuple[tuple, Any]]:
+    """(anchor order, result) per incident, in one process's order. `collect`: "incidents" (the
+    assembled Incident), "ids" (assembled on the workers, only (incident id, event ids) come
+    back: for runs too large to hold here) or "groups" (event ids, fusion without assembly)."""
+    if collect not in COLLECT:
+        raise ValueError(f"collect must be one of {', '.join(COLLECT)}, not {collect!r}")
+    buckets = buckets or TASKS_PER_THREAD * runner.threads
+    prepared = [runner.submit(_prepare, partition, number, buckets)
+                for number, partition in enumerate(partitions)]
+    mentions = [runner.submit(itemgetter(0), item) for item in prepared]
+    sketches = [runner.submit(itemgetter(1), item) for item in prepared]
+    del prepared
+    edges = [runner.submit(bucket_parts, *[runner.submit(_pick, part, bucket) for part in sketches])
+             for bucket in range(buckets)]
+    del sketches
+    gids, components = join_parts(runner.gather(edges))
+    del edges
+    assignments = _assign(gids, components, len(partitions), buckets)
+    splits = [runner.submit(_split, part, assignment, buckets)
+              for part, assignment in zip(mentions, assignments)]
+    del mentions
+    fused = [runner.submit(_fuse_bucket, collect, *[runner.submit(_pick, split, bucket) for split in splits])
+             for bucket in range(buckets)]
+    del splits
+    return list(heapq.merge(*runner.gather(fused), key=itemgetter(0)))
+
+
+def fuse_on_cluster(source, dask, *, journal: list[Operation] | None = None,
+                    aliases: dict[str, str] | None = None, buckets: int | None = None) -> IncidentSet:
+    """`trucewatch.incidents.fuse` over a cluster: the same IncidentSet, manual merges and splits
+    replayed the same way. `source`: a Store, Partitions, or what `fuse` takes."""
+    from .cluster import dask_client
+
+    with dask_client(dask) as client:
+        runner = OnDask(client)
+        fused = fuse_partitions(partitions_of(source, runner.threads), runner, buckets=buckets)
+    incidents = {incident.id: incident for _, incident in fused}
+    return IncidentSet([incident.mentions for incident in incidents.values()],
+                       journal=list(journal or []), aliases=dict(aliases or {}), incidents=incidents)
+
+
+def cluster_fuser(dask) -> Callable:
+    """A drop-in for `incidents.fuse` (as `fuse_stored(store, fuser=...)` takes it)."""
+    def fuse(source, *, journal=None, aliases=None) -> IncidentSet:
+        return fuse_on_cluster(source, dask, journal=journal, aliases=aliases)
+    return fuse
+
+
+def partitions_of(source, threads: int) -> list[Partition]:
+    """Partitions for a Store (each worker reads its own shard), or for records held here."""
+    if isinstance(source, list) and all(isinstance(item, Partition) for item in source):
+        return source
+    if hasattr(source, "engine") and hasattr(source, "events"):
+        url = worker_url(source)
+        if url is not None:
+            return from_store(url, shards=TASKS_PER_THREAD * threads)
+    return from_items(source)
+
+
+# -- steps run on the workers
+
+def _prepare(partition: Partition, number: int, buckets: int) -> tuple[list, dict]:
+    """The partition's mentions prepared for fusion (kept, so no step prepares them twice), in
+    fusion's order, and their sketches per edge bucket."""
+    prepared = prepare_mentions(partition.mentions())
+    return prepared, sketch(prepared, number, buckets)
+
+
+def _pick(mapping, key):
+    return mapping.get(key) if isinstance(mapping, dict) else mapping[key]
+
+
+def _split(prepared: list, assignment: np.ndarray, buckets: int) -> list[list]:
+    """The partition's prepared mentions per fusion bucket, each share still in fusion's order."""
+    shares: list[list] = [[] for _ in range(buckets)]
+    for p, bucket in zip(prepared, assignment.tolist()):
+        shares[bucket].append(p)
+    return shares
+
+
+def _fuse_bucket(collect: str, *shares: list) -> list[tuple[tuple, Any]]:
+    from trucewatch.incidents.assemble import assemble
+    from trucewatch.incidents.sources import SignatureCache
+
+    clusters = cluster_prepared(list(heapq.merge(*shares, key=lambda p: p.order())))
+    if collect == "groups":
+        return [(order, [m.event.id for m in members]) for order, members in clusters]
+    cache = SignatureCache()
+    incidents = [(order, assemble(members, cache)) for order, members in clusters]
+    if collect == "ids":
+        return [(order, (incident.id, incident.event_ids)) for order, incident in incidents]
+    return incidents
+
+
+# -- on the client
+
+def _assign(gids: np.ndarray, components: np.ndarray, partitions: int, buckets: int) -> list[np.ndarray]:
+    """Per partition, the fusion bucket of each of its mentions (whole components per bucket,
+    largest components placed first on the least loaded bucket)."""
+    sizes = np.bincount(components) if len(components) else np.zeros(0, np.int64)
+    bucket_of = np.zeros(len(sizes), dtype=np.int64)
+    loads = [(0, bucket) for bucket in range(buckets)]
+    for component in np.argsort(-sizes, kind="stable").tolist():
+        load, bucket = heapq.heappop(loads)
+        bucket_of[component] = bucket
+        heapq.heappush(loads, (load + int(sizes[component]), bucket))
+    owners = gids >> PARTITION_BITS
+    bounds = np.searchsorted(owners, np.arange(partitions + 1))
+    return [bucket_of[components[bounds[n]:bounds[n + 1]]] for n in range(partitions)]
+
+
+def fused_groups(fused: Iterable[tuple[tuple, Any]]) -> list[list[str]]:
+    """Event ids per incident, from either kind of result (for comparisons)."""
+    groups = []
+    for _, item in fused:
+        if isinstance(item, tuple):  # collect="ids"
+            item = item[1]
+        groups.append(list(item) if isinstance(item, list) else item.event_ids)
+    return groups
