@@ -27,8 +27,12 @@ def export(
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
     start: str | None = typer.Option(None, "--from", metavar="YYYY-MM-DD", help="Only events on or after this day."),
     end: str | None = typer.Option(None, "--to", metavar="YYYY-MM-DD", help="Only events on or before this day."),
-    what: str = typer.Option("events", "--what", help="events (one row per reported event) or incidents "
-                             "(one row per fused incident, with attribution grades; run `check` first)."),
+    what: str = typer.Option("events", "--what", help="events (one row per reported event), incidents "
+                             "(one row per fused incident, with attribution grades; run `check` first) "
+                             "or documents (the stored reports, text and provenance; jsonl, csv or parquet)."),
+    partition_by: str | None = typer.Option(None, "--partition-by", metavar="month",
+                                            help="parquet only: write a dataset folder (--out DIR) with "
+                                                 "one month=YYYY-MM partition per month."),
 ) -> None:
     """Write the stored events or incidents in a format other tools read.
 
@@ -44,20 +48,25 @@ def export(
         trucewatch export --format acled --from 2016-02-27 --to 2016-03-31 --out events.csv
 
         trucewatch export --what incidents --format geojson --out incidents.geojson
+
+        trucewatch export --format parquet --partition-by month --out events/
     """
-    from trucewatch.exports import export_events_counted
+    from trucewatch.exports import export_documents_counted, export_events_counted
     from trucewatch.store import open_store
 
     first, last = _day(start, "--from"), _day(end, "--to")
-    if what not in ("events", "incidents"):
-        raise InputError("--what", f"{what!r} is neither 'events' nor 'incidents'")
+    if what not in ("events", "incidents", "documents"):
+        raise InputError("--what", f"{what!r} is none of 'events', 'incidents' or 'documents'")
+    options = {"start": first, "end": last, "partition_by": partition_by}
     with open_store(db_url(db)) as store:
         if what == "incidents":
             from trucewatch.incidents.export import export_incidents_counted
 
-            counts = export_incidents_counted(store, format.lower(), out, start=first, end=last)
+            counts = export_incidents_counted(store, format.lower(), out, **options)
+        elif what == "documents":
+            counts = export_documents_counted(store, format.lower(), out, **options)
         else:
-            counts = export_events_counted(store, format.lower(), out, start=first, end=last)
+            counts = export_events_counted(store, format.lower(), out, **options)
     if counts.skipped:
         err_console.print(_skipped_line(counts.skipped, format.lower()), highlight=False, markup=False)
     if out is not None:
