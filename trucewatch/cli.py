@@ -4,6 +4,8 @@ from __future__ import annotations
 import os
 import sys
 
+from rich.markup import escape
+
 from trucewatch.cli_app import app, err_console
 from trucewatch.errors import TruceWatchError
 
@@ -33,7 +35,7 @@ def main() -> None:
     except TruceWatchError as exc:
         if debug:
             raise
-        err_console.print(f"[red]error:[/red] {exc}", highlight=False)
+        err_console.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False)  # brackets are text
         sys.exit(1)
     except KeyboardInterrupt:
         err_console.print("interrupted; whatever was stored before is kept, and a re-run goes on from there.")
