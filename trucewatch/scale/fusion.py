@@ -65,13 +65,14 @@ class OnDask:
 
 
 def fuse_partitions(partitions: list[Partition], runner, *, buckets: int | None = None,
-                    collect: str = "incidents") -> list[tuple[tuple, Any]]:
+                    collect: str = "incidents", timings: dict | None = None) -> list[tuple[tuple, Any]]:
     """(anchor order, result) per incident, in one process's order. `collect`: "incidents" (the
     assembled Incident), "ids" (assembled on the workers, only (incident id, event ids) come
     back: for runs too large to hold here) or "groups" (event ids, fusion without assembly)."""
     if collect not in COLLECT:
         raise ValueError(f"collect must be one of {', '.join(COLLECT)}, not {collect!r}")
     buckets = buckets or TASKS_PER_THREAD * runner.threads
+    clock = _Clock(timings)
     prepared = [runner.submit(_prepare, partition, number, buckets)
                 for number, partition in enumerate(partitions)]
     mentions = [runner.submit(itemgetter(0), item) for item in prepared]
@@ -80,16 +81,43 @@ def fuse_partitions(partitions: list[Partition], runner, *, buckets: int | None 
     edges = [runner.submit(bucket_parts, *[runner.submit(_pick, part, bucket) for part in sketches])
              for bucket in range(buckets)]
     del sketches
-    gids, components = join_parts(runner.gather(edges))
+    parts = runner.gather(edges)
+    clock.lap("read, prepare and block (workers)")
     del edges
+    gids, components = join_parts(parts)
+    del parts
     assignments = _assign(gids, components, len(partitions), buckets)
+    clock.lap("join components (client)")
+    if timings is not None:
+        timings["components"] = int(components.max()) + 1 if len(components) else 0
+        timings["largest_component"] = int(np.bincount(components).max()) if len(components) else 0
     splits = [runner.submit(_split, part, assignment, buckets)
               for part, assignment in zip(mentions, assignments)]
     del mentions
     fused = [runner.submit(_fuse_bucket, collect, *[runner.submit(_pick, split, bucket) for split in splits])
              for bucket in range(buckets)]
     del splits
-    return list(heapq.merge(*runner.gather(fused), key=itemgetter(0)))
+    results = runner.gather(fused)
+    clock.lap("fuse and assemble (workers)")
+    merged = list(heapq.merge(*results, key=itemgetter(0)))
+    clock.lap("order (client)")
+    return merged
+
+
+class _Clock:
+    """Wall seconds per step into `timings` (when given), for the benchmark."""
+
+    def __init__(self, timings: dict | None):
+        import time
+
+        self.timings, self.now = timings, time.perf_counter
+        self.last = self.now()
+
+    def lap(self, step: str) -> None:
+        if self.timings is not None:
+            now = self.now()
+            self.timings[step] = round(now - self.last, 2)
+            self.last = now
 
 
 def fuse_on_cluster(source, dask, *, journal: list[Operation] | None = None,
