@@ -59,15 +59,20 @@ def test_news_texts_note_a_missing_shared_folder(tmp_path):
     assert texts == [] and any("not found" in note for note in notes)
 
 
-def test_news_items_carry_the_stories_publication_dates(tmp_path):
+def write_stories(shared: Path, rows: list[dict]) -> None:
+    """Invented stories where the benchmarks look for the VOA file."""
     import json
+
+    voa = shared / "news" / "voa"
+    voa.mkdir(parents=True)
+    (voa / "voa_stories.jsonl").write_text("\n".join(json.dumps(row) for row in rows), encoding="utf-8")
+
+
+def test_news_items_carry_the_stories_publication_dates(tmp_path):
     from datetime import date
 
-    voa = tmp_path / "news" / "voa"
-    voa.mkdir(parents=True)
-    rows = [{"text": "Invented story one about a truce.", "published": "2025-03-14 20:30:26Z"},
-            {"text": "Invented story two, undated.", "published": ""}]
-    (voa / "voa_stories.jsonl").write_text("\n".join(json.dumps(row) for row in rows), encoding="utf-8")
+    write_stories(tmp_path, [{"text": "Invented story one about a truce.", "published": "2025-03-14 20:30:26Z"},
+                             {"text": "Invented story two, undated.", "published": ""}])
     geo = tmp_path / "gold" / "geoparsing"
     geo.mkdir(parents=True)
     (geo / "made_up.xml").write_text("<articles><article><text>Invented article.</text></article></articles>",
@@ -86,13 +91,8 @@ def test_summary_shows_the_cpu_ratio_and_the_components_of_both_runs():
 
 
 def test_scale_bench_builds_distinct_dated_documents(tmp_path):
-    import json
-
-    voa = tmp_path / "news" / "voa"
-    voa.mkdir(parents=True)
-    rows = [{"text": "Invented story about a convoy.", "published": "2025-03-14"},
-            {"text": "Invented story without a date.", "published": ""}]
-    (voa / "voa_stories.jsonl").write_text("\n".join(json.dumps(row) for row in rows), encoding="utf-8")
+    write_stories(tmp_path, [{"text": "Invented story about a convoy.", "published": "2025-03-14"},
+                             {"text": "Invented story without a date.", "published": ""}])
     scale = load("scale_bench")
     documents, notes = scale.bench_documents(tmp_path, 5)
     assert len(documents) == len({d.id for d in documents}) == 5  # each new to the store

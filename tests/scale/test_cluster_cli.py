@@ -6,6 +6,7 @@ import os
 import signal
 import threading
 import time
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -86,6 +87,12 @@ def test_ingest_into_sqlite_stores_through_the_client(dask_cluster, reports, tmp
     done = run_cli("ingest", reports, "--db", url, "--dask", dask_cluster.address)
     assert done.returncode == 0, done.stderr.decode()
     assert _counts(url)[:2] == (30, 30)
+    # the workers read the file's events themselves to fuse them; `check` gives the same findings
+    truce = Path(__file__).resolve().parents[2] / "trucewatch" / "demo" / "truce.yaml"
+    alone = run_cli("check", truce, "--json", "--db", url)
+    on_cluster = run_cli("check", truce, "--json", "--db", url, "--dask", dask_cluster.address)
+    assert on_cluster.returncode == alone.returncode == 0, on_cluster.stderr.decode()
+    assert on_cluster.stdout == alone.stdout and alone.stdout.count(b"\n") > 5
 
 
 @pytest.mark.postgres

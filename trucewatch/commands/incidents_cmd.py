@@ -320,14 +320,9 @@ def fuse(db: str | None = DB_OPTION,
         trucewatch incidents fuse --db postgresql://tw@db/trucewatch --dask tcp://10.0.0.5:8786
     """
     from trucewatch.incidents.stored import refuse_stored
-    from trucewatch.scale.cluster import optional_client
+    from trucewatch.scale.fusion import optional_fuser
 
-    with optional_client(dask) as client, _store(db) as store, _busy("fusing stored events"):
-        fuser = None
-        if client is not None:
-            from trucewatch.scale.fusion import cluster_fuser
-
-            fuser = cluster_fuser(client)
+    with optional_fuser(dask) as fuser, _store(db) as store, _busy("fusing stored events"):
         incident_set = refuse_stored(store, fuser=fuser)
         _say(f"{len(incident_set)} incident(s) stored from {sum(len(i.mentions) for i in incident_set)} "
              "event mention(s).")

@@ -19,7 +19,8 @@ mentions meet the same incidents in the same order.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from operator import itemgetter
 from typing import Any
 
@@ -139,6 +140,15 @@ def cluster_fuser(dask) -> Callable:
     def fuse(source, *, journal=None, aliases=None) -> IncidentSet:
         return fuse_on_cluster(source, dask, journal=journal, aliases=aliases)
     return fuse
+
+
+@contextmanager
+def optional_fuser(option: str | None) -> Iterator[Callable | None]:
+    """For the CLI: a `cluster_fuser` when `--dask`/$TRUCEWATCH_DASK names a cluster, else None."""
+    from .cluster import optional_client
+
+    with optional_client(option) as client:
+        yield None if client is None else cluster_fuser(client)
 
 
 def partitions_of(source, threads: int) -> list[Partition]:

@@ -43,13 +43,14 @@ def _steps(progress: bool):
         yield step
 
 
-def run_check(truce: TruceTerms | str | Path, db: str, *, progress: bool = False):
-    """(terms, incident set, findings) for the events stored in `db`; incidents and findings are saved."""
+def run_check(truce: TruceTerms | str | Path, db: str, *, progress: bool = False, fuser=None):
+    """(terms, incident set, findings) for the events stored in `db`; incidents and findings are saved.
+    `fuser` stands in for `incidents.fuse` (trucewatch.scale.fusion.cluster_fuser fuses on Dask)."""
     terms = truce if isinstance(truce, TruceTerms) else load_truce(truce)
     store = open_store(db)
     with _steps(progress) as step:
         step("fusing events into incidents")
-        incidents = fuse_stored(store)
+        incidents = fuse_stored(store, fuser=fuser)
         step("saving incidents")
         save_incidents(store, incidents)
         step(f"checking {len(incidents)} incidents against {terms.name}")
