@@ -56,9 +56,7 @@ class Sketch:
     country: list = field(default_factory=list)
     admin1: list = field(default_factory=list)
     admin1_level: list = field(default_factory=list)
-    key: list = field(default_factory=list)
-    row: list = field(default_factory=list)
-    role: list = field(default_factory=list)
+    entries: list = field(default_factory=list)  # (block code, row, QUERY or FILE)
 
     def add_row(self, gid: int, p) -> int:
         self.gid.append(gid)
@@ -77,9 +75,11 @@ class Sketch:
     def frozen(self) -> dict[str, np.ndarray]:
         types = {"gid": np.int64, "dated": bool, "lo": np.int64, "hi": np.int64, "fine": bool,
                  "lat": np.float64, "lon": np.float64, "radius": np.float64, "country": np.int64,
-                 "admin1": np.int64, "admin1_level": bool, "key": np.int64, "row": np.int64,
-                 "role": np.int8}
-        return {name: np.asarray(getattr(self, name), dtype=kind) for name, kind in types.items()}
+                 "admin1": np.int64, "admin1_level": bool}
+        arrays = {name: np.asarray(getattr(self, name), dtype=kind) for name, kind in types.items()}
+        entries = np.asarray(self.entries, dtype=np.int64).reshape(-1, 3)
+        arrays.update(key=entries[:, 0].copy(), row=entries[:, 1].copy(), role=entries[:, 2].astype(np.int8))
+        return arrays
 
 
 def gid_of(partition: int, index: int) -> int:
@@ -89,26 +89,24 @@ def gid_of(partition: int, index: int) -> int:
 def sketch(prepared: list, partition: int, buckets: int) -> dict[int, dict[str, np.ndarray]]:
     """Edge bucket -> the arrays of the mentions (in `prepared` order) with blocks routed there."""
     parts: dict[int, Sketch] = {}
-    routes: dict[tuple, int] = {}
-    codes: dict[tuple, int] = {}  # neighbours share blocks: hash each block once
+    known: dict[tuple, tuple[int, int]] = {}  # block -> (code, bucket): neighbours share blocks
     for index, p in enumerate(prepared):
         rows: dict[int, int] = {}
         for role, keys in ((QUERY, block_keys(p, query=True)), (FILE, block_keys(p, query=False))):
             for key in keys:
-                family, group, week, _ = key
-                route = (family, group, week // WEEKS_PER_ROUTE)
-                bucket = routes.get(route)
-                if bucket is None:
-                    bucket = routes[route] = stable_code(route) % buckets
-                part = parts.setdefault(bucket, Sketch())
-                if bucket not in rows:
-                    rows[bucket] = part.add_row(gid_of(partition, index), p)
-                code = codes.get(key)
-                if code is None:
-                    code = codes[key] = stable_code(key)
-                part.key.append(code)
-                part.row.append(rows[bucket])
-                part.role.append(role)
+                entry = known.get(key)
+                if entry is None:
+                    family, group, week, _ = key
+                    route = stable_code((family, group, week // WEEKS_PER_ROUTE)) % buckets
+                    entry = known[key] = (stable_code(key), route)
+                code, bucket = entry
+                part = parts.get(bucket)
+                if part is None:
+                    part = parts[bucket] = Sketch()
+                row = rows.get(bucket)
+                if row is None:
+                    row = rows[bucket] = part.add_row(gid_of(partition, index), p)
+                part.entries.append((code, row, role))
     return {bucket: part.frozen() for bucket, part in parts.items()}
 
 
