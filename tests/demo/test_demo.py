@@ -59,3 +59,17 @@ def test_the_strike_told_by_three_outlets_is_one_incident_with_two_independent_s
     grades = {p["party"]: p["grade"] for p in strike["parties"]}
     assert grades.get("SYR") == "Contested"  # accused by activists and the FSA, denied by the army
     assert strike["fatalities"]["low"] >= 7
+
+
+def test_the_denied_strike_told_by_two_independent_outlets_is_a_probable_violation(demo_run):
+    """The act apart from the actor: the army's denial contests who did it, not that it happened."""
+    from trucewatch.incidents.persist import load_findings, load_incidents
+    from trucewatch.store import open_store
+
+    folder, _ = demo_run
+    with open_store(f"sqlite:///{folder / 'trucewatch.db'}") as store:
+        strike = next(i for i in load_incidents(store)
+                      if i["type"] == "air_strike" and (i["location"] or {}).get("name") == "Qumhanah")
+        finding = next(f for f in load_findings(store) if f["incident"] == strike["id"])
+    assert finding["verdict"] == "probable violation"
+    assert finding["rule"] == "two independent sources" and finding["attribution"] == "contested"

@@ -39,7 +39,8 @@ def test_markdown_has_findings_evidence_and_caveats(scenario):
     truce, incidents, findings = scenario
     md = render_report(truce, incidents, findings, start=date(2016, 3, 1), end=date(2016, 3, 14), format="md")
     assert md.startswith("# Idlib city humanitarian pause")
-    assert "### Possible violation: air strike — Maarrat Misrin" in md
+    # two outlets attest the strike and the accused party's denial contests only who did it
+    assert "### Probable violation: air strike — Maarrat Misrin" in md
     assert "**" in md and "## Caveats" in md
     assert "rest on a single independent source" in md
 

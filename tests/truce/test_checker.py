@@ -35,14 +35,23 @@ def test_claimed_strike_is_violation(example_truce):
     assert f.verdict == "violation"
 
 
-def test_denial_makes_it_contested_and_possible(example_truce):
+def test_denial_contests_the_party_but_two_sources_keep_the_act_probable(example_truce):
     a = make_document("Government jets bombed Idlib on Saturday, activists said.", "A", "2016-03-05")
     b = make_document("Witnesses in Idlib described a government air raid; the defence ministry denied "
                       "any of its aircraft were involved.", "B", "2016-03-05")
     f = _only(example_truce, [(a, make_event(a, actors=[GOV])),
                               (b, make_event(b, actors=[GOV], claims=[MINISTRY + ("denies", "perpetrator", "SYR")]))])
     assert f.parties[0].grade == "Contested"
-    assert f.verdict == "possible violation"
+    assert f.verdict == "probable violation"
+    assert f.rule == "two independent sources" and f.attribution == "contested"
+
+
+def test_denial_with_a_single_source_is_only_possible(example_truce):
+    a = make_document("Witnesses in Idlib described a government air raid; the defence ministry denied "
+                      "any of its aircraft were involved.", "B", "2016-03-05")
+    f = _only(example_truce, [(a, make_event(a, actors=[GOV], claims=[MINISTRY + ("denies", "perpetrator", "SYR")]))])
+    assert f.parties[0].grade == "Contested"
+    assert f.verdict == "possible violation" and f.rule == "grade"
 
 
 def test_fight_by_excluded_group_is_not_a_violation(example_truce):
@@ -110,10 +119,11 @@ def test_overflight_is_a_finding_and_exemption_is_considered(example_truce):
     assert exempted.parties[0].exempted_by and any("exempted" in s for s in exempted.trace)
 
 
-def test_unattributed_strike_is_unattributable(example_truce):
-    a = make_document("An explosion from an air raid shook Idlib at dawn.", "A", "2016-03-03")
-    f = _only(example_truce, [(a, make_event(a))])
-    assert f.verdict == "unattributable"
+def test_unattributed_shelling_is_unattributable(example_truce):
+    # shelling is not among the example truce's capabilities: nobody may be named for it
+    a = make_document("Shells of unknown origin fell on Idlib at dawn.", "A", "2016-03-03")
+    f = _only(example_truce, [(a, make_event(a, type="shelling"))])
+    assert f.verdict == "unattributable" and f.rule == "unattributable" and f.parties == []
 
 
 def test_not_prohibited_act_is_not_a_violation(example_truce):

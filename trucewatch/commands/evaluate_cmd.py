@@ -9,7 +9,7 @@ from rich.table import Table
 
 from trucewatch.cli_app import app, err_console, out_console, show_progress
 
-FORMAT_HELP = ("Gold format: petrarch, plover, acled, gtd, case, timeml, geoparsing or "
+FORMAT_HELP = ("Gold format: petrarch, plover, acled, gtd, case, timeml, geoparsing, contract or "
                "event_location.")
 
 
@@ -65,6 +65,8 @@ def scores_table(result) -> Table:
     for score in result.scores:
         if score.value is None:
             shown = "—"
+        elif isinstance(score.value, int):
+            shown = f"{score.value:,}"  # a count (of items that must stay at 0, say)
         elif float(score.value).is_integer() and score.value > 1:
             shown = f"{int(score.value):,}"  # a count
         elif abs(score.value) > 1:

@@ -6,7 +6,8 @@ Extraction may return several events for one gold item. Each format says which o
 - the other fields of PLOVER: the same chosen event, so all fields describe one event;
 - ACLED and GTD: the first violent event (an ACLED event type of political violence), else the
   first ACLED-coded event, else the first event;
-- PETRARCH: every event, compared as a set with the sentence's gold codings.
+- PETRARCH: every event, compared as a set with the sentence's gold codings;
+- contract (our own gold): the event extraction marks as the document's main one (`main_event`).
 """
 from __future__ import annotations
 
@@ -49,3 +50,39 @@ def initiators(event: Event | None):
         return []
     marked = [actor for actor in event.actors if actor.role in (None, "initiator")]
     return marked or list(event.actors)
+
+
+BACKGROUND_STATUS = "background"
+
+
+def foreground(events: Sequence[Event]) -> list[Event]:
+    """The events a consumer acts on: background and summary mentions left out."""
+    return [event for event in events if event.status != BACKGROUND_STATUS]
+
+
+def main_event(events: Sequence[Event]) -> Event | None:
+    """The document's main event as extraction marks it: an event flagged `main`, else the most
+    salient one, else the first event that is not background — what exports and checks use."""
+    kept = foreground(events)
+    for event in kept:
+        if getattr(event, "main", None) is True:
+            return event
+    salient = [event for event in kept if _salience(event) is not None]
+    if salient:
+        return max(salient, key=lambda event: _salience(event))
+    return kept[0] if kept else None
+
+
+def _salience(event: Event) -> float | None:
+    """Salience (or confidence) when extraction gives one: the contract may grow either."""
+    for name in ("salience", "confidence"):
+        value = getattr(event, name, None)
+        if isinstance(value, (int, float)):
+            return float(value)
+        if hasattr(value, "model_dump"):
+            value = value.model_dump()
+        if isinstance(value, dict):
+            for key in ("value", "score"):
+                if isinstance(value.get(key), (int, float)):
+                    return float(value[key])
+    return None

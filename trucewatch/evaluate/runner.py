@@ -20,7 +20,7 @@ from trucewatch.evaluate.gold import GoldItem
 from trucewatch.evaluate.metrics import Score
 from trucewatch.records import Document, Extraction
 
-FORMATS = ("petrarch", "plover", "acled", "gtd", "case", "timeml", "geoparsing", "event_location")
+FORMATS = ("petrarch", "plover", "acled", "gtd", "case", "timeml", "geoparsing", "event_location", "contract")
 DEFAULT_MISSES = "evaluate-misses.jsonl"
 
 Extractor = Callable[[list[Document]], Iterable[Extraction]]

@@ -36,7 +36,8 @@ from trucewatch.records import When
 # way ("talks resume on Monday"), since headlines use the present for both directions.
 Tense = Literal["past", "present", "future", "nearest"]
 
-__all__ = ["TimeMention", "find_times", "resolve", "default_when", "Tense"]
+__all__ = ["TimeMention", "find_times", "resolve", "resolve_at", "default_when", "season_of",
+           "part_bounds", "Tense"]
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,9 @@ class TimeMention:
     end: int
     text: str
     when: When
+    # the date later relative expressions count from, when it differs from `when`: "since
+    # 30 March" stands for 30 March to publication, but "two days later" counts from 30 March
+    anchor: When | None = None
 
 
 @lru_cache(maxsize=1)
@@ -141,6 +145,7 @@ class _Grammar:
         self.part_of_month = {k: tuple(v) for k, v in lex["part_of_month"].items()}
         self.part_of_year = {k: tuple(v) for k, v in lex["part_of_year"].items()}
         self.seasons = {k.lower(): tuple(v) for k, v in lex["seasons"].items()}
+        self.holidays = {k.lower(): tuple(v) for k, v in lex["holidays"].items()}
         self.future_window = int(lex["undated_future_window_days"])
 
         full_names = [names[0] for names in lex["months"].values()]
@@ -178,8 +183,8 @@ class _Grammar:
              self._day_month, False, "month"),
             (rf"{b}(?:(?:in|during|of|since|by|until|from)\s+)?{part_slot('part')}?(?P<m>{month}),?\s+"
              rf"(?:of\s+)?(?P<y>{year}){e}", self._month, False, "month"),
-            (rf"{b}(?:(?P<prep>in|during|since|by|until|of|last|this|next)\s+{part_slot('part')}?|{part_slot('part2')})"
-             rf"(?P<m>{month}){e}(?!\.?\s*\d)", self._month, False, "month"),
+            (rf"{b}(?:(?P<prep>in|during|since|by|until|of|last|this|next)\s+{part_slot('part')}?|{part_slot('part2')}"
+             rf"(?:(?P<rel>last|this|next)\s+)?)(?P<m>{month}){e}(?!\.?\s*\d)", self._month, False, "month"),
             (rf"{b}(?:(?P<prep>in|during|since|by|until|of|throughout)\s+{part_slot('part')}?|{part_slot('part2')})"
              rf"(?:the\s+year\s+)?(?P<y>{year}){e}(?!\s*(?:-|–)\s*\d){not_a_count}", self._year, False, "digit"),
             (rf"{b}(?:(?:in|during|since|by|until|of|throughout)\s+)?(?:the\s+)?{part_slot('part')}?(?:the\s+)?"
@@ -194,6 +199,15 @@ class _Grammar:
             (rf"{b}(?:(?:in|during|over)\s+)?the\s+(?P<nth>first|second|third|fourth|last|final)\s+"
              rf"(?P<unit>week|half|fortnight)\s+of\s+(?P<m>{month})(?:,?\s+(?P<y>{year}))?{e}",
              self._part_of_named_month, False, "month"),
+            (rf"{b}(?:(?:in|during|over|for|throughout)\s+)?the\s+(?P<nth>first|second|third|fourth|last|final)\s+"
+             rf"(?P<unit>quarter|half)(?:\s+of\s+(?:(?P<y>{year})|(?P<rel>the|this|last|next)\s+year))?{e}",
+             self._part_of_year, False, "quarter"),
+            (rf"{b}the\s+(?P<part>beginning|start|middle|end)\s+of\s+(?:(?P<rel>the|this|last|next)\s+)?"
+             rf"(?P<unit>year|month){e}", self._part_of_current, False, "partof"),
+            (rf"{b}(?:(?:in|during|of|throughout)\s+)?(?:the\s+)?(?P<c>1\d|2[01])(?:st|nd|rd|th)\s+century{e}",
+             self._century, False, "century"),
+            (rf"{b}(?P<hol>{alternation(self.holidays)})(?:,?\s+(?P<y>{year}))?{e}", self._holiday, False,
+             "holiday"),
             (rf"{b}(?:(?P<rel>last|this\s+past|past|this|next|coming|this\s+coming)\s+|on\s+|overnight\s+(?:on\s+)?)?"
              rf"(?P<wd>{weekday})(?:'s)?(?:\s+(?:morning|afternoon|evening|night))?{e}", self._weekday, False, "weekday"),
             (rf"{b}(?:the\s+day\s+(?P<dir>before|after)\s+)?(?P<word>today|tonight|yesterday|tomorrow)"
@@ -217,7 +231,7 @@ class _Grammar:
              rf"(?:\s+of\s+(?:this|the)\s+month)?(?=\s*(?:[,.;:)]|$|and\b|when\b|as\b|at\b|in\b|after\b|before\b))",
              self._ordinal_day, False, "onthe"),
             (rf"{b}(?:the\s+(?:next|following)\s+(?P<unit>day|morning|week)|(?:a|one)\s+day\s+(?P<d1>later|earlier|before)|"
-             rf"the\s+day\s+(?P<d2>after|before)|the\s+(?:previous|preceding)\s+(?P<unit2>day|week)|"
+             rf"the\s+day\s+(?P<d2>after|before)|the\s+(?:previous|preceding)\s+(?P<unit2>day|week|morning|afternoon|evening|night)|"
              rf"(?:later\s+)?(?:that|the\s+same)\s+(?:same\s+)?(?:day|night|morning|evening|afternoon)|"
              rf"(?:earlier|later)\s+in\s+the\s+day|"
              rf"(?P<n>{count})\s+(?P<unit3>days?|weeks?)\s+(?P<d3>later|earlier|afterwards|"
@@ -233,6 +247,10 @@ class _Grammar:
             "month": tuple(self.month_of),
             "decade": ("0s",),
             "season": tuple(self.seasons),
+            "quarter": ("quarter", "half"),
+            "partof": ("beginning", "start", "middle", "end"),
+            "century": ("century",),
+            "holiday": tuple(self.holidays),
             "weekday": tuple(self.weekday_of),
             "dayword": ("today", "tonight", "yesterday", "tomorrow"),
             "this": ("this",),
@@ -251,11 +269,17 @@ class _Grammar:
         future = alternation(lex["future_markers"])
         nearest = alternation(lex["future_in_past_markers"])
         past = alternation(lex["past_markers"])
+        present = alternation(lex["present_markers"])
         self.tense_re = re.compile(
             rf"(?P<nearest>\b{nearest}\b)|(?P<future>(?<![\w']){future}\b|'ll\b)"
+            rf"|(?P<present>\b{present}\b)"
             rf"|(?P<past>\b{past}\b|(?-i:\b[a-z]{{2,}}ed\b)(?!\s+to\b))",
             re.IGNORECASE)
         self.not_past = {w.lower() for w in lex["not_past_markers"]}
+        # "said on Thursday", "told reporters on Monday"; not a lead "As reported on 12 June"
+        self.speech_re = re.compile(
+            rf"(?<![Aa]s\s)\b{alternation(lex['speech_verbs'])}(?:\s+\w+){{0,2}}?\s+(?:(?:late|early)\s+)?(?:on\s+)?$",
+            re.IGNORECASE)
         self.sentence_end_re = re.compile(r"[.!?;][\"'”’)]*\s|\n")
         self.auxiliary_re = re.compile(
             r"(?:(?P<will>\b(?:will|shall)|'ll)|\b(?:would|to))\s+(?:not\s+)?(?:be|have\s+been|have|get)\s+$",
@@ -358,7 +382,7 @@ class _Grammar:
         month = self._month_number(m["m"])
         if month is None:
             return None
-        prep = (m.groupdict().get("prep") or "").lower()
+        prep = (m.groupdict().get("prep") or m.groupdict().get("rel") or "").lower()  # "late last July"
         part = self._part(m)
         if m.groupdict().get("y"):
             year = int(m["y"])
@@ -370,9 +394,19 @@ class _Grammar:
             year = ctx.published.year if month > ctx.published.month else ctx.published.year + 1
         elif prep == "this":
             year = ctx.published.year
+        elif part:
+            # "mid-January" written on 1 January in the past tense is last year's: the part of
+            # the month, not the month, is placed by the tense
+            part_in = lambda y: self._part_of_month(y, month, part)[:2]  # noqa: E731
+            tense = ctx.tense
+            if tense is None:  # as an undated day: ahead only when it is near (time.yaml)
+                ahead = (part_in(ctx.published.year)[0] - ctx.published).days
+                tense = "future" if 0 < ahead <= self.future_window else "past"
+            start, end = self._placed(part_in, _Context(ctx.published, tense, ctx.anchor))
+            return _interval(start, end, "days")
         elif ctx.tense == "future":
             year = ctx.published.year if month >= ctx.published.month else ctx.published.year + 1
-        elif ctx.tense == "nearest":
+        elif ctx.tense in ("nearest", "present"):
             here = ctx.published.year * 12 + ctx.published.month
             year = min((ctx.published.year, ctx.published.year - 1, ctx.published.year + 1),
                        key=lambda y: abs(y * 12 + month - here))
@@ -384,27 +418,53 @@ class _Grammar:
         return _interval(start, end, precision)
 
     def _part_of_named_month(self, m, ctx):
-        """'the first week of March', 'the second half of May 2014': days of that month."""
+        """'the first week of March', 'the second half of May 2014': days of that month; without
+        a year, the month's part itself is placed by the tense (the last week of this February
+        is still ahead when the report is written on the 15th)."""
         month = self._month_number(m["m"])
         if month is None:
             return None
-        if m["y"]:
-            year = int(m["y"])
-        else:
-            year = self._year_for(month, 1, _Context(ctx.published, ctx.tense or "past", ctx.anchor))
-            if year is None:
-                return None
-        last = _month_end(year, month).day
         nth, unit = m["nth"].lower(), m["unit"].lower()
-        if unit == "week":
-            first = {"first": 1, "second": 8, "third": 15, "fourth": 22}.get(nth, last - 6)
-            span = 7
-        else:  # half, fortnight
-            first = 1 if nth == "first" else 16 if nth in ("second", "last", "final") else None
-            if first is None:
-                return None
-            span = 15 if first == 1 else last - 15
-        return _interval(date(year, month, first), date(year, month, min(last, first + span - 1)), "days")
+
+        def days_of(year: int) -> tuple[date, date] | None:
+            last = _month_end(year, month).day
+            if unit == "week":
+                first, span = {"first": 1, "second": 8, "third": 15, "fourth": 22}.get(nth, last - 6), 7
+            else:  # half, fortnight
+                first = 1 if nth == "first" else 16 if nth in ("second", "last", "final") else None
+                if first is None:
+                    return None
+                span = 15 if first == 1 else last - 15
+            return date(year, month, first), date(year, month, min(last, first + span - 1))
+
+        if m["y"]:
+            found = days_of(int(m["y"]))
+        elif ctx.published is None:
+            return None
+        else:
+            found = self._placed(days_of, ctx)
+        return _interval(*found, "days") if found else None
+
+    @staticmethod
+    def _placed(period_in, ctx) -> tuple[date, date] | None:
+        """A yearly period (`period_in(year) -> (start, end)`) placed around publication by tense:
+        the latest one begun for the past, the next one not yet over for the future, the nearer
+        of the two otherwise."""
+        pub = ctx.published
+        this = period_in(pub.year)
+        if this is None:
+            return None
+        if this[0] <= pub <= this[1]:
+            return this
+        if this[1] < pub:
+            before, after = this, period_in(pub.year + 1)
+        else:
+            before, after = period_in(pub.year - 1), this
+        if ctx.tense == "future":
+            return after
+        if ctx.tense in ("nearest", "present"):
+            return after if (after[0] - pub) <= (pub - before[1]) else before
+        return before
 
     def _year(self, m, ctx):
         year = int(m["y"])
@@ -468,6 +528,83 @@ class _Grammar:
         start, end = _clip_to_tense(start, end, pub, ctx.tense)
         return _interval(start, end, "month")
 
+    def _part_of_year(self, m, ctx):
+        """'the third quarter (of 2020)', 'the first half of the year': whole quarters and halves;
+        without a year, the one of publication, or the nearest one on the side the tense says."""
+        nth, unit = m["nth"].lower(), m["unit"].lower()
+        size = 3 if unit == "quarter" else 6
+        count = 12 // size
+        index = {"first": 0, "second": 1, "third": 2, "fourth": 3}.get(nth, count - 1)
+        if index >= count:
+            return None
+        first = index * size + 1
+        if m["y"]:
+            year = int(m["y"])
+        elif ctx.published is None:
+            return None
+        else:
+            year = ctx.published.year + {"last": -1, "next": 1}.get((m["rel"] or "").lower(), 0)
+            if not m["rel"]:
+                begins, ends = date(year, first, 1), _month_end(year, first + size - 1)
+                if ctx.tense == "past" and begins > ctx.published:
+                    year -= 1
+                elif ctx.tense == "future" and ends < ctx.published:
+                    year += 1
+        return _interval(date(year, first, 1), _month_end(year, first + size - 1), "month")
+
+    def _part_of_current(self, m, ctx):
+        """'the end of this year', 'the beginning of next month': that part of the period; with
+        no 'this' ('by the end of the year'), the part is placed by the tense like a month name."""
+        if ctx.published is None:
+            return None
+        pub, unit = ctx.published, m["unit"].lower()
+        rel = (m["rel"] or "the").lower()
+        key = self._part_key(m["part"])
+
+        def part_in(step: int):
+            if unit == "year":
+                low, high = self.part_of_year[key]
+                return date(pub.year + step, low, 1), _month_end(pub.year + step, high)
+            year, month = _add_months(pub.year, pub.month, step)
+            low, high = self.part_of_month[key]
+            return date(year, month, low), date(year, month, min(high, _month_end(year, month).day))
+
+        precision = "month" if unit == "year" else "days"
+        if rel == "the":
+            found = self._placed_relative(part_in, ctx)
+        else:
+            found = part_in({"last": -1, "next": 1}.get(rel, 0))
+        return _interval(*found, precision)
+
+    @staticmethod
+    def _placed_relative(part_in, ctx) -> tuple[date, date]:
+        """Like `_placed`, for a part of the current period (`part_in(step)` for step -1, 0, 1)."""
+        pub = ctx.published
+        this = part_in(0)
+        if this[0] <= pub <= this[1]:
+            return this
+        before, after = (this, part_in(1)) if this[1] < pub else (part_in(-1), this)
+        if ctx.tense == "past":
+            return before
+        if ctx.tense == "future":
+            return after
+        return this  # "by the end of the year" with no tense: the current one
+
+    @staticmethod
+    def _century(m, ctx):
+        """'the 20th century': 1900 to 1999."""
+        first = (int(m["c"]) - 1) * 100
+        return _interval(date(first, 1, 1), date(first + 99, 12, 31), "year")
+
+    def _holiday(self, m, ctx):
+        """Fixed-date holidays ("Christmas Day", "New Year's Day"), in the year the tense says."""
+        month, day = self.holidays[" ".join(m["hol"].lower().split())]
+        year = int(m["y"]) if m["y"] else self._year_for(month, day, ctx)
+        if year is None:
+            return None
+        found = date(year, month, day)
+        return _interval(found, found, "day")
+
     def _weekday(self, m, ctx):
         if ctx.published is None:
             return None
@@ -479,7 +616,10 @@ class _Grammar:
             found = _shift(ctx.published, -(back or 7))
         elif rel in ("next", "coming", "this coming"):
             found = _shift(ctx.published, ahead or 7)
-        elif ctx.tense == "future" or (ctx.tense in ("nearest", "present") and ahead < back):
+        elif ctx.tense == "future" or (ctx.tense == "present" and ahead < back) or \
+                (ctx.tense == "nearest" and ahead <= back + 1):
+            # "would resume on Monday" written on a Thursday: reports announce more than they
+            # look back, so a near tie goes to the coming day
             found = _shift(ctx.published, ahead)
         else:
             found = _shift(ctx.published, -back)
@@ -566,10 +706,11 @@ class _Grammar:
             days, precision = n, "days"
         elif unit.startswith("week"):
             days, precision = 7 * n, "days"
-        elif unit.startswith("month"):
-            days, precision = 30 * n, "month"
-        else:
-            days, precision = 365 * n, "year"
+        else:  # months and years back on the calendar: "the past five months" from 15 Feb is 15 Sep
+            months = n if unit.startswith("month") else 12 * n
+            year, month = _add_months(ctx.published.year, ctx.published.month, -months)
+            start = date(year, month, min(ctx.published.day, _month_end(year, month).day))
+            return _interval(start, ctx.published, "month" if unit.startswith("month") else "year")
         return _interval(_shift(ctx.published, -days), ctx.published, precision)
 
     def _rolling_ahead(self, m, ctx):
@@ -673,11 +814,15 @@ class _Grammar:
         if last is not None:
             if last["past"]:
                 return self._auxiliary_before(text, last) or "past"
+            if last["present"]:
+                return "present"
             return "future" if last["future"] else "nearest"
         stop = self.sentence_end_re.search(text, end, end + 200)
         limit = stop.start() if stop else min(len(text), end + 200)
         for match in self.tense_re.finditer(text, end, limit):
             if self._is_marker(match):
+                if match["present"]:
+                    return "present"
                 return "future" if match["future"] else "nearest" if match["nearest"] else "past"
         return None
 
@@ -687,6 +832,10 @@ class _Grammar:
         if found is None:
             return None
         return "future" if found["will"] else "nearest"
+
+    def is_speech_date(self, text: str, start: int) -> bool:
+        """Does a reporting verb just before this date make it the date of a statement?"""
+        return self.speech_re.search(text, max(0, start - 40), start) is not None
 
     def _is_marker(self, match: re.Match) -> bool:
         return not match["past"] or match.group(0).lower() not in self.not_past
@@ -727,12 +876,12 @@ def _scan(text: str, published: date | None, tense: str | None,
             continue
         chosen.append(candidate)
     mentions: list[TimeMention] = []
-    current_anchor = anchor
     for start, end, _order, match, handler, anaphoric in sorted(chosen, key=lambda c: c[0]):
         clause_tense = tense
         if clause_tense is None:
             clause_tense = grammar.infer_tense(text, start, end)
-        context = _Context(published, _normal_tense(clause_tense), current_anchor)
+        context = _Context(published, _normal_tense(clause_tense),
+                           _pick_anchor(text, mentions, start, anchor) if anaphoric else anchor)
         try:
             when = handler(match, context)
         except (ValueError, OverflowError, KeyError):
@@ -741,15 +890,32 @@ def _scan(text: str, published: date | None, tense: str | None,
             continue
         since = grammar.since_re.search(text, max(0, start - 12), start)
         opens = since is not None or match.group(0)[:5].lower() == "since"
+        opened_from = None
         if opens and published is not None and not anaphoric and when.start <= published:
             start = since.start() if since else start
             precision = "days" if when.precision in ("day", "days") else when.precision
+            opened_from = when
             when = _interval(when.start, max(when.start, published), precision)
         when = When(start=when.start, end=when.end, precision=when.precision, text=text[start:end])
-        mentions.append(TimeMention(start, end, text[start:end], when))
-        if when.precision in ("day", "days"):
-            current_anchor = when
+        mentions.append(TimeMention(start, end, text[start:end], when, opened_from))
     return _join_ranges(text, mentions)
+
+
+def _pick_anchor(text: str, mentions: list[TimeMention], position: int,
+                 default: When | None) -> When | None:
+    """The latest day-dated expression before `position`. A date that only says when someone
+    spoke ("activists said on Thursday") anchors its own sentence ("said on Thursday that it had
+    struck two days earlier") but not the story after it; a lead "As reported on 12 June" does."""
+    grammar = _grammar()
+    for mention in reversed(mentions):
+        when = mention.anchor or mention.when
+        if mention.start >= position or when.precision not in ("day", "days"):
+            continue
+        if grammar.is_speech_date(text, mention.start) and \
+                grammar.sentence_end_re.search(text, mention.end, position):
+            continue
+        return when
+    return default
 
 
 _PRECISION_RANK = {"day": 0, "days": 1, "week": 2, "month": 3, "year": 4, "unknown": 5}
@@ -775,7 +941,8 @@ def _same_year_before(first: When, second: When) -> When:
 
 def _join_ranges(text: str, mentions: list[TimeMention]) -> list[TimeMention]:
     """'from Monday to Wednesday', 'between 3 March and 5 April': two ends, one interval.
-    'and' joins only after 'between', so 'on Monday and Wednesday' stays two days."""
+    'and' joins after 'between' and between two consecutive days ('on Tuesday and Wednesday' is
+    a two-day span); 'on Monday and Wednesday' stays two days."""
     joined: list[TimeMention] = []
     index = 0
     while index < len(mentions):
@@ -784,7 +951,10 @@ def _join_ranges(text: str, mentions: list[TimeMention]) -> list[TimeMention]:
             second = mentions[index + 1]
             link = _RANGE_LINK.fullmatch(text, first.end, second.start)
             opening = _RANGE_OPEN.search(text, max(0, first.start - 10), first.start)
-            if link and (opening or not link["and"]) and not first.text.lower().startswith("since"):
+            adjacent = first.when.precision == second.when.precision == "day" and \
+                second.when.start == _shift(first.when.end, 1)
+            if link and (opening or not link["and"] or adjacent) and \
+                    not first.text.lower().startswith("since"):
                 start = opening.start() if opening else first.start
                 coarser = max(first.when.precision, second.when.precision, key=_PRECISION_RANK.get)
                 precision = "days" if _PRECISION_RANK[coarser] <= 1 else coarser
@@ -825,7 +995,69 @@ def resolve(expression: str, published: date | datetime | None, tense: Tense | N
     """
     if not expression:
         return None
-    mentions = _scan(expression, _as_date(published), tense, anchor)
+    pub = _as_date(published)
+    best = _longest(_scan(expression, pub, tense, anchor), 0)
+    covered = best.end - best.start if best else 0
+    if covered < len(expression.strip()) and not _read_whole(expression):
+        # a bare "January", "2015" or "the summer", as a TimeML span gives it: read it as it
+        # would be read after a preposition ("in January"), which many patterns require so
+        # that ordinary words and counts in running text are not taken for dates
+        prefixed = _longest(_scan(_PREPOSITION + expression, pub, tense, anchor), len(_PREPOSITION))
+        if prefixed is not None and prefixed.end - max(prefixed.start, len(_PREPOSITION)) > covered:
+            best = prefixed
+    return best.when if best else None
+
+
+_PREPOSITION = "in "
+
+
+def _read_whole(expression: str) -> bool:
+    """Does some pattern read the whole expression (even if it cannot resolve it, as "the next
+    day" without an anchor)? Then a preposition must not give it another reading."""
+    text = expression.strip()
+    return any(pattern.fullmatch(text) for pattern, _handler, _anaphoric, _gate in _grammar().patterns)
+
+
+def _longest(mentions: list[TimeMention], skip: int) -> TimeMention | None:
+    """The mention covering most of the text after its first `skip` characters."""
     if not mentions:
         return None
-    return max(mentions, key=lambda m: (m.end - m.start, -m.start)).when
+    return max(mentions, key=lambda m: (m.end - max(m.start, skip), -m.start))
+
+
+def resolve_at(text: str, start: int, end: int, published: date | datetime | None) -> When | None:
+    """The interval of the expression at text[start:end], read in its document as extraction
+    reads it: with the tense of its clause and, for relative expressions ("the day before"),
+    the story's anchor at that point."""
+    if not text or start >= end:
+        return None
+    pub = _as_date(published)
+    tense = _grammar().infer_tense(text, start, end)
+    anchor = _anchor_at(text, start, pub)
+    return resolve(text[start:end], pub, tense=tense, anchor=anchor)
+
+
+def _anchor_at(text: str, position: int, published: date | None) -> When | None:
+    """The anchor relative expressions at `position` count from: the latest dated expression
+    before it (see `_scan`)."""
+    mentions = _scan(text[:position], published, None, None)
+    return _pick_anchor(text, mentions, position, None)
+
+
+def season_of(day: date) -> tuple[str, int] | None:
+    """The season (time.yaml) a day falls in and the year it is named by: winter by the year
+    of its January, so December 2015 is in the winter of 2016."""
+    for name, (first, last) in _grammar().seasons.items():
+        if name == "fall":
+            continue
+        months = range(first, last + 1) if first <= last else [*range(first, 13), *range(1, last + 1)]
+        if day.month in months:
+            year = day.year + 1 if first > last and day.month >= first else day.year
+            return name, year
+    return None
+
+
+def part_bounds() -> tuple[dict, dict]:
+    """How "early / mid / late" cut a month (days) and a year (months), from time.yaml."""
+    grammar = _grammar()
+    return grammar.part_of_month, grammar.part_of_year

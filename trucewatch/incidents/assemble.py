@@ -1,7 +1,7 @@
 """Turn a group of mentions into a finished Incident: id, bounds, sources, grades, casualties."""
 from __future__ import annotations
 
-from .attribution import act_dispute, grade_parties, unidentified_actors
+from .attribution import act_dispute, attesting_sources, grade_parties, unidentified_actors
 from .casualties import casualty_range
 from .families import family_of
 from .fusion import best_location, summary_type, time_bounds
@@ -17,7 +17,9 @@ def assemble(mentions: list[Mention], cache: SignatureCache, *, manual: bool = F
     status = "occurred" if "occurred" in statuses else sorted(statuses)[0]
     clusters = source_clusters([m.document for m in mentions], cache) if len(mentions) > 1 else \
         {mentions[0].document.id: 0}
-    disputes = act_dispute(mentions)
+    parties = grade_parties(mentions, clusters)
+    independent = len(set(clusters.values()))
+    disputes = act_dispute(mentions, {p.party for p in parties}, attesting_sources(mentions, clusters))
     return Incident(
         id=incident_id_for(mentions[0]),
         family=family_of(act_type),
@@ -29,9 +31,9 @@ def assemble(mentions: list[Mention], cache: SignatureCache, *, manual: bool = F
         location=best_location(mentions),
         mentions=mentions,
         types=sorted({m.event.type for m in mentions}),
-        independent_sources=len(set(clusters.values())),
+        independent_sources=independent,
         source_clusters=clusters,
-        parties=grade_parties(mentions, clusters),
+        parties=parties,
         unidentified_actors=unidentified_actors(mentions),
         act_disputed=bool(disputes),
         act_dispute_reasons=disputes,

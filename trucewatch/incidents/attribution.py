@@ -167,12 +167,39 @@ def _competitors(key: str, per_cluster: dict[int, set[str]]) -> set[str]:
     return others - together if together else set()  # never named by any source: no competitors
 
 
-def act_dispute(mentions: list[Mention]) -> list[str]:
-    """Reasons to doubt the act itself happened as described (separate from who did it)."""
+AGAINST = ("denies", "disputes", "retracts")
+
+
+def attesting_sources(mentions: list[Mention], clusters: dict[str, int]) -> int:
+    """Independent sources that report the act in their own words: a report whose only claims
+    are denials or counter-accounts and that names no doer and no toll ("officials said it was
+    an accidental fire") attests nothing; one that tells the act, even beside a denial, does."""
+    attesting = set()
+    for m in mentions:
+        claims = m.event.claims
+        only_against = bool(claims) and all(claim.stance in AGAINST for claim in claims)
+        if _initiators(m) or m.event.fatalities or m.event.injured or not only_against:
+            attesting.add(clusters.get(m.document.id, 0))
+    return len(attesting)
+
+
+def act_dispute(mentions: list[Mention], accused: set[str] | frozenset[str] = frozenset(),
+                independent_sources: int = 1) -> list[str]:
+    """Reasons to doubt the act itself happened as described (separate from who did it).
+
+    A denial or counter-account by a party accused of the act (`accused`: the graded parties'
+    keys) is that party's word about its own role: it contests the attribution (see
+    `grade_parties`) but does not make the act doubtful once two or more independent sources
+    attest it (`independent_sources`, counted by `attesting_sources`). With one, it still does.
+    """
     reasons = []
     for m in mentions:
         for claim in m.event.claims:
-            if claim.about == "occurrence" and claim.stance in ("denies", "disputes", "retracts"):
+            c = claim.claimant
+            claimant = actor_key(c.name, c.country, c.sector, c.text)
+            if independent_sources >= 2 and claimant and any(same_key(claimant, key) for key in accused):
+                continue
+            if claim.about == "occurrence" and claim.stance in AGAINST:
                 reasons.append(f"{m.outlet}: {claim.claimant.text} {claim.stance} that it happened")
             elif claim.about == "type" and claim.stance in ("denies", "disputes"):
                 alt = f" (says: {claim.value})" if claim.value else ""

@@ -74,8 +74,9 @@ def _document_views(inc: Incident) -> list[dict]:
 
 
 def _deciding_step(trace: list[str]) -> str:
-    """The step that settled the verdict: the last one that is not the verdict restated."""
-    steps = [t for t in trace if not t.startswith(("verdict:", "exclusions considered:", "exemptions considered:"))]
+    """The step that settled the verdict: the last one that is not the verdict or its rule restated."""
+    steps = [t for t in trace if not t.startswith(("verdict:", "rule:", "cap:", "exclusions considered:",
+                                                   "exemptions considered:"))]
     return steps[-1] if steps else ""
 
 

@@ -2,7 +2,11 @@
 
 Steps: did it happen (status) -> inside the time window -> inside the area -> which provisions
 does the act touch -> who did it, and are they a party, excluded or exempted -> grade to verdict
--> caps for imprecise time or place and for a disputed act.
+-> caps for imprecise time or place and for a disputed act. The act is judged apart from the
+actor: two independent sources attesting a prohibited act whose every named perpetrator is a party
+make it at least a probable violation however contested the attribution; with no named
+perpetrator, only the truce's own `capabilities` entries may name a likely one. Each finding says
+which rule decided it (`Finding.rule`, and a "rule:" line in the trace).
 """
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from trucewatch.incidents.actors import STATE_SECTORS
+from trucewatch.incidents.attribution import attesting_sources
 from trucewatch.incidents.families import family_of, ontology_family_of, tolerances
 from trucewatch.incidents.model import Incident, PartyGrade
 
@@ -160,67 +165,71 @@ class TruceChecker:
         finding = Finding(incident=inc.id, verdict="undetermined", truce=self.terms.name, trace=trace,
                           summary=summary)
         if inc.status == "negated":
+            finding.decide("not a violation", "status", "nothing happened to judge")
             trace.append("status: the reports say this did not happen")
-            finding.verdict = "not a violation"
             return finding
         if inc.status in ("planned", "hypothetical"):
+            finding.decide("not a violation", "status", "nothing has happened yet")
             trace.append(f"status: reported as {inc.status}, not as having happened")
-            finding.verdict = "not a violation"
             return finding
         caps = []
         decided, cap = self._time(inc, trace)
         caps.append(cap)
         if decided == "out of scope":
-            finding.verdict = decided
+            step = trace.pop()
+            finding.decide(decided, "time window", "the act falls outside the truce's dates")
+            trace.append(step)
             return finding
         place_decided, cap, finding.distance_km = self._place(inc, trace)
         caps.append(cap)
         if place_decided == "out of scope":
-            finding.verdict = place_decided
+            step = trace.pop()
+            finding.decide(place_decided, "area", "the act falls outside the truce's area")
+            trace.append(step)
             return finding
         finding.provisions = self._provisions(inc)
         if not finding.provisions:
+            finding.decide("not a violation", "provisions", "no provision covers this act")
             trace.append(f"provisions: the truce does not prohibit this act ({inc.type.replace('_', ' ')})")
-            finding.verdict = "not a violation"
             return finding
         trace.append("provisions: " + "; ".join(finding.provisions))
         if decided or place_decided:
             # where or when is unknown, but who did it may still settle it: an act by an excluded
             # group or a non-party is not a violation wherever it happened
-            by_actor = self._attribute(inc, finding)
+            by_actor, rule, why = self._attribute(inc, finding)
             if by_actor == "not a violation":
-                finding.verdict = by_actor
+                finding.decide(by_actor, rule, why + ", whatever its time or place")
                 trace.append("verdict: not a violation, whatever its time or place")
             else:
-                finding.verdict = decided or place_decided
-                trace.append(f"verdict: {finding.verdict}, since it cannot be placed in the truce's "
-                             + ("time window" if decided else "area"))
+                where = "time window" if decided else "area"
+                finding.decide(decided or place_decided, "unplaced or undated",
+                               f"a party may be named, but the act cannot be placed in the truce's {where}")
+                trace.append(f"verdict: {finding.verdict}, since it cannot be placed in the truce's {where}")
             return finding
-        verdict = self._attribute(inc, finding)
+        verdict, rule, why = self._attribute(inc, finding)
+        finding.decide(verdict, rule, why)
         if inc.act_disputed and verdict == "violation":
             trace.append("act: whether it happened as described is disputed ("
                          + "; ".join(inc.act_dispute_reasons[:3]) + "), so at most a probable violation")
             caps.append("probable violation")
         for c in caps:
-            verdict = capped(verdict, c)
+            lowered = capped(verdict, c)
+            if lowered != verdict:
+                trace.append(f"cap: {verdict} lowered to {lowered} (see the time, place or act steps)")
+            verdict = lowered
         finding.verdict = verdict
         trace.append(f"verdict: {verdict}")
         return finding
 
-    def _attribute(self, inc: Incident, finding: Finding) -> str:
+    def _attribute(self, inc: Incident, finding: Finding) -> tuple[str, str, str]:
+        """Who did it: (the verdict it supports, the rule, why); sets the finding's attribution."""
         trace = finding.trace
         if self.terms.excluded:
             trace.append("exclusions considered: " + ", ".join(self.terms.excluded))
         if self.terms.exemptions:
             trace.append("exemptions considered: " + "; ".join(e.reason for e in self.terms.exemptions))
-        if not inc.parties:
-            vague = getattr(inc, "unidentified_actors", [])
-            if vague:
-                trace.append("attribution: the reports name no identified actor, only "
-                             + ", ".join(f"'{v}'" for v in vague) + ", which cannot be graded as parties")
-            else:
-                trace.append("attribution: no report names who did it")
-            return "unattributable"
+        if not inc.parties or all(self._standing(g)[0] == "unidentified" for g in inc.parties):
+            return self._unnamed(inc, finding)
         against_excluded = self._against_excluded(inc)
         best = None
         for grade in inc.parties:
@@ -247,12 +256,86 @@ class TruceChecker:
                     continue
                 if verdict and (best is None or STRENGTH[verdict] > STRENGTH[best]):
                     best = verdict
+        finding.attribution = self._attribution_label(inc, finding)
         if best:
-            return best
+            return self._floor(inc, finding, best)
         standings = {p.standing for p in finding.parties}
         if standings <= {"unidentified"}:
-            return "unattributable"
-        return "not a violation"
+            return "unattributable", "unattributable", "no identified actor is named"
+        return "not a violation", "not a party", "every named perpetrator is excluded, not a party, or exempted"
+
+    @staticmethod
+    def _attribution_label(inc: Incident, finding: Finding) -> str:
+        grades = {g.grade for g in inc.parties if any(p.party == g.party and p.standing != "unidentified"
+                                                      for p in finding.parties)}
+        if "Contested" in grades:
+            return "contested"
+        if "Confirmed" in grades:
+            return "claimed"
+        if "Fair" in grades:
+            return "attested"
+        return "single source" if "Weak" in grades else "none"
+
+    def _floor(self, inc: Incident, finding: Finding, best: str) -> tuple[str, str, str]:
+        """The act apart from the actor: two independent sources attest a prohibited act and every
+        named perpetrator is a party, so a denial or a rival accusation cannot sink the finding
+        below a probable violation; the attribution stays marked contested."""
+        named = [p for p in finding.parties if p.standing != "unidentified" and p.grade != "Discounted"]
+        all_parties = bool(named) and all(p.standing == "party" and not p.exempted_by for p in named)
+        attesting = attesting_sources(inc.mentions, inc.source_clusters)
+        if attesting >= 2 and all_parties and STRENGTH[best] < STRENGTH["probable violation"]:
+            who = ", ".join(p.party for p in named)
+            return ("probable violation", "two independent sources",
+                    f"{attesting} independent sources attest the act and every named "
+                    f"perpetrator ({who}) is a party; attribution {finding.attribution}")
+        return best, "grade", f"the best party grade supports a {best}"
+
+    def _capability(self, inc: Incident):
+        """The first capabilities entry covering this act, with its index (for the trace)."""
+        types = set(inc.types) or {inc.type}
+        for index, entry in enumerate(self.terms.capabilities):
+            acts = set(entry.acts)
+            if any(t in acts or family_of(t) in acts or ontology_family_of(t) in acts for t in types):
+                return index, entry
+        return None
+
+    def _unnamed(self, inc: Incident, finding: Finding) -> tuple[str, str, str]:
+        """No identified perpetrator: a documented capabilities entry may name the likely one;
+        nothing else may (no guessing from the act or the place)."""
+        trace = finding.trace
+        for grade in inc.parties:
+            finding.parties.append(PartyFinding(grade.party, grade.grade, "unidentified"))
+            trace.append(f"attribution: '{grade.party}' is not an identified actor")
+        vague = getattr(inc, "unidentified_actors", [])
+        if vague:
+            trace.append("attribution: the reports name no identified actor, only "
+                         + ", ".join(f"'{v}'" for v in vague) + ", which cannot be graded as parties")
+        else:
+            trace.append("attribution: no report names who did it")
+        found = self._capability(inc)
+        if found is None:
+            finding.attribution = "none"
+            return ("unattributable", "unattributable",
+                    "no report names who did it and no capabilities entry of the truce covers this act")
+        index, entry = found
+        finding.attribution = "likely by capability"
+        standings = []
+        for key in entry.only:
+            standing = "excluded" if key in self.terms.excluded else "party" if key in self.terms.parties \
+                else "not a party"
+            pf = PartyFinding(key, "Likely (capability)", standing, key if standing != "not a party" else None)
+            if standing == "party":
+                pf.exempted_by = self._exemption(inc, key)
+            finding.parties.append(pf)
+            standings.append(standing == "party" and not pf.exempted_by)
+        who = " or ".join(entry.only)
+        trace.append(f"attribution: likely {who}, by the truce's capabilities[{index}]: {entry.basis}")
+        if not all(standings):
+            return "unattributable", "capability", f"the means are shared with {who}, not all bound by the truce"
+        attesting = attesting_sources(inc.mentions, inc.source_clusters)
+        verdict = "probable violation" if attesting >= 2 else "possible violation"
+        return (verdict, "capability", f"only {who} had the means (capabilities[{index}]); "
+                f"{attesting} independent source(s) attest the act")
 
 
 def check(truce: TruceTerms | str | Path, incidents) -> list[Finding]:

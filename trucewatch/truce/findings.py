@@ -5,6 +5,22 @@ from dataclasses import dataclass, field
 
 VERDICTS = ["violation", "probable violation", "possible violation", "not a violation", "out of scope",
             "undetermined", "unattributable"]
+# The rules a verdict can rest on (Finding.rule).
+RULES = {
+    "status": "the reports say it did not happen, or only that it is planned or hypothetical",
+    "time window": "it happened outside the truce's time window",
+    "area": "it happened outside the truce's area",
+    "provisions": "the truce does not prohibit the act",
+    "unplaced or undated": "it cannot be placed in the truce's time or area",
+    "grade": "the verdict follows the best attribution grade of a party",
+    "two independent sources": "a prohibited act attested by two independent sources whose every "
+                               "named perpetrator is a party is at least a probable violation",
+    "capability": "no report names who did it, and the truce's capabilities say who alone could",
+    "not a party": "who did it is excluded, not a party, or exempted",
+    "unattributable": "no report names who did it",
+}
+# How the act is pinned on its perpetrator, kept apart from whether the act happened.
+ATTRIBUTIONS = ("claimed", "attested", "single source", "contested", "likely by capability", "none")
 # Ladder for caps: a cap can only lower a violation verdict, never raise it.
 STRENGTH = {"violation": 3, "probable violation": 2, "possible violation": 1}
 
@@ -38,9 +54,18 @@ class Finding:
     distance_km: float | None = None
     truce: str | None = None
     summary: dict = field(default_factory=dict)  # the incident's date, act and place, for readers
+    rule: str | None = None  # the rule that decided the verdict (RULES), also written into the trace
+    attribution: str | None = None  # how the act is pinned on a party (ATTRIBUTIONS), apart from the act
+
+    def decide(self, verdict: str, rule: str, why: str) -> str:
+        """Settle the verdict by one rule and say so in the trace."""
+        self.verdict, self.rule = verdict, rule
+        self.trace.append(f"rule: {rule}: {why}")
+        return verdict
 
     def as_dict(self) -> dict:
         return {"incident": self.incident, "truce": self.truce, "verdict": self.verdict, **self.summary,
+                "rule": self.rule, "attribution": self.attribution,
                 "provisions": self.provisions, "parties": [p.as_dict() for p in self.parties],
                 "distance_km": None if self.distance_km is None else round(self.distance_km, 2),
                 "trace": self.trace}

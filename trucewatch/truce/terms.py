@@ -162,6 +162,38 @@ class Exemption(_Strict):
         return _known_actors(value)
 
 
+class Capability(_Strict):
+    """Who alone has the means for some acts in this conflict ("only the government flies
+    aircraft"). The ONLY way a finding may name a likely perpetrator nobody reported: when no
+    report identifies who did an act listed here, the parties in `only` are named as its likely
+    perpetrators, and the finding's trace quotes `basis`. Never inferred by the checker itself."""
+
+    acts: list[str] = Field(min_length=1)
+    only: list[str] = Field(min_length=1)
+    basis: str = Field(min_length=10)
+
+    @field_validator("acts")
+    @classmethod
+    def _known_acts(cls, value: list[str]) -> list[str]:
+        return _known_act_names(value)
+
+    @field_validator("only")
+    @classmethod
+    def _known_parties(cls, value: list[str]) -> list[str]:
+        return _known_actors(value)
+
+
+def _known_act_names(value: list[str]) -> list[str]:
+    """Act types, fusion families, ontology families or special prohibitions; ValueError otherwise."""
+    special = set(provisions_data()["special_prohibitions"])
+    known = known_types() | known_families() | special
+    unknown = [v for v in value if v not in known]
+    if unknown:
+        raise ValueError(f"unknown act type or family {', '.join(unknown)}; known ones include "
+                         f"{', '.join(sorted(known_families() | special))}")
+    return value
+
+
 class TruceTerms(_Strict):
     name: str = Field(min_length=1)
     description: str | None = None
@@ -174,6 +206,7 @@ class TruceTerms(_Strict):
     prohibited: list[str] = Field(min_length=1)
     obligations: list[str] = Field(default_factory=list)
     exemptions: list[Exemption] = Field(default_factory=list)
+    capabilities: list[Capability] = Field(default_factory=list)
     source_file: str | None = None  # set by load_truce; relative geojson paths start from here
 
     @field_validator("timezone")
@@ -198,13 +231,7 @@ class TruceTerms(_Strict):
     @field_validator("prohibited")
     @classmethod
     def _known_acts(cls, value: list[str]) -> list[str]:
-        special = set(provisions_data()["special_prohibitions"])
-        known = known_types() | known_families() | special
-        unknown = [v for v in value if v not in known]
-        if unknown:
-            raise ValueError(f"unknown act type or family {', '.join(unknown)}; known ones include "
-                             f"{', '.join(sorted(known_families() | special))}")
-        return value
+        return _known_act_names(value)
 
     @field_validator("obligations")
     @classmethod
