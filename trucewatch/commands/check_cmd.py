@@ -24,7 +24,7 @@ def check(
 
         trucewatch check trucewatch/truce/examples/example_truce.yaml --json --db sqlite:///tw.db
     """
-    from trucewatch.scale.fusion import optional_fuser
+    from trucewatch.scale.cluster import optional_fuser
     from trucewatch.truce.run import run_check
 
     with optional_fuser(dask) as fuser:

@@ -320,7 +320,7 @@ def fuse(db: str | None = DB_OPTION,
         trucewatch incidents fuse --db postgresql://tw@db/trucewatch --dask tcp://10.0.0.5:8786
     """
     from trucewatch.incidents.stored import refuse_stored
-    from trucewatch.scale.fusion import optional_fuser
+    from trucewatch.scale.cluster import optional_fuser
 
     with optional_fuser(dask) as fuser, _store(db) as store, _busy("fusing stored events"):
         incident_set = refuse_stored(store, fuser=fuser)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
@@ -95,6 +95,19 @@ def optional_client(option: str | None) -> Iterator[Client | None]:
         return
     with dask_client(address) as client:
         yield client
+
+
+@contextmanager
+def optional_fuser(option: str | None) -> Iterator[Callable | None]:
+    """For the CLI: a fuser on the cluster (`scale.fusion.cluster_fuser`) when `--dask` or
+    $TRUCEWATCH_DASK names one, else None (fusion stays in this process)."""
+    with optional_client(option) as client:
+        if client is None:
+            yield None
+            return
+        from .fusion import cluster_fuser
+
+        yield cluster_fuser(client)
 
 
 def connect(address: str) -> Client:

@@ -20,8 +20,7 @@ from __future__ import annotations
 
 import gc
 import heapq
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from functools import wraps
 from operator import itemgetter
 from typing import Any
@@ -142,15 +141,6 @@ def cluster_fuser(dask) -> Callable:
     def fuse(source, *, journal=None, aliases=None) -> IncidentSet:
         return fuse_on_cluster(source, dask, journal=journal, aliases=aliases)
     return fuse
-
-
-@contextmanager
-def optional_fuser(option: str | None) -> Iterator[Callable | None]:
-    """For the CLI: a `cluster_fuser` when `--dask`/$TRUCEWATCH_DASK names a cluster, else None."""
-    from .cluster import optional_client
-
-    with optional_client(option) as client:
-        yield None if client is None else cluster_fuser(client)
 
 
 def partitions_of(source, threads: int) -> list[Partition]:
