@@ -9,7 +9,8 @@ import the package, and `--dask` without the extra says how to get it instead of
 with an ImportError. Modules:
   cluster    the address (`--dask`, $TRUCEWATCH_DASK), connecting, LocalCluster, clear errors
   plugin     the worker plugin that loads spaCy, gazetteer and actor dictionary once per worker
-  stream     tasks in input order over a bounded window, with cluster-wide progress
+  stream     tasks in input order over a bounded window
+  progress   documents done / read across the cluster (the bar of `--dask` runs)
   extract    `extract_documents` over the cluster, results in input order
   ingest     storing over the cluster: from the workers (server databases) or the client (SQLite)
   blocking   which event mentions fusion could ever compare, computed per blocking partition
