@@ -32,7 +32,7 @@ from trucewatch.incidents.incident_set import IncidentSet, Operation
 from trucewatch.incidents.model import Mention
 
 from .blocking import PARTITION_BITS, bucket_parts, join_parts, sketch
-from .sources import Partition, from_items, from_store, worker_url
+from .sources import Partition, from_items, from_store, mentions_of, worker_url
 
 TASKS_PER_THREAD = 4  # buckets per worker thread: enough to even out uneven components
 COLLECT = ("incidents", "ids", "groups")
@@ -66,9 +66,10 @@ class OnDask:
         return self.client.gather(futures)
 
 
-def fuse_partitions(partitions: list[Partition], runner, *, buckets: int | None = None,
+def fuse_partitions(partitions: list, runner, *, buckets: int | None = None,
                     collect: str = "incidents", timings: dict | None = None) -> list[tuple[tuple, Any]]:
-    """(anchor order, result) per incident, in one process's order. `collect`: "incidents" (the
+    """(anchor order, result) per incident, in one process's order. `partitions`: Partitions, or
+    futures of records already on the cluster, each of whole documents. `collect`: "incidents" (the
     assembled Incident), "ids" (assembled on the workers, only (incident id, event ids) come
     back: for runs too large to hold here) or "groups" (event ids, fusion without assembly)."""
     if collect not in COLLECT:
@@ -173,10 +174,10 @@ def _collector_paused(step: Callable) -> Callable:
 
 
 @_collector_paused
-def _prepare(partition: Partition, number: int, buckets: int) -> tuple[list, dict]:
+def _prepare(partition, number: int, buckets: int) -> tuple[list, dict]:
     """The partition's mentions prepared for fusion (kept, so no step prepares them twice), in
     fusion's order, and their sketches per edge bucket."""
-    prepared = prepare_mentions(partition.mentions())
+    prepared = prepare_mentions(mentions_of(partition))
     return prepared, sketch(prepared, number, buckets)
 
 

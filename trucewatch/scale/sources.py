@@ -25,7 +25,15 @@ class Partition:
     args: tuple = ()
 
     def mentions(self) -> list[Mention]:
-        return fold_claim_acts(mentions_from(self.load(*self.args)))
+        return mentions_of(self.load(*self.args))
+
+
+def mentions_of(part) -> list[Mention]:
+    """The folded mentions of a partition: a Partition is loaded where it runs; records already on
+    the cluster (a task's result: Mentions, Extractions or pairs of whole documents) are taken."""
+    if isinstance(part, Partition):
+        return part.mentions()
+    return fold_claim_acts(mentions_from(part))
 
 
 def from_items(items: Iterable, *, documents: int = DOCUMENTS_PER_PARTITION) -> list[Partition]:
