@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import gc
 import heapq
+import time
 from collections.abc import Callable, Iterable
 from functools import wraps
 from operator import itemgetter
@@ -76,6 +77,23 @@ def fuse_partitions(partitions: list, runner, *, buckets: int | None = None,
         raise ValueError(f"collect must be one of {', '.join(COLLECT)}, not {collect!r}")
     buckets = buckets or TASKS_PER_THREAD * runner.threads
     clock = _Clock(timings)
+    mentions, assignments = _components(partitions, runner, buckets, clock)
+    splits = [runner.submit(_split, part, assignment, buckets)
+              for part, assignment in zip(mentions, assignments)]
+    del mentions
+    fused = [runner.submit(_fuse_bucket, collect, *[runner.submit(_pick, split, bucket) for split in splits])
+             for bucket in range(buckets)]
+    del splits
+    results = runner.gather(fused)
+    clock.lap("fuse and assemble (workers)")
+    merged = list(heapq.merge(*results, key=itemgetter(0)))
+    clock.lap("order (client)")
+    return merged
+
+
+def _components(partitions: list, runner, buckets: int, clock: _Clock) -> tuple[list, list[np.ndarray]]:
+    """Steps 1-3: the prepared partitions (left on the workers) and, per partition, the fusion
+    bucket of each of its mentions."""
     prepared = [runner.submit(_prepare, partition, number, buckets)
                 for number, partition in enumerate(partitions)]
     mentions = [runner.submit(itemgetter(0), item) for item in prepared]
@@ -91,36 +109,27 @@ def fuse_partitions(partitions: list, runner, *, buckets: int | None = None,
     del parts
     assignments = _assign(gids, components, len(partitions), buckets)
     clock.lap("join components (client)")
-    if timings is not None:
-        timings["components"] = int(components.max()) + 1 if len(components) else 0
-        timings["largest_component"] = int(np.bincount(components).max()) if len(components) else 0
-    splits = [runner.submit(_split, part, assignment, buckets)
-              for part, assignment in zip(mentions, assignments)]
-    del mentions
-    fused = [runner.submit(_fuse_bucket, collect, *[runner.submit(_pick, split, bucket) for split in splits])
-             for bucket in range(buckets)]
-    del splits
-    results = runner.gather(fused)
-    clock.lap("fuse and assemble (workers)")
-    merged = list(heapq.merge(*results, key=itemgetter(0)))
-    clock.lap("order (client)")
-    return merged
+    clock.note(components=int(components.max()) + 1 if len(components) else 0,
+               largest_component=int(np.bincount(components).max()) if len(components) else 0)
+    return mentions, assignments
 
 
 class _Clock:
     """Wall seconds per step into `timings` (when given), for the benchmark."""
 
     def __init__(self, timings: dict | None):
-        import time
-
-        self.timings, self.now = timings, time.perf_counter
-        self.last = self.now()
+        self.timings = timings
+        self.last = time.perf_counter()
 
     def lap(self, step: str) -> None:
         if self.timings is not None:
-            now = self.now()
+            now = time.perf_counter()
             self.timings[step] = round(now - self.last, 2)
             self.last = now
+
+    def note(self, **figures) -> None:
+        if self.timings is not None:
+            self.timings.update(figures)
 
 
 def fuse_on_cluster(source, dask, *, journal: list[Operation] | None = None,
