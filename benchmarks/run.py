@@ -6,6 +6,10 @@ Each benchmark runs in its own Python process, so its peak memory is its own:
               size and processes; peak RSS of the parent and of each worker process
   ingest      benchmarks/ingest_bench.py: documents/s stored into SQLite and PostgreSQL
   fusion      benchmarks/fusion_bench.py: incident fusion and truce check on 100,000 events
+  commitments benchmarks/commitments_bench.py: checking pledges, as a share of `check` on the
+              same 100,000 events (issue 17: under 10 %)
+  web         benchmarks/web_bench.py: the server over loopback HTTP with 20,000 incidents: map
+              latency for every zoom and view, and 50 clients reading list and map for 60 s
   extract_speed, places, fusion_impl  colleagues' benchmarks (extract_speed.py, places_bench.py,
               fusion_bench_impl.py), run when present
   scale       benchmarks/scale_bench.py: Dask extraction 1 vs 2 workers vs local processes on
@@ -30,8 +34,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 DEFAULT_SHARED = ROOT.parent / "shared" / "data"
-BUDGET_SECONDS = {"extraction": 200, "ingest": 120, "fusion": 180, "extract_speed": 200, "places": 90,
-                  "fusion_impl": 120}
+BUDGET_SECONDS = {"extraction": 200, "ingest": 120, "fusion": 180, "commitments": 180, "extract_speed": 200,
+                  "places": 90, "fusion_impl": 120, "web": 330}
 TOTAL_BUDGET = 570  # seconds: the benchmarks above must finish within 10 minutes
 SCALE_BUDGET = 2400  # seconds, on top: issue 14's figures need 2,000 documents three times over
 
@@ -236,6 +240,8 @@ def plan(args) -> dict[str, list[str]]:
         "extraction": [python, str(HERE / "run.py"), "--measure", "extraction", *quick, *shared],
         "ingest": [python, str(HERE / "ingest_bench.py"), *quick],
         "fusion": [python, str(HERE / "fusion_bench.py"), *quick],
+        "commitments": [python, str(HERE / "commitments_bench.py"), *quick],
+        "web": [python, str(HERE / "web_bench.py"), *quick],
     }
     for name, script in (("extract_speed", "extract_speed.py"), ("places", "places_bench.py"),
                          ("fusion_impl", "fusion_bench_impl.py")):
@@ -311,6 +317,15 @@ def table_rows(results: dict) -> list[tuple[str, str, str]]:
             rows.append((f"{label} ({fusion.get('events'):,} events)",
                          f"{entry['seconds']:.1f} s, {fmt(entry.get('per_s'), '/s', 0)}{quality}",
                          fmt(fusion.get("peak_mb"), " MB")))
+    pledges = results.get("commitments", {})
+    if "ratio" in pledges:
+        c = pledges["commitments"]
+        rows.append((f"commitments ({c['commitments']} pledges, {pledges['events']:,} events)",
+                     f"{c['seconds']:.2f} s = {pledges['ratio']:.1%} of check ({pledges['check']['seconds']:.1f} s); "
+                     f"CPU {pledges['cpu_ratio']:.1%}, first run {pledges['first_run_ratio']:.1%} (target < 10%); "
+                     f"load {pledges['load_before'].split()[0]}",
+                     fmt(pledges.get("peak_mb"), " MB")))
+    rows += web_rows(results.get("web", {}))
     rows += scale_rows(results.get("scale", {}))
     for name, result in results.items():
         if "error" in result or "skipped" in result:
@@ -344,6 +359,27 @@ def scale_rows(scale: dict) -> list[tuple[str, str, str]]:
                      f"{estimate['documents_per_hour']:,} reports/hour", ""))
     if scale.get("loadavg_start"):
         rows.append(("scale: /proc/loadavg start → end", f"{scale['loadavg_start']} → {scale.get('loadavg_end')}", ""))
+    return rows
+
+
+def web_rows(web: dict) -> list[tuple[str, str, str]]:
+    """The server's figures: map latency over every zoom and view, and the 50-client load."""
+    rows = []
+    for kind in ("sqlite", "postgresql"):
+        entry = web.get(kind)
+        if not isinstance(entry, dict) or "skipped" in entry:
+            continue
+        found = entry.get("map")
+        if found:
+            rows.append((f"map endpoint, {web.get('incidents'):,} incidents, {kind}",
+                         f"max {found['max_s']:.3f} s, p95 {found['p95_s']:.3f} s over {found['requests']} zoom/view "
+                         f"pairs ({'all' if found['under_1s'] else 'NOT all'} under 1 s), {found['errors']} errors", ""))
+        load = entry.get("load")
+        if load:
+            rows.append((f"{load['clients']} clients x {load['seconds']:.0f} s, {kind}",
+                         f"{load['errors']} errors, {load['requests_per_s']} req/s, p50 {load['all']['p50_s']} s, "
+                         f"p95 {load['all']['p95_s']} s (list p95 {load['list']['p95_s']} s, map p95 "
+                         f"{load['map']['p95_s']} s); load avg {entry.get('loadavg_before_load')}", ""))
     return rows
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import uuid
+from contextlib import contextmanager
 
 import pytest
 
@@ -29,9 +30,9 @@ def require_postgres() -> str:
     pytest.skip(f"${PG_ENV} is unset: run `bash scripts/services.sh; . ./.test-services.env`.")
 
 
-@pytest.fixture
-def postgres_url():
-    """A fresh, empty PostgreSQL database on the throwaway cluster; dropped after the test."""
+@contextmanager
+def fresh_postgres_database():
+    """A fresh, empty PostgreSQL database on the throwaway cluster (its URL); dropped afterwards."""
     import sqlalchemy as sa
 
     admin_url = sa.make_url(require_postgres())
@@ -53,6 +54,23 @@ def postgres_url():
             connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     finally:
         admin.dispose()
+
+
+@pytest.fixture
+def postgres_url():
+    """A fresh, empty PostgreSQL database on the throwaway cluster; dropped after the test."""
+    with fresh_postgres_database() as url:
+        yield url
+
+
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def module_store_url(request, tmp_path_factory) -> str:
+    """Like `store_url`, shared by the tests of one module (for fixtures that are slow to build)."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path_factory.mktemp('store') / 'trucewatch.db'}"
+        return
+    with fresh_postgres_database() as url:
+        yield url
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
@@ -85,3 +103,48 @@ def strike_and_clash_store(tmp_path, monkeypatch):
     fake = EventsOnlyStore(f"sqlite:///{tmp_path / 'tw.db'}", pairs)
     monkeypatch.setattr(run_module, "open_store", lambda url: fake)
     return fake
+
+
+class MigrationFile:
+    """One alembic migration file of the store, run on its own against a bare SQLite database."""
+
+    def __init__(self, name: str, folder):
+        import importlib.util
+        from pathlib import Path
+
+        import trucewatch
+
+        path = Path(trucewatch.__file__).parent / "store" / "migrations" / "versions" / name
+        spec = importlib.util.spec_from_file_location(f"migration_{path.stem}", path)
+        self.module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(self.module)
+        self.folder = folder
+
+    def run(self, engine, step: str) -> None:
+        from alembic.migration import MigrationContext
+        from alembic.operations import Operations
+
+        with engine.begin() as conn, Operations.context(MigrationContext.configure(conn)):
+            getattr(self.module, step)()
+
+    def check_round_trip(self, tables, added_columns=None) -> None:
+        """Upgrade creates exactly these tables' columns (less `added_columns`: table -> columns a later
+        migration adds), a second upgrade is harmless, downgrade drops them."""
+        import sqlalchemy as sa
+
+        engine = sa.create_engine(f"sqlite:///{self.folder / 'migration.db'}")
+        self.run(engine, "upgrade")
+        inspector = sa.inspect(engine)
+        for table in tables:
+            expected = {c.name for c in table.columns} - set((added_columns or {}).get(table.name, ()))
+            assert {c["name"] for c in inspector.get_columns(table.name)} == expected
+        self.run(engine, "upgrade")  # tables already there
+        self.run(engine, "downgrade")
+        assert not set(sa.inspect(engine).get_table_names()) & {t.name for t in tables}
+        engine.dispose()
+
+
+@pytest.fixture
+def migration_file(tmp_path):
+    """`migration_file("0002_incidents.py")`: that migration, loaded, with `check_round_trip(tables)`."""
+    return lambda name: MigrationFile(name, tmp_path)

@@ -21,6 +21,10 @@ from trucewatch.commands import (  # noqa: F401  (imported for registration)
     check_cmd,
     report_cmd,
     incidents_cmd,
+    commitments_cmd,
+    serve_cmd,
+    users_cmd,
+    doctor_cmd,
 )
 
 

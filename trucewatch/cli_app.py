@@ -42,9 +42,10 @@ def show_progress() -> bool:
 
 def _print_version(value: bool) -> None:
     if value:
-        from trucewatch import __version__
+        from trucewatch.about import version_lines
 
-        out_console.print(f"trucewatch {__version__}")
+        for line in version_lines():
+            out_console.print(line, highlight=False, markup=False, soft_wrap=True)
         raise typer.Exit()
 
 
@@ -52,7 +53,7 @@ def _print_version(value: bool) -> None:
 def _root(
     debug: bool = typer.Option(False, "--debug", help="Show the full traceback on errors."),
     version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True,
-                                 help="Print the version and exit."),
+                                 help="Print the versions of TruceWatch, its spaCy model and its gazetteer data, and exit."),
 ) -> None:
     """Monitor truces from open-source reports: ingest, extract, check, report.
 

@@ -16,3 +16,19 @@ class InputError(TruceWatchError):
 
 class ConfigError(TruceWatchError):
     """A configuration or data file (truce terms, dictionaries) is invalid."""
+
+
+class NotFound(TruceWatchError):
+    """A record named by the caller does not exist."""
+
+
+class Conflict(TruceWatchError):
+    """A write collides with what is stored (a name already taken, an edit made on a stale version)."""
+
+
+class Refused(TruceWatchError):
+    """The caller may not do this: role, token scope, disabled account, or a throttled login."""
+
+    def __init__(self, message: str, *, retry_after: int | None = None):
+        self.retry_after = retry_after  # seconds, when waiting helps (throttled logins)
+        super().__init__(message)

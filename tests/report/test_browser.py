@@ -72,3 +72,22 @@ def test_screenshot_is_not_blank(report_file, tmp_path):
     width, height, raw = _png_pixels(shot)
     assert (width, height) == (1100, 1800)
     assert len(set(raw)) > 50  # many distinct colour values: text, outlines, bars, points
+
+
+def test_commitment_charts_render_in_chromium(scenario, tmp_path):
+    from trucewatch.commitments import evaluate, parse_commitments
+
+    truce, incidents, findings = scenario
+    pledge = parse_commitments({"commitments": [{
+        "kind": "de_escalation", "party": "Russia", "acts": ["aerial"], "starts": "2016-03-07",
+        "place": {"name": "Aleppo", "lat": 36.2, "lon": 37.16, "country": "SYR"}}]}, "pledges.yaml")
+    views = evaluate(incidents, pledge, as_of=date(2016, 3, 10))
+    out = write_report(truce, incidents, findings, start=date(2016, 3, 1), end=date(2016, 3, 14),
+                       out=tmp_path / "report.html", commitments=views)
+    done = _chromium(tmp_path, "--virtual-time-budget=3000", "--dump-dom", out.as_uri())
+    assert done.returncode == 0, done.stderr[-2000:]
+    marker = re.search(r'data-pledges="(\d+):(\d+):(\d+)"', done.stdout)
+    assert marker, "the report's script did not run"
+    charts, days, width = map(int, marker.groups())
+    assert charts == 1 and days == 8 and width > 100  # 4 days before the pledge, 4 after
+    assert "possibly broken" in done.stdout  # Russian jets over Aleppo the day after

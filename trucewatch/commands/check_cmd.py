@@ -20,15 +20,19 @@ def check(
 ) -> None:
     """Fuse stored events into incidents and give a verdict on each under the truce's terms.
 
+    Also checks every pledge by one side (see `trucewatch commitments`) and stores the results.
+
     Example:
 
         trucewatch check trucewatch/truce/examples/example_truce.yaml --json --db sqlite:///tw.db
     """
+    from trucewatch.commitments import check_commitments
     from trucewatch.scale.cluster import optional_fuser
     from trucewatch.truce.run import run_check
 
     with optional_fuser(dask) as fuser:
         terms, incidents, findings = run_check(truce, db_url(db), progress=show_progress(), fuser=fuser)
+    pledges = check_commitments(db_url(db), incidents=incidents)  # `commitments list` shows them
     if as_json:
         for finding in findings:
             typer.echo(json.dumps(finding.as_dict(), ensure_ascii=False))
@@ -46,3 +50,8 @@ def check(
         print_table(table, out_console)
     totals = Counter(f.verdict for f in findings)
     out_console.print(", ".join(f"{v}: {n}" for v, n in totals.most_common()) or "no incidents stored")
+    if pledges:
+        kept = Counter(v.verdict for v in pledges)
+        out_console.print(f"{len(pledges)} commitment(s) by one side: "
+                          + ", ".join(f"{v}: {n}" for v, n in kept.most_common())
+                          + " (details: trucewatch commitments list)", highlight=False)

@@ -6,6 +6,7 @@ from pathlib import Path
 import typer
 
 from trucewatch.cli_app import DB_HELP, app, db_url, out_console, show_progress
+from trucewatch.commands.ingest_cmd import print_input_error
 from trucewatch.demo import run_demo
 
 
@@ -20,7 +21,9 @@ def demo(
 
         trucewatch demo                      # writes trucewatch.db and trucewatch-report.html here
     """
-    result = run_demo(db_url(db), out, progress=show_progress())
+    progress = show_progress()
+    result = run_demo(db_url(db), out, progress=progress,
+                      on_error=None if progress else print_input_error)  # a bar prints them above itself
     ingest = result.ingest
     out_console.print(
         f"Ingested the demo reports: {ingest.new} new, {ingest.skipped} skipped, {ingest.failed} failed."
@@ -29,6 +32,15 @@ def demo(
         f"{result.events} events fused into {result.incidents} incidents; "
         f"checked against '{result.truce}': {result.verdict_summary}."
     )
+    out_console.print(f"Pledges by one side (trucewatch commitments list): {result.commitment_summary}.")
     out_console.print(f"Report written to {result.report} — open it in a browser (works offline).")
+    if result.login:
+        name, password = result.login
+        where = f" --db {db}" if db else ""
+        out_console.print(f"Dashboard: run `trucewatch serve{where}`, open http://127.0.0.1:8000/ and log in as "
+                          f"{name} with the password {password}", highlight=False, markup=False, soft_wrap=True)
+    else:
+        out_console.print("The dashboard needs the web extra: pip install 'trucewatch[web]'.",
+                          highlight=False, markup=False)  # as markup, "[web]" would vanish
     if ingest.failed:
         raise typer.Exit(1)

@@ -28,8 +28,9 @@ def export(
     start: str | None = typer.Option(None, "--from", metavar="YYYY-MM-DD", help="Only events on or after this day."),
     end: str | None = typer.Option(None, "--to", metavar="YYYY-MM-DD", help="Only events on or before this day."),
     what: str = typer.Option("events", "--what", help="events (one row per reported event), incidents "
-                             "(one row per fused incident, with attribution grades; run `check` first) "
-                             "or documents (the stored reports, text and provenance; jsonl, csv or parquet)."),
+                             "(one row per fused incident, with attribution grades; run `check` first), "
+                             "documents (the stored reports, text and provenance; jsonl, csv or parquet) or "
+                             "commitments (one row per pledge with its verdict; jsonl or csv)."),
     partition_by: str | None = typer.Option(None, "--partition-by", metavar="month",
                                             help="parquet only: write a dataset folder (--out DIR) with "
                                                  "one month=YYYY-MM partition per month."),
@@ -49,17 +50,25 @@ def export(
 
         trucewatch export --what incidents --format geojson --out incidents.geojson
 
+        trucewatch export --what commitments --format csv --out pledges.csv
+
         trucewatch export --format parquet --partition-by month --out events/
     """
     from trucewatch.exports import export_documents_counted, export_events_counted
     from trucewatch.store import open_store
 
     first, last = _day(start, "--from"), _day(end, "--to")
-    if what not in ("events", "incidents", "documents"):
-        raise InputError("--what", f"{what!r} is none of 'events', 'incidents' or 'documents'")
+    if what not in ("events", "incidents", "documents", "commitments"):
+        raise InputError("--what", f"{what!r} is none of 'events', 'incidents', 'documents', 'commitments'")
+    if partition_by is not None and what == "commitments":
+        raise InputError("--partition-by", "commitments are written as jsonl or csv, not partitioned")
     options = {"start": first, "end": last, "partition_by": partition_by}
     with open_store(db_url(db)) as store:
-        if what == "incidents":
+        if what == "commitments":
+            from trucewatch.commitments.export import export_commitments_counted
+
+            counts = export_commitments_counted(store, format.lower(), out, start=first, end=last)
+        elif what == "incidents":
             from trucewatch.incidents.export import export_incidents_counted
 
             counts = export_incidents_counted(store, format.lower(), out, **options)

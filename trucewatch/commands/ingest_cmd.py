@@ -67,7 +67,7 @@ def ingest(
         summary = run_ingest(
             paths, db_url(db), extract=extract, fetch=fetch, batch_size=batch_size,
             progress=progress, workers=workers, max_bytes=int(max_size * 1_000_000), fetcher=fetcher,
-            on_error=None if progress else _print_error,  # a bar prints them above itself
+            on_error=None if progress else print_input_error,  # a bar prints them above itself
             dask=dask_address(dask),
         )
     finally:
@@ -80,6 +80,7 @@ def ingest(
         raise typer.Exit(1)
 
 
-def _print_error(error: InputError) -> None:
+def print_input_error(error: InputError) -> None:
+    """`input: reason` on stderr, as every ingest summary names its failures (demo too)."""
     reason = " ".join(error.reason.split())  # one line per failure, whatever the library said
     err_console.print(f"{error.source}: {reason}", highlight=False, markup=False, soft_wrap=True)

@@ -58,6 +58,7 @@ def report(
 
         trucewatch report trucewatch/truce/examples/example_truce.yaml --from 2016-03-01 --to 2016-03-14 --out report.html
     """
+    from trucewatch.commitments import check_commitments
     from trucewatch.report import write_report
     from trucewatch.truce.run import run_check
 
@@ -66,5 +67,7 @@ def report(
         raise InputError(f"--from {start} --to {end}", "the report period ends before it starts")
     chosen = report_format(out, format)  # checked before the slow part
     terms, incidents, findings = run_check(truce, db_url(db), progress=show_progress())
-    path = write_report(terms, incidents, findings, start=start, end=end, out=out, format=chosen)
+    pledges = check_commitments(db_url(db), incidents=incidents, as_of=end)
+    path = write_report(terms, incidents, findings, start=start, end=end, out=out, format=chosen,
+                        commitments=pledges)
     err_console.print(f"wrote {path}", highlight=False, markup=False)

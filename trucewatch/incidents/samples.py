@@ -78,3 +78,57 @@ class EventsOnlyStore:
     def events(self):
         return iter(self._pairs)
 
+
+
+class PlainIncidentSet:
+    """Ready-made incidents in the shape `save_incidents` stores (no fusion behind them)."""
+
+    def __init__(self, incidents):
+        self.incidents = {incident.id: incident for incident in incidents}
+        self.aliases: dict[str, str] = {}
+        self.journal: list = []
+
+    def __iter__(self):
+        return iter(self.incidents.values())
+
+    def __len__(self) -> int:
+        return len(self.incidents)
+
+
+SYNTHETIC_VERDICTS = ["violation", "probable violation", "possible violation", "not a violation", "out of scope"]
+SYNTHETIC_PARTIES = [("SYR", "Syria", "SYR", "MIL"), ("RUS", "Russia", "RUS", "MIL"),
+                     ("Free Syrian Army", "Free Syrian Army", "SYR", "REB")]
+
+
+def synthetic_incidents(n: int, *, truce: str = "pause", seed: int = 7):
+    """n invented incidents over Syria with a party each and a finding under `truce`: every tenth
+    has no position, every 13th is dated only to a month, every 17th is undated. For the map and
+    load benchmarks and the map tests. Returns (PlainIncidentSet, findings)."""
+    import random
+    from datetime import timedelta
+
+    from trucewatch.truce.findings import Finding
+
+    from .model import Incident, PartyGrade
+
+    rng = random.Random(seed)
+    incidents, findings = [], []
+    for k in range(n):
+        day = date(2016, 3, 1) + timedelta(days=rng.randrange(60))
+        location = None
+        if k % 10:
+            location = Location(text=f"place {k % 500}", name=f"place {k % 500}", lat=round(rng.uniform(32.5, 37.0), 4),
+                                lon=round(rng.uniform(35.8, 42.0), 4), country="SYR",
+                                admin1=rng.choice(["Idlib", "Hama", "Aleppo", "Homs", "Daraa"]), precision="city")
+        start = None if k % 17 == 0 else day
+        key, name, country, sector = rng.choice(SYNTHETIC_PARTIES)
+        party = PartyGrade(party=key, name=name, country=country, sector=sector,
+                           grade=rng.choice(["Confirmed", "Fair", "Weak", "Contested"]), independent_sources=1,
+                           label=key)
+        incident_id = f"inc-{k:016x}"
+        incidents.append(Incident(id=incident_id, family="aerial", type=rng.choice(["air_strike", "shelling"]),
+                                  status="occurred", start=start, end=start,
+                                  time_precision="month" if k % 13 == 0 else "day", location=location,
+                                  parties=[party]))
+        findings.append(Finding(incident=incident_id, verdict=rng.choice(SYNTHETIC_VERDICTS), truce=truce))
+    return PlainIncidentSet(incidents), findings

@@ -146,11 +146,23 @@ def _operation(incident_set: IncidentSet, op_id: str) -> Operation:
     return next(op for op in incident_set.journal if op.op_id == op_id)
 
 
-def merge_stored(target, a: str, b: str) -> tuple[Operation, Incident]:
+def _audit(target, actor, action: str, keys: list[str], op: Operation, reason: str | None) -> None:
+    """One audit entry per incident the operation touched, so each one's history shows it."""
+    from trucewatch.audit.log import Actor, append, writing
+
+    actor = actor or Actor.command_line()
+    with writing(target) as connection:
+        for key in dict.fromkeys(keys):
+            append(connection, actor, action, "incident", key, after=op.as_dict(), reason=reason)
+
+
+def merge_stored(target, a: str, b: str, *, actor=None, reason: str | None = None) -> tuple[Operation, Incident]:
     """Merge incident b into a for good; returns the journal entry and the merged incident."""
     _check_ids(target, a, b)
     incident_set, op_id = _apply(target, lambda s: s.merge(a.strip(), b.strip()))
-    return _operation(incident_set, op_id), incident_set.resolve(a.strip())
+    op, merged = _operation(incident_set, op_id), incident_set.resolve(a.strip())
+    _audit(target, actor, "merge", [merged.id, a.strip(), b.strip()], op, reason)
+    return op, merged
 
 
 def expand_event_ids(incident: Incident, given: list[str]) -> list[str]:
@@ -172,7 +184,8 @@ def expand_event_ids(incident: Incident, given: list[str]) -> list[str]:
     return full
 
 
-def split_stored(target, incident_id: str, event_ids: list[str]) -> tuple[Operation, list[Incident]]:
+def split_stored(target, incident_id: str, event_ids: list[str], *, actor=None,
+                 reason: str | None = None) -> tuple[Operation, list[Incident]]:
     """Move events out of an incident into a new one for good; returns the entry and both parts."""
     _check_ids(target, incident_id)
     moving: list[str] = []
@@ -183,10 +196,12 @@ def split_stored(target, incident_id: str, event_ids: list[str]) -> tuple[Operat
 
     incident_set, op_id = _apply(target, change)
     parts = [incident_set.resolve(incident_id.strip()), incident_set.incident_of_event(moving[0])]
-    return _operation(incident_set, op_id), parts
+    op = _operation(incident_set, op_id)
+    _audit(target, actor, "split", [incident_id.strip(), *(part.id for part in parts)], op, reason)
+    return op, parts
 
 
-def undo_stored(target, op_id: str) -> tuple[Operation, IncidentSet]:
+def undo_stored(target, op_id: str, *, actor=None, reason: str | None = None) -> tuple[Operation, IncidentSet]:
     """Drop one manual operation from the replay for good; returns it and the incidents now."""
     op_id = op_id.strip()
     ops, _ = load_journal(target)
@@ -197,7 +212,13 @@ def undo_stored(target, op_id: str) -> tuple[Operation, IncidentSet]:
     if known[op_id].undone:
         raise TruceWatchError(f"operation '{op_id}' in {where(target)} was already undone")
     incident_set, _ = _apply(target, lambda s: s.undo(op_id))
-    return _operation(incident_set, op_id), incident_set
+    op = _operation(incident_set, op_id)
+    args = op.args
+    touched = [args.get("a"), args.get("b"), args.get("incident")]
+    owner = {event_id: incident.id for incident in incident_set for event_id in incident.event_ids}
+    touched += [owner[e] for e in (args.get("a_events") or []) + (args.get("incident_events") or []) if e in owner]
+    _audit(target, actor, "undo", [key for key in touched if key], op, reason)
+    return op, incident_set
 
 
 def refuse_stored(target, *, fuser=None) -> IncidentSet:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from importlib import import_module
 
 _EXPORTS = {
-    "AdminArea": "areas", "admin_of": "areas", "country_outlines": "areas",
+    "AdminArea": "areas", "admin_of": "areas", "country_outlines": "areas", "admin1_outlines": "areas",
     "Gazetteer": "gazetteer", "get_gazetteer": "gazetteer",
     "Place": "model",
     "PlaceContext": "disambiguate", "ranked": "disambiguate", "resolve": "disambiguate",

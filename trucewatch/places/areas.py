@@ -35,6 +35,13 @@ def country_outlines() -> dict:
     return _read("country_outlines.geojson.gz")
 
 
+def admin1_outlines() -> dict:
+    """First-level administrative areas (governorates, provinces) where the package ships them
+    (the conflict countries; Who's On First, CC0), as a GeoJSON FeatureCollection for maps."""
+    features = [f for f in _read("admin_polygons.geojson.gz")["features"] if f["properties"]["level"] == "admin1"]
+    return {"type": "FeatureCollection", "features": features}
+
+
 class _Layer:
     """Polygons with their properties, searchable by point."""
 

@@ -11,9 +11,12 @@ from trucewatch.incidents.actors import value_key
 from trucewatch.incidents.model import Incident
 from trucewatch.truce.area import build_area
 from trucewatch.truce.checker import COARSE, TruceChecker, check
-from trucewatch.truce.findings import VERDICTS, Finding
+from trucewatch.truce.findings import VERDICTS, Finding, deciding_step
 from trucewatch.truce.terms import TruceTerms
 
+from trucewatch.commitments.assessment import VERDICT_COLOURS as COMMITMENT_COLOURS
+
+from .commitments import commitment_views
 from .evidence import highlighted, highlighted_md
 from .period import DAILY_PRECISIONS, Period, compare, count_unidentified, counts_by_party, counts_by_type, daily, party_label
 from .svg import VERDICT_COLOURS, daily_chart, incident_map
@@ -73,13 +76,6 @@ def _document_views(inc: Incident) -> list[dict]:
     return list(views.values())
 
 
-def _deciding_step(trace: list[str]) -> str:
-    """The step that settled the verdict: the last one that is not the verdict or its rule restated."""
-    steps = [t for t in trace if not t.startswith(("verdict:", "rule:", "cap:", "exclusions considered:",
-                                                   "exemptions considered:"))]
-    return steps[-1] if steps else ""
-
-
 def _range(r) -> str:
     if r.low is None and r.high is None:
         return "none reported"
@@ -121,7 +117,7 @@ def _incident_view(inc: Incident, finding: Finding | None) -> dict:
         "colour": VERDICT_COLOURS.get(finding.verdict if finding else "", "#555"),
         "provisions": finding.provisions if finding else [],
         "trace": finding.trace if finding else [],
-        "why": _deciding_step(finding.trace if finding else []),
+        "why": deciding_step(finding.trace if finding else []),
     }
 
 
@@ -165,9 +161,24 @@ def _map_points(incidents: list[Incident], by_incident: dict, area) -> tuple[lis
     return points, far, coarse
 
 
+def _commitments(incidents: list[Incident], views, start: date, end: date, known: set[str]) -> list[dict]:
+    """The pledges in force during the period; without views given, those extracted from the
+    incidents, judged as of the period's end (or the newest report, when that is earlier)."""
+    if views is None:
+        from trucewatch.commitments import evaluate
+
+        latest = max((m.document.published for i in incidents for m in i.mentions if m.document.published),
+                     default=end)
+        views = evaluate(incidents, as_of=min(end, latest))
+    return commitment_views(views, start, end, known)
+
+
 def report_data(truce: TruceTerms, incidents, findings: list[Finding] | None = None, *,
-                start: date, end: date) -> dict:
-    """Everything the HTML and Markdown templates need, as plain values."""
+                start: date, end: date, commitments=None) -> dict:
+    """Everything the HTML and Markdown templates need, as plain values.
+
+    `commitments` are CommitmentViews (trucewatch.commitments) to show; None: read them from the incidents.
+    """
     incidents = list(incidents)
     findings = findings if findings is not None else check(truce, incidents)
     by_incident = {f.incident: f for f in findings}
@@ -216,4 +227,6 @@ def report_data(truce: TruceTerms, incidents, findings: list[Finding] | None = N
             "straddling": len(straddling),
         },
         "area": area.description,
+        "commitments": _commitments(incidents, commitments, start, end, {i.id for i in considered}),
+        "commitment_colours": COMMITMENT_COLOURS,
     }

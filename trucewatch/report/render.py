@@ -21,13 +21,13 @@ def _environment() -> Environment:
 
 
 def render_report(truce: TruceTerms, incidents, findings=None, *, start: date, end: date,
-                  format: str = "html") -> str:
-    """The report text for the period [start, end] (inclusive)."""
+                  format: str = "html", commitments=None) -> str:
+    """The report text for the period [start, end] (inclusive); `commitments` as in `report_data`."""
     if format not in FORMATS:
         raise InputError(format, f"is not a report format; use one of {', '.join(FORMATS)}")
     if end < start:
         raise InputError(f"{start}..{end}", "the report period ends before it starts")
-    data = report_data(truce, incidents, findings, start=start, end=end)
+    data = report_data(truce, incidents, findings, start=start, end=end, commitments=commitments)
     env = _environment()
     if format == "md":
         env.autoescape = False
@@ -36,11 +36,12 @@ def render_report(truce: TruceTerms, incidents, findings=None, *, start: date, e
 
 
 def write_report(truce: TruceTerms, incidents, findings=None, *, start: date, end: date,
-                 out: str | Path, format: str | None = None) -> Path:
+                 out: str | Path, format: str | None = None, commitments=None) -> Path:
     """Write the report; the format follows `format`, else the file suffix (.md -> Markdown)."""
     out = Path(out)
     format = format or ("md" if out.suffix.lower() in (".md", ".markdown") else "html")
-    text = render_report(truce, incidents, findings, start=start, end=end, format=format)
+    text = render_report(truce, incidents, findings, start=start, end=end, format=format,
+                         commitments=commitments)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(text, encoding="utf-8")

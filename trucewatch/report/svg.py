@@ -116,3 +116,48 @@ def incident_map(points: list[dict], outlines: dict | None, area_rings: list[lis
     parts.append(f'<text x="6" y="{height - 6}" font-size="9" fill="#555">Outlines: Natural Earth (public domain)</text>')
     parts.append("</svg>")
     return "".join(parts)
+
+
+def before_after_chart(days: list[dict], start_index: int, labels: tuple[str, str], *, chart_id: str,
+                       width: int = 480, height: int = 150) -> str:
+    """A pledge's days before and after it began: incidents breaching it (red, up) over the reports
+    read about its area (grey, down), each on its own scale, with the start marked.
+
+    `days` are dicts of day, breaches, reports; `start_index` is the first day after the start;
+    `labels` the before/after summaries. Reports are drawn beside the incidents because a quiet
+    stretch with no reports is not a quiet stretch with no acts.
+    """
+    pad_l, pad_r, pad_t, pad_b = 8, 8, 26, 18
+    mid = pad_t + (height - pad_t - pad_b) * 0.6
+    n = max(len(days), 1)
+    bar_w = (width - pad_l - pad_r) / n
+    top_b = max([d["breaches"] for d in days] + [1])
+    top_r = max([d["reports"] for d in days] + [1])
+    up, down = (mid - pad_t) / top_b, (height - pad_b - mid) / top_r
+    split = pad_l + start_index * bar_w
+    parts = [f'<svg class="commitment-chart" id="{escape(chart_id)}" xmlns="http://www.w3.org/2000/svg" '
+             f'viewBox="0 0 {width} {height}" width="100%" role="img" '
+             f'aria-label="Incidents breaching the pledge and reports read, per day, before and after it began">',
+             f'<rect x="{split:.1f}" y="{pad_t - 4}" width="{width - pad_r - split:.1f}" '
+             f'height="{height - pad_t - pad_b + 4}" fill="#f3f6f9"/>',
+             f'<text x="{pad_l}" y="12" font-size="10">{escape(labels[0])}</text>',
+             f'<text x="{width - pad_r}" y="12" font-size="10" text-anchor="end">{escape(labels[1])}</text>']
+    for i, d in enumerate(days):
+        x = pad_l + i * bar_w + 0.5
+        w = max(bar_w - 1, 0.8)
+        h_b, h_r = d["breaches"] * up, d["reports"] * down
+        label = f'{d["day"].isoformat()}: {d["breaches"]} incident(s) against the pledge, {d["reports"]} report(s) read'
+        parts.append(f'<g class="day"><title>{escape(label)}</title>'
+                     f'<rect x="{x:.1f}" y="{mid - h_b:.1f}" width="{w:.1f}" height="{h_b:.1f}" fill="#b2182b"/>'
+                     f'<rect x="{x:.1f}" y="{mid:.1f}" width="{w:.1f}" height="{h_r:.1f}" fill="#c5ccd3"/></g>')
+    parts += [f'<line x1="{pad_l}" y1="{mid:.1f}" x2="{width - pad_r}" y2="{mid:.1f}" stroke="#444"/>',
+              f'<line x1="{split:.1f}" y1="{pad_t - 6}" x2="{split:.1f}" y2="{height - pad_b + 2}" '
+              f'stroke="#2b8cbe" stroke-dasharray="4 3"/>']
+    if days:
+        parts += [f'<text x="{pad_l}" y="{height - 4}" font-size="9">{days[0]["day"].strftime("%d %b")}</text>',
+                  f'<text x="{split:.1f}" y="{height - 4}" font-size="9" text-anchor="middle">'
+                  f'{days[min(start_index, len(days) - 1)]["day"].strftime("%d %b")}</text>',
+                  f'<text x="{width - pad_r}" y="{height - 4}" font-size="9" text-anchor="end">'
+                  f'{days[-1]["day"].strftime("%d %b")}</text>']
+    parts.append("</svg>")
+    return "".join(parts)

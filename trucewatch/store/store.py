@@ -81,8 +81,10 @@ class Store:
                 document = extractions[index].document
                 results[index] = self._insert_document(connection, document)
                 _lock_document(connection, document.id)  # one replacement at a time per document
+                previous = _event_ids(connection, document.id)
                 _delete_events(connection, document.id)
                 _insert_events(connection, [extractions[index]])
+                _record_replaced_events(connection, document.id, extractions[index].events, previous)
         return results
 
     def _insert_document(self, connection: sa.Connection, document: Document) -> bool:
@@ -91,6 +93,11 @@ class Store:
         except ValueError as exc:  # e.g. PostgreSQL refuses NUL characters in text
             name = document.ref or document.path or document.id
             raise TruceWatchError(f"Document {name} cannot be stored in {self.url}: {exc}") from exc
+
+    def transaction(self):
+        """A write transaction for later stages' tables (SQLite: write lock taken up front);
+        database errors become sentences naming the database."""
+        return self._writing()
 
     @contextmanager
     def _writing(self) -> Iterator[sa.Connection]:
@@ -262,6 +269,23 @@ def _lock_document(connection: sa.Connection, document_id: str) -> None:
     documents = schema.documents
     query = sa.select(documents.c.id).where(documents.c.id == document_id).with_for_update()
     connection.execute(query)
+
+
+def _event_ids(connection: sa.Connection, document_id: str) -> set[str]:
+    return set(connection.scalars(sa.select(schema.events.c.id).where(schema.events.c.document_id == document_id)))
+
+
+def _record_replaced_events(connection: sa.Connection, document_id: str, events: list[Event],
+                            previous: set[str]) -> None:
+    """Versions for re-extracted events (changed ones move on, vanished ones leave tombstones for
+    sync clients); events stored once at ingest need none: their document's ingest time dates them."""
+    from datetime import datetime, timezone
+
+    from trucewatch.audit.versions import digest_of, sync_machine
+
+    digests = {event.id: digest_of(event.model_dump(mode="json")) for event in events}
+    sync_machine(connection, "event", digests, at=datetime.now(timezone.utc),
+                 scope_prefix=f"{document_id}:", previous=previous)
 
 
 def _delete_events(connection: sa.Connection, document_id: str) -> None:

@@ -51,6 +51,11 @@ class Area:
         """0 inside the area, else the distance to its edge in km."""
         return float(self.geometry.distance(Point(self.to_km(lat, lon))))
 
+    def distances_km(self, lats, lons) -> np.ndarray:
+        """`distance_km` of many points at once (vectorised, for checking many incidents against one area)."""
+        x, y = self.to_km(np.asarray(lats, dtype=float), np.asarray(lons, dtype=float))
+        return shapely.distance(self.geometry, shapely.points(x, y))
+
     def outline_lonlat(self) -> list[list[tuple[float, float]]]:
         """Exterior rings in lon/lat, for drawing the area on a map."""
         k = KM_PER_DEG_LON_EQUATOR * cos(radians(self.lat0))
@@ -107,6 +112,20 @@ def _read_polygon(terms: TruceTerms):
     return polygon
 
 
+def _to_local(polygon, area: Area):
+    """A lon/lat geometry in the area's local km plane."""
+    return shapely.transform(polygon, lambda xy: np.column_stack(area.to_km(xy[:, 1], xy[:, 0])))
+
+
+def polygon_area(polygon, *, countries=(), description: str = "") -> Area:
+    """An area that is a lon/lat polygon (a country's outline, say) with no buffer: for checks
+    whose area is not drawn around named places, like a pledge made for a whole country."""
+    centre = polygon.centroid
+    area = Area([], None, centre.y, centre.x, set(countries), set(), description)
+    area.geometry = _to_local(polygon, area)
+    return area
+
+
 def build_area(terms: TruceTerms) -> Area:
     """Resolve the area's places and polygon into one geometry."""
     source = terms.source_file or "<truce>"
@@ -125,7 +144,7 @@ def build_area(terms: TruceTerms) -> Area:
     area = Area(places, None, lat0, lon0)
     parts = [Point(area.to_km(p.lat, p.lon)).buffer(max(terms.area.buffer_km, 0.01), 32) for p in places]
     if polygon is not None:
-        local = shapely.transform(polygon, lambda xy: np.column_stack(area.to_km(xy[:, 1], xy[:, 0])))
+        local = _to_local(polygon, area)
         parts.append(local.buffer(terms.area.buffer_km) if terms.area.buffer_km else local)
     area.geometry = unary_union(parts)
     area.countries = {c for c in terms.area.countries} | {p.country for p in places if p.country}

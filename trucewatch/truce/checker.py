@@ -103,6 +103,11 @@ class TruceChecker:
         """The provisions the incident's act touches, whatever its time, place or perpetrator."""
         return self._provisions(inc)
 
+    def place_of(self, inc: Incident) -> tuple[str | None, str | None, float | None]:
+        """The place step alone: (verdict if decided, cap, distance in km), for callers that only
+        ask whether an incident lies in the area (which reports speak of it, say)."""
+        return self._place(inc, [])
+
     def _provisions(self, inc: Incident) -> list[str]:
         types = set(inc.types) or {inc.type}
         found = []

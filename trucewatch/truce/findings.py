@@ -25,6 +25,13 @@ ATTRIBUTIONS = ("claimed", "attested", "single source", "contested", "likely by 
 STRENGTH = {"violation": 3, "probable violation": 2, "possible violation": 1}
 
 
+def deciding_step(trace: list[str]) -> str:
+    """The step that settled a verdict: the last one that is not the verdict or its rule restated."""
+    steps = [t for t in trace if not t.startswith(("verdict:", "rule:", "cap:", "exclusions considered:",
+                                                   "exemptions considered:"))]
+    return steps[-1] if steps else ""
+
+
 def capped(verdict: str, cap: str | None) -> str:
     if cap is None or verdict not in STRENGTH:
         return verdict

@@ -11,6 +11,7 @@ from trucewatch.errors import TruceWatchError
 from trucewatch.incidents.persist import fuse_stored, save_findings, save_incidents
 
 from .checker import check
+from .stored import record_check
 from .terms import TruceTerms, load_truce
 
 
@@ -43,11 +44,13 @@ def _steps(progress: bool):
         yield step
 
 
-def run_check(truce: TruceTerms | str | Path, db: str, *, progress: bool = False, fuser=None):
-    """(terms, incident set, findings) for the events stored in `db`; incidents and findings are saved.
+def run_check(truce: TruceTerms | str | Path, db, *, progress: bool = False, actor=None, fuser=None):
+    """(terms, incident set, findings) for the events stored in `db` (a URL or an open Store);
+    incidents and findings are saved, and the terms too (trucewatch.truce.stored), marked as the
+    ones the findings came from; `actor` (default: the person at the shell) is who ran the check.
     `fuser` stands in for `incidents.fuse` (trucewatch.scale.fusion.cluster_fuser fuses on Dask)."""
     terms = truce if isinstance(truce, TruceTerms) else load_truce(truce)
-    store = open_store(db)
+    store = db if hasattr(db, "engine") else open_store(db)
     with _steps(progress) as step:
         step("fusing events into incidents")
         incidents = fuse_stored(store, fuser=fuser)
@@ -57,4 +60,5 @@ def run_check(truce: TruceTerms | str | Path, db: str, *, progress: bool = False
         findings = check(terms, incidents)
         step("saving findings")
         save_findings(store, terms.name, findings)
+        record_check(store, terms, actor=actor)
     return terms, incidents, findings

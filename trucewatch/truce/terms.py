@@ -109,6 +109,25 @@ def _known_actors(names: list[str]) -> list[str]:
     return resolved
 
 
+def known_actors(names: list[str]) -> list[str]:
+    """Party names in dictionary form, or ValueError naming each unknown one (with suggestions)."""
+    return _known_actors(names)
+
+
+def known_acts(value: list[str]) -> list[str]:
+    """Prohibited entries (act types, families, special provisions), or ValueError naming unknown ones."""
+    return _known_act_names(value)
+
+
+def known_obligations(value: list[str]) -> list[str]:
+    """Obligation names from provisions.yaml, or ValueError naming unknown ones."""
+    known = set(provisions_data()["obligations"])
+    unknown = [v for v in value if v not in known]
+    if unknown:
+        raise ValueError(f"unknown obligation {', '.join(unknown)}; known: {', '.join(sorted(known))}")
+    return value
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -236,11 +255,7 @@ class TruceTerms(_Strict):
     @field_validator("obligations")
     @classmethod
     def _known_obligations(cls, value: list[str]) -> list[str]:
-        known = set(provisions_data()["obligations"])
-        unknown = [v for v in value if v not in known]
-        if unknown:
-            raise ValueError(f"unknown obligation {', '.join(unknown)}; known: {', '.join(sorted(known))}")
-        return value
+        return known_obligations(value)
 
     @model_validator(mode="after")
     def _ordered(self):
@@ -263,6 +278,11 @@ class TruceTerms(_Strict):
     @property
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
+
+
+def explain_errors(errors: list[dict]) -> str:
+    """Pydantic errors as "field 'a.b': reason; ..." (shared by every YAML file validated like terms)."""
+    return _explain(errors)
 
 
 def _explain(errors: list[dict]) -> str:
@@ -294,10 +314,15 @@ def load_truce(path: str | Path) -> TruceTerms:
         raise ConfigError(f"{path}: no such truce file") from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot be read ({exc.strerror})") from None
+    return parse_truce_text(text, str(path))
+
+
+def parse_truce_text(text: str, source: str = "<truce>") -> TruceTerms:
+    """Validate truce terms written as YAML (a file's content, or text typed into a form)."""
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         where = getattr(exc, "problem_mark", None)
         line = f" at line {where.line + 1}" if where else ""
-        raise ConfigError(f"{path}: is not valid YAML{line}") from None
-    return parse_truce(data, str(path))
+        raise ConfigError(f"{source}: is not valid YAML{line}") from None
+    return parse_truce(data, source)

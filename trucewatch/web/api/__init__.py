@@ -1,0 +1,8 @@
+"""The REST API under /api/v1: one router per resource."""
+from fastapi import APIRouter
+
+from . import documents, events, findings, incidents, overview, places, searches, truces, users
+
+router = APIRouter(prefix="/api/v1")
+for module in (incidents, events, documents, findings, truces, places, overview, searches, users):
+    router.include_router(module.router)

@@ -1,0 +1,81 @@
+"""/api/v1/map, /timeline, /deleted, /history, /me: the dashboard's data and the sync feed."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import JSONResponse
+
+from trucewatch.audit import deleted_since, history
+from trucewatch.query import map_clusters, timeline
+from trucewatch.query.base import decode_cursor, encode_cursor
+from trucewatch.query.filters import FilterError
+
+from ..deps import Principal, get_store, require
+from ..problems import responses
+from .common import filter_params
+from .models import DeletedPage, HistoryEntry, MapOut, MeOut, TimelineOut
+
+router = APIRouter(tags=["dashboard"])
+PRIVATE_KINDS = {"user", "token", "search"}  # their history is for admins
+
+
+@router.get("/map", summary="Incidents clustered for a map view", response_model=MapOut,
+            responses=responses(400, 401, 403, 404, 422))
+def map_view(zoom: int = Query(..., ge=0, le=20, description="The map's zoom level (0: whole world)."),
+             view: str | None = Query(None, description="The visible box: west,south,east,north (default: world)."),
+             filters=Depends(filter_params), who=Depends(require("read")), store=Depends(get_store)):
+    """Clusters of the matching incidents in grid cells sized for the zoom, coloured by their most
+    serious verdict; also how many match in all and how many have no position."""
+    from trucewatch.query.filters import parse_box
+
+    return JSONResponse(map_clusters(store, filters, zoom=zoom, view=parse_box("view", view)))
+
+
+@router.get("/timeline", summary="Incidents per day by verdict", response_model=TimelineOut,
+            responses=responses(400, 401, 403, 404, 422))
+def timeline_view(filters=Depends(filter_params), who=Depends(require("read")), store=Depends(get_store)):
+    return JSONResponse(timeline(store, filters))
+
+
+@router.get("/deleted", summary="Records deleted since a time (for sync)", response_model=DeletedPage,
+            responses=responses(400, 401, 403, 422))
+def deleted(request: Request, since: datetime = Query(..., description="ISO 8601 time; tombstones at or after it."),
+            kind: list[str] | None = Query(None, description="incident, finding, event (default: all)."),
+            cursor: str | None = Query(None), limit: int = Query(100, ge=1, le=1000),
+            who=Depends(require("read")), store=Depends(get_store)):
+    """Incidents merged or split away (with the id that took their events), findings that are gone,
+    events a re-extraction dropped. Pair with `updated_since` on the lists to keep a copy in sync."""
+    from datetime import timezone
+
+    since = since if since.tzinfo else since.replace(tzinfo=timezone.utc)
+    kinds = [k for k in (kind or []) if k]
+    unknown = [k for k in kinds if k not in ("incident", "finding", "event")]
+    if unknown:
+        raise FilterError("kind", f"has no value {unknown[0]!r}; use incident, finding or event")
+    after = decode_cursor(cursor, (datetime, str, str))
+    found = deleted_since(store, since, kinds=kinds or ["incident", "finding", "event"],
+                          after=tuple(after) if after else None, limit=limit + 1)
+    more = len(found) > limit
+    found = found[:limit]
+    next_url = None
+    if more:
+        last = found[-1]
+        next_url = str(request.url.include_query_params(cursor=encode_cursor([last.deleted_at, last.kind, last.key])))
+    return JSONResponse({"items": [t.as_dict() for t in found], "next": next_url})
+
+
+@router.get("/history/{kind}/{record_id}", summary="A record's history (the audit log)",
+            response_model=list[HistoryEntry], responses=responses(401, 403, 422))
+def record_history(kind: str, record_id: str, who: Principal = Depends(require("read")), store=Depends(get_store)):
+    """Who changed it, when, before -> after, and why; oldest first."""
+    if kind in PRIVATE_KINDS and not who.can("manage_users"):
+        from ..problems import HTTPProblem
+        raise HTTPProblem(403, "The history of users, tokens and saved searches is for admins.", kind="forbidden")
+    return JSONResponse([entry.as_dict() for entry in history(store, kind, record_id)])
+
+
+@router.get("/me", summary="Who am I", response_model=MeOut, responses=responses(401, 403, 422))
+def me(who: Principal = Depends(require("read"))):
+    return JSONResponse({"name": who.user.name, "role": who.user.role, "permissions": sorted(who.permissions),
+                         "via": "token" if who.token else "session"})
