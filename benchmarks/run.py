@@ -10,6 +10,8 @@ Each benchmark runs in its own Python process, so its peak memory is its own:
               same 100,000 events (issue 17: under 10 %)
   web         benchmarks/web_bench.py: the server over loopback HTTP with 20,000 incidents: map
               latency for every zoom and view, and 50 clients reading list and map for 60 s
+  review      benchmarks/review_bench.py: 50 readers and 5 reviewers writing for 60 s on PostgreSQL:
+              errors, stale edits, p95 latency, every accepted write in the audit log exactly once
   extract_speed, places, fusion_impl  colleagues' benchmarks (extract_speed.py, places_bench.py,
               fusion_bench_impl.py), run when present
   scale       benchmarks/scale_bench.py: Dask extraction 1 vs 2 workers vs local processes on
@@ -35,7 +37,8 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 DEFAULT_SHARED = ROOT.parent / "shared" / "data"
 BUDGET_SECONDS = {"extraction": 200, "ingest": 120, "fusion": 180, "commitments": 180, "extract_speed": 200,
-                  "places": 90, "fusion_impl": 120, "web": 330}
+                  "places": 90, "fusion_impl": 120, "web": 330,
+                  "review": 150}
 TOTAL_BUDGET = 570  # seconds: the benchmarks above must finish within 10 minutes
 SCALE_BUDGET = 2400  # seconds, on top: issue 14's figures need 2,000 documents three times over
 
@@ -242,6 +245,7 @@ def plan(args) -> dict[str, list[str]]:
         "fusion": [python, str(HERE / "fusion_bench.py"), *quick],
         "commitments": [python, str(HERE / "commitments_bench.py"), *quick],
         "web": [python, str(HERE / "web_bench.py"), *quick],
+        "review": [python, str(HERE / "review_bench.py"), *quick],
     }
     for name, script in (("extract_speed", "extract_speed.py"), ("places", "places_bench.py"),
                          ("fusion_impl", "fusion_bench_impl.py")):
@@ -326,6 +330,7 @@ def table_rows(results: dict) -> list[tuple[str, str, str]]:
                      f"load {pledges['load_before'].split()[0]}",
                      fmt(pledges.get("peak_mb"), " MB")))
     rows += web_rows(results.get("web", {}))
+    rows += review_rows(results.get("review", {}))
     rows += scale_rows(results.get("scale", {}))
     for name, result in results.items():
         if "error" in result or "skipped" in result:
@@ -382,6 +387,24 @@ def web_rows(web: dict) -> list[tuple[str, str, str]]:
                          f"{load['errors']} errors, {load['requests_per_s']} req/s, p50 {load['all']['p50_s']} s, "
                          f"p95 {load['all']['p95_s']} s (list p95 {load['list']['p95_s']} s, map p95 "
                          f"{load['map']['p95_s']} s); load avg {entry.get('loadavg_before_load')}", ""))
+    return rows
+
+
+def review_rows(review: dict) -> list[tuple[str, str, str]]:
+    """Readers and reviewers at once: errors, latency, and whether every accepted write is logged once."""
+    rows = []
+    for kind in ("postgresql", "sqlite"):
+        entry = review.get(kind)
+        if not isinstance(entry, dict) or "skipped" in entry or "audit" not in entry:
+            continue
+        audit = entry["audit"]
+        rows.append((f"{review.get('readers')} readers + {review.get('reviewers')} reviewers x {entry['seconds']:.0f} s, {kind}",
+                     f"{entry['errors']} errors, {entry['stale_edits_409']} stale edits (409); reads p95 "
+                     f"{entry['reads']['p95_s']} s, writes p95 {entry['writes']['p95_s']} s; {audit['accepted_writes']} "
+                     f"accepted writes, {audit['in_audit_exactly_once']} in the audit log exactly once, "
+                     f"{audit['lost_updates']} lost; {entry.get('records_gone_404', 0)} records re-fused away (404, "
+                     f"{audit.get('gone_without_tombstone', 0)} without a tombstone); load avg "
+                     f"{entry.get('loadavg_before_load')}", ""))
     return rows
 
 

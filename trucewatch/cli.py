@@ -25,6 +25,8 @@ from trucewatch.commands import (  # noqa: F401  (imported for registration)
     serve_cmd,
     users_cmd,
     doctor_cmd,
+    watch_cmd,
+    audit_cmd,
 )
 
 

@@ -5,6 +5,8 @@ on a free loopback port when a test needs one.
 """
 from __future__ import annotations
 
+import os
+import shutil
 import socket
 import threading
 import time
@@ -16,6 +18,11 @@ import pytest
 import trucewatch
 from trucewatch.incidents.samples import FSA, GOV, IS, make_document, make_event
 
+# The browser tests share one headless Chromium per session: Debian's, never a downloaded one.
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARTIFACTS = Path(os.environ.get("TRUCEWATCH_ARTIFACTS") or Path(__file__).resolve().parents[2] / "test-artifacts") / "browser"
 EXAMPLE_TRUCE = Path(trucewatch.__file__).parent / "truce" / "examples" / "example_truce.yaml"
 PASSWORD = "a long test passphrase"
 ROLES = ("viewer", "analyst", "reviewer", "admin")
@@ -176,3 +183,29 @@ class LiveServer:
         self.server.should_exit = True
         self.thread.join(timeout=10)
         self.socket.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    assert CHROMIUM, "CI=true but no chromium on PATH (scripts/services.sh installs it)"
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+        yield launched
+        launched.close()
+
+
+def shot(page, name: str) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def log_in(page, name: str) -> None:
+    page.goto("/")
+    assert "/login" in page.url
+    page.fill("#name", name)
+    page.fill("#password", PASSWORD)
+    page.click("#login")
+    page.wait_for_selector("#who")
+    assert page.inner_text("#who").startswith(name)

@@ -6,34 +6,16 @@ in test-artifacts/browser/ (or $TRUCEWATCH_ARTIFACTS)."""
 from __future__ import annotations
 
 import os
-import shutil
-from pathlib import Path
 
 import pytest
 
-from .conftest import PASSWORD, LiveServer
-
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-ARTIFACTS = Path(os.environ.get("TRUCEWATCH_ARTIFACTS") or Path(__file__).resolve().parents[2] / "test-artifacts") / "browser"
+from .conftest import CHROMIUM, LiveServer, log_in, shot
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(CHROMIUM is None and os.environ.get("CI") != "true",
                        reason="headless Chromium is not installed (required when CI=true)"),
 ]
-
-
-@pytest.fixture(scope="session")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    assert CHROMIUM, "CI=true but no chromium on PATH (scripts/services.sh installs it)"
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture(scope="module")
@@ -51,21 +33,6 @@ def page(browser, server):
     opened.on("dialog", lambda dialog: (opened.problems.append(f"dialog: {dialog.message}"), dialog.dismiss()))
     yield opened
     context.close()
-
-
-def shot(page, name: str) -> None:
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
-
-
-def log_in(page, name: str) -> None:
-    page.goto("/")
-    assert "/login" in page.url
-    page.fill("#name", name)
-    page.fill("#password", PASSWORD)
-    page.click("#login")
-    page.wait_for_selector("#who")
-    assert page.inner_text("#who").startswith(name)
 
 
 def map_ready(page) -> dict:

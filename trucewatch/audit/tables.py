@@ -8,7 +8,8 @@ incident, a finding, an event replaced by re-extraction, a truce, a user, a save
 - `version` counts its content changes, by a machine (re-fusion, a new check) or a person;
   an edit names the version it started from and is refused when another change came first;
 - `digest` is a hash of the machine-made content, so a re-fusion that changes nothing bumps nothing;
-- `review_status` starts as "machine" (the review workflow moves it on);
+- `review_status` starts as "machine" (the review workflow moves it on), `assignee` names who
+  should look at it;
 - `deleted_at`/`replaced_by` make the row a tombstone that sync clients read from /deleted.
 """
 from __future__ import annotations
@@ -40,6 +41,7 @@ record_versions = sa.Table(
     sa.Column("key", sa.String(400), primary_key=True),
     sa.Column("version", sa.Integer, nullable=False),
     sa.Column("review_status", sa.String(32), nullable=False),
+    sa.Column("assignee", sa.String(64), nullable=True),  # who should review it (migration 0006)
     sa.Column("digest", sa.String(40), nullable=True),
     sa.Column("changed_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("changed_by", sa.String(120), nullable=False),

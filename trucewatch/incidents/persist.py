@@ -8,6 +8,7 @@ import sqlalchemy as sa
 
 from trucewatch.audit.tables import record_versions
 from trucewatch.audit.versions import digest_of, sync_machine
+from trucewatch.review.carry import carry_findings, carry_forward, reopen_changed
 
 from .api import fuse
 from .incident_set import IncidentSet, Operation
@@ -32,6 +33,13 @@ def refresh_statistics(conn: sa.Connection, *tables: sa.Table) -> None:
 def finding_key(truce_name: str, incident_id: str) -> str:
     """A finding's key among record versions and tombstones (incident ids never hold "|")."""
     return f"{truce_name}|{incident_id}"
+
+
+def writer(engine: sa.Engine) -> sa.Engine:
+    """The engine for a read-then-write transaction: on SQLite it takes the write lock up front
+    (BEGIN IMMEDIATE), so a concurrent writer (the server's re-check, a reviewer) makes it wait
+    instead of failing with "database is locked" when it turns from reading to writing."""
+    return engine.execution_options(sqlite_begin="IMMEDIATE")
 
 
 def engine_of(target) -> sa.Engine:
@@ -65,12 +73,19 @@ def load_journal(target) -> tuple[list[Operation], dict[str, str]]:
 def fuse_stored(store, *, fuser=None) -> IncidentSet:
     """Fuse a Store's events, replaying its stored journal of manual operations.
 
+    Events are read as people reviewed them (corrections applied, rejected events left out).
     Stored ids that the fresh fusion no longer has (a new, earlier report now leads their
     incident) become aliases at once, so an id shown by `trucewatch incidents list` still works.
-    `fuser` stands in for `fuse` (e.g. `trucewatch.scale.fusion.cluster_fuser` fuses on Dask).
+    `fuser(store, journal=, aliases=)` fuses instead (`trucewatch.scale.fusion.cluster_fuser`:
+    on Dask, each worker reading its shard of reviewed events).
     """
+    from trucewatch.review.overrides import reviewed_events
+
     ops, aliases = load_journal(store)
-    incident_set = (fuser or fuse)(store, journal=ops, aliases=aliases)
+    if fuser is None:
+        incident_set = fuse(reviewed_events(store), journal=ops, aliases=aliases)
+    else:  # the fuser reads the store itself (on Dask: each worker its shard, reviews applied)
+        incident_set = fuser(store, journal=ops, aliases=aliases)
     with engine_of(store).connect() as conn:
         incident_set.aliases.update(_vanished_ids(conn, incident_set))
     return incident_set
@@ -94,7 +109,7 @@ def save_incidents(target, incident_set: IncidentSet, *, batch: int = 5000) -> i
     """
     engine = ready_engine(target)
     now = datetime.now(timezone.utc)
-    with engine.begin() as conn:
+    with writer(engine).begin() as conn:
         aliases = {**incident_set.aliases, **_vanished_ids(conn, incident_set)}
         for live in incident_set.incidents:
             aliases.pop(live, None)
@@ -121,6 +136,7 @@ def save_incidents(target, incident_set: IncidentSet, *, batch: int = 5000) -> i
             party_rows += party_rows_of(inc.id, data)
         changed = sync_machine(conn, "incident", {row["id"]: digest_of(row["data"]) for row in rows},
                                at=now, replaced_by=aliases, previous=previous)
+        carry_forward(conn, "incident", {old: new for old, new in aliases.items() if old in previous}, now)
         for row in rows:
             row["updated_at"] = changed[row["id"]]
         _insert_in_batches(conn, incidents, rows, batch)
@@ -161,14 +177,17 @@ def save_findings(target, truce_name: str, found) -> int:
     now = datetime.now(timezone.utc)
     rows = [{"truce": truce_name, "incident_id": f.incident, "verdict": f.verdict, "data": f.as_dict(),
              "checked_at": now} for f in found]
-    with engine.begin() as conn:
-        previous = {finding_key(truce_name, incident_id) for incident_id in conn.scalars(
-            sa.select(findings.c.incident_id).where(findings.c.truce == truce_name))}
+    with writer(engine).begin() as conn:
+        old_verdicts = dict(conn.execute(sa.select(findings.c.incident_id, findings.c.verdict)
+                                         .where(findings.c.truce == truce_name)).all())
+        previous = {finding_key(truce_name, incident_id) for incident_id in old_verdicts}
         conn.execute(findings.delete().where(findings.c.truce == truce_name))
         _insert_in_batches(conn, findings, rows)
-        sync_machine(conn, "finding", {finding_key(truce_name, row["incident_id"]): digest_of(row["data"])
-                                       for row in rows},
-                     at=now, scope_prefix=finding_key(truce_name, ""), previous=previous)
+        present = {finding_key(truce_name, row["incident_id"]): digest_of(row["data"]) for row in rows}
+        sync_machine(conn, "finding", present, at=now, scope_prefix=finding_key(truce_name, ""), previous=previous)
+        renamed = carry_findings(conn, truce_name, previous, set(present), now)
+        was = {**{new: old_verdicts[old] for old, new in renamed.items()}, **old_verdicts}
+        reopen_changed(conn, truce_name, was, {row["incident_id"]: row["verdict"] for row in rows}, now)
         refresh_statistics(conn, findings, record_versions)
     return len(rows)
 

@@ -154,13 +154,19 @@ def cluster_fuser(dask) -> Callable:
 
 
 def partitions_of(source, threads: int) -> list[Partition]:
-    """Partitions for a Store (each worker reads its own shard), or for records held here."""
+    """Partitions for a Store (each worker reads its own shard), or for records held here. A
+    Store's events are read as people reviewed them, as one-process fusion reads them; reviews
+    are re-attached here once, so the workers only read."""
     if isinstance(source, list) and all(isinstance(item, Partition) for item in source):
         return source
     if hasattr(source, "engine") and hasattr(source, "events"):
+        from trucewatch.review.overrides import reattach_reviews, reviewed_events
+
         url = worker_url(source)
-        if url is not None:
-            return from_store(url, shards=TASKS_PER_THREAD * threads)
+        if url is None:
+            return from_items(reviewed_events(source))
+        reattach_reviews(source)
+        return from_store(url, shards=TASKS_PER_THREAD * threads)
     return from_items(source)
 
 

@@ -63,10 +63,12 @@ def worker_url(store) -> str | None:
 
 
 def stored_events(url: str, shard: int, shards: int) -> list:
+    """The shard's events as people reviewed them (the client re-attached reviews beforehand)."""
+    from trucewatch.review.overrides import reviewed_events
     from trucewatch.store import open_store
 
     with open_store(url) as store:
-        return list(store.events(shard=(shard, shards)))
+        return list(reviewed_events(store, shard=(shard, shards), reattach_first=False))
 
 
 def _given(mentions: list[Mention]) -> list[Mention]:

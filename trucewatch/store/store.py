@@ -85,6 +85,7 @@ class Store:
                 _delete_events(connection, document.id)
                 _insert_events(connection, [extractions[index]])
                 _record_replaced_events(connection, document.id, extractions[index].events, previous)
+                _reattach_reviews(connection, document.id)
         return results
 
     def _insert_document(self, connection: sa.Connection, document: Document) -> bool:
@@ -286,6 +287,14 @@ def _record_replaced_events(connection: sa.Connection, document_id: str, events:
     digests = {event.id: digest_of(event.model_dump(mode="json")) for event in events}
     sync_machine(connection, "event", digests, at=datetime.now(timezone.utc),
                  scope_prefix=f"{document_id}:", previous=previous)
+
+
+def _reattach_reviews(connection: sa.Connection, document_id: str) -> None:
+    """People's reviews and corrections follow their events when re-extraction renumbers them
+    (they are stored apart from the events: trucewatch.review)."""
+    from trucewatch.review.overrides import reattach
+
+    reattach(connection, [document_id])
 
 
 def _delete_events(connection: sa.Connection, document_id: str) -> None:

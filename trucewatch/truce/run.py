@@ -9,6 +9,7 @@ from pathlib import Path
 
 from trucewatch.errors import TruceWatchError
 from trucewatch.incidents.persist import fuse_stored, save_findings, save_incidents
+from trucewatch.review.workflow import without_rejected
 
 from .checker import check
 from .stored import record_check
@@ -57,7 +58,7 @@ def run_check(truce: TruceTerms | str | Path, db, *, progress: bool = False, act
         step("saving incidents")
         save_incidents(store, incidents)
         step(f"checking {len(incidents)} incidents against {terms.name}")
-        findings = check(terms, incidents)
+        findings = check(terms, without_rejected(store, incidents))
         step("saving findings")
         save_findings(store, terms.name, findings)
         record_check(store, terms, actor=actor)

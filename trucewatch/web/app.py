@@ -40,15 +40,22 @@ RFC 9457 problem details. Pair `updated_since` with `/deleted?since=` to keep a 
 def create_app(settings: Settings | None = None):
     settings = settings or Settings()
     store = open_store(settings.db_url)
+    exports_dir = Path(settings.exports_dir) if settings.exports_dir else default_exports_dir(store.url)
 
     @asynccontextmanager
     async def lifespan(app):
+        from trucewatch.review.jobs import Worker
+
+        app.state.worker = Worker(store, exports_dir).start() if settings.background_jobs else None
         yield
+        if app.state.worker is not None:
+            app.state.worker.stop()
         store.close()
 
     app = FastAPIOffline(title="TruceWatch", version=__version__, description=DESCRIPTION, docs_url=None,
                          redoc_url=None, openapi_url=OPENAPI_URL, static_url=DOCS_ASSETS, lifespan=lifespan)
-    app.state.store, app.state.settings = store, settings
+    app.state.store, app.state.settings, app.state.exports_dir = store, settings, exports_dir
+    app.state.worker = None
     app.add_middleware(SecurityMiddleware)
     problems.install(app, pages.render_error)
     app.include_router(api.router)
@@ -81,13 +88,22 @@ def create_app(settings: Settings | None = None):
     return app
 
 
+def default_exports_dir(db_url: str) -> Path:
+    """A folder per database in the temp dir, so two servers on two databases never mix files."""
+    import hashlib
+    import tempfile
+
+    return Path(tempfile.gettempdir()) / f"trucewatch-exports-{hashlib.sha1(db_url.encode()).hexdigest()[:10]}"
+
+
 def app_from_environment():
     """The app for uvicorn's worker processes (`trucewatch serve --workers N`): each builds its own
     from $TRUCEWATCH_DB and $TRUCEWATCH_SECURE_COOKIES, which the parent sets."""
     import os
 
     return create_app(Settings(db_url=os.environ.get("TRUCEWATCH_DB"),
-                               secure_cookies=os.environ.get("TRUCEWATCH_SECURE_COOKIES") == "1"))
+                               secure_cookies=os.environ.get("TRUCEWATCH_SECURE_COOKIES") == "1",
+                               exports_dir=os.environ.get("TRUCEWATCH_EXPORTS_DIR") or None))
 
 
 def _mount_static(app) -> None:

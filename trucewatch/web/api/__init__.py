@@ -1,8 +1,8 @@
 """The REST API under /api/v1: one router per resource."""
 from fastapi import APIRouter
 
-from . import documents, events, findings, incidents, overview, places, searches, truces, users
+from . import documents, events, findings, incidents, overview, places, review, searches, truces, users
 
 router = APIRouter(prefix="/api/v1")
-for module in (incidents, events, documents, findings, truces, places, overview, searches, users):
+for module in (incidents, events, documents, findings, truces, places, overview, searches, users, review):
     router.include_router(module.router)

@@ -7,6 +7,7 @@ from fastapi.responses import JSONResponse
 from trucewatch.errors import NotFound
 from trucewatch.exports import EVENT_SHAPES
 from trucewatch.query import get_event, list_events
+from trucewatch.review.overrides import overlay
 
 from ..deps import get_store, require
 from ..problems import responses
@@ -24,6 +25,7 @@ def events_list(request: Request, filters=Depends(filter_params), paging=Depends
                 store=Depends(get_store)):
     """Events whose time span overlaps the date filters (inclusive); grade and verdict are their incident's."""
     page = list_events(store, filters, **paging)
+    overlay(store, page.items)  # corrections people made, the machine's values beside them
     if format == "json":
         return json_page(request, page, fields, list(EventItem.model_fields))
     return export_page(request, page, format, EVENT_SHAPES[format], [item["_pair"] for item in page.items], fields)
@@ -35,4 +37,4 @@ def event_get(event_id: str, who=Depends(require("read")), store=Depends(get_sto
     found = get_event(store, event_id)
     if found is None:
         raise NotFound(f"There is no event '{event_id}'.")
-    return JSONResponse(found)
+    return JSONResponse(overlay(store, [found])[0], headers={"ETag": f'"{found["version"]}"'})

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Query, Request
 
-from trucewatch.exports import Shape
 from trucewatch.query import list_findings
+from trucewatch.query.shapes import FINDING_PAGE_SHAPES
 
 from ..deps import get_store, require
 from ..problems import responses
@@ -12,12 +12,6 @@ from .common import export_page, fields_param, filter_params, json_page, list_re
 from .models import FindingItem, FindingPage
 
 router = APIRouter(tags=["findings"])
-COLUMNS = ["truce", "incident", "verdict", "start", "end", "type", "place", "provisions", "parties", "distance_km",
-           "country", "admin1", "latitude", "longitude", "review_status", "checked_at", "trace"]
-
-
-def _row(item: dict) -> dict:
-    return {**{key: item.get(key) for key in COLUMNS}, "latitude": item.get("lat"), "longitude": item.get("lon")}
 
 
 @router.get("/findings", summary="List findings", response_model=None,
@@ -30,6 +24,4 @@ def findings_list(request: Request, filters=Depends(filter_params), paging=Depen
     page = list_findings(store, filters, **paging)
     if format == "json":
         return json_page(request, page, fields, list(FindingItem.model_fields), keep="incident")
-    writer = "csv" if format == "csv" else "geojson"
-    return export_page(request, page, format, Shape(_row, writer, COLUMNS if writer == "csv" else None),
-                       page.items, fields)
+    return export_page(request, page, format, FINDING_PAGE_SHAPES[format], page.items, fields)

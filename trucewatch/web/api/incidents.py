@@ -4,10 +4,10 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse
 
-from trucewatch.exports import Shape
-from trucewatch.incidents.export import FLAT_INCIDENT_COLUMNS, INCIDENT_SHAPES, flat_incident_row
 from trucewatch.query import list_incidents
 from trucewatch.query.incidents import incident_record
+from trucewatch.query.shapes import INCIDENT_PAGE_SHAPES as SHAPES
+from trucewatch.query.shapes import incident_rows
 
 from ..deps import get_store, require
 from ..problems import responses
@@ -16,20 +16,6 @@ from .models import IncidentItem, IncidentOut, IncidentPage
 
 router = APIRouter(tags=["incidents"])
 FORMAT = Query("json", pattern="^(json|csv|acled|geojson)$", description="json, csv, acled (ACLED-style CSV) or geojson.")
-EXTRA_COLUMNS = ["verdict", "truce", "review_status"]
-
-
-def _with_review(incident_row):
-    def row(data: dict) -> dict:
-        return {**incident_row(data), **{key: data.get(key) for key in EXTRA_COLUMNS}}
-    return row
-
-
-SHAPES = {
-    "csv": Shape(_with_review(flat_incident_row), "csv", FLAT_INCIDENT_COLUMNS + EXTRA_COLUMNS),
-    "acled": INCIDENT_SHAPES["acled"],
-    "geojson": Shape(_with_review(flat_incident_row), "geojson"),
-}
 
 
 @router.get("/incidents", summary="List incidents", response_model=None,
@@ -41,8 +27,7 @@ def incidents_list(request: Request, filters=Depends(filter_params), paging=Depe
     page = list_incidents(store, filters, with_data=format != "json", **paging)
     if format == "json":
         return json_page(request, page, fields, list(IncidentItem.model_fields))
-    rows = [{**item["_data"], **{key: item.get(key) for key in EXTRA_COLUMNS}} for item in page.items]
-    return export_page(request, page, format, SHAPES[format], rows, fields)
+    return export_page(request, page, format, SHAPES[format], incident_rows(page.items), fields)
 
 
 @router.get("/incidents/{incident_id}", summary="One incident with every mention", response_model=None,

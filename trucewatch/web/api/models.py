@@ -96,6 +96,8 @@ class EventItem(Open):
     verdict: str | None = None
     truce: str | None = None
     review_status: str | None = None
+    assignee: str | None = None
+    corrections: dict[str, Any] | None = Field(None, description="Corrected fields: {field: {machine, corrected}}.")
     version: int | None = None
     updated_at: datetime | None = None
 
@@ -208,6 +210,7 @@ class CheckOut(Open):
 
 
 class PlaceOut(Open):
+    id: str | None = Field(None, description="The gazetteer's id: give it as location.place_id to correct an event's place.")
     name: str
     country: str | None = None
     admin1: str | None = None

@@ -65,14 +65,73 @@ def deleted(request: Request, since: datetime = Query(..., description="ISO 8601
     return JSONResponse({"items": [t.as_dict() for t in found], "next": next_url})
 
 
-@router.get("/history/{kind}/{record_id}", summary="A record's history (the audit log)",
-            response_model=list[HistoryEntry], responses=responses(401, 403, 422))
-def record_history(kind: str, record_id: str, who: Principal = Depends(require("read")), store=Depends(get_store)):
-    """Who changed it, when, before -> after, and why; oldest first."""
+FILE_CONTENT = {"text/csv": {"schema": {"type": "string"}}, "application/jsonl": {"schema": {"type": "string"}}}
+
+
+@router.get("/history/{kind}/{record_id}", summary="A record's history (the audit log)", response_model=None,
+            responses={200: {"model": list[HistoryEntry], "content": FILE_CONTENT}, **responses(401, 403, 422)})
+def record_history(kind: str, record_id: str, format: str = Query("json", pattern="^(json|jsonl|csv)$",
+                                                                  description="json, jsonl or csv (a download)."),
+                   who: Principal = Depends(require("read")), store=Depends(get_store)):
+    """Who changed it, when, before -> after, and why; oldest first (an event's history includes
+    what was done under its earlier ids, when re-extraction renumbered it)."""
+    from trucewatch.review.state import record_history as reviewed_history
+
     if kind in PRIVATE_KINDS and not who.can("manage_users"):
         from ..problems import HTTPProblem
         raise HTTPProblem(403, "The history of users, tokens and saved searches is for admins.", kind="forbidden")
-    return JSONResponse([entry.as_dict() for entry in history(store, kind, record_id)])
+    found = reviewed_history(store, kind, record_id)
+    if format == "json":
+        return JSONResponse([entry.as_dict() for entry in found])
+    return _audit_file(found, format, f"history-{kind}")
+
+
+@router.get("/audit", summary="The audit log as a file (JSON Lines or CSV)", response_model=None,
+            responses={200: {"content": FILE_CONTENT}, **responses(400, 401, 403, 422)})
+def audit_export(since: datetime | None = Query(None, description="Only changes at or after this time (ISO 8601)."),
+                 kind: str | None = Query(None, max_length=32, description="Only records of this kind."),
+                 format: str = Query("jsonl", pattern="^(jsonl|csv)$"),
+                 who: Principal = Depends(require("read")), store=Depends(get_store)):
+    """Every change, oldest first; the history of accounts, tokens and saved searches only for admins."""
+    from datetime import timezone
+
+    from trucewatch.audit.export import entries
+
+    if kind in PRIVATE_KINDS and not who.can("manage_users"):
+        from ..problems import HTTPProblem
+        raise HTTPProblem(403, "The history of users, tokens and saved searches is for admins.", kind="forbidden")
+    if since is not None and since.tzinfo is None:
+        since = since.replace(tzinfo=timezone.utc)
+    hidden = () if who.can("manage_users") else tuple(PRIVATE_KINDS)
+    return _audit_file(entries(store, kind=kind, since=since, exclude_kinds=hidden), format, "audit")
+
+
+def _audit_file(found, fmt: str, name: str):
+    """Audit entries as a downloadable JSON Lines or CSV file, written as they are read."""
+    import io
+
+    from fastapi.responses import StreamingResponse
+
+    from trucewatch.audit.export import write_entries
+
+    def chunks():
+        from trucewatch.batching import chunks as batches
+
+        first = True
+        for batch in batches(found, 500):
+            buffer = io.StringIO()
+            write_entries(batch, fmt, buffer)
+            text = buffer.getvalue()
+            yield text if first or fmt != "csv" else text.split("\n", 1)[1]  # one header line
+            first = False
+        if first:
+            buffer = io.StringIO()
+            write_entries([], fmt, buffer)
+            yield buffer.getvalue()
+
+    media = "text/csv; charset=utf-8" if fmt == "csv" else "application/jsonl"
+    return StreamingResponse(chunks(), media_type=media,
+                             headers={"Content-Disposition": f'attachment; filename="{name}.{fmt}"'})
 
 
 @router.get("/me", summary="Who am I", response_model=MeOut, responses=responses(401, 403, 422))

@@ -14,7 +14,7 @@ router = APIRouter(tags=["places"])
 
 
 def place_out(place) -> dict:
-    return {"name": place.name, "country": place.country3 or place.country, "admin1": place.admin1,
+    return {"id": place.id, "name": place.name, "country": place.country3 or place.country, "admin1": place.admin1,
             "admin2": place.admin2, "lat": place.lat, "lon": place.lon, "kind": place.fcode,
             "population": place.population, "geonameid": place.geonameid}
 

@@ -48,6 +48,7 @@ def dashboard(request: Request, who=Depends(require("read")), store=Depends(get_
     next_url = f"/?{urlencode([*filters.query_pairs(), ('cursor', page_of.next_cursor)])}" \
         if page_of and page_of.next_cursor else None
     truces = list_truces(store)
+    recent_alerts = _alerts_today(store)
     current_truce = (page_of.meta.get("truce") if page_of else None)
     truce_id = next((t.id for t in truces if t.name == current_truce), None)
     return page(request, "dashboard.html", who, status=400 if problem else 200, filters=filters, problem=problem,
@@ -55,7 +56,17 @@ def dashboard(request: Request, who=Depends(require("read")), store=Depends(get_
                 next_url=next_url, truces=truces, current_truce=current_truce, truce_id=truce_id,
                 verdicts=verdict_names(), grades=grade_names(), severity=severity_order(),
                 colours={verdict: verdict_colour(verdict) for verdict in verdict_names()}, statuses=review_statuses(),
-                searches=list_searches(store, who.user), first_page=not request.query_params.get("cursor"))
+                searches=list_searches(store, who.user), first_page=not request.query_params.get("cursor"),
+                recent_alerts=recent_alerts)
+
+
+def _alerts_today(store) -> int:
+    """Violations the watch announced in the last 24 hours (the dashboard's banner)."""
+    from datetime import datetime, timedelta, timezone
+
+    from trucewatch.monitor.outbox import count_alerts
+
+    return count_alerts(store, since=datetime.now(timezone.utc) - timedelta(hours=24))
 
 
 @router.post("/searches")

@@ -17,9 +17,12 @@ router = APIRouter(include_in_schema=False)
 
 @router.get("/incidents/{incident_id}")
 def incident_page(incident_id: str, request: Request, who=Depends(require("read")), store=Depends(get_store)):
+    from .review import incident_extras
+
     record, lookup = incident_record(store, incident_id)
     return page(request, "incident.html", who, incident=record, note=lookup.note, blocks=mention_blocks(lookup),
-                claims=claims_side_by_side(lookup), casualties=casualty_rows(record))
+                claims=claims_side_by_side(lookup), casualties=casualty_rows(record),
+                **incident_extras(store, record, who))
 
 
 @router.get("/documents/{document_id}")
