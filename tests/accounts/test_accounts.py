@@ -108,6 +108,17 @@ def test_sessions_end_at_logout_expiry_and_disabling(store, user):
     assert find_session(store, cookie) is None
 
 
+def test_a_new_password_signs_the_user_out_everywhere(store, user):
+    """A password is changed because the old one may be known: a session opened with it must not
+    outlive it. A role change keeps sessions (they read the role afresh on every request)."""
+    cookie, _ = start_session(store, user)
+    update_user(store, "amal", version=None, actor=ME, role="reviewer")
+    assert find_session(store, cookie).user.role == "reviewer"
+    update_user(store, "amal", version=None, actor=ME, password="another long passphrase")
+    assert find_session(store, cookie) is None
+    assert authenticate(store, "amal", "another long passphrase").name == "amal"
+
+
 def test_tokens_are_hashed_scoped_and_expire(store, user):
     token, secret = issue_token(store, "amal", name="nightly", scope="read", expires_days=30, actor=ME)
     assert looks_like_token(secret) and not looks_like_token("tw_short")

@@ -2,7 +2,7 @@
 filter, and filters written back as a query string parse to the same filters."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from urllib.parse import urlencode
 
 from hypothesis import given, settings
@@ -39,3 +39,15 @@ def test_filters_survive_a_trip_through_the_url(params):
     filters = parse_filters(params)
     again = parse_query_string(urlencode(filters.query_pairs()))
     assert again == filters
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.datetimes(datetime(1990, 1, 1), datetime(2030, 1, 1)),
+       st.integers(-14 * 60, 14 * 60).map(lambda minutes: timezone(timedelta(minutes=minutes))))
+def test_a_time_with_any_offset_becomes_the_same_instant_in_utc(moment, zone):
+    """SQLite compares stored times as text and drops a bound value's offset, so the filter holds
+    every time in UTC (a naive one is taken as UTC)."""
+    given_time = moment.replace(tzinfo=zone)
+    parsed = parse_filters({"updated_since": given_time.isoformat()}).updated_since
+    assert parsed == given_time and parsed.utcoffset() == timedelta(0)
+    assert parse_filters({"updated_since": moment.isoformat()}).updated_since == moment.replace(tzinfo=timezone.utc)

@@ -76,6 +76,26 @@ def test_two_people_correct_one_event_and_the_second_sees_the_conflict(fresh):
     assert nothing.status_code == 400 and "Nothing was changed" in nothing.text
 
 
+def test_an_edit_form_without_its_version_writes_nothing(fresh):
+    """As the API, a page never writes without the version the form was opened on: a form that
+    lost it could silently overwrite somebody's change."""
+    scenario, (first, csrf), _ = fresh
+    viewer = scenario.headers("viewer")
+    event = first.get("/api/v1/events", params={"limit": 1}, headers=viewer).json()["items"][0]
+    one, other = [i["id"] for i in first.get("/api/v1/incidents", params={"limit": 2}, headers=viewer).json()["items"]]
+    before = audit_rows(scenario.url)
+    for path, form in [("/review/status", {"kind": "event", "key": event["id"], "status": "in_review"}),
+                       ("/review/assign", {"kind": "event", "key": event["id"], "assignee": "viewer"}),
+                       (f"/events/{event['id']}/correct", {"type": "shelling"}),
+                       (f"/incidents/{one}/merge", {"other": other}),
+                       (f"/incidents/{one}/split", {"event": event["id"]})]:
+        for version in ({}, {"version": ""}, {"version": "0"}):
+            answer = first.post(path, data={**form, **version, "csrf_token": csrf}, follow_redirects=False)
+            assert answer.status_code == 400, (path, version, answer.status_code)
+            assert "which version of the record it was opened on" in answer.text
+    assert audit_rows(scenario.url) == before
+
+
 def test_the_queue_bulk_form_assigns_every_selected_row(fresh):
     scenario, (first, csrf), _ = fresh
     queue = first.get("/review", params={"kind": "event"})

@@ -253,3 +253,18 @@ def test_problem_for_unknown_api_route_and_method(sqlite_client, sqlite_scenario
     assert missing.status_code == 404 and missing.headers["content-type"].startswith("application/problem+json")
     wrong = sqlite_client.put("/api/v1/incidents", headers=sqlite_scenario.headers("admin"))
     assert wrong.status_code == 405 and wrong.json()["status"] == 405
+
+
+@pytest.mark.parametrize("kind", ['a"b', "a\r\nSet-Cookie: x=1", "nothing"])
+def test_a_history_of_an_unknown_kind_is_a_clear_400(sqlite_client, sqlite_scenario, kind):
+    """The kind names the download (Content-Disposition): anything but a record kind is refused
+    before it reaches a header."""
+    from urllib.parse import quote
+
+    answer = sqlite_client.get(f"/api/v1/history/{quote(kind, safe='')}/x", params={"format": "csv"},
+                               headers=sqlite_scenario.headers("viewer"))
+    assert answer.status_code == 400
+    assert "set-cookie" not in answer.headers
+    assert "event, incident, finding, truce" in answer.json()["detail"]
+    shown = sqlite_client.get("/api/v1/history/truce/x", params={"format": "csv"}, headers=sqlite_scenario.headers("viewer"))
+    assert shown.status_code == 200 and shown.headers["content-disposition"] == 'attachment; filename="history-truce.csv"'

@@ -125,8 +125,8 @@ def update_user(store, name: str, *, version: int | None, actor: Actor, role: st
             raise TruceWatchError("Nothing to change: give a role, disabled, or a password.")
         new_version = versions.bump(connection, store, KIND, name, version, actor.name, at)
         connection.execute(users.update().where(users.c.id == row.id).values(**changes))
-        if disabled:  # a disabled user is signed out everywhere at once
-            from .tables import sessions
+        if disabled or password_hash is not None:  # disabled, or the old password may be known:
+            from .tables import sessions            # signed out everywhere at once
             connection.execute(sessions.delete().where(sessions.c.user_id == row.id))
         after = _user(connection, _row_by_name(connection, name))
         shown_before, shown_after = before.public(), after.public()

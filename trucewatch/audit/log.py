@@ -72,15 +72,22 @@ def append(connection: sa.Connection, actor: Actor, action: str, kind: str, key:
         reason=(reason or None)))
 
 
-def writing(store):
-    """A write transaction on the store; for a bare engine stand-in (scripts, tests), the engine's
-    own transaction after creating the audit tables migrations would have made."""
+def ensure_tables(store) -> None:
+    """The audit tables on a bare engine stand-in (scripts, tests); a Store's migrations made them."""
     if hasattr(store, "transaction"):
-        return store.transaction()
+        return
     from .tables import AUDIT_TABLES
 
     for table in AUDIT_TABLES:
         table.create(store.engine, checkfirst=True)
+
+
+def writing(store):
+    """A write transaction on the store; for a bare engine stand-in, the engine's own transaction
+    after creating the audit tables migrations would have made."""
+    if hasattr(store, "transaction"):
+        return store.transaction()
+    ensure_tables(store)
     return store.engine.begin()
 
 

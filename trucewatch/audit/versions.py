@@ -18,12 +18,13 @@ from importlib import resources
 import sqlalchemy as sa
 import yaml
 
-from trucewatch.errors import Conflict, NotFound
+from trucewatch.errors import Conflict, NotFound, TruceWatchError
 
 from .log import AuditEntry, history
 from .tables import record_versions
 
 MACHINE = "machine"
+MAX_VERSION = 2**31 - 1  # the versions column is a 32-bit integer on PostgreSQL
 
 
 @lru_cache(maxsize=1)
@@ -101,11 +102,24 @@ def create(connection: sa.Connection, kind: str, key: str, by: str, at: datetime
     return found.version + 1
 
 
+def checked_version(kind: str, key: str, version) -> int | None:
+    """The version an edit names, if it is one a record can have (None: no check). A client's
+    garbage (0, "2", true, 2**70) is bad input named in a sentence, not a query the database
+    driver fails on (SQLite cannot bind an integer past 64 bits)."""
+    if version is None:
+        return None
+    if isinstance(version, bool) or not isinstance(version, int) or not 1 <= version <= MAX_VERSION:
+        raise TruceWatchError(f"{version!r} is not a version of the {kind} '{key}' (versions are whole numbers "
+                              f"from 1 to {MAX_VERSION}); nothing was saved. Reload it and edit again.")
+    return version
+
+
 def bump(connection: sa.Connection, store, kind: str, key: str, expected: int | None, by: str,
          at: datetime) -> int:
     """The record's next version, if it is still at `expected` (None: whatever it is, for commands
     that are authoritative, like `check` re-reading a truce file). StaleEdit otherwise."""
     table = record_versions
+    expected = checked_version(kind, key, expected)
     condition = [table.c.kind == kind, table.c.key == key, table.c.deleted_at.is_(None)]
     if expected is not None:
         condition.append(table.c.version == expected)

@@ -89,10 +89,9 @@ def check_commitments(db=None, *, files: Iterable[str | Path] = (), incidents=No
         loaded[source] = [c.model_copy(update={"source": source}) for c in load_commitments(f)]
     with _store(db) as store:
         if incidents is None:
-            from trucewatch.incidents.persist import fuse_stored, save_incidents
+            from trucewatch.incidents.persist import fuse_and_save
 
-            incidents = fuse_stored(store)
-            save_incidents(store, incidents)
+            incidents, _ = fuse_and_save(store)
         for source, written in loaded.items():
             save_commitments(store, written, origin="hand-written", source=source)
         handwritten = load_stored(store, origin="hand-written")

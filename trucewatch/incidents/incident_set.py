@@ -51,6 +51,9 @@ class IncidentSet:
     aliases: dict[str, str] = field(default_factory=dict, repr=False)
     incidents: dict[str, Incident] = field(default_factory=dict, repr=False)
     _cache: SignatureCache = field(default_factory=SignatureCache, repr=False)
+    # The journal as the database held it when this set was fused from it ((op id, undone) pairs;
+    # None when it was not): saving checks it is still so, or a manual operation would be lost.
+    stored_journal: tuple | None = field(default=None, repr=False)
 
     def __repr__(self) -> str:
         return f"IncidentSet({len(self.incidents)} incidents, {len(self.journal)} manual operations)"

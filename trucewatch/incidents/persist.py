@@ -8,6 +8,7 @@ import sqlalchemy as sa
 
 from trucewatch.audit.tables import record_versions
 from trucewatch.audit.versions import digest_of, sync_machine
+from trucewatch.errors import TruceWatchError
 from trucewatch.review.carry import carry_findings, carry_forward, reopen_changed
 
 from .api import fuse
@@ -28,6 +29,31 @@ def refresh_statistics(conn: sa.Connection, *tables: sa.Table) -> None:
     and a plan made on them can turn a 0.1 s map query into a minute-long nested loop."""
     if conn.dialect.name == "postgresql":
         conn.exec_driver_sql("ANALYZE " + ", ".join(table.name for table in tables))
+
+
+# One number for PostgreSQL's transaction-level advisory lock that every writer of incidents and
+# findings takes: they rewrite whole tables, so two at once would insert the same keys.
+FUSION_LOCK = 0x7457_F05E
+SAVE_ATTEMPTS = 5
+
+
+class JournalMoved(TruceWatchError):
+    """Somebody merged, split or undid incidents while this fusion ran: saving it would erase that."""
+
+    def __init__(self):
+        super().__init__("The incidents were merged, split or an operation undone while they were being "
+                         "fused again; nothing was saved. Run the command again.")
+
+
+def lock_fusion(conn: sa.Connection) -> None:
+    """Wait for any other writer of incidents or findings to commit (SQLite's BEGIN IMMEDIATE,
+    see `writer`, already does; PostgreSQL needs the lock)."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(sa.select(sa.func.pg_advisory_xact_lock(FUSION_LOCK)))
+
+
+def _journal_state(ops) -> tuple:
+    return tuple((op.op_id, bool(op.undone)) for op in ops)
 
 
 def finding_key(truce_name: str, incident_id: str) -> str:
@@ -86,9 +112,34 @@ def fuse_stored(store, *, fuser=None) -> IncidentSet:
         incident_set = fuse(reviewed_events(store), journal=ops, aliases=aliases)
     else:  # the fuser reads the store itself (on Dask: each worker its shard, reviews applied)
         incident_set = fuser(store, journal=ops, aliases=aliases)
+    incident_set.stored_journal = _journal_state(ops)
     with engine_of(store).connect() as conn:
         incident_set.aliases.update(_vanished_ids(conn, incident_set))
     return incident_set
+
+
+def fuse_and_save(store, change=None, *, also=None, attempts: int = SAVE_ATTEMPTS, fuser=None):
+    """(incident set, what `change` returned): the stored events fused with the stored journal,
+    `change(incident_set)` applied (a manual operation; None: none) and the result saved.
+
+    Fusing takes a while and reads the journal first; if somebody merged, split or undid
+    meanwhile, saving would erase their operation, so the whole round is done again on a fresh
+    fusion (their operation replayed, ours applied on top). `also(connection, incident_set, result)`
+    runs in the saving transaction, so an operation, the version check it depends on and its
+    audit rows commit together. `fuser`: as for `fuse_stored` (on Dask: each retry fuses there too).
+    """
+    for attempt in range(attempts):
+        incident_set = fuse_stored(store, fuser=fuser)
+        result = change(incident_set) if change is not None else None
+        extra = (lambda conn, fused=incident_set, done=result: also(conn, fused, done)) if also else None
+        try:
+            save_incidents(store, incident_set, also=extra)
+        except JournalMoved:
+            if attempt + 1 == attempts:
+                raise
+            continue
+        return incident_set, result
+    raise JournalMoved()  # attempts < 1
 
 
 def _vanished_ids(conn: sa.Connection, incident_set: IncidentSet) -> dict[str, str]:
@@ -101,15 +152,27 @@ def _vanished_ids(conn: sa.Connection, incident_set: IncidentSet) -> dict[str, s
     return {old: targets.most_common(1)[0][0] for old, targets in previous.items()}
 
 
-def save_incidents(target, incident_set: IncidentSet, *, batch: int = 5000) -> int:
+def save_incidents(target, incident_set: IncidentSet, *, batch: int = 5000, also=None) -> int:
     """Replace the stored incidents with these; ids that vanished since last time become aliases.
 
     An incident whose content did not change keeps its `updated_at` and version; one that is
     gone leaves a tombstone (record_versions) naming the incident that took its events, if any.
+    A set fused from the database is refused (JournalMoved) when the stored journal changed since
+    it was read. `also(connection)` runs first in the same transaction: it may check (raising
+    leaves everything as it was) and write (an operation's audit rows).
     """
     engine = ready_engine(target)
     now = datetime.now(timezone.utc)
     with writer(engine).begin() as conn:
+        lock_fusion(conn)
+        read = getattr(incident_set, "stored_journal", None)  # None: not fused from the store (samples)
+        if read is not None:
+            stored = conn.execute(sa.select(incident_journal.c.op_id, incident_journal.c.undone)
+                                  .order_by(incident_journal.c.seq))
+            if tuple((row.op_id, bool(row.undone)) for row in stored) != read:
+                raise JournalMoved()
+        if also is not None:
+            also(conn)
         aliases = {**incident_set.aliases, **_vanished_ids(conn, incident_set)}
         for live in incident_set.incidents:
             aliases.pop(live, None)
@@ -149,6 +212,8 @@ def save_incidents(target, incident_set: IncidentSet, *, batch: int = 5000) -> i
             conn.execute(incident_journal.insert(), [
                 {"op_id": op.op_id, "seq": n, "kind": op.kind, "args": op.args, "created": op.created,
                  "undone": op.undone} for n, op in enumerate(incident_set.journal)])
+    if read is not None:
+        incident_set.stored_journal = _journal_state(incident_set.journal)
     return len(rows)
 
 
@@ -178,6 +243,7 @@ def save_findings(target, truce_name: str, found) -> int:
     rows = [{"truce": truce_name, "incident_id": f.incident, "verdict": f.verdict, "data": f.as_dict(),
              "checked_at": now} for f in found]
     with writer(engine).begin() as conn:
+        lock_fusion(conn)
         old_verdicts = dict(conn.execute(sa.select(findings.c.incident_id, findings.c.verdict)
                                          .where(findings.c.truce == truce_name)).all())
         previous = {finding_key(truce_name, incident_id) for incident_id in old_verdicts}

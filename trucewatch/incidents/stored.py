@@ -15,7 +15,7 @@ from trucewatch.errors import TruceWatchError
 
 from .incident_set import IncidentSet, Operation
 from .model import Incident, Mention
-from .persist import engine_of, fuse_stored, load_journal, ready_engine, save_incidents
+from .persist import engine_of, fuse_and_save, load_journal, ready_engine
 from .tables import findings, incident_aliases, incident_mentions, incidents
 
 
@@ -134,35 +134,50 @@ def _check_ids(target, *ids: str) -> None:
                 raise _no_incident(target, conn, incident_id)
 
 
-def _apply(target, change) -> tuple[IncidentSet, str]:
-    """Re-fuse with the stored journal, apply one change, save incidents and journal together."""
-    incident_set = fuse_stored(target)
-    result = change(incident_set)
-    save_incidents(target, incident_set)
-    return incident_set, result
+def _apply(target, change, audit, guard=None) -> tuple[IncidentSet, str]:
+    """Re-fuse with the stored journal, apply one change, save incidents, journal and the change's
+    audit rows together (`audit(connection, incident_set, op_id)`); made again on a fresh fusion
+    when somebody else changed the journal meanwhile, so neither operation erases the other.
+    `guard(connection)` runs first in the saving transaction (a person's version check): what
+    it raises leaves everything as it was."""
+    from trucewatch.audit.log import ensure_tables
+
+    def checked_audit(connection, incident_set: IncidentSet, op_id: str) -> None:
+        if guard is not None:
+            guard(connection)
+        audit(connection, incident_set, op_id)
+
+    ensure_tables(target)
+    return fuse_and_save(target, change, also=checked_audit)
 
 
 def _operation(incident_set: IncidentSet, op_id: str) -> Operation:
     return next(op for op in incident_set.journal if op.op_id == op_id)
 
 
-def _audit(target, actor, action: str, keys: list[str], op: Operation, reason: str | None) -> None:
+def _audit(connection: sa.Connection, actor, action: str, keys: list[str], op: Operation,
+           reason: str | None) -> None:
     """One audit entry per incident the operation touched, so each one's history shows it."""
-    from trucewatch.audit.log import Actor, append, writing
+    from trucewatch.audit.log import Actor, append
 
     actor = actor or Actor.command_line()
-    with writing(target) as connection:
-        for key in dict.fromkeys(keys):
-            append(connection, actor, action, "incident", key, after=op.as_dict(), reason=reason)
+    for key in dict.fromkeys(keys):
+        append(connection, actor, action, "incident", key, after=op.as_dict(), reason=reason)
 
 
-def merge_stored(target, a: str, b: str, *, actor=None, reason: str | None = None) -> tuple[Operation, Incident]:
-    """Merge incident b into a for good; returns the journal entry and the merged incident."""
+def merge_stored(target, a: str, b: str, *, actor=None, reason: str | None = None,
+                 guard=None) -> tuple[Operation, Incident]:
+    """Merge incident b into a for good; returns the journal entry and the merged incident.
+    `guard(connection)` checks, in the saving transaction, that the merge may still be made."""
     _check_ids(target, a, b)
-    incident_set, op_id = _apply(target, lambda s: s.merge(a.strip(), b.strip()))
-    op, merged = _operation(incident_set, op_id), incident_set.resolve(a.strip())
-    _audit(target, actor, "merge", [merged.id, a.strip(), b.strip()], op, reason)
-    return op, merged
+    a, b = a.strip(), b.strip()
+
+    def audit(connection, incident_set: IncidentSet, op_id: str) -> None:
+        op = _operation(incident_set, op_id)
+        _audit(connection, actor, "merge", [incident_set.resolve(a).id, a, b], op, reason)
+
+    incident_set, op_id = _apply(target, lambda s: s.merge(a, b), audit, guard)
+    return _operation(incident_set, op_id), incident_set.resolve(a)
 
 
 def expand_event_ids(incident: Incident, given: list[str]) -> list[str]:
@@ -185,20 +200,29 @@ def expand_event_ids(incident: Incident, given: list[str]) -> list[str]:
 
 
 def split_stored(target, incident_id: str, event_ids: list[str], *, actor=None,
-                 reason: str | None = None) -> tuple[Operation, list[Incident]]:
-    """Move events out of an incident into a new one for good; returns the entry and both parts."""
+                 reason: str | None = None, guard=None) -> tuple[Operation, list[Incident]]:
+    """Move events out of an incident into a new one for good; returns the entry and both parts
+    (`guard` as for merge_stored)."""
     _check_ids(target, incident_id)
+    incident_id = incident_id.strip()
+    event_ids = [text for text in event_ids if text.strip()]
+    if not event_ids:  # (a page's form with no event ticked) the split would move nothing
+        raise TruceWatchError(f"Name the events to move out of incident {incident_id}; none was named.")
     moving: list[str] = []
 
     def change(incident_set: IncidentSet) -> str:
-        moving.extend(expand_event_ids(incident_set.resolve(incident_id.strip()), event_ids))
-        return incident_set.split(incident_id.strip(), moving)
+        moving[:] = expand_event_ids(incident_set.resolve(incident_id), event_ids)
+        return incident_set.split(incident_id, moving)
 
-    incident_set, op_id = _apply(target, change)
-    parts = [incident_set.resolve(incident_id.strip()), incident_set.incident_of_event(moving[0])]
-    op = _operation(incident_set, op_id)
-    _audit(target, actor, "split", [incident_id.strip(), *(part.id for part in parts)], op, reason)
-    return op, parts
+    def parts_of(incident_set: IncidentSet) -> list[Incident]:
+        return [incident_set.resolve(incident_id), incident_set.incident_of_event(moving[0])]
+
+    def audit(connection, incident_set: IncidentSet, op_id: str) -> None:
+        keys = [incident_id, *(part.id for part in parts_of(incident_set))]
+        _audit(connection, actor, "split", keys, _operation(incident_set, op_id), reason)
+
+    incident_set, op_id = _apply(target, change, audit, guard)
+    return _operation(incident_set, op_id), parts_of(incident_set)
 
 
 def undo_stored(target, op_id: str, *, actor=None, reason: str | None = None) -> tuple[Operation, IncidentSet]:
@@ -211,21 +235,23 @@ def undo_stored(target, op_id: str, *, actor=None, reason: str | None = None) ->
                               "`trucewatch incidents journal` lists them")
     if known[op_id].undone:
         raise TruceWatchError(f"operation '{op_id}' in {where(target)} was already undone")
-    incident_set, _ = _apply(target, lambda s: s.undo(op_id))
-    op = _operation(incident_set, op_id)
-    args = op.args
-    touched = [args.get("a"), args.get("b"), args.get("incident")]
-    owner = {event_id: incident.id for incident in incident_set for event_id in incident.event_ids}
-    touched += [owner[e] for e in (args.get("a_events") or []) + (args.get("incident_events") or []) if e in owner]
-    _audit(target, actor, "undo", [key for key in touched if key], op, reason)
-    return op, incident_set
+
+    def audit(connection, incident_set: IncidentSet, _) -> None:
+        op = _operation(incident_set, op_id)
+        args = op.args
+        touched = [args.get("a"), args.get("b"), args.get("incident")]
+        owner = {event_id: incident.id for incident in incident_set for event_id in incident.event_ids}
+        touched += [owner[e] for e in (args.get("a_events") or []) + (args.get("incident_events") or [])
+                    if e in owner]
+        _audit(connection, actor, "undo", [key for key in touched if key], op, reason)
+
+    incident_set, _ = _apply(target, lambda s: s.undo(op_id), audit)
+    return _operation(incident_set, op_id), incident_set
 
 
 def refuse_stored(target, *, fuser=None) -> IncidentSet:
     """Fuse the stored events into incidents (replaying the journal) and save them."""
-    incident_set = fuse_stored(target, fuser=fuser)
-    save_incidents(target, incident_set)
-    return incident_set
+    return fuse_and_save(target, fuser=fuser)[0]
 
 
 def has_findings(target) -> bool:

@@ -128,7 +128,13 @@ def _moment(name: str, value) -> datetime | None:
         moment = datetime.fromisoformat(re.sub(r" (\d{2}:?\d{2})$", r"+\1", text))
     except ValueError:
         raise FilterError(name, f"takes a date or time like 2016-03-05 or 2016-03-05T12:00:00Z, not {text!r}") from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return in_utc(moment)
+
+
+def in_utc(moment: datetime) -> datetime:
+    """The same instant in UTC (a time without offset is taken as UTC). SQLite compares stored
+    times as text and drops a bound time's offset, so "+05:00" must become UTC before a query."""
+    return (moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)).astimezone(timezone.utc)
 
 
 def _floats(name: str, value, count: int, shape: str) -> tuple[float, ...] | None:

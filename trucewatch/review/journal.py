@@ -7,28 +7,41 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from trucewatch.audit.log import Actor, writing
-from trucewatch.audit.versions import StaleEdit, history
+from trucewatch.audit.versions import StaleEdit, checked_version, history
 
 from .state import ensure_version, read_state, require_record
 
 
-def check_version(store, kind: str, key: str, version: int | None) -> None:
-    """StaleEdit when the record moved past `version` (None: no check, for the CLI)."""
-    if version is None:
-        return
-    with writing(store) as connection:
+def version_guard(store, kind: str, key: str, version: int | None):
+    """A check for the saving transaction: StaleEdit when the record moved past `version`
+    (None: no check, for the CLI)."""
+    if checked_version(kind, key, version) is None:
+        return None
+
+    def guard(connection) -> None:
         require_record(connection, kind, key)
         ensure_version(connection, kind, key, datetime.now(timezone.utc))
         current = read_state(connection, kind, key).version
-    if current != version:
-        raise StaleEdit(kind, key, version, current, history(store, kind, key, after_version=version))
+        if current != version:
+            raise StaleEdit(kind, key, version, current, history(store, kind, key, after_version=version))
+    return guard
+
+
+def check_version(store, kind: str, key: str, version: int | None) -> None:
+    """StaleEdit at once when the record moved past `version`, before the slow re-fusion (which
+    checks again while it saves, for a change made meanwhile)."""
+    guard = version_guard(store, kind, key, version)
+    if guard is not None:
+        with writing(store) as connection:
+            guard(connection)
 
 
 def merge(store, incident_id: str, other: str, *, version: int | None, actor: Actor, reason: str | None = None):
     from trucewatch.incidents.stored import merge_stored
 
     check_version(store, "incident", incident_id, version)
-    return merge_stored(store, incident_id, other, actor=actor, reason=reason)
+    return merge_stored(store, incident_id, other, actor=actor, reason=reason,
+                        guard=version_guard(store, "incident", incident_id, version))
 
 
 def split(store, incident_id: str, event_ids: list[str], *, version: int | None, actor: Actor,
@@ -36,7 +49,8 @@ def split(store, incident_id: str, event_ids: list[str], *, version: int | None,
     from trucewatch.incidents.stored import split_stored
 
     check_version(store, "incident", incident_id, version)
-    return split_stored(store, incident_id, event_ids, actor=actor, reason=reason)
+    return split_stored(store, incident_id, event_ids, actor=actor, reason=reason,
+                        guard=version_guard(store, "incident", incident_id, version))
 
 
 def undo(store, op_id: str, *, actor: Actor, reason: str | None = None):

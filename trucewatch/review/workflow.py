@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 from trucewatch.audit.log import Actor, append, history, writing
 from trucewatch.audit.tables import record_versions
-from trucewatch.audit.versions import StaleEdit, bump
+from trucewatch.audit.versions import StaleEdit, bump, checked_version
 from trucewatch.errors import NotFound, Refused, TruceWatchError
 
 from .overrides import mirror
@@ -56,6 +56,7 @@ def change_in(connection: sa.Connection, store, kind: str, key: str, *, version:
               at: datetime, status=UNSET, assignee=UNSET, permissions=None, reason: str | None = None) -> ReviewState:
     """One record's status and/or assignee, inside the caller's transaction."""
     check_kind(kind)
+    version = checked_version(kind, key, version)
     require_record(connection, kind, key)
     ensure_version(connection, kind, key, at)
     before = read_state(connection, kind, key)

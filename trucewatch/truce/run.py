@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from trucewatch.errors import TruceWatchError
-from trucewatch.incidents.persist import fuse_stored, save_findings, save_incidents
+from trucewatch.incidents.persist import fuse_and_save, save_findings
 from trucewatch.review.workflow import without_rejected
 
 from .checker import check
@@ -53,10 +53,8 @@ def run_check(truce: TruceTerms | str | Path, db, *, progress: bool = False, act
     terms = truce if isinstance(truce, TruceTerms) else load_truce(truce)
     store = db if hasattr(db, "engine") else open_store(db)
     with _steps(progress) as step:
-        step("fusing events into incidents")
-        incidents = fuse_stored(store, fuser=fuser)
-        step("saving incidents")
-        save_incidents(store, incidents)
+        step("fusing events into incidents and saving them")
+        incidents, _ = fuse_and_save(store, fuser=fuser)
         step(f"checking {len(incidents)} incidents against {terms.name}")
         findings = check(terms, without_rejected(store, incidents))
         step("saving findings")

@@ -6,10 +6,11 @@ from datetime import datetime
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse
 
-from trucewatch.audit import deleted_since, history
+from trucewatch.audit import deleted_since
+from trucewatch.errors import TruceWatchError
 from trucewatch.query import map_clusters, timeline
 from trucewatch.query.base import decode_cursor, encode_cursor
-from trucewatch.query.filters import FilterError
+from trucewatch.query.filters import FilterError, in_utc
 
 from ..deps import Principal, get_store, require
 from ..problems import responses
@@ -17,7 +18,7 @@ from .common import filter_params
 from .models import DeletedPage, HistoryEntry, MapOut, MeOut, TimelineOut
 
 router = APIRouter(tags=["dashboard"])
-PRIVATE_KINDS = {"user", "token", "search"}  # their history is for admins
+PRIVATE_KINDS = ("user", "token", "search")  # their history is for admins
 
 
 @router.get("/map", summary="Incidents clustered for a map view", response_model=MapOut,
@@ -46,9 +47,7 @@ def deleted(request: Request, since: datetime = Query(..., description="ISO 8601
             who=Depends(require("read")), store=Depends(get_store)):
     """Incidents merged or split away (with the id that took their events), findings that are gone,
     events a re-extraction dropped. Pair with `updated_since` on the lists to keep a copy in sync."""
-    from datetime import timezone
-
-    since = since if since.tzinfo else since.replace(tzinfo=timezone.utc)
+    since = in_utc(since)
     kinds = [k for k in (kind or []) if k]
     unknown = [k for k in kinds if k not in ("incident", "finding", "event")]
     if unknown:
@@ -69,7 +68,7 @@ FILE_CONTENT = {"text/csv": {"schema": {"type": "string"}}, "application/jsonl":
 
 
 @router.get("/history/{kind}/{record_id}", summary="A record's history (the audit log)", response_model=None,
-            responses={200: {"model": list[HistoryEntry], "content": FILE_CONTENT}, **responses(401, 403, 422)})
+            responses={200: {"model": list[HistoryEntry], "content": FILE_CONTENT}, **responses(400, 401, 403, 422)})
 def record_history(kind: str, record_id: str, format: str = Query("json", pattern="^(json|jsonl|csv)$",
                                                                   description="json, jsonl or csv (a download)."),
                    who: Principal = Depends(require("read")), store=Depends(get_store)):
@@ -77,9 +76,7 @@ def record_history(kind: str, record_id: str, format: str = Query("json", patter
     what was done under its earlier ids, when re-extraction renumbered it)."""
     from trucewatch.review.state import record_history as reviewed_history
 
-    if kind in PRIVATE_KINDS and not who.can("manage_users"):
-        from ..problems import HTTPProblem
-        raise HTTPProblem(403, "The history of users, tokens and saved searches is for admins.", kind="forbidden")
+    check_history_kind(kind, who)
     found = reviewed_history(store, kind, record_id)
     if format == "json":
         return JSONResponse([entry.as_dict() for entry in found])
@@ -93,17 +90,32 @@ def audit_export(since: datetime | None = Query(None, description="Only changes 
                  format: str = Query("jsonl", pattern="^(jsonl|csv)$"),
                  who: Principal = Depends(require("read")), store=Depends(get_store)):
     """Every change, oldest first; the history of accounts, tokens and saved searches only for admins."""
-    from datetime import timezone
-
     from trucewatch.audit.export import entries
 
+    if kind is not None:
+        check_history_kind(kind, who)
+    if since is not None:
+        since = in_utc(since)
+    hidden = () if who.can("manage_users") else tuple(PRIVATE_KINDS)
+    return _audit_file(entries(store, kind=kind, since=since, exclude_kinds=hidden), format, "audit")
+
+
+def history_kinds() -> list[str]:
+    """The kinds of record the audit log keeps a history of."""
+    from trucewatch.review.rules import kinds
+
+    return [*kinds(), "truce", *PRIVATE_KINDS]
+
+
+def check_history_kind(kind: str, who: Principal) -> None:
+    """A 400 for a kind no record has (it also names the download file), a 403 for a viewer
+    asking for the history of accounts, tokens or saved searches."""
+    if kind not in history_kinds():
+        raise TruceWatchError(f"There is no history of records of kind {kind!r}; ask for one of "
+                              f"{', '.join(history_kinds())}.")
     if kind in PRIVATE_KINDS and not who.can("manage_users"):
         from ..problems import HTTPProblem
         raise HTTPProblem(403, "The history of users, tokens and saved searches is for admins.", kind="forbidden")
-    if since is not None and since.tzinfo is None:
-        since = since.replace(tzinfo=timezone.utc)
-    hidden = () if who.can("manage_users") else tuple(PRIVATE_KINDS)
-    return _audit_file(entries(store, kind=kind, since=since, exclude_kinds=hidden), format, "audit")
 
 
 def _audit_file(found, fmt: str, name: str):

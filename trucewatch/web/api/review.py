@@ -101,13 +101,18 @@ class JobIn(Body):
     query: str = Field("", max_length=4000, description="The dashboard's filters as a URL query string.")
 
 
-def recheck_soon(request: Request, who: Principal) -> int:
-    """Queue a re-check (one waiting is enough) so findings follow the change; wake the worker."""
-    job = job_queue.enqueue(request.app.state.store, "recheck", {}, actor=who.actor(request), coalesce=True)
+def queue_job(request: Request, who: Principal, kind: str, params: dict, *, coalesce: bool = False):
+    """Queue a background job and wake this server's worker, so it starts now, not at its next poll."""
+    job = job_queue.enqueue(request.app.state.store, kind, params, actor=who.actor(request), coalesce=coalesce)
     worker = getattr(request.app.state, "worker", None)
     if worker is not None:
         worker.wake()
-    return job.id
+    return job
+
+
+def recheck_soon(request: Request, who: Principal) -> int:
+    """Queue a re-check (one waiting is enough) so findings follow the change."""
+    return queue_job(request, who, "recheck", {}, coalesce=True).id
 
 
 def _changes_findings(kind: str, status: str | None) -> bool:
@@ -234,10 +239,7 @@ def journal_undo(op_id: str, body: UndoIn, request: Request, who: Principal = De
              responses=responses(400, 401, 403, 422))
 def job_create(body: JobIn, request: Request, who: Principal = Depends(require("read")), store=Depends(get_store)):
     """Answers at once with the job; `GET /jobs/{id}` tells when it is done, then download it."""
-    job = job_queue.enqueue(store, "export", body.model_dump(exclude={"kind"}), actor=who.actor(request))
-    worker = getattr(request.app.state, "worker", None)
-    if worker is not None:
-        worker.wake()
+    job = queue_job(request, who, "export", body.model_dump(exclude={"kind"}))
     return JSONResponse(job.as_dict(), status_code=202, headers={"Location": f"/api/v1/jobs/{job.id}"})
 
 

@@ -15,16 +15,9 @@ from trucewatch.errors import Refused
 
 from ..deps import LOGIN_CSRF_COOKIE, SESSION_COOKIE, check_csrf, client_address, get_store, principal, same_origin
 from ..problems import HTTPProblem
-from .common import page
+from .common import local_target, page
 
 router = APIRouter(include_in_schema=False)
-
-
-def local_target(target: str | None) -> str:
-    """Where to go after logging in: only a path on this site (no open redirect)."""
-    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        return target
-    return "/"
 
 
 def _login_form(request: Request, target: str, *, error: str | None = None, status: int = 200, name: str = ""):

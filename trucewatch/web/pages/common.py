@@ -28,6 +28,14 @@ def safe_href(url: str | None) -> str | None:
     return url.strip() if scheme in ("http", "https") else None
 
 
+def local_target(target: str | None, fallback: str = "/") -> str:
+    """Where to send the browser after a form (or a login): a path on this site only, never
+    another site (no open redirect through `next=`)."""
+    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
+        return target
+    return fallback
+
+
 def verdict_colour(verdict: str | None) -> str:
     return VERDICT_COLOURS.get(verdict or "", UNCHECKED_COLOUR)
 

@@ -23,9 +23,9 @@ from trucewatch.review import journal, rules, state, workflow
 from trucewatch.review.overrides import correct_event, overlay
 from trucewatch.review.presence import editing
 
-from ..api.review import recheck_soon
+from ..api.review import queue_job, recheck_soon
 from ..deps import get_store, require
-from .common import page, verdict_colour
+from .common import local_target, page, verdict_colour
 from .dashboard import filters_from
 
 router = APIRouter(include_in_schema=False)
@@ -33,11 +33,16 @@ QUEUE_SIZE = 100
 LISTS = {"event": list_events, "incident": list_incidents, "finding": list_findings}
 
 
-def local(target: str | None, fallback: str) -> str:
-    """Where a form goes back to: a path on this site only."""
-    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        return target
-    return fallback
+NO_VERSION = ("This form does not say which version of the record it was opened on, so a change made "
+              "meanwhile could be overwritten; nothing was saved. Reload the page and edit again.")
+
+
+def form_version(form) -> int:
+    """The version an edit form was opened on (as the API, pages never write without one)."""
+    version = str(form.get("version") or "")
+    if not version.isdigit() or int(version) < 1:
+        raise TruceWatchError(NO_VERSION)
+    return int(version)
 
 
 def _act_types() -> list[str]:
@@ -103,16 +108,16 @@ async def event_correct(event_id: str, request: Request, who=Depends(require("ed
     form = await request.form()
     context = _event_context(store, event_id, who)
     try:
-        version = int(form.get("version") or 0)
-    except ValueError:
-        version = 0
+        version = form_version(form)
+    except TruceWatchError as exc:
+        return page(request, "event.html", who, status=400, **context, conflict=None, tried=None, error=str(exc))
     changes = _form_changes(context["event"], form)
     reason = (form.get("reason") or "").strip() or None
     if not changes:
         return page(request, "event.html", who, status=400, **context, conflict=None, tried=None,
                     error="Nothing was changed: correct a field, or tick a field's 'back to the machine' box.")
     try:
-        correct_event(store, event_id, changes, version=version or None, actor=who.actor(request), reason=reason)
+        correct_event(store, event_id, changes, version=version, actor=who.actor(request), reason=reason)
     except StaleEdit as exc:
         return page(request, "event.html", who, status=409, **_event_context(store, event_id, who), conflict=exc,
                     tried={"changes": changes, "reason": reason}, error=str(exc))
@@ -127,14 +132,13 @@ async def event_correct(event_id: str, request: Request, who=Depends(require("ed
 
 async def _review_form(request: Request):
     form = await request.form()
-    version = form.get("version")
-    return form, form.get("kind") or "", form.get("key") or "", int(version) if str(version or "").isdigit() else None
+    return form, form.get("kind") or "", form.get("key") or ""
 
 
 def _back(form, kind: str, key: str) -> str:
     fallback = {"event": f"/events/{key}", "incident": f"/incidents/{key}",
                 "finding": f"/incidents/{key.rpartition('|')[2]}"}.get(kind, "/review")
-    return local(form.get("next"), fallback)
+    return local_target(form.get("next"), fallback)
 
 
 def _conflict_page(request, who, exc: StaleEdit, tried: dict, back: str):
@@ -143,10 +147,10 @@ def _conflict_page(request, who, exc: StaleEdit, tried: dict, back: str):
 
 @router.post("/review/status")
 async def status_form(request: Request, who=Depends(require("review")), store=Depends(get_store)):
-    form, kind, key, version = await _review_form(request)
+    form, kind, key = await _review_form(request)
     status = form.get("status") or ""
     try:
-        workflow.set_status(store, kind, key, status, version=version, actor=who.actor(request),
+        workflow.set_status(store, kind, key, status, version=form_version(form), actor=who.actor(request),
                             permissions=who.permissions, reason=(form.get("reason") or "").strip() or None)
     except StaleEdit as exc:
         return _conflict_page(request, who, exc, {"status": status}, _back(form, kind, key))
@@ -157,10 +161,10 @@ async def status_form(request: Request, who=Depends(require("review")), store=De
 
 @router.post("/review/assign")
 async def assign_form(request: Request, who=Depends(require("review")), store=Depends(get_store)):
-    form, kind, key, version = await _review_form(request)
+    form, kind, key = await _review_form(request)
     assignee = form.get("assignee") or None
     try:
-        workflow.assign(store, kind, key, assignee, version=version, actor=who.actor(request),
+        workflow.assign(store, kind, key, assignee, version=form_version(form), actor=who.actor(request),
                         reason=(form.get("reason") or "").strip() or None)
     except StaleEdit as exc:
         return _conflict_page(request, who, exc, {"assignee": assignee}, _back(form, kind, key))
@@ -169,7 +173,7 @@ async def assign_form(request: Request, who=Depends(require("review")), store=De
 
 @router.post("/review/comment")
 async def comment_form(request: Request, who=Depends(require("review")), store=Depends(get_store)):
-    form, kind, key, _ = await _review_form(request)
+    form, kind, key = await _review_form(request)
     workflow.comment(store, kind, key, form.get("text") or "", actor=who.actor(request))
     return RedirectResponse(_back(form, kind, key) + "#history", status_code=303)
 
@@ -207,7 +211,7 @@ def _with_assignees(store, kind: str, items: list[dict]) -> list[dict]:
 
 
 @router.get("/review")
-def review_queue(request: Request, who=Depends(require("read")), store=Depends(get_store), result=None):
+def review_queue(request: Request, who=Depends(require("read")), store=Depends(get_store)):
     kind = request.query_params.get("kind") or "event"
     if kind not in LISTS:
         kind = "event"
@@ -225,8 +229,7 @@ def review_queue(request: Request, who=Depends(require("read")), store=Depends(g
     here = "/review?" + urlencode([("kind", kind), *filters.query_pairs()])
     return page(request, "review.html", who, status=400 if problem else 200, kind=kind, kinds=list(LISTS),
                 filters=filters, problem=problem, rows=items, total=total, next_url=next_url, here=here,
-                statuses=rules.statuses_for(kind), users=_user_names(store), result=result,
-                colour=verdict_colour)
+                statuses=rules.statuses_for(kind), users=_user_names(store), colour=verdict_colour)
 
 
 @router.post("/review/bulk")
@@ -247,14 +250,14 @@ async def bulk_form(request: Request, who=Depends(require("review")), store=Depe
                                   permissions=who.permissions, reason=(form.get("reason") or "").strip() or None)
     if status is not workflow.UNSET and result.done:
         recheck_soon(request, who)
-    return page(request, "bulk_done.html", who, result=result, back=local(form.get("next"), "/review"))
+    return page(request, "bulk_done.html", who, result=result, back=local_target(form.get("next"), "/review"))
 
 
 @router.post("/incidents/{incident_id}/merge")
 async def merge_form(incident_id: str, request: Request, who=Depends(require("edit")), store=Depends(get_store)):
-    form, _, _, version = await _review_form(request)
+    form = await request.form()
     try:
-        _, merged = journal.merge(store, incident_id, (form.get("other") or "").strip(), version=version,
+        _, merged = journal.merge(store, incident_id, (form.get("other") or "").strip(), version=form_version(form),
                                   actor=who.actor(request), reason=(form.get("reason") or "").strip() or None)
     except StaleEdit as exc:
         return _conflict_page(request, who, exc, {"merge with": form.get("other")}, f"/incidents/{incident_id}")
@@ -264,9 +267,9 @@ async def merge_form(incident_id: str, request: Request, who=Depends(require("ed
 
 @router.post("/incidents/{incident_id}/split")
 async def split_form(incident_id: str, request: Request, who=Depends(require("edit")), store=Depends(get_store)):
-    form, _, _, version = await _review_form(request)
+    form = await request.form()
     try:
-        _, parts = journal.split(store, incident_id, list(form.getlist("event")), version=version,
+        _, parts = journal.split(store, incident_id, list(form.getlist("event")), version=form_version(form),
                                  actor=who.actor(request), reason=(form.get("reason") or "").strip() or None)
     except StaleEdit as exc:
         return _conflict_page(request, who, exc, {"split out": list(form.getlist("event"))}, f"/incidents/{incident_id}")
@@ -279,7 +282,7 @@ async def undo_form(op_id: str, request: Request, who=Depends(require("edit")), 
     form = await request.form()
     journal.undo(store, op_id, actor=who.actor(request), reason=(form.get("reason") or "").strip() or None)
     recheck_soon(request, who)
-    return RedirectResponse(local(form.get("next"), "/"), status_code=303)
+    return RedirectResponse(local_target(form.get("next"), "/"), status_code=303)
 
 
 @router.get("/alerts")
@@ -298,11 +301,8 @@ def jobs_page(request: Request, who=Depends(require("read")), store=Depends(get_
 @router.post("/jobs")
 async def job_form(request: Request, who=Depends(require("read")), store=Depends(get_store)):
     form = await request.form()
-    job_queue.enqueue(store, "export", {"resource": form.get("resource"), "format": form.get("format"),
-                                        "query": form.get("query") or ""}, actor=who.actor(request))
-    worker = getattr(request.app.state, "worker", None)
-    if worker is not None:
-        worker.wake()
+    queue_job(request, who, "export", {"resource": form.get("resource"), "format": form.get("format"),
+                                       "query": form.get("query") or ""})
     return RedirectResponse("/jobs", status_code=303)
 
 
