@@ -1,7 +1,7 @@
 """A small, hand-built record for the server's tests (no language model needed): reports around an
 invented Idlib pause, one with script, event-handler and javascript: payloads in its text and URL,
-checked against the example truce; one user per role, each with a write token; a real HTTP server
-on a free loopback port when a test needs one.
+checked against the example truce and a hand-written pledge (data/pledges.yaml); one user per
+role, each with a write token; a real HTTP server on a free loopback port when a test needs one.
 """
 from __future__ import annotations
 
@@ -20,10 +20,16 @@ from trucewatch.incidents.samples import FSA, GOV, IS, make_document, make_event
 
 # The browser tests share one headless Chromium per session: Debian's, never a downloaded one.
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+BROWSER_MARKS = [  # a browser test module's pytestmark
+    pytest.mark.browser,
+    pytest.mark.skipif(CHROMIUM is None and os.environ.get("CI") != "true",
+                       reason="headless Chromium is not installed (required when CI=true)"),
+]
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 ARTIFACTS = Path(os.environ.get("TRUCEWATCH_ARTIFACTS") or Path(__file__).resolve().parents[2] / "test-artifacts") / "browser"
 EXAMPLE_TRUCE = Path(trucewatch.__file__).parent / "truce" / "examples" / "example_truce.yaml"
+PLEDGES = Path(__file__).with_name("data") / "pledges.yaml"  # a hand-written pledge the strikes break
 PASSWORD = "a long test passphrase"
 ROLES = ("viewer", "analyst", "reviewer", "admin")
 XSS_TEXT = ('Witnesses wrote <script>window.__xss = 1</script> near the bakery in Idlib on Thursday. '
@@ -87,6 +93,7 @@ def build_scenario(url: str) -> Scenario:
     from trucewatch.accounts.tokens import issue_token
     from trucewatch.accounts.users import add_user
     from trucewatch.audit import Actor
+    from trucewatch.commitments import check_commitments
     from trucewatch.records import Extraction
     from trucewatch.store import open_store
     from trucewatch.truce.run import run_check
@@ -96,7 +103,8 @@ def build_scenario(url: str) -> Scenario:
     with open_store(url) as store, cheapest_hashing():
         pairs = _pairs()
         store.add([d for d, _ in pairs], [Extraction(document=d, events=[e]) for d, e in pairs])
-        run_check(EXAMPLE_TRUCE, store, actor=actor)
+        _, incidents, _ = run_check(EXAMPLE_TRUCE, store, actor=actor)
+        check_commitments(store, files=[PLEDGES], incidents=incidents)
         scenario = Scenario(url, truce_id=list_truces(store)[0].id)
         for role in ROLES:
             add_user(store, role, role, PASSWORD, actor=actor)

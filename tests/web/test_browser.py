@@ -5,17 +5,11 @@ news text carrying scripts, event handlers and javascript: links stays inert. Sc
 in test-artifacts/browser/ (or $TRUCEWATCH_ARTIFACTS)."""
 from __future__ import annotations
 
-import os
-
 import pytest
 
-from .conftest import CHROMIUM, LiveServer, log_in, shot
+from .conftest import BROWSER_MARKS, LiveServer, log_in, shot
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(CHROMIUM is None and os.environ.get("CI") != "true",
-                       reason="headless Chromium is not installed (required when CI=true)"),
-]
+pytestmark = BROWSER_MARKS
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,6 @@ reports ingested with the real CLI, plus 50 hand-made events for the bulk test. 
 test-artifacts/browser/ (or $TRUCEWATCH_ARTIFACTS)."""
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import time
@@ -17,15 +16,11 @@ import pytest
 
 import trucewatch
 
-from .conftest import CHROMIUM, PASSWORD, LiveServer, log_in, shot
+from .conftest import BROWSER_MARKS, PASSWORD, LiveServer, log_in, shot
 
 DEMO = Path(trucewatch.__file__).parent / "demo"
 BULK = 50
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(CHROMIUM is None and os.environ.get("CI") != "true",
-                       reason="headless Chromium is not installed (required when CI=true)"),
-]
+pytestmark = BROWSER_MARKS
 
 
 def cli(*args: str) -> str:

@@ -1,8 +1,9 @@
 """The REST API under /api/v1: one router per resource."""
 from fastapi import APIRouter
 
-from . import documents, events, findings, incidents, overview, places, review, searches, truces, users
+from . import commitments, documents, events, findings, incidents, overview, places, review, searches, truces, users
 
 router = APIRouter(prefix="/api/v1")
-for module in (incidents, events, documents, findings, truces, places, overview, searches, users, review):
+for module in (incidents, events, documents, findings, truces, places, overview, searches, users, review,
+               commitments):
     router.include_router(module.router)

@@ -320,3 +320,77 @@ class TimelineOut(Open):
     undated: dict[str, int]
     total: int
     truce: str | None = None
+
+
+class CommitmentItem(Open):
+    """One commitment as a flat row (the CSV export's columns, `id` for commitment_id)."""
+
+    id: str
+    kind: str | None = None
+    promise: str | None = None
+    party: str | None = None
+    party_label: str | None = None
+    acts: str | None = None
+    place: str | None = None
+    country: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    place_precision: str | None = None
+    starts: str | None = Field(None, description="Local time to the minute, as written in the CSV (2016-03-05T00:00).")
+    starts_precision: str | None = None
+    starts_text: str | None = None
+    ends: str | None = Field(None, description="Local time to the minute; null when no end was given.")
+    ends_text: str | None = None
+    conditional: bool | None = None
+    condition: str | None = None
+    firmness: str | None = None
+    firmness_rank: int | None = None
+    independent_sources: int | None = None
+    reports: int | None = None
+    outlets: str | None = None
+    origin: str | None = None
+    verdict: str | None = None
+    reason: str | None = None
+    as_of: date | None = None
+    before_days: int | None = None
+    before_incidents: int | None = None
+    before_per_day: float | None = None
+    before_reports: int | None = None
+    after_days: int | None = None
+    after_incidents: int | None = None
+    after_per_day: float | None = None
+    after_reports: int | None = None
+    breach_incidents: list[str] | None = None
+
+
+class CommitmentPage(PageOut):
+    items: list[CommitmentItem]
+
+
+class IncidentLink(Open):
+    id: str
+    role: str = Field(description="statement, breaks, fulfils, after or before: why the commitment names it.")
+    verdict: str | None = None
+    href: str = Field(description="The incident in the API.")
+    page: str = Field(description="The incident's page.")
+
+
+class CommitmentOut(Open):
+    id: str
+    kind: str
+    label: str
+    promise: str
+    party: dict[str, Any]
+    acts: list[str]
+    place: dict[str, Any] | None = None
+    starts: dict[str, Any]
+    ends: dict[str, Any] | None = None
+    conditional: bool
+    condition: str | None = None
+    firmness: dict[str, Any]
+    reports: list[dict[str, Any]] = Field(description="Who reports it: claimant, quote and its offsets in the document.")
+    origin: str
+    assessment: dict[str, Any] | None = Field(None, description="The verdict's reason and trace, the breaching "
+                                              "findings, and the before/after windows with the reports read.")
+    verdict: str
+    incidents: list[IncidentLink]
