@@ -25,6 +25,8 @@ err_console = SafeConsole(stderr=True, soft_wrap=True)
 out_console = SafeConsole()
 
 DB_HELP = "Database URL (any SQLAlchemy URL); default $TRUCEWATCH_DB or sqlite:///trucewatch.db."
+DASK_HELP = ("Run on a Dask cluster: a scheduler address (tcp://host:8786), or local:N for N worker "
+             "processes here; default $TRUCEWATCH_DASK. Needs: pip install 'trucewatch[scale]'.")
 
 
 def db_url(option: str | None) -> str:

@@ -99,25 +99,17 @@ def write_geojson(rows: Iterable[Row], out: IO[str]) -> int:
     return count
 
 
-def write_parquet(rows: Iterable[Row], out: IO[bytes] | str | Path, columns: list[str]) -> int:
-    """Columns in the given order; nested values as JSON text so any Parquet reader copes."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
+def write_parquet(rows: Iterable[Row], out: IO[bytes] | str | Path, columns: list[str], *,
+                  by_month: bool = False) -> int:
+    """Columns in the given order, typed by name; nested values as JSON text so any Parquet
+    reader copes. `by_month`: a dataset folder partitioned by month (trucewatch.scale.parquet)."""
+    from trucewatch.scale.parquet import write_parquet as write
 
-    data = {key: [] for key in columns}
-    count = 0
-    for row in rows:
-        for key in columns:
-            value = row.get(key)
-            data[key].append(_json(value) if isinstance(value, (dict, list)) else value)
-        count += 1
-    table = pa.table({key: pa.array(values) for key, values in data.items()})
-    pq.write_table(table, out)
-    return count
+    return write(rows, out, columns, by_month=by_month)
 
 
 TEXT_FORMATS = ("jsonl", "csv", "geojson")
-BINARY_FORMATS = ("parquet",)
+BINARY_FORMATS = ("parquet", "parquet-by-month")
 
 
 def write_rows(rows: Iterable[Row], writer: str, out, *, columns: list[str] | None = None,
@@ -127,12 +119,12 @@ def write_rows(rows: Iterable[Row], writer: str, out, *, columns: list[str] | No
         return write_jsonl(rows, out)
     if writer == "geojson":
         return write_geojson(rows, out)
-    if writer in ("csv", "parquet") and not columns:
+    if writer in ("csv", *BINARY_FORMATS) and not columns:
         raise TruceWatchError(f"the {writer} writer needs the list of columns")
     if writer == "csv":
         return write_csv(rows, out, columns, raw_cells=raw_cells)
-    if writer == "parquet":
-        return write_parquet(rows, out, columns)
+    if writer in BINARY_FORMATS:
+        return write_parquet(rows, out, columns, by_month=writer == "parquet-by-month")
     raise TruceWatchError(f"unknown writer {writer!r}")
 
 
@@ -303,6 +295,11 @@ def plover_record(document: Document, event: Event) -> Row:
     }
 
 
+def parquet_event_row(document: Document, event: Event) -> Row:
+    """The flat row plus the whole event as contract JSON, so the file can be read back."""
+    return {**flat_row(document, event), "event": event.model_dump(mode="json")}
+
+
 def geojson_properties(document: Document, event: Event) -> Row:
     """The flat row (keeps latitude/longitude for the writer to turn into a Point)."""
     return flat_row(document, event)
@@ -330,9 +327,52 @@ EVENT_SHAPES: dict[str, Shape] = {
     "acled": Shape(acled_row, "csv", ACLED_COLUMNS, keeps=acled_codable),
     "plover": Shape(plover_record, "jsonl"),
     "geojson": Shape(geojson_properties, "geojson"),
-    "parquet": Shape(flat_row, "parquet", FLAT_COLUMNS),
+    "parquet": Shape(parquet_event_row, "parquet", FLAT_COLUMNS + ["event"]),
 }
 FORMATS = ("jsonl", *EVENT_SHAPES)
+
+
+def document_row(document: Document) -> Row:
+    """A stored report as an ingest row (`id` is its own id, as in JSONL/CSV input), so an
+    export of documents can be ingested again and gives the same documents."""
+    return {"id": document.ref, "text": document.text, "published": document.published,
+            "title": document.title, "url": document.url, "source": document.source,
+            "document_id": document.id, "published_given": document.published_given,
+            "path": document.path, "language": document.language, "retrieved": document.retrieved}
+
+
+DOCUMENT_COLUMNS = list(document_row(Document.from_text("x")).keys())
+DOCUMENT_SHAPES: dict[str, Shape] = {
+    "jsonl": Shape(document_row, "jsonl"),
+    "csv": Shape(document_row, "csv", DOCUMENT_COLUMNS),
+    "parquet": Shape(document_row, "parquet", DOCUMENT_COLUMNS),
+}
+
+
+def by_month(shape: Shape) -> Shape:
+    """The same shape written as a Parquet dataset partitioned by month."""
+    if shape.writer != "parquet":
+        raise InputError("--partition-by", "only the parquet format can be partitioned by month")
+    return Shape(shape.row, "parquet-by-month", shape.columns, shape.keeps)
+
+
+def export_documents_counted(store, fmt: str, out: IO | str | Path | None = None, *,
+                             start: date | None = None, end: date | None = None,
+                             partition_by: str | None = None, raw_cells: bool = False) -> ExportCounts:
+    """Write the stored reports (text and provenance), published within [start, end]; csv cells
+    are defused against spreadsheet formulas unless `raw_cells`."""
+    if fmt not in DOCUMENT_SHAPES:
+        raise InputError(fmt, f"unknown format for documents; choose one of {', '.join(DOCUMENT_SHAPES)}")
+    shape = partitioned(DOCUMENT_SHAPES[fmt], partition_by)
+    return export_records_counted(store.documents(since=start, until=end), shape, out, raw_cells=raw_cells)
+
+
+def partitioned(shape: Shape, partition_by: str | None) -> Shape:
+    if partition_by is None:
+        return shape
+    if partition_by != "month":
+        raise InputError("--partition-by", f"{partition_by!r}: only `month` is supported")
+    return by_month(shape)
 
 
 def in_range(event: Event, start: date | None, end: date | None) -> bool:
@@ -383,18 +423,21 @@ def export_records(items: Iterable[Any], shape: Shape, out: IO | str | Path | No
 
 def export_events_counted(store, fmt: str, out: IO | str | Path | None = None, *,
                           start: date | None = None, end: date | None = None,
-                          raw_cells: bool = False) -> ExportCounts:
+                          partition_by: str | None = None, raw_cells: bool = False) -> ExportCounts:
     """Write the store's events in `fmt` to `out` (a path, an open file, or None for stdout).
 
     Events are kept when their date span overlaps [start, end]. Counts the rows written (for
     jsonl: documents, each with its events) and the events the format cannot express.
+    `partition_by="month"` (parquet): a dataset folder with one partition per month.
     """
     if fmt not in FORMATS:
         raise InputError(fmt, f"unknown export format; choose one of {', '.join(FORMATS)}")
     if fmt == "jsonl":
+        if partition_by is not None:
+            raise InputError("--partition-by", "only the parquet format can be partitioned by month")
         return ExportCounts(write_to(contract_records(store.extractions(), start, end), "jsonl", out))
-    return export_records_counted(store.events(since=start, until=end), EVENT_SHAPES[fmt], out,
-                                  raw_cells=raw_cells)
+    shape = partitioned(EVENT_SHAPES[fmt], partition_by)
+    return export_records_counted(store.events(since=start, until=end), shape, out, raw_cells=raw_cells)
 
 
 def export_events(store, fmt: str, out: IO | str | Path | None = None, *,

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from trucewatch.cli_app import DB_HELP, app, db_url, out_console, show_progress
+from trucewatch.cli_app import DASK_HELP, DB_HELP, app, db_url, out_console, show_progress
 from trucewatch.commands.list_cmd import id_table, print_table
 from trucewatch.terminal import json_line
 
@@ -16,6 +16,7 @@ def check(
     truce: Path = typer.Argument(..., help="Truce terms YAML file (see trucewatch/truce/examples/example_truce.yaml)."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON finding per line instead of a table."),
     db: str = typer.Option(None, "--db", help=DB_HELP),
+    dask: str | None = typer.Option(None, "--dask", metavar="ADDRESS", help=DASK_HELP),
 ) -> None:
     """Fuse stored events into incidents and give a verdict on each under the truce's terms.
 
@@ -26,9 +27,11 @@ def check(
         trucewatch check trucewatch/truce/examples/example_truce.yaml --json --db sqlite:///tw.db
     """
     from trucewatch.commitments import check_commitments
+    from trucewatch.scale.cluster import optional_fuser
     from trucewatch.truce.run import run_check
 
-    terms, incidents, findings = run_check(truce, db_url(db), progress=show_progress())
+    with optional_fuser(dask) as fuser:
+        terms, incidents, findings = run_check(truce, db_url(db), progress=show_progress(), fuser=fuser)
     pledges = check_commitments(db_url(db), incidents=incidents)  # `commitments list` shows them
     if as_json:
         for finding in findings:

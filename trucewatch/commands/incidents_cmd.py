@@ -11,7 +11,7 @@ from contextlib import contextmanager
 import typer
 from rich.table import Table
 
-from trucewatch.cli_app import DB_HELP, app, db_url, err_console, out_console, show_progress
+from trucewatch.cli_app import DASK_HELP, DB_HELP, app, db_url, err_console, out_console, show_progress
 from trucewatch.terminal import SafeConsole, json_line
 
 PIPED_WIDTH = 200
@@ -306,16 +306,23 @@ def journal(
 
 
 @incidents_app.command()
-def fuse(db: str | None = DB_OPTION) -> None:
+def fuse(db: str | None = DB_OPTION,
+         dask: str | None = typer.Option(None, "--dask", metavar="ADDRESS", help=DASK_HELP)) -> None:
     """Fuse the stored events into incidents (replaying the journal) without checking a truce.
+
+    With --dask the workers read their share of the events from the database themselves and
+    fuse it in parallel; the incidents are the same as without.
 
     [bold]Example[/bold]:
 
         trucewatch incidents fuse --db sqlite:///tw.db
+
+        trucewatch incidents fuse --db postgresql://tw@db/trucewatch --dask tcp://10.0.0.5:8786
     """
     from trucewatch.incidents.stored import refuse_stored
+    from trucewatch.scale.cluster import optional_fuser
 
-    with _store(db) as store, _busy("fusing stored events"):
-        incident_set = refuse_stored(store)
+    with optional_fuser(dask) as fuser, _store(db) as store, _busy("fusing stored events"):
+        incident_set = refuse_stored(store, fuser=fuser)
         _say(f"{len(incident_set)} incident(s) stored from {sum(len(i.mentions) for i in incident_set)} "
              "event mention(s).")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 from typer.core import TyperArgument, TyperCommand
 
-from trucewatch.cli_app import DB_HELP, app, db_url, err_console, out_console, show_progress
+from trucewatch.cli_app import DASK_HELP, DB_HELP, app, db_url, err_console, out_console, show_progress
 from trucewatch.errors import InputError
 
 
@@ -40,6 +40,7 @@ def ingest(
     allow_private: bool = typer.Option(False, "--allow-private", help="Also fetch from loopback, private and "
                                        "link-local addresses (refused by default: a feed's links must not "
                                        "reach the monitor's own network)."),
+    dask: str | None = typer.Option(None, "--dask", metavar="ADDRESS", help=DASK_HELP + " With a server database the workers write to it themselves."),
 ) -> None:
     """Read reports and store them with their events; re-running skips what is stored.
 
@@ -52,6 +53,8 @@ def ingest(
         trucewatch ingest reports/ feed.xml --db sqlite:///truce.db
 
         trucewatch ingest https://example.org/news.atom --fetch --delay 2
+
+        trucewatch ingest wire.jsonl --dask tcp://10.0.0.5:8786 --db postgresql://tw@db/trucewatch
     """
     from trucewatch.ingest import ingest as run_ingest
     from trucewatch.ingest.sources import is_url
@@ -59,6 +62,7 @@ def ingest(
 
     if extract and workers:
         _say_note(effective_workers(workers)[1])
+    from trucewatch.scale.cluster import dask_address
 
     fetcher = None
     if fetch or any(is_url(path) for path in paths):
@@ -71,6 +75,7 @@ def ingest(
             paths, db_url(db), extract=extract, fetch=fetch, batch_size=batch_size,
             progress=progress, workers=workers, max_bytes=int(max_size * 1_000_000), fetcher=fetcher,
             on_error=None if progress else print_input_error,  # a bar prints them above itself
+            dask=dask_address(dask),
         )
     finally:
         if fetcher is not None:

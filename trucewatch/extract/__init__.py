@@ -34,8 +34,15 @@ def extract(text_or_document: str | Document, published: date | None = None, *,
 
 
 def extract_documents(documents: Iterable[Document], workers: int | None = None,
-                      *, batch_size: int = 16) -> Iterator[Extraction]:
-    """Extractions in input order; `workers` processes (default: all cores) parse in parallel."""
+                      *, batch_size: int = 16, dask=None, progress=None) -> Iterator[Extraction]:
+    """Extractions in input order; `workers` processes (default: all cores) parse in parallel,
+    or the workers of a Dask cluster when `dask` is given (an address, `local:N`, or a Client;
+    see `trucewatch.scale`), which `progress` (a scale.progress.ClusterProgress) follows."""
+    if dask is not None:
+        from trucewatch.scale.extract import extract_on_cluster
+
+        yield from extract_on_cluster(documents, dask, batch_size=batch_size, progress=progress)
+        return
     from trucewatch.extract.pipeline import run_pipeline
 
     yield from run_pipeline(documents, workers=workers, batch_size=batch_size)

@@ -96,24 +96,29 @@ def load_journal(target) -> tuple[list[Operation], dict[str, str]]:
     return ops, aliases
 
 
-def fuse_stored(store) -> IncidentSet:
+def fuse_stored(store, *, fuser=None) -> IncidentSet:
     """Fuse a Store's events, replaying its stored journal of manual operations.
 
     Events are read as people reviewed them (corrections applied, rejected events left out).
     Stored ids that the fresh fusion no longer has (a new, earlier report now leads their
     incident) become aliases at once, so an id shown by `trucewatch incidents list` still works.
+    `fuser(store, journal=, aliases=)` fuses instead (`trucewatch.scale.fusion.cluster_fuser`:
+    on Dask, each worker reading its shard of reviewed events).
     """
     from trucewatch.review.overrides import reviewed_events
 
     ops, aliases = load_journal(store)
-    incident_set = fuse(reviewed_events(store), journal=ops, aliases=aliases)
+    if fuser is None:
+        incident_set = fuse(reviewed_events(store), journal=ops, aliases=aliases)
+    else:  # the fuser reads the store itself (on Dask: each worker its shard, reviews applied)
+        incident_set = fuser(store, journal=ops, aliases=aliases)
     incident_set.stored_journal = _journal_state(ops)
     with engine_of(store).connect() as conn:
         incident_set.aliases.update(_vanished_ids(conn, incident_set))
     return incident_set
 
 
-def fuse_and_save(store, change=None, *, also=None, attempts: int = SAVE_ATTEMPTS):
+def fuse_and_save(store, change=None, *, also=None, attempts: int = SAVE_ATTEMPTS, fuser=None):
     """(incident set, what `change` returned): the stored events fused with the stored journal,
     `change(incident_set)` applied (a manual operation; None: none) and the result saved.
 
@@ -121,10 +126,10 @@ def fuse_and_save(store, change=None, *, also=None, attempts: int = SAVE_ATTEMPT
     meanwhile, saving would erase their operation, so the whole round is done again on a fresh
     fusion (their operation replayed, ours applied on top). `also(connection, incident_set, result)`
     runs in the saving transaction, so an operation, the version check it depends on and its
-    audit rows commit together.
+    audit rows commit together. `fuser`: as for `fuse_stored` (on Dask: each retry fuses there too).
     """
     for attempt in range(attempts):
-        incident_set = fuse_stored(store)
+        incident_set = fuse_stored(store, fuser=fuser)
         result = change(incident_set) if change is not None else None
         extra = (lambda conn, fused=incident_set, done=result: also(conn, fused, done)) if also else None
         try:

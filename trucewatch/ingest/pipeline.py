@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from itertools import chain
 from typing import TYPE_CHECKING
@@ -91,17 +92,41 @@ def ingest(paths: Iterable[str | os.PathLike], db=None, *, extract: bool = True,
            fetch: bool = False, batch_size: int = 50, progress: bool = False,
            workers: int | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
            fetcher: Fetcher | None = None,
-           on_error: Callable[[InputError], None] | None = None) -> IngestSummary:
+           on_error: Callable[[InputError], None] | None = None, dask=None) -> IngestSummary:
     """Ingest files, folders, feeds, URLs or `-`; `db` is a URL, a Store, or None for the default.
 
     `on_error` is called with each failure as it happens (the summary lists them all too).
+    `dask` (an address, `local:N`, or a Client) extracts and stores on a Dask cluster
+    (`trucewatch.scale`); it is reached before anything is read or written.
     """
+    cluster = ExitStack()
+    client = None
+    if dask is not None:
+        from trucewatch.scale.cluster import dask_client
+
+        client = cluster.enter_context(dask_client(dask))
+    with cluster:
+        return _ingest(paths, db, extract=extract, fetch=fetch, batch_size=batch_size,
+                       progress=progress, workers=workers, max_bytes=max_bytes, fetcher=fetcher,
+                       on_error=on_error, client=client)
+
+
+def _progress_bar(inputs: int, enabled: bool, client) -> IngestProgress:
+    if client is None:
+        return IngestProgress(inputs, enabled=enabled)
+    from trucewatch.scale.progress import ClusterProgress
+
+    return ClusterProgress(enabled=enabled, label="ingest", inputs=inputs)
+
+
+def _ingest(paths, db, *, extract, fetch, batch_size, progress, workers, max_bytes, fetcher,
+            on_error, client) -> IngestSummary:
     summary = IngestSummary()
     store, owned = _open(db)
     left_out: list[str] = []
     inputs = expand(paths, skip=_database_files(store), skipped=left_out)
     summary.notes += [f"{name}: not read, it is the database being written to" for name in left_out]
-    bar = IngestProgress(len(inputs), enabled=progress)
+    bar = _progress_bar(len(inputs), progress, client)
     reader = InputReader(fetch=fetch, max_bytes=max_bytes, fetcher=fetcher, expect=bar.expect)
     seen: set[str] = set()
     updates: dict[str, tuple[Document, dict]] = {}
@@ -144,19 +169,18 @@ def ingest(paths: Iterable[str | os.PathLike], db=None, *, extract: bool = True,
 
     try:
         with bar:
-            records: Iterator[Document | Extraction] = new_documents()
-            first = next(records, None)  # start no extraction workers when nothing is new
-            records = chain([first], records) if first is not None else iter(())
-            if extract and first is not None:
-                from trucewatch.extract import extract_documents
-
-                records = extract_documents(records, workers)
-            for batch in chunks(records, batch_size):
-                fixes = [record for record in batch if _document(record, extract).id in updates]
-                batch = [record for record in batch if _document(record, extract).id not in updates]
-                for record in fixes:
-                    summary.updated += _update(store, record, extract, updates, summary, fail)
-                flags = _store_batch(store, batch, extract, fail)
+            fresh: Iterator[Document] = new_documents()
+            first = next(fresh, None)  # start no extraction workers when nothing is new
+            fresh = chain([first], fresh) if first is not None else iter(())
+            if client is not None and first is not None:
+                outcomes = _store_on_cluster(fresh, store, client, extract=extract, workers=workers,
+                                             batch_size=batch_size, bar=bar, updates=updates,
+                                             summary=summary, fail=fail)
+            else:
+                outcomes = _store_here(fresh, store, extract=extract and first is not None,
+                                       workers=workers, batch_size=batch_size, updates=updates,
+                                       summary=summary, fail=fail)
+            for flags in outcomes:
                 added = sum(1 for flag in flags if flag)
                 summary.new += added
                 summary.skipped += sum(1 for flag in flags if flag is False)
@@ -167,6 +191,47 @@ def ingest(paths: Iterable[str | os.PathLike], db=None, *, extract: bool = True,
         if owned and hasattr(store, "close"):
             store.close()
     return summary
+
+
+def _store_here(documents: Iterator[Document], store, *, extract: bool, workers: int | None,
+                batch_size: int, updates: dict, summary: IngestSummary,
+                fail: Callable[[InputError], None]) -> Iterator[list[bool | None]]:
+    """Extract over local processes (when asked) and store a batch per transaction; corrections
+    of stored reports are applied one by one, journalled."""
+    records: Iterator[Document | Extraction] = documents
+    if extract:
+        from trucewatch.extract import extract_documents
+
+        records = extract_documents(documents, workers)
+    for batch in chunks(records, batch_size):
+        fixes = [record for record in batch if _document(record, extract).id in updates]
+        batch = [record for record in batch if _document(record, extract).id not in updates]
+        for record in fixes:
+            summary.updated += _update(store, record, extract, updates, summary, fail)
+        yield _store_batch(store, batch, extract, fail)
+
+
+def _store_on_cluster(documents: Iterator[Document], store, client, *, extract: bool,
+                      workers: int | None, batch_size: int, bar, updates: dict,
+                      summary: IngestSummary, fail: Callable[[InputError], None]) -> Iterator[list[bool]]:
+    """New reports go to the cluster; the few that correct a stored report's metadata are
+    applied here afterwards, as without Dask (they need the journal of this store)."""
+    from trucewatch.scale.ingest import store_on_cluster
+
+    fixes: list[Document] = []
+
+    def new_only() -> Iterator[Document]:
+        for document in documents:
+            if document.id in updates:
+                fixes.append(document)
+            else:
+                yield document
+
+    yield from store_on_cluster(new_only(), store, client, extract=extract, batch_size=batch_size,
+                                progress=bar)
+    if fixes:
+        yield from _store_here(iter(fixes), store, extract=extract, workers=workers,
+                               batch_size=batch_size, updates=updates, summary=summary, fail=fail)
 
 
 def _add(store, records: list, extract: bool) -> list[bool]:

@@ -189,11 +189,13 @@ class Store:
             yield rows.document_from_row(row)
 
     def events(
-        self, since=None, until=None, country=None, type=None, text=None, limit=None
+        self, since=None, until=None, country=None, type=None, text=None, limit=None, shard=None
     ) -> Iterator[tuple[Document, Event]]:
-        """(document, event) pairs in time order; dates keep events whose span overlaps them."""
+        """(document, event) pairs in time order; dates keep events whose span overlaps them.
+
+        `shard=(k, n)`: only the documents in the k-th of n slices of the id space."""
         conditions = filters.event_conditions(
-            since=since, until=until, country=country, type=type, text=text
+            since=since, until=until, country=country, type=type, text=text, shard=shard
         )
         query = (
             sa.select(schema.events.c.record, *schema.documents.c)
