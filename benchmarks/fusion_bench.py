@@ -56,9 +56,12 @@ def grid_places(step: float = 0.25) -> dict:
     return places
 
 
-def synthetic_extractions(events: int, seed: int = 11) -> tuple[list, dict[str, str]]:
+def synthetic_extractions(events: int, seed: int = 11, *, first_incident: int = 0,
+                          days: int = 365) -> tuple[list, dict[str, str]]:
     """Extractions holding `events` mentions of fewer real incidents, 1-5 reports each; and each
-    incident's signature `type|place|day` (what tells incidents apart)."""
+    incident's signature `type|place|day` (what tells incidents apart). `first_incident` numbers
+    the incidents on from there (so parts generated apart never share a report); `days` is the
+    period they fall in."""
     from trucewatch.records import (ActorRef, Casualties, Claim, Claimant, Document, Event,
                                     Extraction, Location, When)
 
@@ -67,7 +70,7 @@ def synthetic_extractions(events: int, seed: int = 11) -> tuple[list, dict[str, 
     grid = grid_places()
     extractions = []
     made = 0
-    incident = 0
+    incident = first_incident
     signatures: dict[str, str] = {}
     while made < events:
         incident += 1
@@ -77,7 +80,7 @@ def synthetic_extractions(events: int, seed: int = 11) -> tuple[list, dict[str, 
         lat, lon, admin1 = table[place]
         lat += rng.uniform(-0.02, 0.02)
         lon += rng.uniform(-0.02, 0.02)
-        day = start + timedelta(days=rng.randrange(365))
+        day = start + timedelta(days=rng.randrange(days))
         actor = rng.choice(ACTORS)
         killed = rng.choice([None, 0, 1, 2, 3, 5, 8, 12, 20])
         signatures[f"synthetic-{incident}"] = f"{kind}|{place}|{day}"

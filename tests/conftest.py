@@ -4,16 +4,22 @@
 database on the throwaway cluster that `scripts/services.sh` starts, dropped afterwards).
 Without $TRUCEWATCH_TEST_PG the PostgreSQL case is skipped locally but FAILS when $CI is "true":
 CI must really test PostgreSQL.
+`browser` is the session's one headless Chromium (Debian's, driven by Playwright, never a
+downloaded one), shared by the dashboard's and the hostile reports' browser tests.
 """
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
 from contextlib import contextmanager
 
 import pytest
 
 PG_ENV = "TRUCEWATCH_TEST_PG"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
 def postgres_admin_url() -> str | None:
@@ -105,6 +111,28 @@ def strike_and_clash_store(tmp_path, monkeypatch):
     return fake
 
 
+@pytest.fixture
+def serve_http():
+    """serve(handler_class) -> base URL of a real HTTP server on 127.0.0.1 (a free port); every
+    server started this way is stopped after the test."""
+    import threading
+    from http.server import ThreadingHTTPServer
+
+    servers = []
+
+    def serve(handler) -> str:
+        httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        httpd.daemon_threads = True
+        threading.Thread(target=httpd.serve_forever, daemon=True).start()
+        servers.append(httpd)
+        return f"http://127.0.0.1:{httpd.server_port}"
+
+    yield serve
+    for httpd in servers:
+        httpd.shutdown()
+        httpd.server_close()
+
+
 class MigrationFile:
     """One alembic migration file of the store, run on its own against a bare SQLite database."""
 
@@ -148,3 +176,14 @@ class MigrationFile:
 def migration_file(tmp_path):
     """`migration_file("0002_incidents.py")`: that migration, loaded, with `check_round_trip(tables)`."""
     return lambda name: MigrationFile(name, tmp_path)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    assert CHROMIUM, "CI=true but no chromium on PATH (scripts/services.sh installs it)"
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+        yield launched
+        launched.close()

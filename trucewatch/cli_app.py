@@ -9,7 +9,8 @@ import os
 import sys
 
 import typer
-from rich.console import Console
+
+from trucewatch.terminal import SafeConsole
 
 app = typer.Typer(
     name="trucewatch",
@@ -19,10 +20,13 @@ app = typer.Typer(
     rich_markup_mode="rich",
 )
 
-err_console = Console(stderr=True, soft_wrap=True)
-out_console = Console()
+# Data from reports reaches these consoles: no markup, control characters escaped (see terminal).
+err_console = SafeConsole(stderr=True, soft_wrap=True)
+out_console = SafeConsole()
 
 DB_HELP = "Database URL (any SQLAlchemy URL); default $TRUCEWATCH_DB or sqlite:///trucewatch.db."
+DASK_HELP = ("Run on a Dask cluster: a scheduler address (tcp://host:8786), or local:N for N worker "
+             "processes here; default $TRUCEWATCH_DASK. Needs: pip install 'trucewatch[scale]'.")
 
 
 def db_url(option: str | None) -> str:

@@ -18,6 +18,19 @@ class ConfigError(TruceWatchError):
     """A configuration or data file (truce terms, dictionaries) is invalid."""
 
 
+REASON_CHARS = 200  # an error line names the problem; it does not repeat a megabyte of input
+
+
+def short_reason(exc: BaseException | str, limit: int = REASON_CHARS) -> str:
+    """The first sentence of an exception's message, on one line, cut to `limit` characters."""
+    text = " ".join(str(exc).split(";")[0].split()) or type(exc).__name__
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def shown_value(value: object, limit: int = 60) -> str:
+    """A value quoted in an error message, cut when long (a 4,300-digit number, a whole row)."""
+    text = repr(value)
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 class NotFound(TruceWatchError):
     """A record named by the caller does not exist."""
 

@@ -35,14 +35,29 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, default=str)
 
 
-def _cell(value: Any) -> Any:
-    """CSV cells are text: nested values become JSON, dates ISO, None empty."""
+# Spreadsheets run a cell that starts with one of these as a formula (OWASP, "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def defused(text: str) -> str:
+    """Text a spreadsheet shows instead of running: a leading single quote before a formula start
+    (OWASP's rule; a carriage return, written as a newline in CSV, counts too). Numbers are never
+    text here, so -3.5 stays a number."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def _cell(value: Any, *, raw: bool = False) -> Any:
+    """CSV cells are text: nested values become JSON, dates ISO, None empty; text defused unless raw."""
     if value is None:
         return ""
     if isinstance(value, (dict, list)):
-        return _json(value)
+        value = _json(value)
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, str):
+        # A bare carriage return is not quoted by the csv module and would split the row.
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
+        return value if raw else defused(value)
     return value
 
 
@@ -54,12 +69,14 @@ def write_jsonl(rows: Iterable[Row], out: IO[str]) -> int:
     return count
 
 
-def write_csv(rows: Iterable[Row], out: IO[str], columns: list[str]) -> int:
+def write_csv(rows: Iterable[Row], out: IO[str], columns: list[str], *, raw_cells: bool = False) -> int:
+    """CSV for spreadsheets: text cells that would run as formulas are defused (see `defused`);
+    `raw_cells` writes them exactly as stored, for programs that read the file."""
     writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     count = 0
     for row in rows:
-        writer.writerow({key: _cell(row.get(key)) for key in columns})
+        writer.writerow({key: _cell(row.get(key), raw=raw_cells) for key in columns})
         count += 1
     return count
 
@@ -82,39 +99,32 @@ def write_geojson(rows: Iterable[Row], out: IO[str]) -> int:
     return count
 
 
-def write_parquet(rows: Iterable[Row], out: IO[bytes] | str | Path, columns: list[str]) -> int:
-    """Columns in the given order; nested values as JSON text so any Parquet reader copes."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
+def write_parquet(rows: Iterable[Row], out: IO[bytes] | str | Path, columns: list[str], *,
+                  by_month: bool = False) -> int:
+    """Columns in the given order, typed by name; nested values as JSON text so any Parquet
+    reader copes. `by_month`: a dataset folder partitioned by month (trucewatch.scale.parquet)."""
+    from trucewatch.scale.parquet import write_parquet as write
 
-    data = {key: [] for key in columns}
-    count = 0
-    for row in rows:
-        for key in columns:
-            value = row.get(key)
-            data[key].append(_json(value) if isinstance(value, (dict, list)) else value)
-        count += 1
-    table = pa.table({key: pa.array(values) for key, values in data.items()})
-    pq.write_table(table, out)
-    return count
+    return write(rows, out, columns, by_month=by_month)
 
 
 TEXT_FORMATS = ("jsonl", "csv", "geojson")
-BINARY_FORMATS = ("parquet",)
+BINARY_FORMATS = ("parquet", "parquet-by-month")
 
 
-def write_rows(rows: Iterable[Row], writer: str, out, *, columns: list[str] | None = None) -> int:
+def write_rows(rows: Iterable[Row], writer: str, out, *, columns: list[str] | None = None,
+               raw_cells: bool = False) -> int:
     """Write dict rows in one of the base formats; returns how many rows were written."""
     if writer == "jsonl":
         return write_jsonl(rows, out)
     if writer == "geojson":
         return write_geojson(rows, out)
-    if writer in ("csv", "parquet") and not columns:
+    if writer in ("csv", *BINARY_FORMATS) and not columns:
         raise TruceWatchError(f"the {writer} writer needs the list of columns")
     if writer == "csv":
-        return write_csv(rows, out, columns)
-    if writer == "parquet":
-        return write_parquet(rows, out, columns)
+        return write_csv(rows, out, columns, raw_cells=raw_cells)
+    if writer in BINARY_FORMATS:
+        return write_parquet(rows, out, columns, by_month=writer == "parquet-by-month")
     raise TruceWatchError(f"unknown writer {writer!r}")
 
 
@@ -285,6 +295,11 @@ def plover_record(document: Document, event: Event) -> Row:
     }
 
 
+def parquet_event_row(document: Document, event: Event) -> Row:
+    """The flat row plus the whole event as contract JSON, so the file can be read back."""
+    return {**flat_row(document, event), "event": event.model_dump(mode="json")}
+
+
 def geojson_properties(document: Document, event: Event) -> Row:
     """The flat row (keeps latitude/longitude for the writer to turn into a Point)."""
     return flat_row(document, event)
@@ -312,9 +327,52 @@ EVENT_SHAPES: dict[str, Shape] = {
     "acled": Shape(acled_row, "csv", ACLED_COLUMNS, keeps=acled_codable),
     "plover": Shape(plover_record, "jsonl"),
     "geojson": Shape(geojson_properties, "geojson"),
-    "parquet": Shape(flat_row, "parquet", FLAT_COLUMNS),
+    "parquet": Shape(parquet_event_row, "parquet", FLAT_COLUMNS + ["event"]),
 }
 FORMATS = ("jsonl", *EVENT_SHAPES)
+
+
+def document_row(document: Document) -> Row:
+    """A stored report as an ingest row (`id` is its own id, as in JSONL/CSV input), so an
+    export of documents can be ingested again and gives the same documents."""
+    return {"id": document.ref, "text": document.text, "published": document.published,
+            "title": document.title, "url": document.url, "source": document.source,
+            "document_id": document.id, "published_given": document.published_given,
+            "path": document.path, "language": document.language, "retrieved": document.retrieved}
+
+
+DOCUMENT_COLUMNS = list(document_row(Document.from_text("x")).keys())
+DOCUMENT_SHAPES: dict[str, Shape] = {
+    "jsonl": Shape(document_row, "jsonl"),
+    "csv": Shape(document_row, "csv", DOCUMENT_COLUMNS),
+    "parquet": Shape(document_row, "parquet", DOCUMENT_COLUMNS),
+}
+
+
+def by_month(shape: Shape) -> Shape:
+    """The same shape written as a Parquet dataset partitioned by month."""
+    if shape.writer != "parquet":
+        raise InputError("--partition-by", "only the parquet format can be partitioned by month")
+    return Shape(shape.row, "parquet-by-month", shape.columns, shape.keeps)
+
+
+def export_documents_counted(store, fmt: str, out: IO | str | Path | None = None, *,
+                             start: date | None = None, end: date | None = None,
+                             partition_by: str | None = None, raw_cells: bool = False) -> ExportCounts:
+    """Write the stored reports (text and provenance), published within [start, end]; csv cells
+    are defused against spreadsheet formulas unless `raw_cells`."""
+    if fmt not in DOCUMENT_SHAPES:
+        raise InputError(fmt, f"unknown format for documents; choose one of {', '.join(DOCUMENT_SHAPES)}")
+    shape = partitioned(DOCUMENT_SHAPES[fmt], partition_by)
+    return export_records_counted(store.documents(since=start, until=end), shape, out, raw_cells=raw_cells)
+
+
+def partitioned(shape: Shape, partition_by: str | None) -> Shape:
+    if partition_by is None:
+        return shape
+    if partition_by != "month":
+        raise InputError("--partition-by", f"{partition_by!r}: only `month` is supported")
+    return by_month(shape)
 
 
 def in_range(event: Event, start: date | None, end: date | None) -> bool:
@@ -338,7 +396,7 @@ def _spread(function: Callable, item: Any):
 
 
 def export_records_counted(items: Iterable[Any], shape: Shape,
-                           out: IO | str | Path | None = None) -> ExportCounts:
+                           out: IO | str | Path | None = None, *, raw_cells: bool = False) -> ExportCounts:
     """The generic path: one row per item through `shape.row`, written by `shape.writer`;
     items `shape.keeps` refuses are counted as skipped.
 
@@ -356,7 +414,7 @@ def export_records_counted(items: Iterable[Any], shape: Shape,
                 skipped += 1
 
     rows = (_spread(shape.row, item) for item in kept())
-    written = write_to(rows, shape.writer, out, columns=shape.columns)
+    written = write_to(rows, shape.writer, out, columns=shape.columns, raw_cells=raw_cells)
     return ExportCounts(written, skipped)
 
 
@@ -367,22 +425,27 @@ def export_records(items: Iterable[Any], shape: Shape, out: IO | str | Path | No
 
 def export_events_counted(store, fmt: str, out: IO | str | Path | None = None, *,
                           start: date | None = None, end: date | None = None,
+                          partition_by: str | None = None, raw_cells: bool = False,
                           all_events: bool = False) -> ExportCounts:
     """Write the store's events in `fmt` to `out` (a path, an open file, or None for stdout).
 
     Events are kept when their date span overlaps [start, end], and only each report's main and
     salient events unless `all_events` (which also keeps background mentions, with their status).
     Counts the rows written (for jsonl: documents, each with its events) and the events the
-    format cannot express.
+    format cannot express. `partition_by="month"` (parquet): a dataset folder with one partition
+    per month.
     """
     if fmt not in FORMATS:
         raise InputError(fmt, f"unknown export format; choose one of {', '.join(FORMATS)}")
     if fmt == "jsonl":
+        if partition_by is not None:
+            raise InputError("--partition-by", "only the parquet format can be partitioned by month")
         return ExportCounts(write_to(contract_records(store.extractions(), start, end, all_events=all_events),
                                      "jsonl", out))
     pairs = ((document, event) for document, event in store.events(since=start, until=end)
              if all_events or event.reported())
-    return export_records_counted(pairs, EVENT_SHAPES[fmt], out)
+    shape = partitioned(EVENT_SHAPES[fmt], partition_by)
+    return export_records_counted(pairs, shape, out, raw_cells=raw_cells)
 
 
 def export_events(store, fmt: str, out: IO | str | Path | None = None, *,
@@ -392,18 +455,25 @@ def export_events(store, fmt: str, out: IO | str | Path | None = None, *,
 
 
 def write_to(rows: Iterable[Row], writer: str, out: IO | str | Path | None, *,
-             columns: list[str] | None = None) -> int:
-    """Open `out` as the writer needs (text or bytes; None is stdout) and write the rows."""
+             columns: list[str] | None = None, raw_cells: bool = False) -> int:
+    """Open `out` as the writer needs (text or bytes; None is stdout) and write the rows; a file
+    is written whole or not at all (trucewatch.outputs.atomic_output)."""
+    from trucewatch.outputs import atomic_output, atomic_path
+
     if writer in BINARY_FORMATS and out is None:
         raise TruceWatchError(f"{writer} output is binary: give a file with --out")
+    options = {"columns": columns, "raw_cells": raw_cells}
     try:
+        if writer in BINARY_FORMATS and isinstance(out, (str, Path)):
+            with atomic_path(out) as temporary:
+                return write_rows(rows, writer, str(temporary), **options)
         if writer in BINARY_FORMATS:
-            return write_rows(rows, writer, str(out) if isinstance(out, Path) else out, columns=columns)
+            return write_rows(rows, writer, out, **options)
         if out is None:
-            return write_rows(rows, writer, sys.stdout, columns=columns)
+            return write_rows(rows, writer, sys.stdout, **options)
         if isinstance(out, (str, Path)):
-            with open(out, "w", encoding="utf-8", newline="") as handle:
-                return write_rows(rows, writer, handle, columns=columns)
-        return write_rows(rows, writer, out, columns=columns)
+            with atomic_output(out) as handle:
+                return write_rows(rows, writer, handle, **options)
+        return write_rows(rows, writer, out, **options)
     except OSError as exc:
         raise TruceWatchError(f"Cannot write the export to {out}: {exc.strerror or exc}.") from exc

@@ -30,8 +30,10 @@ class Record(BaseModel):
 
 
 def normalise_text(text: str) -> str:
-    """NFC, unified newlines, no trailing blanks: the form we hash, so copies hash alike."""
-    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    """NFC, unified newlines, no trailing blanks, no NUL characters: the form we hash, so copies
+    hash alike, and the form every store can hold (PostgreSQL refuses NUL in text)."""
+    text = unicodedata.normalize("NFC", text.replace("\x00", ""))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = [line.rstrip() for line in text.split("\n")]
     return "\n".join(lines).strip()
 

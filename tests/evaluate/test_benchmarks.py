@@ -59,15 +59,20 @@ def test_news_texts_note_a_missing_shared_folder(tmp_path):
     assert texts == [] and any("not found" in note for note in notes)
 
 
-def test_news_items_carry_the_stories_publication_dates(tmp_path):
+def write_stories(shared: Path, rows: list[dict]) -> None:
+    """Invented stories where the benchmarks look for the VOA file."""
     import json
+
+    voa = shared / "news" / "voa"
+    voa.mkdir(parents=True)
+    (voa / "voa_stories.jsonl").write_text("\n".join(json.dumps(row) for row in rows), encoding="utf-8")
+
+
+def test_news_items_carry_the_stories_publication_dates(tmp_path):
     from datetime import date
 
-    voa = tmp_path / "news" / "voa"
-    voa.mkdir(parents=True)
-    rows = [{"text": "Invented story one about a truce.", "published": "2025-03-14 20:30:26Z"},
-            {"text": "Invented story two, undated.", "published": ""}]
-    (voa / "voa_stories.jsonl").write_text("\n".join(json.dumps(row) for row in rows), encoding="utf-8")
+    write_stories(tmp_path, [{"text": "Invented story one about a truce.", "published": "2025-03-14 20:30:26Z"},
+                             {"text": "Invented story two, undated.", "published": ""}])
     geo = tmp_path / "gold" / "geoparsing"
     geo.mkdir(parents=True)
     (geo / "made_up.xml").write_text("<articles><article><text>Invented article.</text></article></articles>",
@@ -83,3 +88,38 @@ def test_summary_shows_the_cpu_ratio_and_the_components_of_both_runs():
                                                   "components": ["tok2vec", "parser", "ner"]}})
     text = "\n".join(" | ".join(row) for row in rows)
     assert "88% (steadier on a busy machine)" in text and "tok2vec, parser, ner; none excluded" in text
+
+
+def test_scale_bench_builds_distinct_dated_documents(tmp_path):
+    write_stories(tmp_path, [{"text": "Invented story about a convoy.", "published": "2025-03-14"},
+                             {"text": "Invented story without a date.", "published": ""}])
+    scale = load("scale_bench")
+    documents, notes = scale.bench_documents(tmp_path, 5)
+    assert len(documents) == len({d.id for d in documents}) == 5  # each new to the store
+    assert all(d.published for d in documents)  # undated texts get the invented day
+    assert documents[2].text.startswith("Bulletin 1. Invented story about a convoy")
+
+
+def test_scale_bench_partitions_add_up_and_the_estimate_follows_its_formula():
+    scale = load("scale_bench")
+    parts = scale.partitions_for(1_000_003, 40, 365)
+    assert sum(part.args[1] for part in parts) == 1_000_003
+    assert len({part.args[0] for part in parts}) == len(parts)  # each its own seed and incident numbers
+    estimate = scale.paper_estimate({"extraction": {"dask-1": {"docs_per_s": 5.0, "words_per_s": 2000.0},
+                                                    "speedup_2_vs_1": 1.8}})
+    assert estimate["documents_per_hour"] == round(5.0 * 160 * 0.9 * 3600)
+
+
+def test_summary_rows_show_the_scale_figures():
+    run = load("run")
+    rows = run.table_rows({"scale": {
+        "extraction": {"documents": 2000, "speedup_2_vs_1": 1.82, "dask_overhead_vs_local": 0.04,
+                       "dask_cpu_overhead_vs_local": 0.02,
+                       **{key: {"seconds": 100.0, "docs_per_s": 20.0, "cpu_s": 190.0}
+                          for key in ("dask-1", "dask-2", "local-2")}},
+        "fusion": {"events": 1_000_000, "seconds": 300.0, "incidents": 400_000, "peak_mb_per_worker": [2000, 2100]},
+        "estimate": {"nodes": 20, "cores_per_node": 8, "documents_per_hour": 1234567},
+        "loadavg_start": "1.0 1.0 1.0 1/100 1", "loadavg_end": "2.0 1.0 1.0 1/100 2"}})
+    text = "\n".join(" | ".join(row) for row in rows)
+    assert "1.82x (target ≥ 1.7)" in text and "+4.0% wall" in text
+    assert "1,234,567 reports/hour" in text and "2,100 MB" in text

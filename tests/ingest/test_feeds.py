@@ -1,10 +1,9 @@
 """Feeds against a real HTTP server on loopback, started by the test."""
 from __future__ import annotations
 
-import threading
 import time
 from datetime import date
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 
@@ -73,19 +72,13 @@ class Handler(BaseHTTPRequestHandler):
 
 
 @pytest.fixture
-def server():
+def server(serve_http):
     Handler.hits = {}
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_port}"
-    httpd.shutdown()
-    httpd.server_close()
+    return serve_http(Handler)
 
 
 def quick_fetcher(**kw):
-    return Fetcher(**{"timeout": 0.5, "retries": 1, "backoff": 0.05, "min_interval": 0.0, **kw})
+    return Fetcher(**{"timeout": 0.5, "retries": 1, "backoff": 0.05, "min_interval": 0.0, "allow_private": True, **kw})
 
 
 def test_feed_items_are_fetched_and_bad_pages_named(server):
@@ -161,7 +154,7 @@ def test_feed_through_the_cli(server, tmp_path):
 
     env = {k: v for k, v in os.environ.items() if k != "TRUCEWATCH_DB"}
     result = subprocess.run(
-        [sys.executable, "-m", "trucewatch", "ingest", f"{server}/feed.atom", "--fetch", "--no-extract",
+        [sys.executable, "-m", "trucewatch", "ingest", f"{server}/feed.atom", "--fetch", "--allow-private", "--no-extract",
          "--timeout", "0.5", "--delay", "0", "--db", f"sqlite:///{tmp_path / 'tw.db'}"],
         capture_output=True, text=True, env=env, timeout=120,
     )

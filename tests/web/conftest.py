@@ -6,7 +6,6 @@ role, each with a write token; a real HTTP server on a free loopback port when a
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import threading
 import time
@@ -18,15 +17,13 @@ import pytest
 import trucewatch
 from trucewatch.incidents.samples import FSA, GOV, IS, make_document, make_event
 
-# The browser tests share one headless Chromium per session: Debian's, never a downloaded one.
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+from ..conftest import CHROMIUM  # the session's one Chromium (and the `browser` fixture) live there
+
 BROWSER_MARKS = [  # a browser test module's pytestmark
     pytest.mark.browser,
     pytest.mark.skipif(CHROMIUM is None and os.environ.get("CI") != "true",
                        reason="headless Chromium is not installed (required when CI=true)"),
 ]
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 ARTIFACTS = Path(os.environ.get("TRUCEWATCH_ARTIFACTS") or Path(__file__).resolve().parents[2] / "test-artifacts") / "browser"
 EXAMPLE_TRUCE = Path(trucewatch.__file__).parent / "truce" / "examples" / "example_truce.yaml"
 PLEDGES = Path(__file__).with_name("data") / "pledges.yaml"  # a hand-written pledge the strikes break
@@ -191,17 +188,6 @@ class LiveServer:
         self.server.should_exit = True
         self.thread.join(timeout=10)
         self.socket.close()
-
-
-@pytest.fixture(scope="session")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    assert CHROMIUM, "CI=true but no chromium on PATH (scripts/services.sh installs it)"
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
-        yield launched
-        launched.close()
 
 
 def shot(page, name: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import datetime
+from pathlib import Path
 from typing import IO
 
 import sqlalchemy as sa
@@ -42,11 +43,13 @@ def entries(store, *, kind: str | None = None, keys: list[str] | None = None, si
         last = rows[-1].id
 
 
-def write_entries(found, fmt: str, out: IO[str]) -> int:
-    """Write audit entries as `jsonl` or `csv` (before/after as JSON text in CSV cells)."""
-    from trucewatch.exports import write_rows
+def write_entries(found, fmt: str, out: IO[str] | str | Path | None, *, raw_cells: bool = False) -> int:
+    """Write audit entries as `jsonl` or `csv` (before/after as JSON text in CSV cells) to a stream,
+    or to a file written whole or not at all; CSV cells are defused for spreadsheets unless
+    `raw_cells` (reasons and comments are typed by people, keys come from data)."""
+    from trucewatch.exports import write_to
 
     if fmt not in FORMATS:
         raise TruceWatchError(f"The audit log exports as {' or '.join(FORMATS)} (not {fmt!r}).")
     rows = (entry.as_dict() for entry in found)
-    return write_rows(rows, fmt, out, columns=COLUMNS if fmt == "csv" else None)
+    return write_to(rows, fmt, out, columns=COLUMNS if fmt == "csv" else None, raw_cells=raw_cells)

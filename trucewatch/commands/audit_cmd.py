@@ -1,7 +1,6 @@
 """The `audit` command group: the history of every change, as a file."""
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import typer
@@ -22,6 +21,11 @@ def export(
     since: str | None = typer.Option(None, "--since", metavar="ISO-TIME", help="Only changes at or after this time."),
     format: str = typer.Option("jsonl", "--format", help="jsonl or csv."),
     out: Path | None = typer.Option(None, "--out", "-o", help="File to write (default: standard output)."),
+    raw_cells: bool = typer.Option(False, "--raw-cells", help="CSV cells exactly as stored, for programs: without "
+                                   "it, text starting with = + - @ tab or CR gets a leading ' so a "
+                                   "spreadsheet shows it instead of running it."),
+    force: bool = typer.Option(False, "--force", help="Overwrite an existing --out file of another kind "
+                               "(never the database in use)."),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
     """Write the audit log (oldest change first) as JSON Lines or CSV.
@@ -45,11 +49,13 @@ def export(
         except ValueError:
             raise TruceWatchError(f"--since {since!r} is not an ISO time such as 2016-03-01 or 2016-03-01T12:00.") from None
         moment = moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
-    with open_store(db_url(db)) as store:
+    url = db_url(db)
+    if out is not None:
+        from trucewatch.outputs import check_target
+
+        check_target(out, "csv" if format.lower() == "csv" else "jsonl", db_url=url, force=force)
+    with open_store(url) as store:
         found = entries(store, kind=kind, keys=list(key) if key else None, since=moment)
-        if out is None:
-            written = write_entries(found, format.lower(), sys.stdout)
-        else:
-            with out.open("w", encoding="utf-8", newline="") as handle:
-                written = write_entries(found, format.lower(), handle)
-            err_console.print(f"{written} change(s) written to {out}", highlight=False, markup=False)
+        written = write_entries(found, format.lower(), out, raw_cells=raw_cells)
+    if out is not None:
+        err_console.print(f"{written} change(s) written to {out}", highlight=False, markup=False)

@@ -1,14 +1,14 @@
 """The `check` command: evaluate every stored incident against a truce's terms."""
 from __future__ import annotations
 
-import json
 from collections import Counter
 from pathlib import Path
 
 import typer
 
-from trucewatch.cli_app import DB_HELP, app, db_url, out_console, show_progress
+from trucewatch.cli_app import DASK_HELP, DB_HELP, app, db_url, out_console, show_progress
 from trucewatch.commands.list_cmd import id_table, print_table
+from trucewatch.terminal import json_line
 
 
 @app.command()
@@ -18,6 +18,7 @@ def check(
     db: str = typer.Option(None, "--db", help=DB_HELP),
     all_events: bool = typer.Option(False, "--all-events", help="Fuse and check every event, not only each "
                                     "report's main and salient ones (background mentions never count)."),
+    dask: str | None = typer.Option(None, "--dask", metavar="ADDRESS", help=DASK_HELP),
 ) -> None:
     """Fuse stored events into incidents and give a verdict on each under the truce's terms.
 
@@ -28,13 +29,16 @@ def check(
         trucewatch check trucewatch/truce/examples/example_truce.yaml --json --db sqlite:///tw.db
     """
     from trucewatch.commitments import check_commitments
+    from trucewatch.scale.cluster import optional_fuser
     from trucewatch.truce.run import run_check
 
-    terms, incidents, findings = run_check(truce, db_url(db), progress=show_progress(), all_events=all_events)
+    with optional_fuser(dask) as fuser:
+        terms, incidents, findings = run_check(truce, db_url(db), progress=show_progress(), fuser=fuser,
+                                               all_events=all_events)
     pledges = check_commitments(db_url(db), incidents=incidents)  # `commitments list` shows them
     if as_json:
         for finding in findings:
-            typer.echo(json.dumps(finding.as_dict(), ensure_ascii=False))
+            typer.echo(json_line(finding.as_dict()))
         return
     by_id = {inc.id: inc for inc in incidents}
     # incident ids are never cut (they are what `incidents show` and merges take); others wrap

@@ -4,7 +4,6 @@ A thin layer over `trucewatch.commitments` (check_commitments, list_commitments,
 """
 from __future__ import annotations
 
-import json
 from collections import Counter
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from trucewatch.cli_app import DB_HELP, app, db_url, out_console
 from trucewatch.commands.export_cmd import _day  # the same YYYY-MM-DD option reading
 from trucewatch.commands.incidents_cmd import _busy  # the same spinner for a fusion
 from trucewatch.commands.list_cmd import id_table, print_table
+from trucewatch.terminal import json_line
 
 commitments_app = typer.Typer(
     help="Pledges by one side (scale back strikes, accept a ceasefire, let aid in) and whether it kept "
@@ -55,7 +55,7 @@ def print_views(views, title: str) -> None:
 
 def _print_json(views) -> None:
     for v in views:
-        typer.echo(json.dumps(v.as_dict(), ensure_ascii=False))
+        typer.echo(json_line(v.as_dict()))
 
 
 @commitments_app.command("check")

@@ -21,8 +21,12 @@ def demo(
 
         trucewatch demo                      # writes trucewatch.db and trucewatch-report.html here
     """
+    from trucewatch.outputs import check_target
+
+    url = db_url(db)
+    check_target(out, "html", db_url=url)
     progress = show_progress()
-    result = run_demo(db_url(db), out, progress=progress,
+    result = run_demo(url, out, progress=progress,
                       on_error=None if progress else print_input_error)  # a bar prints them above itself
     ingest = result.ingest
     out_console.print(

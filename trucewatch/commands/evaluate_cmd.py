@@ -8,6 +8,7 @@ import typer
 from rich.table import Table
 
 from trucewatch.cli_app import app, err_console, out_console, show_progress
+from trucewatch.terminal import styled
 
 FORMAT_HELP = ("Gold format: petrarch, plover, acled, gtd, case, timeml, geoparsing, contract, "
                "event_location or wikipedia.")
@@ -48,11 +49,11 @@ def evaluate(
         if result.confusions:
             out_console.print(confusions_table(result))
     for reason in result.skipped[:10]:
-        err_console.print(f"[yellow]skipped[/yellow] {reason}", highlight=False)
+        err_console.print(styled("skipped", "yellow", reason))
     if len(result.skipped) > 10:
-        err_console.print(f"[yellow]skipped[/yellow] {len(result.skipped) - 10} more items")
+        err_console.print(styled("skipped", "yellow", f"{len(result.skipped) - 10} more items"))
     if result.errors:
-        err_console.print(f"[red]{result.errors} items failed in extraction[/red] (see {misses})")
+        err_console.print(styled(f"{result.errors} items failed in extraction", "red", f"(see {misses})"))
 
 
 def scores_table(result) -> Table:

@@ -9,10 +9,10 @@ import json
 from contextlib import contextmanager
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
-from trucewatch.cli_app import DB_HELP, app, db_url, err_console, out_console, show_progress
+from trucewatch.cli_app import DASK_HELP, DB_HELP, app, db_url, err_console, out_console, show_progress
+from trucewatch.terminal import SafeConsole, json_line
 
 PIPED_WIDTH = 200
 
@@ -49,7 +49,7 @@ def _print_table(table: Table) -> None:
     if out_console.is_terminal:
         out_console.print(table)
     else:  # piped: no terminal width to respect, so do not wrap cells
-        Console(width=max(out_console.width, PIPED_WIDTH)).print(table)
+        SafeConsole(width=max(out_console.width, PIPED_WIDTH)).print(table)
 
 
 # -- formatting ------------------------------------------------------------------------------
@@ -125,7 +125,7 @@ def list_incidents(
         found = stored_incidents(store, limit=limit)
         if as_json:
             for inc in found:
-                typer.echo(json.dumps(inc, ensure_ascii=False))
+                typer.echo(json_line(inc))
             return
         if not found:
             err_console.print(f"No incidents stored in {where(store)}: run `trucewatch check TRUCE.yaml` "
@@ -162,7 +162,7 @@ def show(
     if found.note:
         err_console.print(f"note: {found.note}", highlight=False)
     if as_json:
-        typer.echo(json.dumps(found.as_dict(), ensure_ascii=False))
+        typer.echo(json_line(found.as_dict()))
         return
     _print_incident(found)
 
@@ -220,8 +220,8 @@ def merge(
 
     with _store(db) as store, _busy("fusing stored events again"):
         op, merged = merge_stored(store, a, b)
-        _say(f"Merged {a} and {b}: incident {merged.id} now has {len(merged.mentions)} mention(s). "
-             f"Undo with `trucewatch incidents undo {op.op_id}`.")
+        _say(f"Merged {a} and {b} ({_describe(op)}): incident {merged.id} now has {len(merged.mentions)} "
+             f"mention(s). Undo with `trucewatch incidents undo {op.op_id}`.")
         _findings_hint(store)
 
 
@@ -267,8 +267,8 @@ def undo(
 
 
 def _describe(op) -> str:
-    if op.kind == "merge":
-        return f"{op.args['b']} into {op.args['a']}"
+    if op.kind == "merge":  # which id stays is fusion's choice (the earliest report's), so say neither
+        return f"{op.args['a']} merged with {op.args['b']}"
     if op.kind == "split":
         return f"{', '.join(map(_short, op.args['event_ids']))} out of {op.args['incident']}"
     return json.dumps(op.args)
@@ -293,7 +293,7 @@ def journal(
         for op in ops:
             data = op.as_dict()
             data.pop("applied", None)  # known only after a replay
-            typer.echo(json.dumps(data, ensure_ascii=False))
+            typer.echo(json_line(data))
         return
     if not ops:
         _say("No manual operations: the incidents are as fusion made them.")
@@ -308,16 +308,23 @@ def journal(
 @incidents_app.command()
 def fuse(db: str | None = DB_OPTION,
          all_events: bool = typer.Option(False, "--all-events", help="Fuse every event, not only each report's "
-                                         "main and salient ones (background mentions never count).")) -> None:
+                                         "main and salient ones (background mentions never count)."),
+         dask: str | None = typer.Option(None, "--dask", metavar="ADDRESS", help=DASK_HELP)) -> None:
     """Fuse the stored events into incidents (replaying the journal) without checking a truce.
+
+    With --dask the workers read their share of the events from the database themselves and
+    fuse it in parallel; the incidents are the same as without.
 
     [bold]Example[/bold]:
 
         trucewatch incidents fuse --db sqlite:///tw.db
+
+        trucewatch incidents fuse --db postgresql://tw@db/trucewatch --dask tcp://10.0.0.5:8786
     """
     from trucewatch.incidents.stored import refuse_stored
+    from trucewatch.scale.cluster import optional_fuser
 
-    with _store(db) as store, _busy("fusing stored events"):
-        incident_set = refuse_stored(store, all_events=all_events)
+    with optional_fuser(dask) as fuser, _store(db) as store, _busy("fusing stored events"):
+        incident_set = refuse_stored(store, fuser=fuser, all_events=all_events)
         _say(f"{len(incident_set)} incident(s) stored from {sum(len(i.mentions) for i in incident_set)} "
              "event mention(s).")

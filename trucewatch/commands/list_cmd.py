@@ -1,7 +1,6 @@
 """The `list` command: stored documents or events, filtered; a table, or JSON Lines with --json."""
 from __future__ import annotations
 
-import json
 import re
 from datetime import date
 from enum import Enum
@@ -14,6 +13,7 @@ from rich.table import Table
 from trucewatch.cli_app import DB_HELP, app, db_url, out_console
 from trucewatch.errors import TruceWatchError
 from trucewatch.records import Document, Event
+from trucewatch.terminal import SafeConsole, json_line
 
 PIPED_WIDTH = 200
 # Room a wrapping column needs at least, the room it gets when the ids make the table wider
@@ -151,7 +151,7 @@ def document_json(document: Document) -> dict:
 def _print_documents(found, as_json: bool) -> None:
     if as_json:
         for document in found:
-            typer.echo(json.dumps(document_json(document), ensure_ascii=False))
+            typer.echo(json_line(document_json(document)))
         return
     table = id_table("id", "published", "source", "ref / title", "chars", title="Documents")
     for document in found:
@@ -168,7 +168,7 @@ def _print_documents(found, as_json: bool) -> None:
 def _print_events(found, as_json: bool) -> None:
     if as_json:
         for document, event in found:
-            typer.echo(json.dumps(event_json(document, event), ensure_ascii=False))
+            typer.echo(json_line(event_json(document, event)))
         return
     table = id_table("event", "when", "type", "status", "place", "killed", "actors", title="Events")
     for document, event in found:
@@ -212,7 +212,7 @@ def print_table(table: Table, console: Console | None = None) -> None:
     if _needed_width(table, WRAPPED_COLUMN_WIDTH) > base:  # lines will run long: keep cells legible
         width = _needed_width(table, WIDENED_COLUMN_WIDTH)
     if width > console.width:  # rich caps print(width=) at the console's width: widen a copy
-        console = Console(file=console.file, width=width, force_terminal=console.is_terminal,
+        console = SafeConsole(file=console.file, width=width, force_terminal=console.is_terminal,
                           color_system=console.color_system, no_color=console.no_color)
     console.print(table, crop=False)
 

@@ -28,6 +28,11 @@ def place(
     """
     from trucewatch.places import search
 
+    from trucewatch.places.gazetteer import MAX_NAME_CHARS
+
+    if len(name) > MAX_NAME_CHARS:
+        raise InputError(f"{name[:40]}…", f"is {len(name):,} characters long; place names are at most "
+                                         f"{MAX_NAME_CHARS} characters")
     if country is not None and len(country) not in (2, 3):
         raise InputError("--country", f"{country!r} is not an ISO 3166 country code (two or three letters).")
     places = search(name, country=country, limit=limit)

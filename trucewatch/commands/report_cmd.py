@@ -51,6 +51,8 @@ def report(
     format: str = typer.Option(None, "--format",
                                help="html or md; needed only when the --out suffix is none of .html, .htm, .md."),
     db: str = typer.Option(None, "--db", help=DB_HELP),
+    force: bool = typer.Option(False, "--force", help="Overwrite an existing --out file of another kind "
+                               "(never the database in use)."),
 ) -> None:
     """Write a report: counts against the previous period, daily chart, map, findings, caveats.
 
@@ -59,15 +61,21 @@ def report(
         trucewatch report trucewatch/truce/examples/example_truce.yaml --from 2016-03-01 --to 2016-03-14 --out report.html
     """
     from trucewatch.commitments import check_commitments
+    from trucewatch.outputs import check_target
     from trucewatch.report import write_report
+    from trucewatch.report.render import check_period
     from trucewatch.truce.run import run_check
 
     start, end = _day(date_from, "--from"), _day(date_to, "--to")
-    if end < start:
-        raise InputError(f"--from {start} --to {end}", "the report period ends before it starts")
+    try:
+        check_period(start, end)
+    except InputError as exc:
+        raise InputError(f"--from {start} --to {end}", exc.reason) from None
     chosen = report_format(out, format)  # checked before the slow part
-    terms, incidents, findings = run_check(truce, db_url(db), progress=show_progress())
-    pledges = check_commitments(db_url(db), incidents=incidents, as_of=end)
+    url = db_url(db)
+    check_target(out, chosen, db_url=url, force=force)
+    terms, incidents, findings = run_check(truce, url, progress=show_progress())
+    pledges = check_commitments(url, incidents=incidents, as_of=end)
     path = write_report(terms, incidents, findings, start=start, end=end, out=out, format=chosen,
                         commitments=pledges)
     err_console.print(f"wrote {path}", highlight=False, markup=False)

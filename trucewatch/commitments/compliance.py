@@ -24,6 +24,7 @@ from math import cos, radians
 
 import numpy as np
 
+from trucewatch.daymath import shift
 from trucewatch.incidents.families import tolerances, types_in_family
 from trucewatch.incidents.model import Incident
 from trucewatch.truce.checker import COARSE, TruceChecker
@@ -207,8 +208,8 @@ class CommitmentChecker:
         bounds = self._bounds(c, area)
         after, broken = self._window("after", c, area, start, end, bounds)
         span = min(after.days, int(self.settings["before_days_max"]))
-        before, _ = self._window("before", c, area, start - timedelta(days=span),
-                                       start - timedelta(minutes=1), bounds)
+        before, _ = self._window("before", c, area, shift(start, -timedelta(days=span)),
+                                       shift(start, -timedelta(minutes=1)), bounds)
         trace.append(f"after ({start:%Y-%m-%d %H:%M} to {end:%Y-%m-%d %H:%M}): {after.summary()}")
         trace.append(f"before ({before.start:%Y-%m-%d %H:%M} to {before.end:%Y-%m-%d %H:%M}): {before.summary()}")
         for f in broken:

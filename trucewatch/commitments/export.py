@@ -68,7 +68,7 @@ def overlaps(view, start: date | None, end: date | None) -> bool:
 
 
 def export_commitments_counted(store, fmt: str, out=None, *, start: date | None = None,
-                               end: date | None = None) -> ExportCounts:
+                               end: date | None = None, raw_cells: bool = False) -> ExportCounts:
     """Write the stored commitments (built by `check` or `commitments check`) in `fmt`."""
     from .api import list_commitments
 
@@ -78,4 +78,5 @@ def export_commitments_counted(store, fmt: str, out=None, *, start: date | None 
     if not views:
         raise TruceWatchError("there are no stored commitments yet: run `trucewatch commitments check` "
                               "or `trucewatch check TRUCE.yaml` first")
-    return export_records_counted([v for v in views if overlaps(v, start, end)], COMMITMENT_SHAPES[fmt], out)
+    return export_records_counted([v for v in views if overlaps(v, start, end)], COMMITMENT_SHAPES[fmt], out,
+                                  raw_cells=raw_cells)

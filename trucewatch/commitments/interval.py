@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from trucewatch.daymath import shift
 from trucewatch.extract.datafiles import load
 from trucewatch.extract.when import TimeMention, find_times, resolve
 
@@ -71,7 +72,7 @@ def _moment(first: date, last: date, precision: str, text: str | None, how: str,
 def _from_day_made(made: date) -> Moment:
     """No start named: from the day it was made, checked from the next day (its hour is unknown,
     so an act that day may have come before it)."""
-    return _moment(made, made + timedelta(days=1), "days", None,
+    return _moment(made, shift(made, timedelta(days=1)), "days", None,
                    f"from the day it was made ({made.isoformat()}), checked from the next day")
 
 
@@ -82,10 +83,10 @@ def _midnight(sentence: str, dated: list[_Dated], made: date) -> Moment | None:
     for d in dated:
         if 0 <= d.mention.start - found.end() <= MIDNIGHT_GAP:  # "midnight on Thursday"
             day = d.mention.when.start
-            return _moment(day, day + timedelta(days=1), "days",
+            return _moment(day, shift(day, timedelta(days=1)), "days",
                            sentence[found.start():d.mention.end],
                            f"midnight on {day:%A %d %B %Y}: the start or the end of that day")
-    day = made + timedelta(days=1)
+    day = shift(made, timedelta(days=1))
     return _moment(day, day, "day", found.group(0),
                    f"the midnight after the statement of {made.isoformat()}")
 
@@ -150,7 +151,7 @@ def read_interval(sentence: str, published: date | None, *, made: date | None = 
         span = _duration(sentence, dated)
         if span is not None:
             length, words = span
-            finish = datetime.combine(starts.earliest, time.min) + length  # the earliest it can end
+            finish = shift(datetime.combine(starts.earliest, time.min), length)  # the earliest it can end
             last = (finish - timedelta(minutes=1)).date()
             ends = _moment(last, last, starts.precision, words, f"{words} from its start",
                            at=finish - timedelta(minutes=1))

@@ -18,22 +18,27 @@ from concurrent.futures.process import BrokenProcessPool
 
 from trucewatch.batching import chunks
 from trucewatch.errors import TruceWatchError
+from trucewatch.lifeline import cores, effective_workers, start_worker, stop_pool, worker_arguments
 from trucewatch.records import Document, Extraction
 
 
 def default_workers() -> int:
     """All cores unless told otherwise."""
-    return max(1, os.cpu_count() or 1)
+    return cores()
 
 
 def extract_batch(documents: list[Document]) -> list[Extraction]:
-    """Parse and extract one batch in the current process."""
+    """Parse and extract one batch in the current process; long reports in pieces (long_texts)."""
     from trucewatch.extract.document import extract_document
+    from trucewatch.extract.long_texts import extract_in_pieces, is_long
     from trucewatch.nlp import get_nlp
 
     nlp = get_nlp()
-    docs = nlp.pipe((document.text for document in documents), batch_size=max(1, len(documents)))
-    return [extract_document(document, doc) for document, doc in zip(documents, docs)]
+    long = [is_long(document) for document in documents]
+    short = [document for document, alone in zip(documents, long) if not alone]
+    docs = nlp.pipe((document.text for document in short), batch_size=max(1, len(short)))
+    return [extract_in_pieces(document, nlp, extract_document) if alone else extract_document(document, next(docs))
+            for document, alone in zip(documents, long)]
 
 
 def extract_batch_as_json(documents: list[Document]) -> list[str]:
@@ -43,8 +48,9 @@ def extract_batch_as_json(documents: list[Document]) -> list[str]:
 
 def run_pipeline(documents: Iterable[Document], *, workers: int | None = None,
                  batch_size: int = 16) -> Iterator[Extraction]:
-    """Yield one Extraction per document, in input order."""
-    workers = workers or default_workers()
+    """Yield one Extraction per document, in input order. Workers are held to the cores
+    (`lifeline.effective_workers`) and die with this process."""
+    workers, _ = effective_workers(workers)
     if workers <= 1:
         for batch in chunks(documents, batch_size):
             yield from extract_batch(batch)
@@ -55,15 +61,26 @@ def run_pipeline(documents: Iterable[Document], *, workers: int | None = None,
     context = multiprocessing.get_context("fork" if forking else "spawn")
     # An executor, not a Pool: a worker that dies (out of memory, killed) raises BrokenProcessPool
     # instead of hanging forever; a bounded window of batches in flight keeps memory flat.
-    with _frozen_heap(forking), \
-            ProcessPoolExecutor(workers, mp_context=context, initializer=warm_up) as executor:
-        pending: deque = deque()
-        for batch in chunks(documents, batch_size):
-            pending.append(executor.submit(extract_batch_as_json, batch))
-            if len(pending) >= 2 * workers:
+    with _frozen_heap(forking):
+        executor = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
+                                       initargs=worker_arguments())
+        try:
+            pending: deque = deque()
+            for batch in chunks(documents, batch_size):
+                pending.append(executor.submit(extract_batch_as_json, batch))
+                if len(pending) >= 2 * workers:
+                    yield from _result(pending.popleft())
+            while pending:
                 yield from _result(pending.popleft())
-        while pending:
-            yield from _result(pending.popleft())
+        except BaseException:  # Ctrl-C, SIGTERM, a consumer that stopped early, an error
+            stop_pool(executor)
+            raise
+        executor.shutdown(wait=True)
+
+
+def _start_worker(parent_pid: int, kernel_watch: bool) -> None:
+    start_worker(parent_pid, kernel_watch)
+    warm_up()
 
 
 @contextmanager

@@ -205,7 +205,8 @@ def _refine(trigger: Trigger, lexicon: Lexicon) -> None:
         scope.extend(tok for child in head.head.children if child.dep_ in ("nsubj", "agent")
                      for tok in child.subtree)
     # Then the rest of the sentence: "chlorine gas was used in the attack".
-    scope.extend(tok for tok in head.sent if tok.i not in {t.i for t in scope})
+    near = {t.i for t in scope}  # built once: per token it made long sentences quadratic
+    scope.extend(tok for tok in head.sent if tok.i not in near)
     for tok in scope:
         found = _instrument_at(tok, lexicon)
         if found is not None:

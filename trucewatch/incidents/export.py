@@ -166,10 +166,12 @@ def in_period(incident: Row, start, end) -> bool:
     return (start is None or str(last) >= start.isoformat()) and (end is None or str(first) <= end.isoformat())
 
 
-def export_incidents_counted(store, fmt: str, out=None, *, start=None, end=None):
-    """Write the stored incidents (fused by `check` or `incidents fuse`) in `fmt`."""
+def export_incidents_counted(store, fmt: str, out=None, *, start=None, end=None, partition_by=None,
+                             raw_cells: bool = False):
+    """Write the stored incidents (fused by `check` or `incidents fuse`) in `fmt`;
+    `partition_by="month"` (parquet): a dataset folder with one partition per month."""
     from trucewatch.errors import InputError, TruceWatchError
-    from trucewatch.exports import export_records_counted
+    from trucewatch.exports import export_records_counted, partitioned
     from trucewatch.incidents.persist import load_incidents
 
     if fmt not in INCIDENT_SHAPES:
@@ -181,4 +183,5 @@ def export_incidents_counted(store, fmt: str, out=None, *, start=None, end=None)
             "`trucewatch incidents fuse` first"
         )
     incidents = [i for i in stored if in_period(i, start, end)]
-    return export_records_counted(incidents, INCIDENT_SHAPES[fmt], out)
+    return export_records_counted(incidents, partitioned(INCIDENT_SHAPES[fmt], partition_by), out,
+                                  raw_cells=raw_cells)

@@ -135,14 +135,12 @@ def _place_keys(p: _Prepared, *, query: bool) -> list[tuple]:
     return [("c", p.country)]
 
 
-def _compatible(p: _Prepared, c: _Cluster) -> float | None:
-    """A cost (lower is closer) if the mention may join the cluster, else None."""
-    a = c.anchor
+def anchor_fit(p: _Prepared, a: _Prepared) -> tuple[float, float] | None:
+    """(time gap in days, place cost) if `p` may join a cluster anchored at `a` as far as the two
+    alone can tell, else None. Symmetric, and blind to the cluster's other members, so
+    `trucewatch.scale` can rule out pairs of mentions before any cluster exists."""
     if p.group != a.group or p.family != a.family:
         return None
-    if p.mention.document.id in c.documents and not _same_act_in_one_document(p, c):
-        return None
-    # time
     if (p.lo is None) != (a.lo is None):
         return None
     time_gap = 0.0
@@ -150,21 +148,31 @@ def _compatible(p: _Prepared, c: _Cluster) -> float | None:
         if p.lo > a.hi or a.lo > p.hi:
             return None
         time_gap = max(0, max(p.raw_lo, a.raw_lo) - min(p.raw_hi, a.raw_hi))
-    # place
     if p.fine and a.fine:
         distance = haversine_km(p.lat, p.lon, a.lat, a.lon)
         if distance > p.radius + a.radius:
             return None
-        place_cost = distance / (p.radius + a.radius)
-    else:
-        if p.country and a.country and p.country != a.country:
-            return None
-        if "admin1" in (p.place_precision, a.place_precision) and p.admin1 and a.admin1 \
-                and p.admin1.casefold() != a.admin1.casefold():
-            return None
-        if p.country is None and a.country is None and not (p.initiators & c.initiators):
-            return None
-        place_cost = 1.0
+        return time_gap, distance / (p.radius + a.radius)
+    if p.country and a.country and p.country != a.country:
+        return None
+    if "admin1" in (p.place_precision, a.place_precision) and p.admin1 and a.admin1 \
+            and p.admin1.casefold() != a.admin1.casefold():
+        return None
+    return time_gap, 1.0
+
+
+def _compatible(p: _Prepared, c: _Cluster) -> float | None:
+    """A cost (lower is closer) if the mention may join the cluster, else None."""
+    a = c.anchor
+    fit = anchor_fit(p, a)
+    if fit is None:
+        return None
+    time_gap, place_cost = fit
+    if p.mention.document.id in c.documents and not _same_act_in_one_document(p, c):
+        return None
+    if not (p.fine and a.fine) and p.country is None and a.country is None \
+            and not (p.initiators & c.initiators):
+        return None
     # actors and targets: naming different perpetrators, or a clinic where another report names an
     # army post, is allowed (a contested attribution or act) only when time and place agree tightly.
     tight_place = p.fine and a.fine and place_cost * (p.radius + a.radius) <= max(p.radius, a.radius)
@@ -212,33 +220,54 @@ def _contains(p: _Prepared, q: _Prepared) -> bool:
     return True
 
 
-def cluster_mentions(mentions: list[Mention]) -> list[list[Mention]]:
-    """Group mentions into incidents; each group is sorted earliest mention first."""
+def prepare_mentions(mentions: list[Mention]) -> list[_Prepared]:
+    """Each mention with what fusion compares, in the order fusion takes them (precise first)."""
     tol = tolerances()
     time_tol, radius = tol["time_tolerance_days"], tol["place_radius_km"]
     coarse = set(tol["coarse_place_precisions"])
-    prepared = sorted((_prepare(m, time_tol, radius, coarse) for m in mentions), key=_Prepared.order)
+    return sorted((_prepare(m, time_tol, radius, coarse) for m in mentions), key=_Prepared.order)
+
+
+def block_keys(p: _Prepared, *, query: bool) -> list[tuple]:
+    """The blocks (family, status group, week, place key) a mention looks in (`query`) or, as an
+    incident's anchor, is filed under; in the order fusion looks, which breaks ties."""
+    return [(p.family, p.group, week, place)
+            for week in _weeks(p) for place in _place_keys(p, query=query)]
+
+
+def cluster_mentions(mentions: list[Mention]) -> list[list[Mention]]:
+    """Group mentions into incidents; each group is sorted earliest mention first."""
+    return [members for _, members in ordered_clusters(mentions)]
+
+
+def ordered_clusters(mentions: list[Mention]) -> list[tuple[tuple, list[Mention]]]:
+    """The incidents in the order fusion makes them, each with its anchor's place in that order
+    (`_Prepared.order`), so incidents fused apart can be put back in one process's order."""
+    return cluster_prepared(prepare_mentions(mentions))
+
+
+def cluster_prepared(prepared: list[_Prepared]) -> list[tuple[tuple, list[Mention]]]:
+    """`ordered_clusters` of mentions prepared already, given in fusion's order."""
     index: dict[tuple, list[int]] = defaultdict(list)
     clusters: list[_Cluster] = []
     for p in prepared:
         best, best_cost, seen = None, None, set()
-        for week in _weeks(p):
-            for place in _place_keys(p, query=True):
-                for ci in index.get((p.family, p.group, week, place), ()):
-                    if ci in seen:
-                        continue
-                    seen.add(ci)
-                    cost = _compatible(p, clusters[ci])
-                    if cost is not None and (best_cost is None or cost < best_cost):
-                        best, best_cost = ci, cost
+        for key in block_keys(p, query=True):
+            for ci in index.get(key, ()):
+                if ci in seen:
+                    continue
+                seen.add(ci)
+                cost = _compatible(p, clusters[ci])
+                if cost is not None and (best_cost is None or cost < best_cost):
+                    best, best_cost = ci, cost
         if best is None:
             clusters.append(_Cluster(anchor=p))
             best = len(clusters) - 1
-            for week in _weeks(p):
-                for place in _place_keys(p, query=False):
-                    index[(p.family, p.group, week, place)].append(best)
+            for key in block_keys(p, query=False):
+                index[key].append(best)
         clusters[best].add(p)
-    return [sorted((p.mention for p in c.members), key=Mention.sort_key) for c in clusters]
+    return [(c.anchor.order(), sorted((p.mention for p in c.members), key=Mention.sort_key))
+            for c in clusters]
 
 
 def summary_type(mentions: list[Mention]) -> str:

@@ -96,24 +96,33 @@ def load_journal(target) -> tuple[list[Operation], dict[str, str]]:
     return ops, aliases
 
 
-def fuse_stored(store, *, all_events: bool = False) -> IncidentSet:
+def fuse_stored(store, *, all_events: bool = False, fuser=None) -> IncidentSet:
     """Fuse a Store's events, replaying its stored journal of manual operations.
 
     Events are read as people reviewed them (corrections applied, rejected events left out).
     Stored ids that the fresh fusion no longer has (a new, earlier report now leads their
     incident) become aliases at once, so an id shown by `trucewatch incidents list` still works.
+    `fuser(store, journal=, aliases=)` fuses instead (`trucewatch.scale.fusion.cluster_fuser`:
+    on Dask, each worker reading its shard of reviewed events).
     """
     from trucewatch.review.overrides import reviewed_events
 
     ops, aliases = load_journal(store)
-    incident_set = fuse(reviewed_events(store), journal=ops, aliases=aliases, all_events=all_events)
+    if fuser is None:
+        incident_set = fuse(reviewed_events(store), journal=ops, aliases=aliases, all_events=all_events)
+    else:  # the fuser reads the store itself (on Dask: each worker its shard, reviews applied)
+        if all_events:
+            raise TruceWatchError("--all-events is not available with --dask yet: the workers fuse each "
+                                  "report's main and salient events; run without --dask to fuse every event")
+        incident_set = fuser(store, journal=ops, aliases=aliases)
     incident_set.stored_journal = _journal_state(ops)
     with engine_of(store).connect() as conn:
         incident_set.aliases.update(_vanished_ids(conn, incident_set))
     return incident_set
 
 
-def fuse_and_save(store, change=None, *, also=None, attempts: int = SAVE_ATTEMPTS, all_events: bool = False):
+def fuse_and_save(store, change=None, *, also=None, attempts: int = SAVE_ATTEMPTS, fuser=None,
+                  all_events: bool = False):
     """(incident set, what `change` returned): the stored events fused with the stored journal,
     `change(incident_set)` applied (a manual operation; None: none) and the result saved.
 
@@ -121,11 +130,12 @@ def fuse_and_save(store, change=None, *, also=None, attempts: int = SAVE_ATTEMPT
     meanwhile, saving would erase their operation, so the whole round is done again on a fresh
     fusion (their operation replayed, ours applied on top). `also(connection, incident_set, result)`
     runs in the saving transaction, so an operation, the version check it depends on and its
-    audit rows commit together. Each report's main and salient events are fused (`all_events`:
-    every event but background mentions).
+    audit rows commit together. `fuser`: as for `fuse_stored` (on Dask: each retry fuses there too).
+    Each report's main and salient events are fused (`all_events`: every event but background
+    mentions).
     """
     for attempt in range(attempts):
-        incident_set = fuse_stored(store, all_events=all_events)
+        incident_set = fuse_stored(store, fuser=fuser, all_events=all_events)
         result = change(incident_set) if change is not None else None
         extra = (lambda conn, fused=incident_set, done=result: also(conn, fused, done)) if also else None
         try:

@@ -42,10 +42,20 @@ class Decoded:
     text: str
     encoding: str
 
+    replaced: int = 0  # invalid bytes of damaged UTF-8 written as U+FFFD
+
     @property
     def guessed(self) -> bool:
         """True when the bytes were not UTF-8 and the encoding had to be detected."""
         return self.encoding not in ("utf-8", "utf-8-sig", "ascii")
+
+    def note(self) -> str | None:
+        """What a user should hear about how the bytes were read, if anything."""
+        if self.replaced:
+            return f"not valid UTF-8: {self.replaced} damaged byte sequence(s) replaced by U+FFFD"
+        if self.guessed:
+            return f"not UTF-8; decoded as {self.encoding}"
+        return None
 
 
 def looks_binary(data: bytes) -> bool:
@@ -66,10 +76,13 @@ def decode_bytes(data: bytes, source: str) -> Decoded:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return Decoded(data.decode(encoding), encoding)
+                text = data.decode(encoding)
             except UnicodeDecodeError:
                 raise InputError(source, f"undecodable bytes: starts with a {encoding} mark "
                                          f"but is not valid {encoding}") from None
+            if not text.strip():  # a byte-order mark and nothing else (found by fuzzing)
+                raise InputError(source, f"empty input (only a {encoding} byte-order mark and blanks)")
+            return Decoded(text, encoding)
     if looks_binary(data):
         raise InputError(source, "binary file, not text")
     try:
@@ -80,6 +93,9 @@ def decode_bytes(data: bytes, source: str) -> Decoded:
         if not text.strip():
             raise InputError(source, "empty input (only blank characters)")
         return Decoded(text, "utf-8")
+    damaged = _damaged_utf8(data)
+    if damaged is not None:
+        return damaged
     matches = charset_normalizer.from_bytes(data)
     best = matches.best()
     if best is None:
@@ -90,6 +106,18 @@ def decode_bytes(data: bytes, source: str) -> Decoded:
     if not text.strip():  # e.g. two bytes that Big5 reads as an ideographic space
         raise InputError(source, f"empty input (only blank characters, read as {encoding})")
     return Decoded(text, encoding)
+
+
+def _damaged_utf8(data: bytes) -> Decoded | None:
+    """UTF-8 with a few broken sequences (a cut download, one bad byte), read as UTF-8 with the
+    broken bytes as U+FFFD: a detector would call it cp1251 and turn every other accented or
+    non-Latin letter into mojibake. None when the bytes do not look like UTF-8 at all."""
+    text = data.decode("utf-8", errors="replace")
+    broken = text.count("\ufffd") - data.count("\ufffd".encode("utf-8"))
+    wide = sum(1 for character in text if ord(character) > 127 and character != "\ufffd")
+    if broken <= 0 or wide < 2 * broken:
+        return None
+    return Decoded(text, "utf-8", replaced=broken)
 
 
 def _prefer_western(data: bytes, proposed: str, chaos: float) -> tuple[str, str]:

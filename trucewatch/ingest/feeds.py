@@ -1,4 +1,8 @@
-"""RSS and Atom feeds: one report per item, from the item's summary or (with fetch) its page."""
+"""RSS and Atom feeds: one report per item, from the item's summary or (with fetch) its page.
+
+Each item stands alone: whatever goes wrong with one (a redirect loop, a page that times out,
+a refused link, a parser surprise) is that item's named error, and the items after it are read.
+"""
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -6,7 +10,7 @@ from datetime import date
 
 import feedparser
 
-from trucewatch.errors import InputError
+from trucewatch.errors import InputError, short_reason
 from trucewatch.ingest.decoding import decode_bytes
 from trucewatch.ingest.fetch import Fetcher
 from trucewatch.ingest.html import read_html
@@ -45,6 +49,7 @@ def read_feed(data: bytes, origin: Origin, *, fetcher: Fetcher | None = None) ->
             yield InputError(origin.name, "feed has no items")
         return
     outlet = parsed.feed.get("title") or None
+    origin.expecting(len(parsed.entries))
     for number, entry in enumerate(parsed.entries, start=1):
         link = entry.get("link") or None
         where = link or f"{origin.name}:item {number}"
@@ -61,6 +66,8 @@ def read_feed(data: bytes, origin: Origin, *, fetcher: Fetcher | None = None) ->
                 yield make_document(_entry_text(entry), origin, where=where, url=link, **fields)
         except InputError as exc:
             yield exc
+        except Exception as exc:  # noqa: BLE001 - one item's surprise must not cost the feed
+            yield InputError(where, f"cannot be read ({type(exc).__name__}: {short_reason(exc)})")
 
 
 def _fetched_item(link: str, origin: Origin, fetcher: Fetcher, fields: dict) -> Document:

@@ -12,7 +12,7 @@ from datetime import date
 import trafilatura
 
 from trucewatch.errors import InputError
-from trucewatch.ingest.dates import BadDate, parse_published
+from trucewatch.ingest.dates import BadDate, out_of_range, parse_published
 from trucewatch.ingest.markup import fragment_text
 from trucewatch.ingest.origin import Origin, make_document
 from trucewatch.ingest.page_meta import page_outlet
@@ -37,9 +37,11 @@ def read_html(html: str, origin: Origin, *, url: str | None = None,
         raise InputError(origin.name, "no readable text in the HTML page")
     if page is not None and page.date:
         try:
-            published = parse_published(page.date, what="page metadata")
+            stated = parse_published(page.date, what="page metadata")
         except BadDate:
-            pass  # a broken meta tag is not worth losing the report; keep the caller's date
+            stated = None  # a broken meta tag is not worth losing the report; keep the caller's date
+        if stated is not None and not out_of_range(stated, origin.retrieved.date()):
+            published = stated
     return make_document(
         text,
         origin,

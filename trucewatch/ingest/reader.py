@@ -8,11 +8,11 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
-from trucewatch.errors import InputError
+from trucewatch.errors import InputError, short_reason
 from trucewatch.ingest.decoding import decode_bytes
 from trucewatch.ingest.origin import DEFAULT_MAX_BYTES, STDIN_NAME, Origin, size_text
 from trucewatch.ingest.plain import read_plain
@@ -31,6 +31,7 @@ KIND_BY_EXTENSION = {
     ".csv": "csv", ".tsv": "tsv",
     ".html": "html", ".htm": "html", ".xhtml": "html",
     ".rss": "feed", ".atom": "feed", ".xml": "feed",
+    ".parquet": "parquet",
 }
 # How many raw bytes per byte of text we accept before refusing a file unread: markup and
 # row files carry more than their text.
@@ -83,11 +84,12 @@ class InputReader:
     """Reads inputs one by one; `notes` collects things worth telling that are not errors."""
 
     def __init__(self, *, fetch: bool = False, max_bytes: int = DEFAULT_MAX_BYTES,
-                 fetcher: Fetcher | None = None):
+                 fetcher: Fetcher | None = None, expect: Callable[[int], None] | None = None):
         self.fetch = fetch
         self.max_bytes = max_bytes
         self._fetcher = fetcher
         self._own_fetcher = False
+        self.expect = expect  # told how many documents the input being read holds
         self.notes: list[str] = []
 
     @property
@@ -105,25 +107,26 @@ class InputReader:
 
     def read(self, item: Input) -> Iterator[Result]:
         """The documents of one input, in order; never raises for bad input."""
-        try:
-            yield from self._read(item)
-        except InputError as exc:
-            yield exc
-        except OSError as exc:
-            yield InputError(item.name, f"cannot be read ({exc.strerror or exc})")
-        except Exception as exc:  # noqa: BLE001 - a parser choking on one input must not stop the rest
-            yield InputError(item.name, f"cannot be parsed ({type(exc).__name__}: {exc})")
+        yield from _guarded(item.name, self._read(item))
+
+    def read_bytes(self, data: bytes, origin: Origin, kind: str | None = None) -> Iterator[Result]:
+        """The documents in `data` (of `kind`, else sniffed); never raises for bad input."""
+        yield from _guarded(origin.name, self._parse(data, origin, kind))
 
     def _read(self, item: Input) -> Iterator[Result]:
         if item.kind == "missing":
             raise InputError(item.name, "no such file or directory")
+        if item.kind == "broken-link":
+            raise InputError(item.name, f"a symbolic link to {os.readlink(item.name)!r}, which does not exist")
+        if item.kind == "special":
+            raise InputError(item.name, "not a regular file (a FIFO, socket or device); not read")
         if item.kind == "stdin":
             data = sys.stdin.buffer.read()
-            origin = Origin(name=STDIN_NAME, path=STDIN_NAME, max_bytes=self.max_bytes)
+            origin = Origin(name=STDIN_NAME, path=STDIN_NAME, max_bytes=self.max_bytes, expect=self.expect)
             yield from self._parse(data, origin, None)
         elif item.kind == "url":
             page = self.fetcher.get(item.name)
-            origin = Origin(name=item.name, path=item.name, max_bytes=self.max_bytes)
+            origin = Origin(name=item.name, path=item.name, max_bytes=self.max_bytes, expect=self.expect)
             yield from self._parse(page.content, origin, None, url=page.url)
         else:
             yield from self._read_file(item.name)
@@ -131,6 +134,13 @@ class InputReader:
     def _read_file(self, path: str) -> Iterator[Result]:
         kind = KIND_BY_EXTENSION.get(os.path.splitext(path)[1].lower())
         stat = os.stat(path)
+        if kind == "parquet":  # binary, and read a row group at a time: never whole, never decoded
+            from trucewatch.scale.parquet import document_rows
+
+            mtime = datetime.fromtimestamp(stat.st_mtime, tz=timezone.utc).date()
+            yield from document_rows(path, Origin(name=path, path=path, fallback_date=mtime,
+                                                  max_bytes=self.max_bytes))
+            return
         limit = RAW_FACTOR.get(kind or "plain", 0) * self.max_bytes
         if limit and stat.st_size > limit:
             raise InputError(path, f"file is {size_text(stat.st_size)}, over the size limit of "
@@ -138,14 +148,15 @@ class InputReader:
         with open(path, "rb") as handle:
             data = handle.read()
         mtime = datetime.fromtimestamp(stat.st_mtime, tz=timezone.utc).date()
-        origin = Origin(name=path, path=path, fallback_date=mtime, max_bytes=self.max_bytes)
+        origin = Origin(name=path, path=path, fallback_date=mtime, max_bytes=self.max_bytes,
+                        expect=self.expect)
         yield from self._parse(data, origin, kind)
 
     def _parse(self, data: bytes, origin: Origin, kind: str | None, *,
                url: str | None = None) -> Iterator[Result]:
         decoded = decode_bytes(data, origin.name)
-        if decoded.guessed:
-            self.notes.append(f"{origin.name}: not UTF-8; decoded as {decoded.encoding}")
+        if decoded.note():
+            self.notes.append(f"{origin.name}: {decoded.note()}")
         text = decoded.text
         kind = kind or sniff_kind(text)
         if kind == "plain":
@@ -167,6 +178,20 @@ class InputReader:
             yield from read_feed(data, origin, fetcher=fetcher)
         else:  # pragma: no cover - KIND_BY_EXTENSION and sniff_kind only name the kinds above
             raise InputError(origin.name, f"unknown input kind {kind!r}")
+
+
+def _guarded(name: str, results: Iterator[Result]) -> Iterator[Result]:
+    """`results`, with whatever ends them early turned into one InputError naming the input."""
+    try:
+        yield from results
+    except InputError as exc:
+        yield exc
+    except OSError as exc:
+        yield InputError(name, f"cannot be read ({exc.strerror or exc})")
+    except RecursionError:
+        yield InputError(name, "nested too deeply to read")
+    except Exception as exc:  # noqa: BLE001 - a parser choking on one input must not stop the rest
+        yield InputError(name, f"cannot be parsed ({type(exc).__name__}: {short_reason(exc)})")
 
 
 def read_inputs(paths: Iterable[str | os.PathLike], *, fetch: bool = False,

@@ -1,5 +1,10 @@
 """What the user named, expanded into single inputs: files (directories walked in sorted
-order, hidden entries skipped), URLs and `-` for standard input."""
+order, hidden entries skipped), URLs and `-` for standard input.
+
+Entries that are not readable files are inputs too, so each is named rather than skipped in
+silence: a dangling symbolic link, a FIFO (reading it would wait forever), a socket or device.
+The database being written to is left out (`skip`), so `ingest .` does not read its own file.
+"""
 from __future__ import annotations
 
 import os
@@ -18,16 +23,36 @@ def is_url(name: str) -> bool:
 @dataclass(frozen=True)
 class Input:
     name: str  # what errors call it
-    kind: str  # "file" | "url" | "stdin" | "missing"
+    kind: str  # "file" | "url" | "stdin" | "missing" | "broken-link" | "special"
 
 
 def _hidden(path: Path, root: Path) -> bool:
     return any(part.startswith(".") for part in path.relative_to(root).parts)
 
 
-def expand(paths: Iterable[str | os.PathLike]) -> list[Input]:
-    """One Input per file, URL or stdin, in the order given; directories recursively, sorted."""
+def _kind(path: Path) -> str:
+    if path.is_file():
+        return "file"
+    if path.is_symlink() and not path.exists():
+        return "broken-link"
+    return "missing" if not path.exists() else "special"
+
+
+def expand(paths: Iterable[str | os.PathLike], *, skip: Iterable[Path] = (),
+           skipped: list[str] | None = None) -> list[Input]:
+    """One Input per file, URL or stdin, in the order given; directories recursively, sorted.
+    Files in `skip` (resolved paths: the database in use) are left out, their names added to
+    `skipped`."""
+    left_out = {Path(p) for p in skip}
     inputs: list[Input] = []
+
+    def add(path: Path, name: str) -> None:
+        if left_out and path.resolve() in left_out:
+            if skipped is not None:
+                skipped.append(name)
+            return
+        inputs.append(Input(name, _kind(path)))
+
     for raw in paths:
         name = os.fspath(raw)
         if name == STDIN:
@@ -37,10 +62,8 @@ def expand(paths: Iterable[str | os.PathLike]) -> list[Input]:
         elif os.path.isdir(name):
             root = Path(name)
             for path in sorted(root.rglob("*")):
-                if path.is_file() and not _hidden(path, root):
-                    inputs.append(Input(str(path), "file"))
-        elif os.path.isfile(name):
-            inputs.append(Input(name, "file"))
+                if not _hidden(path, root) and not path.is_dir():
+                    add(path, str(path))
         else:
-            inputs.append(Input(name, "missing"))
+            add(Path(name), name)
     return inputs

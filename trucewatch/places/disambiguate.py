@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from trucewatch.datafiles import read_lexicon
-from trucewatch.places.gazetteer import get_gazetteer
+from trucewatch.places.gazetteer import get_gazetteer, too_long_for_a_place
 from trucewatch.places.model import Place, distance_km
 from trucewatch.places.names import name_key
 
@@ -173,6 +173,8 @@ def ranked(name: str, context: PlaceContext | None = None, *, limit: int = 10,
     """Candidates for a name, best first, each carrying its score (and a note for city parts).
     `fuzzy=False` skips near-miss spellings (for names NER did not call places)."""
     context = context or PlaceContext()
+    if too_long_for_a_place(name):
+        return []
     gazetteer = get_gazetteer()
     text = " ".join(name.split())
     candidates = list(gazetteer.candidates(text, None, fuzzy))

@@ -58,6 +58,8 @@ class Gazetteer:
 
     def _candidates(self, name: str, country: str | None = None, fuzzy: bool = True) -> tuple[Place, ...]:
         """Every place the name may denote, each with `match` set; best matches first."""
+        if too_long_for_a_place(name):
+            return ()
         key, skel = name_key(name), skeleton(name)
         if not key:
             return ()
@@ -172,3 +174,12 @@ def get_gazetteer() -> Gazetteer:
             _instance = Gazetteer()
             _owner_pid = os.getpid()
         return _instance
+
+
+# No place name is longer (GeoNames' longest keys are 63 letters, ~13 words); longer text is not
+# a name, and matching it costs time quadratic in its words (20,000 words: minutes, gigabytes).
+MAX_NAME_CHARS = 200
+
+
+def too_long_for_a_place(name: str) -> bool:
+    return len(name) > MAX_NAME_CHARS

@@ -47,10 +47,9 @@ def timeline(store, filters: Filters) -> dict:
         first, last = min(per_day), max(per_day)
         if (last - first).days > MAX_DAYS:
             first = last - timedelta(days=MAX_DAYS)  # older days still count in the total
-        day = first
-        while day <= last:
+        for offset in range((last - first).days + 1):  # never a day past `last`: 9999-12-31 may be stored
+            day = first + timedelta(days=offset)
             counts = per_day.get(day, {})
             days.append({"day": day.isoformat(), "total": sum(counts.values()), "verdicts": counts})
-            day += timedelta(days=1)
     total = sum(sum(c.values()) for c in per_day.values()) + sum(imprecise.values()) + sum(undated.values())
     return {"days": days, "imprecise": imprecise, "undated": undated, "total": total, "truce": truce}

@@ -20,6 +20,7 @@ from trucewatch.commitments.assessment import VERDICT_COLOURS as COMMITMENT_COLO
 
 from .commitments import commitment_views
 from .evidence import highlighted, highlighted_md
+from .safety import md_autolink, web_link
 from .period import DAILY_PRECISIONS, Period, compare, count_unidentified, counts_by_party, counts_by_type, daily, party_label
 from .svg import VERDICT_COLOURS, daily_chart, incident_map
 
@@ -73,6 +74,7 @@ def _mention_view(inc: Incident, m) -> dict:
     text = m.document.text
     return {
         "outlet": m.outlet, "document": m.document.id, "ref": m.document.ref, "url": m.document.url,
+        "link": web_link(m.document.url), "md_link": md_autolink(m.document.url),
         "published": m.document.published.isoformat() if m.document.published else "undated",
         "cluster": inc.source_clusters.get(m.document.id, 0), "type": m.event.type,
         "evidence": [{"html": highlighted(text, s.start, s.end), "md": highlighted_md(text, s.start, s.end)}

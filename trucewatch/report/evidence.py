@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
+from .safety import md_text
+
 _STOPS = ".!?\n"
 
 
@@ -23,12 +25,12 @@ def highlighted(text: str, start: int, end: int) -> Markup:
         text[left:start].lstrip(), text[start:end], text[end:right].rstrip())
 
 
-def highlighted_md(text: str, start: int, end: int) -> str:
-    """Markdown of the sentence with the span in bold."""
+def highlighted_md(text: str, start: int, end: int) -> Markup:
+    """Markdown of the sentence with the span in bold; the report's words escaped (no stray
+    HTML, links or emphasis), marked as already-escaped for the Markdown template."""
     left, right = sentence_bounds(text, start, end)
-    def clean(part: str) -> str:  # no stray HTML or emphasis from the report's own words
-        return part.replace("&", "&amp;").replace("<", "&lt;").replace("*", "\\*").replace("\n", " ")
-    return f"{clean(text[left:start].lstrip())}**{clean(text[start:end].strip())}**{clean(text[end:right].rstrip())}"
+    before, span, after = text[left:start].lstrip(), text[start:end].strip(), text[end:right].rstrip()
+    return Markup(f"{md_text(before)}**{md_text(span)}**{md_text(after)}")
 
 
 __all__ = ["highlighted", "highlighted_md", "sentence_bounds", "escape"]

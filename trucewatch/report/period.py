@@ -5,6 +5,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from trucewatch.daymath import shift
 from trucewatch.incidents.actors import party_label as actor_label
 from trucewatch.incidents.model import Incident
 from trucewatch.truce.findings import STRENGTH  # the violation verdicts, weakest to strongest
@@ -23,7 +24,7 @@ class Period:
         return (self.end - self.start).days + 1
 
     def previous(self) -> "Period":
-        return Period(self.start - timedelta(days=self.days), self.start - timedelta(days=1))
+        return Period(shift(self.start, -timedelta(days=self.days)), shift(self.start, -timedelta(days=1)))
 
     def contains(self, inc: Incident) -> bool:
         """An incident belongs to every period its dates overlap (undated ones belong to none).

@@ -233,24 +233,34 @@ def attached_reviews(connection: sa.Connection, event_ids: list[str] | None = No
     return found
 
 
-def reviewed_events(source) -> Iterator:
+def reviewed_events(source, *, shard: tuple[int, int] | None = None, reattach_first: bool = True) -> Iterator:
     """(Document, Event) pairs as people reviewed them: corrections applied, rejected events left
     out. `source` is a Store (anything with `.events()` and an `.engine`); without reviews its
-    events come through untouched."""
+    events come through untouched. `shard=(k, n)` reads the k-th of n slices of the documents (a
+    Dask worker's share); workers pass `reattach_first=False` because the client re-attached the
+    reviews once before they started (`reattach_reviews`), and they only read."""
+    events_of = (lambda: source.events(shard=shard)) if shard is not None else source.events
     engine = getattr(source, "engine", None)
     if engine is None or not has_reviews(engine):
-        yield from source.events()
+        yield from events_of()
         return
-    with writing(source) as connection:
-        reattach(connection)
+    if reattach_first:
+        reattach_reviews(source)
     with engine.connect() as connection:
         reviews = attached_reviews(connection)
-    for document, event in source.events():
+    for document, event in events_of():
         review = reviews.get(event.id)
         if review is None:
             yield document, event
         elif review[0] != REJECTED:
             yield document, corrected(event, review[1])
+
+
+def reattach_reviews(store) -> None:
+    """Let reviews follow their acts after a re-extraction renumbered events (before reading)."""
+    if has_reviews(store.engine):
+        with writing(store) as connection:
+            reattach(connection)
 
 
 def overlay(store, items: list[dict]) -> list[dict]:
@@ -299,5 +309,5 @@ def former_ids(store, event_id: str) -> list[str]:
     return list(_json(row.former_ids)) if row is not None else []
 
 
-__all__ = ["correct_event", "reattach", "reviewed_events", "overlay", "detached_reviews", "review_row", "mirror",
+__all__ = ["correct_event", "reattach", "reattach_reviews", "reviewed_events", "overlay", "detached_reviews", "review_row", "mirror",
            "initial_status"]

@@ -75,9 +75,27 @@ def document_conditions(*, since=None, until=None, text=None, ids=None) -> list:
     return conditions
 
 
-def event_conditions(*, since=None, until=None, country=None, type=None, text=None) -> list:
+def shard_bounds(shard: int, shards: int) -> tuple[str, str | None]:
+    """The k-th of n equal slices of the document id space (ids are hex SHA-256): [low, high)."""
+    if not 0 <= shard < shards:
+        raise TruceWatchError(f"Shard {shard} does not exist among {shards} shards.")
+    span = 16 ** 4
+    low = f"{shard * span // shards:04x}"
+    high = f"{(shard + 1) * span // shards:04x}" if shard + 1 < shards else None
+    return low, high
+
+
+def event_conditions(*, since=None, until=None, country=None, type=None, text=None,
+                     shard: tuple[int, int] | None = None) -> list:
+    """`shard=(k, n)` keeps the events of the documents in the k-th of n slices of the id space,
+    so n processes can each read a whole-document share (trucewatch.scale)."""
     since, until = as_date(since, "--from"), as_date(until, "--to")
     conditions = []
+    if shard is not None:
+        low, high = shard_bounds(*shard)
+        conditions.append(events.c.document_id >= low)
+        if high is not None:
+            conditions.append(events.c.document_id < high)
     if since:
         conditions.append(events.c.when_end >= since)
     if until:

@@ -150,7 +150,8 @@ CORE_TABLES = ("documents", "places", "events", "actors", "claims", "evidence")
 # Modules of later stages that put their tables on `metadata`; `load_all_tables` imports them so
 # that alembic's autogenerate sees every table. Add yours here.
 TABLE_MODULES = ("trucewatch.incidents.tables", "trucewatch.commitments.tables", "trucewatch.audit.tables",
-                 "trucewatch.accounts.tables", "trucewatch.truce.tables", "trucewatch.review.tables")
+                 "trucewatch.accounts.tables", "trucewatch.truce.tables", "trucewatch.review.tables",
+                 "trucewatch.store.document_journal")
 
 
 def load_all_tables() -> sa.MetaData:

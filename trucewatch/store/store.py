@@ -13,14 +13,20 @@ from itertools import islice
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError
 
 from trucewatch.errors import TruceWatchError
 from trucewatch.records import Document, Event, Extraction
 from trucewatch.store import filters, rows, schema
+from trucewatch.store.document_journal import document_journal
 from trucewatch.store.engine import connection_error, first_line, safe_url
 
 READ_CHUNK = 500  # rows fetched per round trip while streaming results
+
+
+class RecordError(TruceWatchError):
+    """The database refused these records (their data), not the connection: other records can
+    still be stored, so callers may retry them one by one."""
 
 
 class Store:
@@ -88,12 +94,51 @@ class Store:
                 _reattach_reviews(connection, document.id)
         return results
 
+    # -- correcting (see trucewatch.store.corrections) -------------------------------------
+
+    def replace_document(self, document: Document, extraction: Extraction | None = None, *,
+                         journal: dict | None = None) -> None:
+        """Overwrite a stored document's fields (its id, hence its text, stays) and, given an
+        extraction, its events; with `journal`, one document_journal row in the same transaction."""
+        fields = rows.document_row(document)
+        for kept in ("id", "text", "ingested_at"):
+            fields.pop(kept)
+        table = schema.documents
+        with self._writing() as connection:
+            _lock_document(connection, document.id)
+            found = connection.execute(table.update().where(table.c.id == document.id).values(fields))
+            if found.rowcount != 1:
+                raise TruceWatchError(f"No document {document.id} is stored in {self.url}.")
+            if extraction is not None:
+                _delete_events(connection, document.id)
+                _insert_events(connection, [extraction])
+            if journal is not None:
+                connection.execute(document_journal.insert().values(journal))
+
+    def remove_document(self, document_id: str, *, journal: dict | None = None) -> bool:
+        """Delete a stored document with its events (and their actors, claims, evidence); with
+        `journal`, one document_journal row in the same transaction. False when not stored."""
+        table = schema.documents
+        with self._writing() as connection:
+            _lock_document(connection, document_id)
+            _delete_events(connection, document_id)
+            removed = connection.execute(table.delete().where(table.c.id == document_id)).rowcount
+            if removed and journal is not None:
+                connection.execute(document_journal.insert().values(journal))
+        return bool(removed)
+
+    def event_count(self, document_id: str) -> int:
+        events = schema.events
+        with self._reading() as connection:
+            return connection.scalar(sa.select(sa.func.count()).select_from(events)
+                                     .where(events.c.document_id == document_id))
+
     def _insert_document(self, connection: sa.Connection, document: Document) -> bool:
         try:
             return _insert_new(connection, schema.documents, rows.document_row(document))
         except ValueError as exc:  # e.g. PostgreSQL refuses NUL characters in text
             name = document.ref or document.path or document.id
-            raise TruceWatchError(f"Document {name} cannot be stored in {self.url}: {exc}") from exc
+            raise RecordError(f"Document {name} cannot be stored in {self.url}: {exc}") from exc
 
     def transaction(self):
         """A write transaction for later stages' tables (SQLite: write lock taken up front);
@@ -107,10 +152,12 @@ class Store:
             with writer.begin() as connection:
                 yield connection
         except IntegrityError as exc:
-            raise TruceWatchError(
+            raise RecordError(
                 f"Could not store the records in {self.url}: they conflict with each other "
                 f"or with stored ones ({first_line(exc)})."
             ) from exc
+        except DataError as exc:  # a value the database cannot hold (too long, bad encoding)
+            raise RecordError(f"The database {self.url} refused a value: {first_line(exc)}.") from exc
         except DBAPIError as exc:
             raise connection_error(self.engine.url, exc) from exc
 
@@ -142,11 +189,13 @@ class Store:
             yield rows.document_from_row(row)
 
     def events(
-        self, since=None, until=None, country=None, type=None, text=None, limit=None
+        self, since=None, until=None, country=None, type=None, text=None, limit=None, shard=None
     ) -> Iterator[tuple[Document, Event]]:
-        """(document, event) pairs in time order; dates keep events whose span overlaps them."""
+        """(document, event) pairs in time order; dates keep events whose span overlaps them.
+
+        `shard=(k, n)`: only the documents in the k-th of n slices of the id space."""
         conditions = filters.event_conditions(
-            since=since, until=until, country=country, type=type, text=text
+            since=since, until=until, country=country, type=type, text=text, shard=shard
         )
         query = (
             sa.select(schema.events.c.record, *schema.documents.c)

@@ -15,10 +15,12 @@ import shapely
 from shapely.geometry import Point, shape
 from shapely.ops import unary_union
 
-from trucewatch.errors import ConfigError
+from trucewatch.datafiles import read_user_text
+from trucewatch.errors import ConfigError, short_reason
 
 from .terms import TruceTerms
 
+MAX_AREA_BYTES = 50_000_000  # detailed boundary polygons are a few MB; /dev/zero is refused at once
 KM_PER_DEG_LAT = 110.574
 KM_PER_DEG_LON_EQUATOR = 111.320
 
@@ -87,26 +89,49 @@ def _gazetteer_place(name: str, source: str) -> ResolvedPlace:
                          f"gazetteer: {getattr(p, 'name', name)}")
 
 
+def _geometries(data: object, problem) -> list[dict]:
+    """The geometry objects of a GeoJSON document (a geometry, a Feature or a FeatureCollection)."""
+    if not isinstance(data, dict):
+        raise problem(f"must be a GeoJSON object, not a {type(data).__name__}")
+    if data.get("type") == "FeatureCollection":
+        features = data.get("features")
+        if not isinstance(features, list):
+            raise problem("is a FeatureCollection whose `features` is not a list")
+        geoms = []
+        for number, feature in enumerate(features, start=1):
+            if not isinstance(feature, dict):
+                raise problem(f"feature {number} is not a GeoJSON object")
+            if feature.get("geometry"):
+                geoms.append(feature["geometry"])
+    elif data.get("type") == "Feature":
+        geoms = [data["geometry"]] if data.get("geometry") else []
+    else:
+        geoms = [data]
+    if not geoms:
+        raise problem("has no geometry (a Feature needs a `geometry`)")
+    return geoms
+
+
 def _read_polygon(terms: TruceTerms):
     ref = Path(terms.area.geojson)
     if not ref.is_absolute() and terms.source_file:
         ref = Path(terms.source_file).parent / ref
+
+    def problem(reason: str) -> ConfigError:
+        return ConfigError(f"{terms.source_file}: area.geojson file {ref} {reason}")
+
+    if not ref.exists():
+        raise problem("does not exist")
+    text = read_user_text(ref, limit=MAX_AREA_BYTES, what="area.geojson file")
     try:
-        data = json.loads(ref.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError(f"{terms.source_file}: area.geojson file {ref} does not exist") from None
-    except (OSError, json.JSONDecodeError) as exc:
-        raise ConfigError(f"{terms.source_file}: area.geojson file {ref} is not readable GeoJSON ({exc})") from None
-    if data.get("type") == "FeatureCollection":
-        geoms = [f["geometry"] for f in data.get("features", []) if f.get("geometry")]
-    elif data.get("type") == "Feature":
-        geoms = [data["geometry"]]
-    else:
-        geoms = [data]
+        data = json.loads(text)
+    except (ValueError, RecursionError) as exc:
+        raise problem(f"is not readable GeoJSON ({short_reason(exc)})") from None
+    geoms = _geometries(data, problem)
     try:
         polygon = unary_union([shape(g) for g in geoms])
     except Exception as exc:  # shapely raises several kinds for malformed input
-        raise ConfigError(f"{terms.source_file}: area.geojson file {ref} has no valid geometry ({exc})") from None
+        raise problem(f"has no valid geometry ({short_reason(exc)})") from None
     if polygon.is_empty or polygon.geom_type not in ("Polygon", "MultiPolygon"):
         raise ConfigError(f"{terms.source_file}: area.geojson file {ref} must hold a Polygon or MultiPolygon")
     return polygon

@@ -13,6 +13,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from trucewatch.daymath import shift
 from trucewatch.incidents.actors import STATE_SECTORS
 from trucewatch.incidents.attribution import attesting_sources
 from trucewatch.incidents.families import family_of, ontology_family_of, tolerances
@@ -37,7 +38,7 @@ class TruceChecker:
         self.special = data["special_prohibitions"]
         self.obligation_acts = {o: set(data["obligations"][o]["breached_by"]) for o in terms.obligations}
         self.radius = tolerances()["place_radius_km"]
-        self.window_end = terms.end + (timedelta(minutes=1) if terms.end.second == 0 else timedelta(0))
+        self.window_end = shift(terms.end, timedelta(minutes=1) if terms.end.second == 0 else timedelta(0))
 
     # -- steps
     def _time(self, inc: Incident, trace: list[str]) -> tuple[str | None, str | None]:
@@ -48,7 +49,7 @@ class TruceChecker:
             trace.append(f"time: the reports give no usable date, so whether it falls in {window} is unknown")
             return "undetermined", None
         lo = datetime.combine(inc.start, datetime.min.time())
-        hi = datetime.combine(inc.end, datetime.min.time()) + timedelta(days=1)
+        hi = shift(datetime.combine(inc.end, datetime.min.time()), timedelta(days=1))
         span = inc.start.isoformat() if inc.start == inc.end else f"{inc.start} to {inc.end}"
         if hi <= t.start:
             trace.append(f"time: {span} ({inc.time_precision}) is before the truce began ({window})")

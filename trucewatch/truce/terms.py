@@ -16,10 +16,14 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from trucewatch.daymath import outside_supported, supported_range
+from trucewatch.datafiles import read_user_text
 from trucewatch.errors import ConfigError
+from trucewatch.terminal import visible
 from trucewatch.incidents.actors import actor_key
 from trucewatch.incidents.families import known_families, known_types
 
+MAX_TRUCE_BYTES = 1_000_000  # a truce's terms are a few kB; a 60 MB file is a mistake, refused at once
 SUGGESTIONS = 3
 SUGGESTION_SCORE = 80  # rapidfuzz WRatio out of 100
 SUGGESTION_SPREAD = 5  # only names nearly as close as the closest
@@ -245,6 +249,8 @@ class TruceTerms(_Strict):
     @field_validator("start", "end")
     @classmethod
     def _naive_local(cls, value: datetime) -> datetime:
+        if outside_supported(value):
+            raise ValueError(f"{value.isoformat()} is outside the dates TruceWatch supports ({supported_range()})")
         return value.replace(tzinfo=None)  # times are local to `timezone`
 
     @field_validator("prohibited")
@@ -299,30 +305,56 @@ def parse_truce(data: dict, source: str = "<truce>") -> TruceTerms:
     if not isinstance(data, dict):
         raise ConfigError(f"{source}: truce terms must be a mapping of fields (name, parties, area, ...)")
     try:
+        _refuse_surrogates(data, source, ())
         terms = TruceTerms.model_validate({**data, "source_file": source})
+    except RecursionError:
+        raise ConfigError(f"{source}: nested too deeply to be truce terms") from None
     except ValidationError as exc:
         raise ConfigError(f"{source}: {_explain(exc.errors())}") from None
     return terms
 
 
+def _refuse_surrogates(value: object, source: str, where: tuple, seen: set | None = None) -> None:
+    """YAML's "\\ud800" escape gives an unpaired surrogate, which is no character and breaks every
+    lookup; refuse it naming the field (found by fuzzing the loader). YAML anchors can make the
+    data cyclic (`a: &a [*a]`): each list or mapping is visited once."""
+    seen = set() if seen is None else seen
+    if isinstance(value, (dict, list)):
+        if id(value) in seen:
+            return
+        seen.add(id(value))
+    if isinstance(value, str):
+        if any("\ud800" <= character <= "\udfff" for character in value):
+            field = ".".join(map(str, where)) or "(top level)"
+            raise ConfigError(f"{source}: field '{field}' holds an unpaired surrogate (a \\ud800-\\udfff "
+                              "escape alone), which is not a character")
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _refuse_surrogates(key, source, where, seen)
+            _refuse_surrogates(item, source, (*where, key), seen)
+    elif isinstance(value, list):
+        for number, item in enumerate(value):
+            _refuse_surrogates(item, source, (*where, number), seen)
+
+
 def load_truce(path: str | Path) -> TruceTerms:
-    """Read and validate a truce YAML file."""
+    """Read and validate a truce YAML file (at most MAX_TRUCE_BYTES: real terms are a few kB)."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ConfigError(f"{path}: no such truce file") from None
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot be read ({exc.strerror})") from None
+    text = read_user_text(path, limit=MAX_TRUCE_BYTES, what="truce file")
     return parse_truce_text(text, str(path))
 
 
 def parse_truce_text(text: str, source: str = "<truce>") -> TruceTerms:
     """Validate truce terms written as YAML (a file's content, or text typed into a form)."""
+    if len(text) > MAX_TRUCE_BYTES:
+        raise ConfigError(f"{source}: the truce terms are over the size limit of {MAX_TRUCE_BYTES:,} characters")
+    if not text.strip():
+        raise ConfigError(f"{source}: the truce terms are empty")
     try:
         data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, RecursionError) as exc:
         where = getattr(exc, "problem_mark", None)
         line = f" at line {where.line + 1}" if where else ""
-        raise ConfigError(f"{source}: is not valid YAML{line}") from None
+        problem = getattr(exc, "problem", None) or getattr(exc, "context", None) or "nested too deeply"
+        raise ConfigError(f"{source}: is not valid YAML{line} ({visible(str(problem))})") from None
     return parse_truce(data, source)
