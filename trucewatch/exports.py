@@ -381,10 +381,12 @@ def in_range(event: Event, start: date | None, end: date | None) -> bool:
 
 
 def contract_records(extractions: Iterable[Extraction], start: date | None = None,
-                     end: date | None = None) -> Iterator[Row]:
-    """Contract objects (document + its events in the range); documents without any are left out."""
+                     end: date | None = None, *, all_events: bool = True) -> Iterator[Row]:
+    """Contract objects (document + its events in the range); documents without any are left out.
+    Without `all_events`, only each report's main and salient events."""
     for extraction in extractions:
-        events = [event for event in extraction.events if in_range(event, start, end)]
+        events = [event for event in extraction.events if in_range(event, start, end)
+                  and (all_events or event.reported())]
         if events:
             yield extraction.model_copy(update={"events": events}).contract()
 
@@ -423,27 +425,33 @@ def export_records(items: Iterable[Any], shape: Shape, out: IO | str | Path | No
 
 def export_events_counted(store, fmt: str, out: IO | str | Path | None = None, *,
                           start: date | None = None, end: date | None = None,
-                          partition_by: str | None = None, raw_cells: bool = False) -> ExportCounts:
+                          partition_by: str | None = None, raw_cells: bool = False,
+                          all_events: bool = False) -> ExportCounts:
     """Write the store's events in `fmt` to `out` (a path, an open file, or None for stdout).
 
-    Events are kept when their date span overlaps [start, end]. Counts the rows written (for
-    jsonl: documents, each with its events) and the events the format cannot express.
-    `partition_by="month"` (parquet): a dataset folder with one partition per month.
+    Events are kept when their date span overlaps [start, end], and only each report's main and
+    salient events unless `all_events` (which also keeps background mentions, with their status).
+    Counts the rows written (for jsonl: documents, each with its events) and the events the
+    format cannot express. `partition_by="month"` (parquet): a dataset folder with one partition
+    per month.
     """
     if fmt not in FORMATS:
         raise InputError(fmt, f"unknown export format; choose one of {', '.join(FORMATS)}")
     if fmt == "jsonl":
         if partition_by is not None:
             raise InputError("--partition-by", "only the parquet format can be partitioned by month")
-        return ExportCounts(write_to(contract_records(store.extractions(), start, end), "jsonl", out))
+        return ExportCounts(write_to(contract_records(store.extractions(), start, end, all_events=all_events),
+                                     "jsonl", out))
+    pairs = ((document, event) for document, event in store.events(since=start, until=end)
+             if all_events or event.reported())
     shape = partitioned(EVENT_SHAPES[fmt], partition_by)
-    return export_records_counted(store.events(since=start, until=end), shape, out, raw_cells=raw_cells)
+    return export_records_counted(pairs, shape, out, raw_cells=raw_cells)
 
 
 def export_events(store, fmt: str, out: IO | str | Path | None = None, *,
-                  start: date | None = None, end: date | None = None) -> int:
+                  start: date | None = None, end: date | None = None, all_events: bool = False) -> int:
     """Like `export_events_counted`, returning only the number of rows written."""
-    return export_events_counted(store, fmt, out, start=start, end=end).written
+    return export_events_counted(store, fmt, out, start=start, end=end, all_events=all_events).written
 
 
 def write_to(rows: Iterable[Row], writer: str, out: IO | str | Path | None, *,

@@ -12,7 +12,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-Status = Literal["occurred", "ongoing", "planned", "negated", "hypothetical"]
+# "background": an act the report mentions only as context (the war's toll since 2011, a truce
+# "due to take effect"): kept for the record, never fed to incidents or findings.
+Status = Literal["occurred", "ongoing", "planned", "negated", "hypothetical", "background"]
 TimePrecision = Literal["day", "days", "week", "month", "year", "unknown"]
 PlacePrecision = Literal[
     "exact", "neighbourhood", "city", "admin2", "admin1", "country", "region", "unknown"
@@ -145,10 +147,21 @@ class Acled(Record):
     sub_event_type: str
 
 
+class Salience(Record):
+    """How central an event is to its report (0-1), and why: the headline or first paragraph
+    names it, it has a toll, place, date or actor; a background mention scores low."""
+
+    score: float = Field(ge=0.0, le=1.0)
+    salient: bool = True  # salient enough to be exported, fused and checked by default
+    reasons: list[str] = Field(default_factory=list)
+
+
 class Event(Record):
     id: str
     type: str
     status: Status = "occurred"
+    main: bool = False  # the report's headline act: one per report that has events
+    salience: Salience | None = None
     plover: Plover | None = None
     cameo: str | None = None
     acled: Acled | None = None
@@ -160,6 +173,14 @@ class Event(Record):
     injured: Casualties | None = None
     claims: list[Claim] = Field(default_factory=list)
     evidence: list[Span] = Field(default_factory=list)
+
+    def reported(self, all_events: bool = False) -> bool:
+        """Whether exports and truce checks count this event by default: never a background
+        mention; the report's main event and its salient ones, or every other event too when
+        `all_events` is asked for. Events stored before salience existed count."""
+        if self.status == "background":
+            return False
+        return all_events or self.main or self.salience is None or self.salience.salient
 
     def coding_columns(self) -> dict:
         """Type, status, codes and time as flat columns: one definition for the store's event

@@ -75,8 +75,9 @@ def test_launching_something_peaceful_is_no_attack(triggers):
     assert "attack" not in triggers("The agency launched a new round of talks.")
 
 
-def test_killing_combatants_is_an_attack_not_an_attack_on_civilians(triggers):
-    assert triggers("Gunmen killed three soldiers at a checkpoint.") == ["attack"]
+def test_killing_combatants_is_an_armed_clash_not_an_attack_on_civilians(triggers):
+    # ACLED: violence against an armed side is an armed clash; "Attack" is against civilians
+    assert triggers("Gunmen killed three soldiers at a checkpoint.") == ["armed_clash"]
     assert triggers("Gunmen killed three farmers at a checkpoint.") == ["attack_on_civilians"]
 
 

@@ -74,7 +74,7 @@ def test_actors_named_by_role_take_the_story_country(run, only, monkeypatch):
     monkeypatch.setattr(links, "resolve_actor", fake_resolve)
     monkeypatch.setattr(links, "story_places", lambda doc: ["somewhere"])
     monkeypatch.setattr(links, "story_country", lambda places, doc=None: "SYR")
-    monkeypatch.setattr(links, "story_location", lambda places: None)
+    monkeypatch.setattr(links, "story_location", lambda places, country=None: None)
     event = only(run(DEPOT_STORY))
     accusation = next(c for c in event.claims if c.stance == "accuses")
     assert accusation.value == "SYR"

@@ -90,7 +90,7 @@ def test_location_is_chosen_per_event(run, monkeypatch):
 
     monkeypatch.setattr(links, "locate", fake_locate)
     monkeypatch.setattr(links, "story_places", lambda doc: ["a place"])
-    monkeypatch.setattr(links, "story_location", lambda places: there)
+    monkeypatch.setattr(links, "story_location", lambda places, country=None: there)
     events = run("Jets struck Riverton on Monday. Rebels shelled Hilltown on Tuesday. "
                  "Police arrested a smuggler on Wednesday.")
     assert [e.location.name for e in events] == ["Riverton", "Hilltown", "Hilltown"]

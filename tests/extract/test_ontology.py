@@ -28,7 +28,7 @@ def test_codes_are_valid():
         assert act.cameo.isdigit()
         if act.acled:
             assert ACLED_SUB_EVENT_TYPES[act.acled.sub_event_type] == act.acled.event_type
-        assert act.verbs or act.nouns, act.name
+        assert act.verbs or act.nouns or act.verbs_when, act.name
 
 
 def test_acled_has_exactly_25_sub_event_types():
@@ -49,8 +49,8 @@ def test_crosswalk_of_an_air_strike():
     ({"acts": {"x": {"family": "violence", "cameo": "nineteen", "verbs": ["hit"]}}}, "CAMEO"),
     ({"acts": {"x": {"family": "violence", "cameo": "19", "verbs": ["hit"], "requires": "nothing"}}}, "group"),
     ({"acts": {"x": {"family": "violence", "cameo": "19", "verbs_when": {"nothing": ["launch"]}}}}, "verbs_when"),
-    ({"acts": {"x": {"family": "violence", "cameo": "19", "verbs": ["hit"], "combatant_variant": "y",
-                     "combatant_group": "troops"}}}, "combatant_variant"),
+    ({"acts": {"x": {"family": "violence", "cameo": "19", "verbs": ["hit"],
+                     "victim_variants": {"troops": "y"}}}}, "victim_variants"),
     ({"acts": {"x": {"family": "rhetoric", "cameo": "11", "verbs": ["blame"]}},
       "claim_acts": {"accuses": "accusation"}}, "claim_acts"),
     ({"nothing": 1}, "acts"),

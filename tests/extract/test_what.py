@@ -26,7 +26,8 @@ import pytest
     ("The envoy held a telephone call with the president.", "call"),
     ("The president will visit the capital.", "visit"),
     ("A convoy delivered flour to the besieged town.", "aid_delivered"),
-    ("Police arrested twelve protesters.", "arrest"),
+    ("Police arrested twelve protesters.", "protest_intervention"),  # ACLED: arrests at a protest
+    ("Police arrested twelve smugglers.", "arrest"),
     ("Thousands protested in the main square.", "protest"),
     ("The council drafted a resolution urging a truce.", "appeal"),
     ("The union imposed new sanctions on the ministry.", "sanction"),

@@ -113,11 +113,11 @@ MIXED_REPORTS = [
 
 
 def test_names_the_index_lacks_are_not_looked_up_and_nothing_else_changes(nlp, monkeypatch):
-    from trucewatch.extract import where
+    from trucewatch.extract import place_names
 
     docs = [nlp(text) for text in MIXED_REPORTS]
     fast = [[(m.text, m.label, m.place and m.place.id) for m in story_places(doc)] for doc in docs]
-    monkeypatch.setattr(where, "_may_match_exactly", lambda text: True)  # look every name up
+    monkeypatch.setattr(place_names, "_may_match", lambda text: True)  # look every name up
     slow = [[(m.text, m.label, m.place and m.place.id) for m in story_places(doc)] for doc in docs]
     assert fast == slow
     assert any(text == "Saraqib" for text, _, _ in fast[0])
@@ -125,19 +125,19 @@ def test_names_the_index_lacks_are_not_looked_up_and_nothing_else_changes(nlp, m
 
 @pytest.mark.parametrize("text", ["Aleppo", "eastern Aleppo", "Idlib province", "the outskirts of Hama"])
 def test_exact_names_with_a_part_or_kind_word_are_still_looked_up(text):
-    from trucewatch.extract.where import _may_match_exactly
+    from trucewatch.extract.place_names import _may_match
 
-    assert _may_match_exactly(text)
+    assert _may_match(text)
 
 
 @pytest.mark.parametrize("text", ["Tarek Vollmann", "Linnea Okafor", "Northern Shield Brigade"])
 def test_a_name_skipped_by_the_filter_could_never_have_been_kept(text):
     """What `_plausible_extra` asks of a name NER did not call a place: an exact match (>= 0.95)."""
-    from trucewatch.extract.where import _may_match_exactly
+    from trucewatch.extract.place_names import _may_match
     from trucewatch.places import resolve
 
     place = resolve(text, fuzzy=False)
-    assert not _may_match_exactly(text)
+    assert not _may_match(text)
     assert place is None or place.match < 0.95
 
 

@@ -16,6 +16,8 @@ def check(
     truce: Path = typer.Argument(..., help="Truce terms YAML file (see trucewatch/truce/examples/example_truce.yaml)."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON finding per line instead of a table."),
     db: str = typer.Option(None, "--db", help=DB_HELP),
+    all_events: bool = typer.Option(False, "--all-events", help="Fuse and check every event, not only each "
+                                    "report's main and salient ones (background mentions never count)."),
     dask: str | None = typer.Option(None, "--dask", metavar="ADDRESS", help=DASK_HELP),
 ) -> None:
     """Fuse stored events into incidents and give a verdict on each under the truce's terms.
@@ -31,7 +33,8 @@ def check(
     from trucewatch.truce.run import run_check
 
     with optional_fuser(dask) as fuser:
-        terms, incidents, findings = run_check(truce, db_url(db), progress=show_progress(), fuser=fuser)
+        terms, incidents, findings = run_check(truce, db_url(db), progress=show_progress(), fuser=fuser,
+                                               all_events=all_events)
     pledges = check_commitments(db_url(db), incidents=incidents)  # `commitments list` shows them
     if as_json:
         for finding in findings:

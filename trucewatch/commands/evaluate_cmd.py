@@ -10,8 +10,8 @@ from rich.table import Table
 from trucewatch.cli_app import app, err_console, out_console, show_progress
 from trucewatch.terminal import styled
 
-FORMAT_HELP = ("Gold format: petrarch, plover, acled, gtd, case, timeml, geoparsing, contract or "
-               "event_location.")
+FORMAT_HELP = ("Gold format: petrarch, plover, acled, gtd, case, timeml, geoparsing, contract, "
+               "event_location or wikipedia.")
 
 
 @app.command()

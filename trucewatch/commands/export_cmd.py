@@ -31,6 +31,8 @@ def export(
                              "(one row per fused incident, with attribution grades; run `check` first), "
                              "documents (the stored reports, text and provenance; jsonl, csv or parquet) or "
                              "commitments (one row per pledge with its verdict; jsonl or csv)."),
+    all_events: bool = typer.Option(False, "--all-events", help="Every event, not only each report's main and "
+                                    "salient ones (background mentions included, with their status)."),
     raw_cells: bool = typer.Option(False, "--raw-cells", help="csv/acled: write text cells exactly as stored, "
                                    "for programs (by default a cell starting with = + - @ tab or CR gets a "
                                    "leading ' so spreadsheets show it instead of running it as a formula)."),
@@ -42,7 +44,8 @@ def export(
 ) -> None:
     """Write the stored events or incidents in a format other tools read.
 
-    An event is kept when its date range overlaps --from/--to. Parquet needs --out.
+    An event is kept when its date range overlaps --from/--to. Only each report's main event and its
+    salient ones are written unless --all-events is given. Parquet needs --out.
 
     csv and acled are written for spreadsheets: text that a spreadsheet would run as a formula
     (starting with = + - @, tab or carriage return) gets a leading single quote (OWASP's rule
@@ -92,7 +95,8 @@ def export(
         elif what == "documents":
             counts = export_documents_counted(store, format.lower(), out, raw_cells=raw_cells, **options)
         else:
-            counts = export_events_counted(store, format.lower(), out, raw_cells=raw_cells, **options)
+            counts = export_events_counted(store, format.lower(), out, raw_cells=raw_cells, all_events=all_events,
+                                           **options)
     if counts.skipped:
         err_console.print(_skipped_line(counts.skipped, format.lower()), highlight=False, markup=False)
     if out is not None:

@@ -307,6 +307,8 @@ def journal(
 
 @incidents_app.command()
 def fuse(db: str | None = DB_OPTION,
+         all_events: bool = typer.Option(False, "--all-events", help="Fuse every event, not only each report's "
+                                         "main and salient ones (background mentions never count)."),
          dask: str | None = typer.Option(None, "--dask", metavar="ADDRESS", help=DASK_HELP)) -> None:
     """Fuse the stored events into incidents (replaying the journal) without checking a truce.
 
@@ -323,6 +325,6 @@ def fuse(db: str | None = DB_OPTION,
     from trucewatch.scale.cluster import optional_fuser
 
     with optional_fuser(dask) as fuser, _store(db) as store, _busy("fusing stored events"):
-        incident_set = refuse_stored(store, fuser=fuser)
+        incident_set = refuse_stored(store, fuser=fuser, all_events=all_events)
         _say(f"{len(incident_set)} incident(s) stored from {sum(len(i.mentions) for i in incident_set)} "
              "event mention(s).")

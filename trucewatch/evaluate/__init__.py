@@ -2,7 +2,7 @@
 
 `evaluate(format, paths)` reads gold items, runs extraction, scores each field and writes every
 miss to a JSON Lines file. Formats: petrarch, plover, acled, gtd, case, timeml, geoparsing,
-event_location, contract (our own invented reports, docs/gold/contract).
+event_location, contract (our own invented reports, docs/gold/contract), wikipedia.
 """
 from trucewatch.evaluate.runner import DEFAULT_MISSES, FORMATS, Evaluation, evaluate
 

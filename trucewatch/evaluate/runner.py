@@ -20,7 +20,8 @@ from trucewatch.evaluate.gold import GoldItem
 from trucewatch.evaluate.metrics import Score
 from trucewatch.records import Document, Extraction
 
-FORMATS = ("petrarch", "plover", "acled", "gtd", "case", "timeml", "geoparsing", "event_location", "contract")
+FORMATS = ("petrarch", "plover", "acled", "gtd", "case", "timeml", "geoparsing", "event_location", "contract",
+           "wikipedia")
 DEFAULT_MISSES = "evaluate-misses.jsonl"
 
 Extractor = Callable[[list[Document]], Iterable[Extraction]]

@@ -6,14 +6,21 @@ said it was a barrel bomb") also refines a vaguer type.
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from trucewatch.extract import links
 from trucewatch.extract.claims import ClaimMention
+from trucewatch.extract.datafiles import words
+from trucewatch.extract.toll_owners import harms
 from trucewatch.extract.drafts import Draft, StoryPlaces, actor_refs, merge_refs, sentence_span
 from trucewatch.extract.who import Participant
 from trucewatch.ontology import default_ontology
-from trucewatch.records import Claim, Claimant
+from trucewatch.records import ActorRef, Claim, Claimant
+
+
+NONSTATE_SECTORS = words("act_words.yaml", "nonstate_sectors")
+DEFINITE = re.compile(r"(?i)the\s")  # "the insurgents": a description that points back
 
 
 def _claimant(participant: Participant | None, on: date | None, implied: str | None = None) -> Claimant:
@@ -23,15 +30,42 @@ def _claimant(participant: Participant | None, on: date | None, implied: str | N
     return Claimant(text=participant.text, name=ref.name, country=ref.country, sector=ref.sector)
 
 
-def _claim_records(claim: ClaimMention, sent, on: date | None, implied: str | None = None) -> list[Claim]:
+def _accused_refs(claim: ClaimMention, on: date | None, implied: str | None) -> list[ActorRef]:
+    """The parties an accusation names, resolved ("accused Syrian and Russian warplanes")."""
+    if claim.value_kind != "actor" or not claim.value_text:
+        return []
+    return [links.resolve_actor(text, on=on, implied_country=implied)
+            for text in [claim.value_text, *claim.also_accused]]
+
+
+def _denier(claimant: Claimant, draft: Draft) -> Claimant:
+    """"The insurgents rejected the charge": a denier described only by a definite common noun
+    ("the insurgents", "the group") is the party accused of the act, when it is of that party's
+    kind; the description alone names no one."""
+    if claimant.name or claimant.country or not DEFINITE.match(claimant.text):
+        return claimant
+    fitting = [ref for ref in draft.accused if (ref.name or ref.country)
+               and (claimant.sector is None or ref.sector == claimant.sector)]
+    if len({(ref.name, ref.country) for ref in fitting}) != 1:
+        return claimant  # nobody accused, or several: the description stays unresolved
+    ref = fitting[0]
+    return Claimant(text=claimant.text, name=ref.name, country=ref.country,
+                    sector=ref.sector or claimant.sector)
+
+
+def _claim_records(claim: ClaimMention, sent, on: date | None, implied: str | None = None,
+                   draft: Draft | None = None) -> list[Claim]:
     """One claim per accused party ("accused Syrian and Russian warplanes": SYR, then RUS)."""
     claimant = _claimant(claim.claimant, on, implied)
+    if draft is not None and claim.stance in ("denies", "disputes"):
+        claimant = _denier(claimant, draft)
     values = [claim.value_text]
     if claim.value_kind == "actor" and claim.value_text:
         values = []
-        for text in [claim.value_text, *claim.also_accused]:
-            ref = links.resolve_actor(text, on=on, implied_country=implied)
-            value = ref.country or ref.name or text
+        for ref, text in zip(_accused_refs(claim, on, implied), [claim.value_text, *claim.also_accused]):
+            # a named armed group is named ("Islamic State"), a state's forces by their country
+            value = (ref.name if ref.name and (ref.sector or "").lower() in NONSTATE_SECTORS else None) \
+                or ref.country or ref.name or text
             if value not in values:
                 values.append(value)
     if claim.stance == "claims_responsibility":
@@ -52,8 +86,11 @@ def attach_claims(claims: list[ClaimMention], sent, owner_of: dict[int, Draft], 
             if draft is not None and draft not in targets:
                 targets.append(draft)
         if not targets and claim.refers_back:
-            earlier = [d for d in drafts if d.mentions[0].sentence.start_char < sent.start_char]
-            violent = [d for d in earlier if d.act.family == "violence"]
+            earlier = [d for d in drafts if d.mentions[0].sentence.start_char < sent.start_char
+                       and d.status != "background"]
+            # violence, or force on protesters or a riot with its toll
+            violent = [d for d in earlier if d.act.family == "violence" or (
+                harms(d.act) and (d.fatalities or d.injured))]
             pick = (violent or earlier)[-1:] if (violent or earlier) else []
             targets = pick
         own = owner_of.get(claim.verb_i)
@@ -62,9 +99,12 @@ def attach_claims(claims: list[ClaimMention], sent, owner_of: dict[int, Draft], 
             attached.add(claim.verb_i)
         for draft in targets:
             on = draft.when.end if draft.when else published
-            for record in _claim_records(claim, sent, on, places.country_for(draft)):
+            implied = places.country_for(draft)
+            for record in _claim_records(claim, sent, on, implied, draft):
                 if record not in draft.claims:
                     draft.claims.append(record)
+            if claim.stance == "accuses":
+                draft.accused.extend(_accused_refs(claim, on, implied))
             if claim.about == "type" and claim.value_kind == "act":
                 _retype(draft, claim.value_text)
             if claim.stance == "claims_responsibility" and claim.claimant:

@@ -77,7 +77,7 @@ def _subject(verb) -> list[Participant]:
     return []
 
 
-def _complement_heads(verb):
+def _complement_heads(verb, accusing: bool = False):
     """The verb's objects and clauses, and the objects of its prepositions; through a light
     verb, that verb's objects too ("denied carrying out any air strikes")."""
     for child in verb.children:
@@ -85,6 +85,10 @@ def _complement_heads(verb):
             yield child.i
             if child.lemma_.lower() in LIGHT_VERBS | CARRIER_VERBS:
                 yield from (g.i for g in child.children if g.dep_ in ("dobj", "obj"))
+            if accusing and child.dep_ in ("dobj", "obj"):
+                # "accused the rebels of firing": the parser often hangs the "of" on the object
+                yield from (g.i for prep in _accused_of(child) for g in prep.children
+                            if g.dep_ in ("pobj", "pcomp"))
         elif child.dep_ == "prep":
             for g in child.children:
                 if g.dep_ in ("pobj", "pcomp"):
@@ -126,13 +130,20 @@ def _objects(verb):
             yield child
 
 
+def _accused_of(obj):
+    """The "of" or "for" phrases on an object that say what it is accused of."""
+    return [c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
+            and any(g.dep_ == "pcomp" or (g.dep_ == "pobj" and g.pos_ == "VERB") for g in c.children)]
+
+
 def _of_object(verb):
     """Objects of prepositions: "accused X of bombing", "blamed the attack on Y"."""
-    for child in verb.children:
-        if child.dep_ == "prep":
-            for g in child.children:
-                if g.dep_ in ("pobj", "pcomp"):
-                    yield child.lower_, g
+    preps = [c for c in verb.children if c.dep_ == "prep"]
+    preps += [p for o in verb.children if o.dep_ in ("dobj", "obj") for p in _accused_of(o)]
+    for child in preps:
+        for g in child.children:
+            if g.dep_ in ("pobj", "pcomp"):
+                yield child.lower_, g
 
 
 def find_claims(sent, triggers: list[Trigger]) -> list[ClaimMention]:
@@ -180,6 +191,10 @@ def _verb_claim(verb, lemma, lexicon: ClaimLexicon, trigger_tokens) -> ClaimMent
     reference = lexicon.references[reference_objects[0].lemma_.lower()] if reference_objects else None
     # "rejected the accusation": the noun names an earlier claim, not a new act.
     referenced_acts = {trigger_tokens[o.i].head.i for o in reference_objects if o.i in trigger_tokens}
+    clauses = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
+    if stance == "denies" and not reference and clauses \
+            and not any(t.i in trigger_tokens for c in clauses for t in c.subtree):
+        reference = "occurrence"  # "denied that officers had used live rounds", "denied planting the bomb"
     if lemma in lexicon.needs_reference and reference is None and stance != "claims_responsibility":
         if lemma not in ("add", "find") or not any(c.dep_ == "ccomp" for c in verb.children):
             return None
@@ -199,15 +214,23 @@ def _verb_claim(verb, lemma, lexicon: ClaimLexicon, trigger_tokens) -> ClaimMent
         if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
             exclude.add(c.i)
     scope = _scope(verb, exclude)
+    if verb.dep_ == "parataxis" and verb.head.i < verb.i and stance not in CONTESTING:
+        # "fighters surrendered on Monday, the administration said, ...": the quoted clause
+        scope |= {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}
     scoped = {trigger_tokens[i].head.i: trigger_tokens[i] for i in scope if i in trigger_tokens}
     if stance in CONTESTING:
         # "denied the bombing" is a claim; "rejected the proposal" is a diplomatic act, and so is
         # "rejected an appeal for deploying troops": only the verb's own complements count.
-        direct = set(_complement_heads(verb)) | {t.i for o in reference_objects for t in o.subtree}
+        direct = set(_complement_heads(verb, stance == "accuses")) | {
+            t.i for o in reference_objects for t in o.subtree}
         if stance == "accuses":  # "alleged that the army took part in the killing": the whole clause
             direct |= {t.i for c in verb.children if c.dep_ == "ccomp" for t in c.subtree}
+        # "denied that any of its members had switched sides": whatever a that-clause says
+        # happened is what the denial denies
+        said = {t.i for c in verb.children if c.dep_ == "ccomp" for t in c.subtree} if stance == "denies" else set()
         scoped = {i: t for i, t in scoped.items()
-                  if allegeable(t.act) and any(tok.i in direct for tok in t.tokens)}
+                  if (allegeable(t.act) or (t.head.i in said and t.act.family not in ("rhetoric",)))
+                  and any(tok.i in direct for tok in t.tokens)}
     scoped_triggers = sorted(set(scoped) - referenced_acts)
     if not scoped_triggers:
         if not (reference or (stance in ("accuses", "claims_responsibility") and not _has_complement(verb))):

@@ -6,6 +6,7 @@ claims are attached to the event they speak about, also across sentences.
 """
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 
 from trucewatch.extract import links
@@ -14,14 +15,19 @@ from trucewatch.extract.datafiles import words
 from trucewatch.extract.claims import CONTESTING, ClaimMention, claim_lexicon, find_claims
 from trucewatch.extract.denials import fold_self_denials
 from trucewatch.extract.drafts import Draft, Mention, StoryPlaces, actor_refs, merge_refs, sentence_span
-from trucewatch.extract.fusion import bigger, conflicts, fuse_headline, fuse_into
+from trucewatch.extract.fusion import conflicts, fuse_headline, fuse_into
 from trucewatch.extract.modality import clause_verb, failed, status_of, tense_of, ultimatum
-from trucewatch.extract.what import Trigger, default_lexicon, find_triggers, is_casualty_only
+from trucewatch.extract.what import Trigger, armed_variant, default_lexicon, find_triggers, is_casualty_only
 from trucewatch.extract.who import after_dateline, participants
 from trucewatch.ontology import default_ontology
-from trucewatch.records import Acled, Document, Event, Extraction, Plover, Span, When
+from trucewatch.extract.protests import escalate_protests
+from trucewatch.extract.salience import is_background, is_commitment, main_index, salience
+from trucewatch.extract.toll_owners import StoryToll, casualties_for, harms, tolls_to_story, tree_distance
+from trucewatch.extract.tolls import sentence_casualties
+from trucewatch.records import Acled, Document, Event, Extraction, Plover, Salience, Span, When
 
-STATE_SECTORS = frozenset({"GOV", "MIL", "GOVMIL", "POL", "SPY", "COP"})
+STATE_SECTORS = words("act_words.yaml", "state_sectors")
+NONSTATE_SECTORS = words("act_words.yaml", "nonstate_sectors")
 RHETORIC_FAMILIES = words("act_words.yaml", "rhetoric_families")
 # Claims whose content is an act someone is said (not) to have done: the act they name is the
 # story's act when the story reported one, not a second event.
@@ -49,9 +55,13 @@ def _in_other_clause(mention, trigger: Trigger) -> bool:
     if span is None:
         return False
     own = {tok.i for tok in trigger.tokens}
+    targets = {child.i for tok in trigger.tokens for child in tok.children}
     node = span.root
     while node.head.i != node.i and node.i not in own:
-        if node.dep_ in SUBORDINATE and not any(tok.i in own for tok in node.subtree):
+        # "shelled positions held by fighters near Azaz": a clause describing the act's own
+        # target still places the act
+        describes_target = node.dep_ in ("acl", "relcl") and node.head.i in targets
+        if node.dep_ in SUBORDINATE and not describes_target and not any(tok.i in own for tok in node.subtree):
             return True
         if any(node.is_ancestor(tok) for tok in trigger.tokens):
             return False
@@ -74,65 +84,25 @@ def _times_for(trigger: Trigger, times: list, published: date | None, anchor: Wh
     return when, mention.text
 
 
-def _tree_distance(a, b) -> int:
-    """Steps between two words through the dependency tree."""
-    up_a = [a, *a.ancestors]
-    up_b = [b, *b.ancestors]
-    index_b = {tok.i: n for n, tok in enumerate(up_b)}
-    for n, tok in enumerate(up_a):
-        if tok.i in index_b:
-            return n + index_b[tok.i]
-    return len(up_a) + len(up_b)
-
-
 def _fold_casualty_verbs(mentions: list[Mention]) -> dict[int, Mention]:
     """"dropped barrel bombs ..., killing seven": the killing is the toll of the bombing, not
     an act of its own. Each casualty verb of a sentence that also reports a violent act is folded
     into the act nearest to it in the tree; returns folded token index -> owning mention."""
-    acts = [m for m in mentions if m.act.family == "violence" and not is_casualty_only(m.trigger)]
+    acts = [m for m in mentions if harms(m.act) and not is_casualty_only(m.trigger)
+            and m.status != "background"]
     folded: dict[int, Mention] = {}
     if not acts:
         return folded
     for mention in [m for m in mentions if is_casualty_only(m.trigger)]:
-        owner = min(acts, key=lambda m: (_tree_distance(m.trigger.head, mention.trigger.head),
+        owner = min(acts, key=lambda m: (tree_distance(m.trigger.head, mention.trigger.head),
                                          abs(m.trigger.start_char - mention.trigger.start_char)))
         known = {p.head_i for p in owner.targets} | {p.head_i for p in owner.initiators}
         owner.targets.extend(p for p in mention.targets if p.head_i not in known)
+        owner.act = armed_variant(owner.act, mention.trigger) or owner.act  # "..., killing three soldiers"
         mentions.remove(mention)
         for tok in mention.trigger.tokens:
             folded[tok.i] = owner
     return folded
-
-
-def _casualties_for(mentions: list[Mention], found) -> list:
-    """Each killed / injured phrase goes to the nearest violent act of its sentence; with none
-    there, the phrases are returned for the story's latest violent act."""
-    if not found:
-        return []
-    violent = [m for m in mentions if m.act.family == "violence"]
-    if not violent:
-        return [(kind, item) for kind in ("killed", "injured") for item in getattr(found, kind)]
-    for kind in ("killed", "injured"):
-        for item in getattr(found, kind):
-            owner = min(violent, key=lambda m: abs(m.trigger.start_char - item.start))
-            slot = "fatalities" if kind == "killed" else "injured"
-            current = getattr(owner, slot)
-            if current is None or (item.casualties.best or 0) > (current.best or 0):
-                setattr(owner, slot, item.casualties)
-    return []
-
-
-def _toll_to_story(leftover: list, drafts: list[Draft], sent) -> None:
-    """"Nine people were killed." / "No one was hurt.": a toll with no act of its own belongs to
-    the nearest preceding violent event of the story."""
-    earlier = [d for d in drafts if d.act.family == "violence"
-               and d.mentions[0].sentence.start_char < sent.start_char]
-    if not earlier:
-        return
-    owner = earlier[-1]
-    for kind, item in leftover:
-        slot = "fatalities" if kind == "killed" else "injured"
-        setattr(owner, slot, bigger(getattr(owner, slot), item.casualties))
 
 
 def _suppressed(claims: list[ClaimMention]) -> set[int]:
@@ -144,8 +114,16 @@ def _depth(trigger: Trigger) -> tuple[int, int]:
     return min(sum(1 for _ in tok.ancestors) for tok in trigger.tokens), trigger.start_char
 
 
-def _sentence_mentions(sent, published, anchor, places, doc):
-    """Mentions, claims, the day anchor for later sentences and the time mentions of a sentence."""
+def _closing_toll(mention: Mention) -> bool:
+    """"Two people were killed.": a toll with no doer, place or time of its own."""
+    return is_casualty_only(mention.trigger) and not mention.initiators and mention.location is None \
+        and mention.when is None
+
+
+def _sentence_mentions(sent, published, anchor, places, doc, violent_story: bool = False):
+    """Mentions, claims, the day anchor for later sentences and the time mentions of a sentence.
+    In a story that has reported violence, a sentence that only gives a toll ("Two people were
+    killed.") adds no act: its toll is the story's (given to the main event at the end)."""
     # The main clause's act first: "Yemen rejected a request to ..." is first of all a rejection.
     triggers = sorted(find_triggers(sent), key=_depth)
     claims = find_claims(sent, triggers)
@@ -163,16 +141,42 @@ def _sentence_mentions(sent, published, anchor, places, doc):
         initiators, targets = participants(trigger)
         own_places = [p for p in here if not _in_other_clause(p, trigger)]
         location = links.locate(doc, placed, trigger.head, own_places)
-        mentions.append(Mention(trigger, trigger.act, status_of(trigger), sent, when, time_text,
+        if location is None and here == own_places:  # "the province", "the city": named before
+            location = links.referred_place(doc, placed, places.get())
+        status = "background" if is_background(trigger) else status_of(trigger)
+        mentions.append(Mention(trigger, trigger.act, status, sent, when, time_text,
                                 initiators, targets, location=location))
     folded = _fold_casualty_verbs(mentions)
-    leftover = _casualties_for(mentions, links.find_casualties(sent.text, sent.start_char))
-    return mentions, claims, (dated[-1] if dated else anchor), times, folded, leftover
+    if violent_story and mentions and all(_closing_toll(m) for m in mentions):
+        mentions = []
+    found = sentence_casualties(sent, links.find_casualties(sent.text, sent.start_char))
+    story_tolls = casualties_for(mentions, found, sent)
+    return mentions, claims, (dated[-1] if dated else anchor), times, folded, story_tolls
 
 
 def _attributed_heads(claims: list[ClaimMention]) -> set[int]:
     """Acts named inside a denial, accusation or claim of responsibility."""
     return {head for claim in claims if claim.stance in ATTRIBUTING for head in claim.trigger_heads}
+
+
+def _recounted(mention: Mention, claims: list[ClaimMention]) -> bool:
+    """"the Taliban said its fighters had killed 15 police officers": a violent act a source
+    recounts in the past perfect is its account of an act the story has reported, not a new act
+    (nor its figure the act's toll)."""
+    if not harms(mention.act):
+        return False
+    verb = mention.trigger.head
+    if verb.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children):
+        return False
+    speakers = {claim.verb_i for claim in claims}
+    node = verb
+    for _ in range(3):
+        if node.dep_ not in ("ccomp", "xcomp", "conj") or node.head.i == node.i:
+            return False
+        node = node.head
+        if node.i in speakers:
+            return True
+    return False
 
 
 def _story_act(mention: Mention, drafts: list[Draft]) -> Draft | None:
@@ -186,11 +190,16 @@ def _story_act(mention: Mention, drafts: list[Draft]) -> Draft | None:
 
 
 def _state_variant(draft: Draft) -> None:
-    """A bombing by a state's forces is an air strike: states bomb from the air."""
+    """Who does an act can decide what it is: a bombing by a state's forces is an air strike
+    (states bomb from the air), a town its army takes is regained territory; a town that only
+    non-state sides retake is overtaken by a non-state actor."""
     act = draft.act
-    if act.state_variant and any(a.sector in STATE_SECTORS or (a.country and a.sector is None)
-                                 for a in draft.actors):
+    sectors = [(a.sector or "").lower() for a in draft.actors]
+    if act.state_variant and any(s in STATE_SECTORS or (a.country and not s)
+                                 for s, a in zip(sectors, draft.actors)):
         draft.act = default_ontology()[act.state_variant]
+    elif act.nonstate_variant and sectors and all(s in NONSTATE_SECTORS for s in sectors):
+        draft.act = default_ontology()[act.nonstate_variant]
 
 
 def _evidence(draft: Draft) -> list[Span]:
@@ -214,7 +223,7 @@ def _codes(draft: Draft):
     return ontology.codes(draft.act, draft.status, refused)
 
 
-def _event(document: Document, n: int, draft: Draft) -> Event:
+def _event(document: Document, n: int, draft: Draft, main: bool, score: Salience) -> Event:
     """The record of one drafted event, numbered `n` in its document."""
     act = draft.act
     plover, cameo = _codes(draft)
@@ -222,6 +231,8 @@ def _event(document: Document, n: int, draft: Draft) -> Event:
         id=f"{document.id}:{n}",
         type=act.name,
         status=draft.status,
+        main=main,
+        salience=score,
         plover=Plover(event=plover.event, mode=plover.mode) if plover else None,
         cameo=cameo,
         acled=Acled(event_type=act.acled.event_type, sub_event_type=act.acled.sub_event_type)
@@ -246,13 +257,15 @@ def extract_document(document: Document, doc) -> Extraction:
     anchor: When | None = None
     story_when: When | None = None
     headline: list[Draft] = []
+    story_tolls: list[StoryToll] = []
     for sent in doc.sents:
-        mentions, claims, anchor, times, folded, leftover = _sentence_mentions(
-            sent, published, anchor, places, doc)
-        _toll_to_story(leftover, drafts, sent)
+        violent_story = any(harms(d.act) and d.status != "background" for d in drafts)
+        mentions, claims, anchor, times, folded, tolls = _sentence_mentions(
+            sent, published, anchor, places, doc, violent_story)
+        story_tolls += tolls
         attributed = _attributed_heads(claims)
         for mention in mentions:
-            if mention.trigger.head.i in attributed:
+            if mention.trigger.head.i in attributed or _recounted(mention, claims):
                 # "The army denied carrying out any air strikes": the strike already reported,
                 # now with a denial on it; not a second strike.
                 story_act = _story_act(mention, drafts)
@@ -287,35 +300,104 @@ def extract_document(document: Document, doc) -> Extraction:
         # that act's claims, not acts of their own.
         drafts = [d for d in drafts if not (len(d.mentions) == 1 and d.act.family in RHETORIC_FAMILIES
                                             and any(t.i in attached for t in d.mentions[0].trigger.tokens))]
-        if times:
-            story_when = times[-1].when
+        if times and not (mentions and all(m.status == "background" for m in mentions)):
+            story_when = times[-1].when  # a background frame ("since 2011") dates nothing after it
     drafts = [d for d in drafts if not _only_casualty_words(d) and not _unattributed_reaction(d)]
-    drafts = fold_self_denials(drafts)
-    fallback = None
-    for draft in drafts:
-        if draft.location is None:
-            fallback = fallback or _main_place(places, doc)
-            draft.location = fallback
-    events = [_event(document, n, draft) for n, draft in enumerate(drafts, start=1)]
+    drafts = escalate_protests(fold_self_denials(drafts))
+    placed = [draft.location is not None for draft in drafts]
+    main = _main_draft(drafts, placed, document, doc)
+    tolls_to_story(story_tolls, drafts, main)
+    _place_in_conflict(drafts, places, doc)
+    scores = _saliences(drafts, placed, document, doc)
+    main_at = main_index(scores, [d.status for d in drafts])
+    if main_at is not None:  # the main event is always counted
+        scores[main_at] = scores[main_at].model_copy(update={"salient": True})
+    events = [_event(document, n, draft, n - 1 == main_at, score)
+              for n, (draft, score) in enumerate(zip(drafts, scores), start=1)]
     return Extraction(document=document, events=events)
 
 
+def _saliences(drafts: list[Draft], placed: list[bool], document: Document, doc) -> list[Salience]:
+    """Each draft's salience (salience.py), given where the headline, body and lead are."""
+    sentences = list(doc.sents)
+    headline = sentences[0].start_char if sentences and _is_headline(sentences[0], document) else None
+    body = next((s for s in sentences if s.start_char != headline), None)
+    body_start = after_dateline(body).start_char if body is not None else 0
+    body_sentence = body.start_char if body is not None else 0
+    lead_end = doc.text.find("\n\n", body_start)
+    lead_end = len(doc.text) if lead_end < 0 else lead_end
+    pledged = frozenset(d.mentions[0].sentence.start_char for d in drafts if is_commitment(d))
+    act_tokens = frozenset(t.i for d in drafts for m in d.mentions for t in m.trigger.tokens)
+    return [salience(draft, headline_start=headline, body_start=body_sentence, first_paragraph_end=lead_end,
+                     placed=here, pledged=pledged, act_tokens=act_tokens) for draft, here in zip(drafts, placed)]
+
+
+def _main_draft(drafts: list[Draft], placed: list[bool], document: Document, doc) -> Draft | None:
+    """The main event as the drafts stand before the story's own tolls are given out."""
+    at = main_index(_saliences(drafts, placed, document, doc), [d.status for d in drafts])
+    return drafts[at] if at is not None else None
+
+
 BROAD = frozenset({"country", "region", "unknown"})
+# Families of acts that happen where the conflict is: placed abroad or only in a country, they take
+# the story's main place in the conflict's country (a visit abroad stays abroad).
+FIELD_FAMILIES = words("act_words.yaml", "field_families")
 
 
-def _main_place(places: StoryPlaces, doc):
+def _place_in_conflict(drafts: list[Draft], places: StoryPlaces, doc) -> None:
+    """Acts whose own sentence names no place take the story's main place. An act of the field
+    (violence, military moves) placed only in a country, or abroad, takes the story's main place in
+    the conflict's country at the precision that place has: "Moscow denied it" does not put an
+    air strike in Moscow."""
+    conflict = _conflict_country(drafts) or places.country_for(None)
+    fallback = _main_place(places, doc)
+    in_conflict = _main_place(places, doc, conflict) if conflict else None
+    for draft in drafts:
+        location = draft.location
+        if location is None:
+            field = draft.act.family in FIELD_FAMILIES and in_conflict is not None and in_conflict.precision not in BROAD
+            draft.location = in_conflict if field else fallback
+            continue
+        if draft.act.family not in FIELD_FAMILIES or in_conflict is None or in_conflict.precision in BROAD:
+            continue
+        abroad = conflict is not None and location.country is not None and location.country != conflict
+        if location.precision in BROAD or abroad:
+            draft.location = in_conflict.model_copy(update={
+                "note": f"the report's main place in the conflict's country; the act's own sentence names "
+                        f"{location.text}"})
+
+
+def _conflict_country(drafts: list[Draft]) -> str | None:
+    """Where the report's violence is: the country most of its placed field acts lie in (a
+    capital an envoy flies to is not where the war is)."""
+    countries = Counter(d.location.country for d in drafts if d.location is not None and d.location.country
+                        and d.act.family in FIELD_FAMILIES and d.status != "background"
+                        and d.location.precision not in BROAD)
+    return countries.most_common(1)[0][0] if countries else None
+
+
+def _main_place(places: StoryPlaces, doc, country: str | None = None):
     """Where the story is, for acts whose sentence names no place: the story's most-named
-    specific place, else the dateline's place, else the story's country."""
-    default = links.story_location(places.get()) if places.get() else None
+    specific place (in `country` when given), else the dateline's place, else the story's country."""
+    default = links.story_location(places.get(), country) if places.get() else None
     if default is not None and default.precision not in BROAD:
         return default
-    return links.dateline_location(doc) or default
+    dateline = links.dateline_location(doc)
+    if dateline is not None and country is not None and dateline.country != country:
+        dateline = None
+    return dateline or default
 
 
 def _is_headline(sent, document: Document) -> bool:
-    """The report's title, set as its first paragraph by ingest."""
+    """The report's title, set as its first paragraph by ingest, or a first line without a full
+    stop standing alone above the body ("Envoy heads to Ankara as shelling hits Azaz")."""
     title = (document.title or "").strip().rstrip(".")
-    return bool(title) and sent.start_char == 0 and sent.text.strip().rstrip(".") == title
+    if title:
+        return sent.start_char == 0 and sent.text.strip().rstrip(".") == title
+    text = sent.text
+    after = sent.doc[sent.end] if sent.end < len(sent.doc) else None
+    broken = "\n\n" in text or (after is not None and after.is_space and "\n\n" in after.text)
+    return sent.start_char == 0 and broken and not text.strip().endswith((".", "!", "?", '"'))
 
 
 def _unattributed_reaction(draft: Draft) -> bool:

@@ -55,6 +55,8 @@ class Draft:
     fatalities: Casualties | None = None
     injured: Casualties | None = None
     claims: list[Claim] = field(default_factory=list)
+    # parties others accused of this act, as resolved: a later "the rebels denied it" is theirs
+    accused: list[ActorRef] = field(default_factory=list)
 
 
 class StoryPlaces:
@@ -80,9 +82,10 @@ class StoryPlaces:
         makes them one ("Damascus rejected" is Syria's government; "Hama" is a city)."""
         return [r for r in refs if _resolved(r) or r.text.lower() not in self.names()]
 
-    def country_for(self, draft: "Draft") -> str | None:
-        """The country an act happened in (its place, else the story's), for actors like "the regime"."""
-        if draft.location is not None and draft.location.country:
+    def country_for(self, draft: "Draft | None") -> str | None:
+        """The country an act happened in (its place, else the story's), for actors like "the regime";
+        with no draft, the story's (the conflict's) country."""
+        if draft is not None and draft.location is not None and draft.location.country:
             return draft.location.country
         if not hasattr(self, "_country"):
             self._country = links.story_country(self.get(), self.doc)
@@ -119,6 +122,8 @@ def is_actor(participant: Participant, ref: ActorRef, family: str | None = None)
     counted civilians ("nine people") suffer violence, they do not do it."""
     if family == "violence" and ref.sector in COUNTED_VICTIMS and _counted(participant):
         return False
+    if participant.label == "GPE" and (participant.in_address or (participant.as_place and ref.sector == "GOV")):
+        return False  # a capital written as a place ("the London pub bombing"), an address's country
     return _resolved(ref) or participant.label in NAMED_ACTORS or _head_lemma(participant.text) in actor_nouns()
 
 

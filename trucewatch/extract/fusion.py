@@ -6,7 +6,7 @@ different day, a different place, a different status).
 """
 from __future__ import annotations
 
-from trucewatch.extract.datafiles import words
+from trucewatch.extract.datafiles import load, words
 from trucewatch.extract.what import is_casualty_only
 
 ANAPHORIC_DETS = words("act_words.yaml", "anaphoric_dets")
@@ -35,6 +35,8 @@ def compatible_acts(mention, draft) -> bool:
 
 def conflicts(mention, draft, *, ignore_status: bool = False) -> bool:
     """A different status, a different day or a different place: another event."""
+    if (mention.status == "background") != (draft.status == "background"):
+        return True  # the war's toll is never the act's, nor the act a part of the war's toll
     # A toll ("no one was hurt") says nothing about whether the act happened.
     ignore_status = ignore_status or is_casualty_only(mention.trigger)
     if not ignore_status and mention.status != draft.status and "occurred" not in (mention.status,):
@@ -60,9 +62,30 @@ def fuse_headline(mention, headline: list):
     return None
 
 
+def _same_incident(mention, drafts: list) -> bool:
+    """"Gunmen exchanged fire overnight. One soldier was killed when a bullet struck his vehicle.":
+    a generic act told right after a violent act, with no place, day or marker of its own ("in a
+    separate attack", "elsewhere"), is more of the same incident."""
+    if not (mention.act.generic or mention.act.refinable) or mention.location is not None \
+            or (mention.when is not None and mention.when.precision == "day"):
+        return False
+    if {tok.lower_ for tok in mention.sentence} & SEPARATE_MARKERS:
+        return False
+    earlier = [d for d in drafts if d.act.family == mention.act.family and d.status == mention.status
+               and d.mentions[-1].sentence.start_char < mention.sentence.start_char]
+    if not earlier:
+        return False
+    previous = earlier[-1].mentions[-1].sentence
+    return mention.sentence.start_char - previous.end_char < SAME_INCIDENT_CHARS
+
+
+SEPARATE_MARKERS = words("act_words.yaml", "separate_markers")
+SAME_INCIDENT_CHARS = 400  # a later act this close to the last violent one (about two sentences)
+
+
 def fuse_into(mention, drafts: list):
     """Merge `mention` into the latest compatible earlier event; return it, or None if new."""
-    if not _anaphoric(mention):
+    if not (_anaphoric(mention) or _same_incident(mention, drafts)):
         return None
     for draft in reversed(drafts):
         if draft.mentions[-1].sentence.start_char == mention.sentence.start_char:
@@ -82,11 +105,22 @@ def bigger(old, new):
     return new if (new.best or new.low or 0) > (old.best or old.low or 0) else old
 
 
+_PROTEST_ORDER = tuple(str(a) for a in load("act_words.yaml")["protest_escalation"])  # most severe first
+
+
+def _milder_protest(new, old) -> bool:
+    """"Three protesters shot dead ... Thousands had taken to the streets": the march does not
+    make the shooting at it a peaceful protest."""
+    return new.name in _PROTEST_ORDER and old.name in _PROTEST_ORDER \
+        and _PROTEST_ORDER.index(new.name) > _PROTEST_ORDER.index(old.name)
+
+
 def merge(draft, mention) -> None:
     """Add a mention to an event: the more specific type, the first date and place, the larger toll."""
     draft.mentions.append(mention)
     if (draft.act.generic or draft.act.refinable or any(is_casualty_only(m.trigger) for m in draft.mentions[:-1])) \
-            and not mention.act.generic and not is_casualty_only(mention.trigger):
+            and not mention.act.generic and not is_casualty_only(mention.trigger) \
+            and not _milder_protest(mention.act, draft.act):
         draft.act = mention.act
     if mention.when and (draft.when is None or draft.when.precision == "unknown"):
         draft.when = mention.when

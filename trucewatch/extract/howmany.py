@@ -306,6 +306,8 @@ class CasualtyMention:
     casualties: Casualties
     start: int
     end: int
+    anchor: int | None = None  # the parsed word that reports it ("killed"), when read from the parse
+    background: bool = False  # a toll of the whole war or a period ("since 2011"), not of one act
 
     @property
     def text(self) -> str:

@@ -134,15 +134,30 @@ def locate(doc, sentence, trigger_token, places):
     return module.locate(doc, sentence, trigger_token, places)
 
 
+def referred_place(doc, sentence, places):
+    """The story's earlier place that "the town" or "the province" in the sentence refers to."""
+    module = _where_module()
+    if module is None or not hasattr(module, "referred_back"):
+        return None
+    return module.referred_back(doc, sentence, places)
+
+
 ACTING_DEPS = frozenset({"nsubj", "nsubjpass"})
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 
 
 def _acting(mention, doc) -> bool:
-    """"Washington blamed ...": a capital that acts is a government, not where the story is."""
+    """"Washington blamed ...": a capital that acts is a government, not where the story is; nor
+    is "US" in "US jets"."""
+    if getattr(mention, "role", ""):
+        return True
     start, end = getattr(mention, "token_start", None), getattr(mention, "token_end", None)
     if doc is None or start is None or end is None or end <= start:
         return False
-    return doc[start:end].root.dep_ in ACTING_DEPS
+    root = doc[start:end].root
+    if start >= 2 and doc[start - 1].text == "," and doc[start - 2].ent_type_ in PLACE_ENTS:
+        return False  # "Mill Road, London injuring five": an address, however it was parsed
+    return root.dep_ in ACTING_DEPS
 
 
 def story_country(places, doc=None) -> str | None:
@@ -160,12 +175,13 @@ def story_country(places, doc=None) -> str | None:
     return alpha3 or (focus[0] if len(focus[0]) == 3 else None)
 
 
-def story_location(places):
-    """Where the story as a whole is, for acts whose own sentence names no place."""
+def story_location(places, country: str | None = None):
+    """Where the story as a whole is, for acts whose own sentence names no place (in `country`,
+    the conflict's country, when given)."""
     module = _where_module()
     if module is None or not hasattr(module, "story_default"):
         return None
-    mention = module.story_default(places)
+    mention = module.story_default(places, country)
     if mention is None:
         return None
     location = module.to_location(mention)

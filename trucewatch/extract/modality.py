@@ -8,7 +8,7 @@ from __future__ import annotations
 from itertools import islice
 
 from trucewatch.extract.datafiles import words
-from trucewatch.extract.what import Trigger, asked_clause, enacts, fixed_lemma
+from trucewatch.extract.what import Trigger, asked_clause, enacts, fixed_lemma, is_to_infinitive
 from trucewatch.ontology import default_ontology
 
 PLANNING_VERBS = words("clause_words.yaml", "planning_verbs")
@@ -20,6 +20,7 @@ NEGATING_DETS = words("clause_words.yaml", "negating_dets")
 # requesting_verbs and wishing_verbs (data/clause_words.yaml) ask or hope that someone else acts.
 PREVENTING_VERBS = words("clause_words.yaml", "preventing_verbs")
 FAILED_ATTEMPT = words("clause_words.yaml", "failed_attempt_verbs")
+ASKING_WORDS = words("clause_words.yaml", "asking_for_words")
 
 
 def _negated(token) -> bool:
@@ -55,6 +56,8 @@ def status_of(trigger: Trigger) -> str:
         return "negated"
     if _paused(trigger):
         return "negated"
+    if _asked_for(trigger):
+        return "hypothetical"
     verb = clause_verb(trigger)
     if verb is None:
         return "occurred"
@@ -71,9 +74,16 @@ def _governed_status(trigger: Trigger, verb) -> str | None:
         if node.dep_ not in ("xcomp", "ccomp", "advcl", "pcomp", "conj", "relcl", "acl") or node.head.i == node.i:
             break
         governor = node.head
+        if node.dep_ == "pcomp" and governor.lower_ == "without":
+            return "negated"  # "without dropping anything"
         lemma = governor.lemma_.lower()
         if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in node.children):
             return "hypothetical"
+        if node.dep_ == "advcl" and is_to_infinitive(node):
+            # "would fly to Ankara to seek support": the purpose of a planned act is no more than planned
+            inherited = _own_status(governor) or _governed_status(trigger, governor)
+            if inherited in ("planned", "hypothetical", "negated"):
+                return "planned" if inherited == "negated" else inherited
         if node.dep_ == "xcomp" and enacts(governor, trigger.act):
             return _own_status(governor) or "occurred"  # "ordered the paper to close": done
         if _asked_of_another(node, governor):
@@ -93,6 +103,13 @@ def _governed_status(trigger: Trigger, verb) -> str | None:
                 return inherited
         node = governor
     return None
+
+
+def _asked_for(trigger: Trigger) -> bool:
+    """"presses for a truce", "a call for talks": an act asked for, not done."""
+    head = trigger.head
+    return head.dep_ in ("pobj", "pcomp") and head.head.lower_ == "for" \
+        and fixed_lemma(head.head.head) in ASKING_WORDS  # "an appeal for deploying troops" too
 
 
 def _noun_status(trigger: Trigger, verb) -> str | None:
@@ -139,6 +156,12 @@ def _own_status(verb) -> str | None:
     # "is to visit", "are due to": be + infinitive.
     if verb.tag_ == "VB" and any(a.lower_ == "to" for a in auxes) and verb.dep_ == "xcomp" \
             and verb.head.lemma_.lower() == "be":
+        return "planned"
+    # Headline ellipsis of "is to": "UN envoy to visit Ankara", "Talks to resume on Monday" -
+    # an infinitive hanging on the sentence's subject noun, with no finite verb anywhere.
+    if verb.tag_ == "VB" and aux_words == {"to"} and (
+            verb.dep_ == "ROOT" or (verb.dep_ in ("relcl", "acl") and verb.head.dep_ == "ROOT"
+                                    and verb.head.pos_ in ("NOUN", "PROPN"))):
         return "planned"
     if verb.tag_ == "VBG" and any(a.lemma_.lower() == "be" and a.tag_ in ("VBP", "VBZ") for a in auxes):
         return "ongoing"

@@ -30,6 +30,7 @@ class Lexicon:
     nouns: dict[str, list[ActType]] = field(default_factory=dict)
     phrases: dict[str, list[tuple[tuple[str, ...], str, ActType]]] = field(default_factory=dict)
     instruments: dict[tuple[str, ...], ActType] = field(default_factory=dict)
+    instruments_by_first: dict[str, list[tuple[tuple[str, ...], ActType]]] = field(default_factory=dict)
     instrument_firsts: frozenset[str] = frozenset()
     casualty_verbs: frozenset[str] = frozenset()
 
@@ -49,11 +50,13 @@ class Lexicon:
                 else:
                     lexicon.phrases.setdefault(parts[0], []).append((parts, kind, entry_act))
             for word in act.instruments:
-                lexicon.instruments.setdefault(tuple(word.lower().split()), act)
+                lexicon.instruments.setdefault(tuple(word.lower().replace("-", " - ").split()), act)
             casualty.update(act.casualty_verbs)
         for entries in lexicon.phrases.values():
             entries.sort(key=lambda entry: -len(entry[0]))
         lexicon.instrument_firsts = frozenset(key[0] for key in lexicon.instruments)
+        for parts, act in sorted(lexicon.instruments.items(), key=lambda item: -len(item[0])):
+            lexicon.instruments_by_first.setdefault(parts[0], []).append((parts, act))
         lexicon.casualty_verbs = frozenset(casualty)
         return lexicon
 
@@ -64,7 +67,33 @@ LEMMA_FIXES = load("lemmas.yaml")
 
 def fixed_lemma(token) -> str:
     """The token's lemma, corrected where the tagger is known to get it wrong (data/lemmas.yaml)."""
-    return LEMMA_FIXES.get(token.lower_) or token.lemma_.lower()
+    return LEMMA_FIXES.get(token.lower_) or _proper_plural(token) or token.lemma_.lower()
+
+
+def _proper_plural(token) -> str | None:
+    """"Shells slammed into ...", "Rockets hit ..." after a dateline: a plural the tagger took for
+    a proper noun keeps its own spelling as lemma; its singular, when that is a word of the act
+    lexicon, is the lemma."""
+    if token.tag_ not in ("NNP", "NNPS") or not token.is_title:
+        return None
+    word = token.lower_
+    if token.lemma_.lower() != word or not word.endswith("s") or word.endswith("ss"):
+        return None
+    for singular in (word[:-3] + "y" if word.endswith("ies") else None, word[:-1], word[:-2]):
+        if singular and singular in _lexicon_words():
+            return singular
+    return None
+
+
+@lru_cache(maxsize=1)
+def _lexicon_words() -> frozenset[str]:
+    """Single words of the act lexicon and its word groups."""
+    ontology = default_ontology()
+    found = {w for group in ontology.groups.values() for w in group}
+    lexicon = default_lexicon()
+    for key in list(lexicon.nouns) + list(lexicon.instruments):
+        found.add(key[-1] if isinstance(key, tuple) else str(key).split()[-1])
+    return frozenset(str(w) for w in found)
 
 
 @lru_cache(maxsize=1)
@@ -81,6 +110,7 @@ class Trigger:
     act: ActType
     kind: str  # "verb" | "noun"
     absorbed: set = field(default_factory=set)  # token indices used as the act's theme
+    instrument: int | None = None  # the token whose instrument word typed a generic act
 
     @property
     def start_char(self) -> int:
@@ -97,7 +127,7 @@ class Trigger:
 
 
 def _lemma(token) -> str:
-    return token.lemma_.lower()
+    return _proper_plural(token) or token.lemma_.lower()
 
 
 def _match_phrase(tokens: list, lemmas: list[str], i: int, lexicon: Lexicon):
@@ -118,10 +148,15 @@ def _phrase_head(tokens, kind: str):
     return next((t for t in reversed(tokens) if t.pos_ in wanted), tokens[-1])
 
 
+CLAUSE_LINKS = frozenset({"advcl", "ccomp", "xcomp", "conj", "relcl", "parataxis", "acl", "pcomp"})
+
+
 def _neighbours(head):
     """Words that can satisfy an act's `requires`: children, their compounds and objects, the head."""
     for child in head.children:
         yield child
+        if child.pos_ in ("VERB", "AUX") and child.dep_ in CLAUSE_LINKS:
+            continue  # "surrendered, handing over 25 rifles": the rifles are the other verb's
         for grand in child.children:
             if grand.dep_ in ("pobj", "compound", "dobj", "amod", "nsubj", "nsubjpass", "conj"):
                 yield grand
@@ -156,7 +191,9 @@ def _choose(candidates, tokens, head, ontology: Ontology):
 
 
 def _refine(trigger: Trigger, lexicon: Lexicon) -> None:
-    """A generic attack becomes an air strike, shelling... when its instrument is named nearby."""
+    """A generic attack becomes an air strike, shelling... when its instrument is named nearby;
+    of instruments starting at one word the longest wins ("barrel bomb" over "bomb"), and the
+    instrument's own modifiers may change it again ("a suicide car bomber" is no aircraft)."""
     if not (trigger.act.generic or trigger.act.refinable):
         return
     head = trigger.head
@@ -171,61 +208,171 @@ def _refine(trigger: Trigger, lexicon: Lexicon) -> None:
     near = {t.i for t in scope}  # built once: per token it made long sentences quadratic
     scope.extend(tok for tok in head.sent if tok.i not in near)
     for tok in scope:
-        first = _lemma(tok)
-        if first not in lexicon.instrument_firsts:
-            continue
-        for parts, act in lexicon.instruments.items():
-            if parts[0] != first:
-                continue
-            window = tok.doc[tok.i:tok.i + len(parts)]
-            if all(_lemma(t) == p for t, p in zip(window, parts)):
-                trigger.act = act
-                return
+        found = _instrument_at(tok, lexicon)
+        if found is not None:
+            act, window = found
+            trigger.act = _modified(act, window[-1], lexicon.ontology) or act
+            trigger.instrument = tok.i
+            return
+
+
+def _instrument_at(tok, lexicon: Lexicon):
+    """(act, tokens) of the longest instrument starting at this word, if any."""
+    candidates = lexicon.instruments_by_first.get(_lemma(tok)) or lexicon.instruments_by_first.get(tok.lower_)
+    if not candidates:
+        return None
+    doc = tok.doc
+    for parts, act in candidates:
+        window = doc[tok.i:tok.i + len(parts)]
+        if len(window) == len(parts) and all(_lemma(t) == p or t.lower_ == p for t, p in zip(window, parts)):
+            return act, window
+    return None
+
+
+def _merge_instruments(triggers: list[Trigger]) -> list[Trigger]:
+    """"as shelling hits the town": a generic verb typed by an instrument word that is itself an act
+    of the same type names one act, however the two are parsed."""
+    by_token = {tok.i: trig for trig in triggers for tok in trig.tokens}
+    dropped = []
+    for trig in triggers:
+        other = by_token.get(trig.instrument) if trig.instrument is not None else None
+        if other is not None and other is not trig and other.act.name == trig.act.name \
+                and not any(d is other for d in dropped):
+            other.add_tokens(*trig.tokens)
+            dropped.append(trig)
+    return [t for t in triggers if not any(t is d for d in dropped)]
+
+
+def _modifier_words(token) -> set[str]:
+    """Lemmas and words of what modifies a noun from the left ("suicide car" in "suicide car bomb",
+    "rocket-propelled" in "rocket-propelled grenade")."""
+    found = set()
+    for child in token.lefts:
+        if child.dep_ in ("compound", "amod", "npadvmod", "nmod", "nummod"):
+            for tok in child.subtree:
+                found.update((_lemma(tok), tok.lower_))
+    return found
+
+
+def _modified(act: ActType, token, ontology: Ontology) -> ActType | None:
+    """The act a modifier of an explosive act's noun or instrument makes it (acts.yaml
+    `act_modifiers`), or None."""
+    if act.acled is None or act.acled.event_type != "Explosions/Remote violence" or not ontology.modifiers:
+        return None
+    present = _modifier_words(token)
+    if not present:
+        return None
+    for word, variant in ontology.modifiers:
+        if word in present:
+            return ontology.acts[variant]
+    return None
+
+
+def _modify(trigger: Trigger, ontology: Ontology) -> None:
+    """"a suicide car bomb", "rocket-propelled grenades": the words before the act's noun say what
+    kind of explosive act it is."""
+    if trigger.kind == "noun":
+        trigger.act = _modified(trigger.act, trigger.head, ontology) or trigger.act
 
 
 def _victims(head):
     """Who an act harms: its object or passive subject, the noun a participle describes
-    ("soldiers killed"), or the object of "of" ("the killing of soldiers")."""
+    ("soldiers killed"), the object of "of" ("the killing of soldiers"), or what it is aimed at
+    ("an attack on a checkpoint", "fired at soldiers")."""
+    aimed = AIMED_NOUN_PREPS if head.pos_ in NOUN_TAGS else (
+        AIMED_VERB_PREPS if _lemma(head) in AIMING_VERBS else frozenset())
+    if elided_passive(head):
+        yield from (c for c in head.children if c.dep_ == "nsubj")
     for child in head.children:
         if child.dep_ in ("dobj", "nsubjpass"):
             yield child
-        elif child.dep_ == "prep" and child.lower_ == "of":
+        elif child.dep_ == "prep" and (child.lower_ == "of" or child.lower_ in aimed):
             yield from (g for g in child.children if g.dep_ == "pobj")
+        elif child.dep_ == "advcl" and is_to_infinitive(child) and _purpose_verb(child):
+            yield from (g for g in child.children if g.dep_ == "dobj")  # "fired to disperse protesters"
     if head.dep_ in ("acl", "relcl") and head.head.pos_ in NOUN_TAGS:
         yield head.head
 
 
+# "an attack on a checkpoint", "fired at soldiers": what an act is aimed at; "killed on the road"
+# names a place, so a verb's prepositions count only for verbs of aiming.
+AIMED_NOUN_PREPS = words("act_words.yaml", "aimed_noun_preps")
+AIMED_VERB_PREPS = words("act_words.yaml", "aimed_verb_preps")
+AIMING_VERBS = words("act_words.yaml", "aiming_verbs")
+
+
+def _in_group(party, group: frozenset[str]) -> bool:
+    """A party is a word of the group, or is modified by one ("police officers", "an army convoy")."""
+    if _lemma(party) in group or party.lower_ in group:
+        return True
+    return any(c.dep_ in ("compound", "amod") and (_lemma(c) in group or c.lower_ in group)
+               for c in party.children)
+
+
 def _switch_variant(trigger: Trigger, ontology: Ontology, variant: str | None, group_name: str | None,
-                    parties) -> None:
+                    parties) -> bool:
     """Recode the trigger as `variant` when one of `parties` (its victims, its doers) is a word of
     the ontology group `group_name`: who is harmed or who acts can change what the act is."""
     if not variant:
-        return
+        return False
     group = ontology.groups.get(group_name or "", frozenset())
-    if any(_lemma(party) in group for party in parties):
+    members = [m for party in parties for m in (party, *party.conjuncts)]
+    if any(_in_group(party, group) for party in members):
         trigger.act = ontology.acts[variant]
+        return True
+    return False
 
 
-def _combatant_victims(trigger: Trigger, ontology: Ontology) -> None:
-    """Harm done to fighters is an act of war, not an attack on civilians."""
-    act = trigger.act
-    _switch_variant(trigger, ontology, act.combatant_variant, act.combatant_group, _victims(trigger.head))
+def armed_variant(act: ActType, harmed_by: Trigger) -> ActType | None:
+    """The act `act` becomes when another word of it ("killing three soldiers" after "stormed the
+    town") harms an armed side; None when it stays."""
+    probe = Trigger(harmed_by.head, harmed_by.tokens, act, harmed_by.kind)
+    return probe.act if _victim_variant(probe, default_ontology()) else None
+
+
+def _victim_variant(trigger: Trigger, ontology: Ontology) -> bool:
+    """Harm done to an armed side (soldiers, a checkpoint, a convoy) is an armed clash, not an
+    attack on civilians; harm done to protesters is excessive force (ACLED)."""
+    victims = list(_victims(trigger.head))
+    return any(_switch_variant(trigger, ontology, variant, group, victims)
+               for group, variant in trigger.act.victim_variants)
+
+
+def elided_passive(verb) -> bool:
+    """A headline's passive without "were": "Three protesters shot dead in Omdurman", "Soldiers
+    wounded in ambush" - the subject is who was harmed, not who harmed."""
+    if verb.dep_ != "ROOT" or verb.pos_ not in ("VERB",) or any(
+            c.dep_ in ("aux", "auxpass", "dobj", "ccomp", "xcomp") for c in verb.children):
+        return False
+    if not any(c.dep_ == "nsubj" for c in verb.children):
+        return False
+    dead = words("tolls.yaml", "result_words")
+    return verb.tag_ == "VBN" or any(c.dep_ in ("oprd", "acomp") and c.lower_ in dead for c in verb.children)
 
 
 def _doers(head):
-    """Who does an act: the subject of an active verb, the by-phrase of a passive one."""
-    passive = any(child.dep_ in ("nsubjpass", "auxpass") for child in head.children)
+    """Who does an act: the subject of an active verb, the by-phrase of a passive one; a verb
+    coordinated with another shares its subject ("Protesters threw stones and burned tyres")."""
+    passive = any(child.dep_ in ("nsubjpass", "auxpass") for child in head.children) or elided_passive(head)
+    found = False
     for child in head.children:
         if child.dep_ == "nsubj" and not passive:
+            found = True
             yield child
         elif child.dep_ == "agent":
+            found = True
             yield from (g for g in child.children if g.dep_ == "pobj")
+    if not found and not passive and head.dep_ == "conj" and head.head.i != head.i:
+        yield from _doers(head.head)
 
 
 def _doer_variant(trigger: Trigger, ontology: Ontology) -> None:
-    """Who does it can change what it is: property demolished by protesters is a riot."""
-    act = trigger.act
-    _switch_variant(trigger, ontology, act.doer_variant, act.doer_group, _doers(trigger.head))
+    """Who does it can change what it is: property demolished by protesters is a riot, people
+    attacked by a mob suffer mob violence."""
+    doers = list(_doers(trigger.head))
+    for group, variant in trigger.act.doer_variants:
+        if _switch_variant(trigger, ontology, variant, group, doers):
+            return
 
 
 def _topics(trigger: Trigger):
@@ -258,7 +405,9 @@ def find_triggers(sent, lexicon: Lexicon | None = None) -> list[Trigger]:
     while i < n:
         tok = tokens[i]
         lemma = lemmas[i]
-        if lemma not in lexicon.phrases and lemma not in lexicon.verbs and lemma not in lexicon.nouns:
+        # A plural noun written in the lexicon as it is ("talks") is looked up as written.
+        noun_key = lemma if lemma in lexicon.nouns else tok.lower_
+        if lemma not in lexicon.phrases and lemma not in lexicon.verbs and noun_key not in lexicon.nouns:
             i += 1
             continue
         phrase = _match_phrase(tokens, lemmas, i, lexicon)
@@ -282,11 +431,11 @@ def find_triggers(sent, lexicon: Lexicon | None = None) -> list[Trigger]:
                 used.update(t.i for t in matched)
                 i += len(matched)
                 continue
-        if tok.pos_ == "VERB" and lemma in lexicon.verbs and tok.dep_ != "amod":  # not "long-threatened"
+        if acts_as_verb(tok) and lemma in lexicon.verbs and tok.dep_ != "amod":  # not "long-threatened"
             kind, candidates = "verb", lexicon.verbs[lemma]
-        elif _as_noun(tok) and lemma in lexicon.nouns and (
+        elif _as_noun(tok) and noun_key in lexicon.nouns and (
                 tok.dep_ != "compound" or _lemma(tok.head) in CARRIER_NOUNS):
-            kind, candidates = "noun", lexicon.nouns[lemma]
+            kind, candidates = "noun", lexicon.nouns[noun_key]
         else:
             i += 1
             continue
@@ -298,14 +447,17 @@ def find_triggers(sent, lexicon: Lexicon | None = None) -> list[Trigger]:
             found.append(trig)
             used.add(tok.i)
         i += 1
+    found.extend(_withheld(tokens, lemmas, ontology, {t.head.i for t in found}))
     references = {trig.head.i for trig in found if _is_reference(trig, ontology)}
     found = [trig for trig in found if trig.head.i not in references and not (
         trig.kind == "noun" and trig.head.dep_ == "nsubj" and trig.head.head.i in references)
         and not _vetoed(trig, ontology)]
     for trig in found:
         _refine(trig, lexicon)
-        _combatant_victims(trig, ontology)
+        _modify(trig, ontology)
+        _victim_variant(trig, ontology)
         _doer_variant(trig, ontology)
+    found = _merge_instruments(found)
     found = _drop_topics(found)
     demands = _reported_demands(tokens, lemmas, ontology) + _wishes_of_others(tokens, lemmas, ontology)
     demanded = {t.head.i for t in demands}
@@ -314,9 +466,23 @@ def find_triggers(sent, lexicon: Lexicon | None = None) -> list[Trigger]:
     found = _intentions(found, ontology)
     found = _enacted_orders(found)
     absorbed = {i for trig in found for i in trig.absorbed}
-    merged = _merge_linked([trig for trig in found if trig.head.i not in absorbed])
+    merged = _merge_linked(_merge_consequences([trig for trig in found if trig.head.i not in absorbed]))
     _announce_violence(merged, ontology)
     return merged
+
+
+WITHHELD_VERBS = words("act_words.yaml", "withheld_verbs")
+
+
+def _withheld(tokens, lemmas, ontology: Ontology, taken: set[int]) -> list[Trigger]:
+    """"circled for an hour without dropping anything", "without firing a shot": an attack the
+    sentence says did not happen (its status is read as negated; instruments nearby type it)."""
+    attack = ontology.acts.get("attack")
+    if attack is None:
+        return []
+    return [Trigger(tok, [tok], attack, "verb") for tok, lemma in zip(tokens, lemmas)
+            if lemma in WITHHELD_VERBS and tok.pos_ == "VERB" and tok.dep_ == "pcomp"
+            and tok.head.lower_ == "without" and tok.i not in taken]
 
 
 def enacts(verb, act: ActType) -> bool:
@@ -400,8 +566,29 @@ def _code_intention(trig: Trigger, triggers: list[Trigger], ontology: Ontology) 
     return [aim]
 
 
+def acts_as_verb(tok) -> bool:
+    """A verb, or a word the tagger took for a plural noun that still takes an object: "Gunman
+    kills 12 people" (a headline's present tense)."""
+    return tok.pos_ == "VERB" or (tok.tag_ == "NNS" and tok.dep_ == "ROOT"
+                                  and any(c.dep_ == "dobj" for c in tok.children)) or _headline_verb(tok)
+
+
+def _headline_verb(tok) -> bool:
+    """"Taliban attack Kunduz checkpoint; 10 dead": in a line with no verb at all, a word the tagger
+    ran into one long noun compound between a name and what follows is the headline's verb."""
+    if tok.tag_ not in ("NN", "VBP") or tok.dep_ != "compound" or tok.i == tok.sent.start:
+        return False
+    before = tok.doc[tok.i - 1]
+    if before.pos_ not in ("PROPN", "NOUN") or before.dep_ != "compound" or tok.i + 1 >= tok.sent.end:
+        return False
+    return not any(t.pos_ in ("VERB", "AUX") for t in tok.sent)
+
+
 def _as_noun(tok) -> bool:
-    """A noun, or a lexicon noun the tagger took for an auxiliary ("Shelling hit Idlib")."""
+    """A noun, or a lexicon noun the tagger took for an auxiliary ("Shelling hit Idlib"); never a
+    month's name in a date ("March 5" in a dateline is no march)."""
+    if tok.is_title and tok.ent_type_ in ("DATE", "TIME"):
+        return False
     return tok.pos_ in NOUN_TAGS or (tok.pos_ == "AUX" and tok.lower_ not in AUXILIARY_WORDS)
 
 
@@ -411,6 +598,7 @@ BACKGROUND_FAMILIES = words("act_words.yaml", "background_families")
 # "part of the truce", "under the truce", "since the truce": the truce is a frame, not news.
 FRAME_PREPS = words("act_words.yaml", "frame_preps")
 ALWAYS_FRAME_PREPS = words("act_words.yaml", "always_frame_preps")
+UPHOLDING_VERBS = words("act_words.yaml", "upholding_verbs")
 
 
 # Conjunctions that make a clause a time frame for another act: "three days before the truce
@@ -433,7 +621,7 @@ def _vetoed(trigger: Trigger, ontology: Ontology) -> bool:
     near = [trigger.head]
     for child in trigger.head.children:
         near.extend(child.subtree if child.dep_ in ("nsubj", "nsubjpass") else [child])
-    return any(_lemma(tok) in group for tok in near)
+    return any(_in_group(tok, group) for tok in near)
 
 
 CLAUSE_DEPS = frozenset({"aux", "auxpass", "nsubj", "nsubjpass", "csubj"})
@@ -492,6 +680,9 @@ def _is_reference(trigger: Trigger, ontology: Ontology) -> bool:
     if not trigger.act.standing_noun:
         return False
     if any(child.dep_ == "acl" and child.tag_ == "VBN" for child in head.children):
+        return True
+    # "to save the Idlib truce", "would respect the ceasefire": the arrangement in force
+    if head.dep_ == "dobj" and head.head.lemma_.lower() in UPHOLDING_VERBS:
         return True
     # "before a local truce was due to take effect", "since the truce began"
     if head.dep_ in ("nsubj", "nsubjpass") and _in_time_clause(head.head):
@@ -575,6 +766,11 @@ def _wishes_of_others(tokens, lemmas, ontology: Ontology) -> list[Trigger]:
             if lemma in wanting and tok.pos_ == "VERB" and asked_clause(tok) is not None]
 
 
+# Prepositions that put a generic act ("a raid", "an operation") as the circumstance of the
+# act of their verb: "seized weapons in a raid", "were arrested during an operation".
+CIRCUMSTANCE_PREPS = words("act_words.yaml", "circumstance_preps")
+VIOLENCE_CARRIERS = words("act_words.yaml", "violence_carriers")
+PURPOSE_ACTS = words("act_words.yaml", "purpose_acts")
 # Prepositions that join two words for one act ("killed in an air strike", "attack with
 # mortars"); "despite warnings", "after talks" join two different acts.
 SAME_ACT_PREPS = words("act_words.yaml", "same_act_preps")
@@ -591,12 +787,38 @@ def _dependents(token):
             yield from (g for g in child.children if g.dep_ in ("pobj", "pcomp"))
     if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ in NOUN_TAGS:
         yield from (s for s in token.head.children if s.dep_ in ("advcl", "conj") and s.pos_ == "VERB")
+    if token.pos_ in VERB_TAGS:
+        # "Rockets fired from the south struck homes": the participle describing the act's doer
+        # or object is the same act
+        for child in token.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "dobj"):
+                yield from (g for g in child.children if g.dep_ == "acl" and g.tag_ == "VBN")
 
 
 def is_casualty_only(trigger: Trigger) -> bool:
-    """A "killed"/"wounded" verb: it reports a toll, and an act only when nothing else does."""
+    """A "killed"/"wounded" verb, or one that kills with its result ("shot dead", "hacked to
+    death"): it reports a toll, and an act only when nothing else does."""
     # the lexicon's list, not the act's: "soldiers killed" stays a toll after becoming an attack
-    return trigger.kind == "verb" and _lemma(trigger.head) in default_lexicon().casualty_verbs
+    if trigger.kind != "verb":
+        return False
+    head = trigger.head
+    if head.dep_ in ("xcomp", "acl") and _lemma(head.head) in ATTEMPT_WORDS:
+        return False  # "tried to kill the mayor": the attempt is the act; nobody died of it
+    lemma = _lemma(head)
+    return lemma in default_lexicon().casualty_verbs or (
+        lemma in KILLING_WITH_RESULT and any(_is_result(c) for c in trigger.head.children))
+
+
+KILLING_WITH_RESULT = words("tolls.yaml", "killing_with_result")
+ATTEMPT_WORDS = words("clause_words.yaml", "attempt_words") | words("clause_words.yaml", "failed_attempt_verbs")
+RESULT_WORDS = words("tolls.yaml", "result_words")
+
+
+def _is_result(child) -> bool:
+    """"dead" in "shot dead", "to death" in "hacked to death"."""
+    if child.lower_ in RESULT_WORDS:
+        return True
+    return child.dep_ == "prep" and child.lower_ == "to" and any(g.lower_ in RESULT_WORDS for g in child.children)
 
 
 def _is_outcome(trigger: Trigger) -> bool:
@@ -612,9 +834,56 @@ def _event_name(trigger: Trigger) -> str | None:
 
 def _better(a: Trigger, b: Trigger) -> Trigger:
     """Of two triggers of one act, the more telling: specific over generic, then priority."""
-    rank_a = (not _is_outcome(a), not a.act.generic, a.act.priority, a.kind == "noun")
-    rank_b = (not _is_outcome(b), not b.act.generic, b.act.priority, b.kind == "noun")
+    rank_a = (not _is_outcome(a), _severity(a.act), not a.act.generic, a.act.priority, a.kind == "noun")
+    rank_b = (not _is_outcome(b), _severity(b.act), not b.act.generic, b.act.priority, b.kind == "noun")
     return a if rank_a >= rank_b else b
+
+
+PROTEST_ESCALATION = tuple(str(a) for a in load("act_words.yaml")["protest_escalation"])  # most severe first
+
+
+def _severity(act: ActType) -> int:
+    """How far up the protest escalation an act is (0 for any other act): live fire at a march
+    outranks its dispersal."""
+    return len(PROTEST_ESCALATION) - PROTEST_ESCALATION.index(act.name) if act.name in PROTEST_ESCALATION else 0
+
+
+def _purpose_verb(verb) -> bool:
+    """"to disperse", "to break up": a verb of an act that can be another act's purpose."""
+    return any(act.name in PURPOSE_ACTS for act in default_lexicon().verbs.get(fixed_lemma(verb), ()))
+
+
+def _harmed_someone(trigger: Trigger) -> bool:
+    """"opened fire to disperse the marchers, killing one": force that killed or wounded is more
+    than a dispersal, whatever it was meant for."""
+    harm = words("tolls.yaml", "killing_verbs") | words("tolls.yaml", "injuring_verbs")
+    return any(t.lemma_.lower() in harm and t.i != trigger.head.i for tok in trigger.tokens
+               for t in (tok, *tok.children))
+
+
+CONSEQUENCE_VERBS = words("act_words.yaml", "consequence_verbs")
+
+
+def _merge_consequences(triggers: list[Trigger]) -> list[Trigger]:
+    """"attacked a police checkpoint, setting off a gunbattle that lasted until dawn": violence an
+    act sets off, named as the object of its participle, is the same incident."""
+    by_head = {t.head.i: t for t in triggers}
+    alive = list(triggers)
+    for trig in triggers:
+        if trig not in alive or trig.act.family != "violence":
+            continue
+        for clause in trig.head.children:
+            if clause.dep_ not in ("advcl", "conj", "relcl") or fixed_lemma(clause) not in CONSEQUENCE_VERBS:
+                continue
+            objects = [c for c in clause.children if c.dep_ == "dobj"]
+            objects += [g for c in clause.children if c.dep_ == "prep" and c.lower_ == "to"
+                        for g in c.children if g.dep_ == "pobj"]
+            for obj in objects:
+                other = by_head.get(obj.i)
+                if other is not None and other in alive and other is not trig and other.act.family == "violence":
+                    trig.add_tokens(*other.tokens)
+                    alive.remove(other)
+    return alive
 
 
 def _merge_linked(triggers: list[Trigger]) -> list[Trigger]:
@@ -639,6 +908,12 @@ def _merge_linked(triggers: list[Trigger]) -> list[Trigger]:
                     alive.remove(trig)  # "pledged to expel": the expulsion, planned
                     changed = True
                     break
+                if dep.i == other.head.i and dep.dep_ == "advcl" and other.act.name in PURPOSE_ACTS \
+                        and is_to_infinitive(dep) and not casualty and not _harmed_someone(trig):
+                    other.add_tokens(*trig.tokens)  # "fired into the air to disperse the crowd"
+                    alive.remove(trig)
+                    changed = True
+                    break
                 if trig.act.absorbs_theme and dep.i == other.head.i and other.act.family == trig.act.family \
                         and dep.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "pcomp") and not casualty:
                     alive.remove(other)  # "agreed to cooperate": the agreement is the act
@@ -648,12 +923,24 @@ def _merge_linked(triggers: list[Trigger]) -> list[Trigger]:
                     # is the one reported ("attended a summit" stays one meeting)
                     theme = not casualty and trig.kind == "verb" and other.kind == "noun" \
                         and dep.dep_ == "dobj" and dep.i == other.head.i and _event_name(trig) != _event_name(other)
-                    keep = trig if theme else _better(trig, other)
+                    # "defected ..., handing over their rifles": the main clause's act is the
+                    # one reported, its participle a detail of it
+                    detail = not casualty and dep.dep_ == "advcl" and dep.i == other.head.i \
+                        and not trig.act.generic and not is_to_infinitive(dep)
+                    keep = trig if theme or detail else _better(trig, other)
                     lose = other if keep is trig else trig
                     keep.add_tokens(*lose.tokens)
                     alive.remove(lose)
+                elif trig.act.absorbs_theme and other.kind == "noun" and dep.i == other.head.i \
+                        and other.act.family == "violence" and (dep.dep_ == "dobj" or (
+                            dep.dep_ == "pobj" and dep.head.lower_ == "with")) \
+                        and _lemma(trig.head) in VIOLENCE_CARRIERS:
+                    alive.remove(trig)  # "pressed (on with) an offensive": the offensive is the act
                 elif trig.act.absorbs_theme and other.kind == "noun" and dep.i == other.head.i:
                     alive.remove(other)
+                elif trig.kind == "verb" and not casualty and other.act.generic and other.kind == "noun" \
+                        and dep.i == other.head.i and dep.dep_ == "pobj" and dep.head.lower_ in CIRCUMSTANCE_PREPS:
+                    alive.remove(other)  # "seized weapons in a raid": the raid is how, the seizure the news
                 elif trig.act.family == "violence" and other.kind == "noun" and dep.i == other.head.i \
                         and other.act.family in TARGET_FAMILIES and dep.dep_ in ("dobj", "pobj", "nsubjpass"):
                     alive.remove(other)  # "attacked an aid convoy": the convoy is the target

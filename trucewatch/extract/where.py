@@ -7,248 +7,25 @@ focus, "Douma, in Eastern Ghouta"), so each name is resolved once per story, not
 """
 from __future__ import annotations
 
-import re
+import math
 from collections import Counter
-from dataclasses import dataclass
-
-from spacy.attrs import IS_TITLE, POS
-from spacy.symbols import ADJ, ADP, DET, PROPN
+from dataclasses import replace
 
 from trucewatch.extract.datafiles import load, words
-from trucewatch.places import admin_of, get_gazetteer
-from trucewatch.places.disambiguate import KIND_SUFFIX, PART_PREFIX  # what `ranked` strips
-from trucewatch.places.model import Place
+from trucewatch.places import admin_of
 from trucewatch.places.names import name_key
-from trucewatch.places.story import StoryName, resolve_story, story_focus
+from trucewatch.places.story import story_focus
 from trucewatch.records import Location
+from trucewatch.extract.place_names import (AS_ADJECTIVE, IN_NAME, LOCATIVE_PREPS, PLACE_KINDS, PLACE_LABELS,
+                                            PlaceMention, story_places)
 
-PLACE_LABELS = {"GPE", "LOC", "FAC"}
-OTHER_NAME_LABELS = {"PERSON", "ORG", "LANGUAGE", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP"}  # checked too
-LOCATIVE_PREPS = words("place_words.yaml", "locative_preps")
 ACTOR_DEPS = {"nsubj", "nsubjpass", "agent", "csubj"}
 REPORTING_VERBS = words("place_words.yaml", "reporting_verbs")
 _FINE = {"exact": 0.6, "neighbourhood": 0.6, "city": 0.5, "admin2": 0.35, "admin1": 0.3,
          "region": 0.2, "country": 0.0, "unknown": -0.5}
-PART_WORDS = words("place_words.yaml", "part_words")
-_CAPITALISED = re.compile(r"^[A-Z][\w'’\-]+$")
 
-
-@dataclass
-class PlaceMention:
-    """A place name in the story text and the place it resolved to (None: not in the gazetteer)."""
-
-    text: str
-    start: int  # character offsets into the document text
-    end: int
-    label: str  # spaCy label, or GAZ for names the gazetteer found that NER missed
-    place: Place | None
-    token_start: int = 0
-    token_end: int = 0
-
-
-GLUED_ARTICLES = tuple(load("place_words.yaml")["glued_articles"])  # order kept: a tuple, as before
-
-
-def _gazetteer_mentions(doc, taken: set[int]) -> list[tuple[int, int]]:
-    """Capitalised proper-noun runs outside place entities whose name the gazetteer knows exactly.
-
-    Word classes come from one array, so only proper nouns cost a token lookup."""
-    gazetteer = get_gazetteer()
-    pos = doc.to_array(POS).tolist()
-    found, i, n = [], 0, len(pos)
-    while i < n:
-        if pos[i] != PROPN or i in taken or not _CAPITALISED.match(doc[i].text):
-            i += 1
-            continue
-        end = i
-        while end + 1 < n and end + 1 not in taken and pos[end + 1] in (PROPN, ADP, DET) and end - i < 4 \
-                and (pos[end + 1] == PROPN or doc[end + 1].text[:2].lower() in GLUED_ARTICLES):
-            end += 1
-        known = _longest_known_end(gazetteer, doc, i, end + 1)
-        if known is None:
-            i += 1
-        else:
-            found.append((i, known))
-            i = known
-    return found
-
-
-def _longest_known_end(gazetteer, doc, start: int, stop: int) -> int | None:
-    """The end of the longest name doc[start:end] (end <= stop) the gazetteer knows exactly, if any."""
-    for end in range(stop, start, -1):
-        if gazetteer.exists(name_key(doc[start:end].text)):
-            return end
-    return None
-
-
-def _plausible_extra(place: Place | None, focus: tuple[str, ...], after_preposition: bool,
-                     label: str, text: str) -> bool:
-    """Names NER did not call places count only when they match exactly and something else vouches:
-    the curated list, the story's country focus, or a locative preposition before a real town."""
-    abbreviation = text.replace(".", "").isupper()  # "U.S.", "UAE": short names, not demonyms
-    acronym = abbreviation and len(text.replace(".", "")) <= 4 and " " not in text
-    if acronym and place is not None and place.match >= 1.0 and not (place.fcode.startswith("PCL") or place.fcode == "ADM1"):
-        # "NATO", "SAA", "UN": acronyms of organisations, not the towns whose own name has those
-        # letters ("NYC", "D.C." are known short names, matched as alternates, and stay; so do
-        # upper-case datelines such as "COLUMBUS").
-        return False
-    if place is None or place.match < 0.95 or (place.extra.get("demonym") and not abbreviation):
-        return False
-    if place.source and not place.source.startswith(("geonames", "whosonfirst")):
-        return True
-    if place.country in focus:
-        return True
-    if after_preposition and place.population >= 1_000:
-        return True
-    # A town of some size NER took for an organisation or a language; person names need more.
-    return label != "PERSON" and place.population >= 5_000
-
-
-IN_NAME = "IN_NAME"  # a place inside an organisation's name: "University of Kentucky", "Texas Rangers"
-_INNER_WORDS = words("place_words.yaml", "inner_name_words")
-
-
-def _places_inside_names(doc, entities: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
-    """Proper-noun runs inside ORG names that the gazetteer knows exactly, when the whole name is
-    not itself a place. They tell where the story is; `choose` never makes them an event's place."""
-    gazetteer = get_gazetteer()
-    found = []
-    for start, end, label in entities:
-        if label != "ORG" or end - start < 2 or gazetteer.exists(name_key(_clean(doc[start:end].text))):
-            continue
-        i = start
-        while i < end:
-            if doc[i].pos_ != "PROPN" or doc[i].lower_ in _INNER_WORDS or not doc[i].text[:1].isupper():
-                i += 1
-                continue
-            stop = i + 1
-            while stop < end and stop - i < 3 and doc[stop].pos_ == "PROPN" and doc[stop].lower_ not in _INNER_WORDS:
-                stop += 1
-            known = _longest_known_end(gazetteer, doc, i, stop)
-            if known is None:
-                i += 1
-            else:
-                found.append((i, known))
-                i = known
-    return found
-
-
-AS_ADJECTIVE = "GAZ_ADJ"  # a town name the tagger took for an adjective: "the southern Aleppo districts"
-
-
-def _adjectival_places(doc, taken: set[int]) -> list[tuple[int, int]]:
-    """Capitalised adjectives inside a sentence that are a place's exact name ("Aleppo" in "southern
-    Aleppo districts"); `_plausible_inner` then keeps only well-known towns or towns of the story's
-    country, so "Western" or "Central" never become places."""
-    gazetteer = get_gazetteer()
-    marks = doc.to_array([POS, IS_TITLE]).tolist()
-    adjectives = (doc[i] for i, (pos, title) in enumerate(marks) if pos == ADJ and title and i not in taken)
-    return [(t.i, t.i + 1) for t in adjectives
-            if not t.is_sent_start and _CAPITALISED.match(t.text) and t.lower_ not in PART_WORDS
-            and gazetteer.exists(name_key(t.text))]
-
-
-def _plausible_inner(place: Place | None, focus: tuple[str, ...]) -> bool:
-    """A place inside an organisation's name counts when it is well known (a country, a state, a
-    capital, a big city) or an admin area or town of the story's country."""
-    if place is None or place.match < 0.95 or place.extra.get("demonym"):
-        return False
-    if place.fcode.startswith("PCL") or place.fcode in ("ADM1", "PPLC") or place.population >= 100_000:
-        return True
-    return place.country in focus and (place.fcode == "ADM2" or place.population >= 20_000)
-
-
-def _appositive_names(doc, start: int, end: int) -> tuple[str, ...]:
-    """Names written right after a place: "Tripoli, Lebanon", "Douma, in Eastern Ghouta"."""
-    names = []
-    j = end
-    if j < len(doc) and doc[j].text == ",":
-        j += 1
-        if j < len(doc) and doc[j].lower_ in ("in", "near"):
-            j += 1
-        if j < len(doc) and doc[j].lower_ == "the":
-            j += 1
-        k = j
-        while k < len(doc) and doc[k].ent_iob_ in ("B", "I") and (k == j or doc[k].ent_iob_ == "I"):
-            k += 1
-        if k > j:
-            names.append(doc[j:k].text)
-    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].ent_type_ in PLACE_LABELS:
-        names.append(doc[start - 2].text)
-    return tuple(names)
-
-
-def story_places(doc) -> list[PlaceMention]:
-    """Every place mention in a story, resolved with the story as context; in text order."""
-    entities = [(ent.start, ent.end, ent.label_) for ent in doc.ents]
-    spans = [entity for entity in entities if entity[2] in PLACE_LABELS]
-    other_ents = [entity for entity in entities if entity[2] in OTHER_NAME_LABELS]
-    taken = {i for start, end, _ in entities for i in range(start, end)}
-    spans += other_ents + [(start, end, "GAZ") for start, end in _gazetteer_mentions(doc, taken)]
-    spans += [(start, end, IN_NAME) for start, end in _places_inside_names(doc, other_ents)]
-    taken |= {i for start, end, _ in spans for i in range(start, end)}
-    spans += [(start, end, AS_ADJECTIVE) for start, end in _adjectival_places(doc, taken)]
-    spans.sort()
-    located = []
-    for start, end, label in spans:
-        if start > 0 and doc[start - 1].lower_ in PART_WORDS:
-            start -= 1  # "eastern Aleppo": the city, with a note saying which part
-        text = _clean(doc[start:end].text)
-        if label in PLACE_LABELS or _may_match_exactly(text):
-            located.append((start, end, label, text))
-    # Only names NER called places, and well-known towns it mislabelled ("Hama" tagged ORG), lend
-    # context; the others are checked against it.
-    places = resolve_story([StoryName(text, _appositive_names(doc, start, end), fuzzy=label in PLACE_LABELS,
-                                      vouches=label in PLACE_LABELS or (label in ("ORG", "GAZ")
-                                                                        and _well_known_town(text)))
-                            for start, end, label, text in located])
-    focus = story_focus([p for (_, _, label, _), p in zip(located, places) if label in PLACE_LABELS])
-    mentions = []
-    for (start, end, label, text), place in zip(located, places):
-        after_preposition = start > 0 and doc[start - 1].lower_ in LOCATIVE_PREPS
-        if label == "NORP":
-            # "Syrian", "Lebanese": the country, kept for context and maps, rarely an event's place.
-            if place is None or place.match < 0.95 or place.precision not in ("country", "region"):
-                continue
-        elif label in (IN_NAME, AS_ADJECTIVE):
-            if not _plausible_inner(place, focus) or (label == AS_ADJECTIVE and place.fclass != "P"):
-                continue
-        elif label not in PLACE_LABELS and not _plausible_extra(place, focus, after_preposition, label, text):
-            continue
-        span = doc[start:end]
-        mentions.append(PlaceMention(text=text, start=span.start_char, end=span.end_char, label=label,
-                                     place=place, token_start=start, token_end=end))
-    return mentions
-
-
-def _may_match_exactly(text: str) -> bool:
-    """Whether the index holds this name, or the name without "eastern ..." / "... province",
-    spelled exactly. Names NER did not call places are kept only on such a match
-    (`_plausible_extra`, `_plausible_inner`, `_well_known_town`) and lend no context unless kept,
-    so the others skip the costly candidate lookup (skeleton and fuzzy keys, place rows)."""
-    gazetteer = get_gazetteer()
-    if gazetteer.exists(name_key(text)):
-        return True
-    part, kind = PART_PREFIX.match(text), KIND_SUFFIX.match(text)
-    return bool((part and gazetteer.exists(name_key(part.group(2))))
-                or (kind and gazetteer.exists(name_key(kind.group(1)))))
-
-
-WELL_KNOWN_TOWN = 100_000
-
-
-def _well_known_town(text: str) -> bool:
-    """A name that is, spelled exactly, a provincial capital or a large town: "Hama", "Idlib".
-    NER often tags these as organisations in datelines and "the Hama truce"; they still tell where
-    the story is."""
-    candidates = get_gazetteer().candidates(text, None, False)
-    return any(c.match >= 1.0 and c.fclass == "P" and (c.fcode in ("PPLA", "PPLC") or c.population >= WELL_KNOWN_TOWN)
-               for c in candidates[:3])
-
-
-def _clean(text: str) -> str:
-    text = re.sub(r"^(?:the|The)\s+", "", text.strip())
-    return re.sub(r"[’']s$", "", text)
+__all__ = ["PlaceMention", "story_places", "choose", "locate", "referred_back", "to_location", "story_default",
+           "story_focus", "attachment_score", "AS_ADJECTIVE", "IN_NAME"]
 
 
 def _ancestors(token) -> list:
@@ -257,9 +34,6 @@ def _ancestors(token) -> list:
         token = token.head
         chain.append(token)
     return chain
-
-
-PLACE_KINDS = words("place_kinds.yaml", "place_kinds")  # "town", "district": nouns that stand for a name
 
 
 def _standing_in(root):
@@ -309,23 +83,189 @@ def attachment_score(doc, mention: PlaceMention, trigger) -> float:
 
 
 def choose(doc, sentence, trigger, places: list[PlaceMention]) -> PlaceMention | None:
-    """The sentence's mention that is the event's place; None when the sentence names none."""
-    # Demonyms ("Syrian jets") name who acted, not where: they are context, never the event's place.
+    """The sentence's mention that is the event's place; None when the sentence names none.
+
+    Demonyms ("Syrian jets") and places inside organisations' names are never chosen; names that
+    qualify a participant ("US airstrikes", "a Staten Island police officer") or serve as a
+    reference point ("Zi Qar, 375 km south of Baghdad", "Akida, near Maiduguri") only when the
+    sentence has no other place. Of the rest, the one best attached to the act wins, unless a place
+    written inside it ("Liaquatabad district in central Karachi", "Gaga in the Central African
+    Republic") is nearly as well attached: the act is at the more specific place."""
     in_sentence = [m for m in places if sentence.start <= m.token_start and m.token_end <= sentence.end
-                   and m.label not in ("NORP", IN_NAME)]
+                   and not _demonym(m)]
+    # A place inside an organisation's or a building's name ("the Haifa Museum of Art") only when the
+    # sentence names no other place.
+    in_sentence = [m for m in in_sentence if m.label != IN_NAME] or [
+        m for m in in_sentence if not m.role and attachment_score(doc, m, trigger) > 0]
     if not in_sentence:
         return None
+    # Governments that speak or are accused ("Ankara denied", "blamed Israel") and names of whose
+    # forces ("US jets") say nothing of where the act was.
+    usable = [m for m in in_sentence if not _launch_point(doc, m) and not _describes_anaphor(doc, m)
+              and not _across_from(doc, m)]
+    # A town that only qualifies a participant ("a Denver transit officer", "the Kabul police
+    # chief") when nothing else is named; a country that does ("US jets") never.
+    candidates = [m for m in usable if not m.role] or [
+        m for m in usable if m.role == "qualifying" and m.place is not None
+        and m.place.precision not in ("country", "region")]
+    if not candidates:
+        return None
+    candidates = [m for m in candidates if not _reference_point(doc, m, candidates)] or candidates
 
     def value(mention: PlaceMention) -> float:
         precision = mention.place.precision if mention.place else "unknown"
         return attachment_score(doc, mention, trigger) + _FINE.get(precision, 0.0)
 
-    return max(in_sentence, key=value)
+    best = max(candidates, key=value)
+    inner = [m for m in candidates if m is not best and _inside(doc, m, best)
+             and value(m) >= value(best) - INNER_MARGIN]
+    return max(inner, key=value) if inner else best
 
 
-def story_default(places: list[PlaceMention]) -> PlaceMention | None:
-    """Where the story as a whole is: its most-named specific place, else its most-named country."""
-    resolved = [m for m in places if m.place is not None and m.label != "NORP"]
+LAUNCHING = words("place_words.yaml", "launching_verbs")
+
+
+def _launch_point(doc, mention: PlaceMention) -> bool:
+    """"fired the missile from positions in Sanaa province": where the shots left from."""
+    node = doc[mention.token_start:mention.token_end].root
+    for _ in range(6):
+        head = node.head
+        if head.i == node.i:
+            return False
+        if node.dep_ == "prep" and node.lower_ == "from" and head.lemma_.lower() in LAUNCHING:
+            return True
+        if head.pos_ in ("VERB", "AUX"):
+            return False
+        node = head
+    return False
+
+
+INNER_MARGIN = 2.0  # how much worse attached a place written inside the best one may be and still win
+DIRECTIONS = words("place_words.yaml", "directions")
+DISTANCE_UNITS = words("place_words.yaml", "distance_units")
+
+
+def _demonym(mention: PlaceMention) -> bool:
+    """"Syrian jets": a nationality names who acted; a town the tagger called one ("Kidal") is a town."""
+    return mention.label == "NORP" and (mention.place is None or mention.place.precision in ("country", "region")
+                                        or bool(mention.place.extra.get("demonym")))
+
+
+def _written_after(doc, mention: PlaceMention, outer: PlaceMention) -> bool:
+    """"Montreal city, Quebec province", "Kot, Balochistan", "Khan Shaykhun in Idlib": the outer
+    name follows the inner one with only a comma, "in", "the" or a kind of place between."""
+    if not mention.token_end <= outer.token_start <= mention.token_end + 4:
+        return False
+    between = doc[mention.token_end:outer.token_start]
+    if [t.lower_ for t in between] in (["in"], ["in", "the"]):
+        return True  # "Khan Shaykhun in southern Idlib", however the parser hung the "in"
+    return any(t.text == "," for t in between) and all(
+        t.text == "," or t.lower_ in ("in", "the") or t.lemma_.lower() in PLACE_KINDS for t in between)
+
+
+BEARINGS = {"north": 0, "northeast": 45, "north-east": 45, "east": 90, "southeast": 135, "south-east": 135,
+            "south": 180, "southwest": 225, "south-west": 225, "west": 270, "northwest": 315, "north-west": 315}
+UNIT_KM = {"km": 1.0, "kms": 1.0, "kilometre": 1.0, "kilometres": 1.0, "kilometer": 1.0, "kilometers": 1.0,
+           "mile": 1.609, "miles": 1.609, "m": 0.001, "metres": 0.001, "meters": 0.001}
+
+
+def _offset(doc, mention: PlaceMention) -> tuple[float, str, float] | None:
+    """(km, direction, bearing) of "12 km north of X" when the act's place is written so."""
+    root = _root(doc, mention)
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ != "of" or prep.head.lower_ not in BEARINGS:
+        return None
+    direction = prep.head
+    for unit in direction.children:
+        if unit.lower_ in UNIT_KM and unit.lower_ in DISTANCE_UNITS:
+            number = next((c for c in unit.children if c.dep_ == "nummod" or c.like_num), None)
+            try:
+                amount = float(number.text.replace(",", "")) if number is not None else None
+            except ValueError:
+                amount = None
+            if amount:
+                return amount * UNIT_KM[unit.lower_], direction.lower_, BEARINGS[direction.lower_]
+    return None
+
+
+def _near(doc, mention: PlaceMention) -> str | None:
+    """"near X", "the outskirts of X": the act is by X, not in it; said in the location's note."""
+    root = _root(doc, mention)
+    if root.dep_ != "pobj":
+        return None
+    if root.head.lower_ in ("near", "outside", "around"):
+        return root.head.lower_
+    if root.head.lower_ == "of" and root.head.head.lower_ in ("outskirts", "edge", "suburbs", "vicinity"):
+        return f"on the {root.head.head.lower_} of"
+    return None
+
+
+def _moved(location: Location, km: float, direction: str, bearing: float) -> Location:
+    """The location moved `km` towards `bearing` from its point, with a note saying so."""
+    if location.lat is None or location.lon is None:
+        return location
+    lat1, lon1, b = map(math.radians, (location.lat, location.lon, bearing))
+    d = km / 6371.0
+    lat2 = math.asin(math.sin(lat1) * math.cos(d) + math.cos(lat1) * math.sin(d) * math.cos(b))
+    lon2 = lon1 + math.atan2(math.sin(b) * math.sin(d) * math.cos(lat1), math.cos(d) - math.sin(lat1) * math.sin(lat2))
+    return location.model_copy(update={
+        "lat": round(math.degrees(lat2), 5), "lon": round(math.degrees(lon2), 5), "geonameid": None,
+        "note": f"about {km:g} km {direction} of {location.name or location.text}; the point is moved by that much"})
+
+
+def _root(doc, mention: PlaceMention):
+    return doc[mention.token_start:mention.token_end].root
+
+
+def _measured_from(doc, mention: PlaceMention) -> bool:
+    """"375 km south of X", "north of X", "near X": X as the point another place is measured from."""
+    root = _root(doc, mention)
+    prep = root.head
+    if root.dep_ != "pobj":
+        return False
+    if prep.lower_ == "near":
+        return True
+    return prep.lower_ == "of" and prep.head.lower_ in DIRECTIONS
+
+
+def _reference_point(doc, mention: PlaceMention, others: list[PlaceMention]) -> bool:
+    """A place measured from while another place of the sentence comes before it: the other place
+    is where things happened ("Zi Qar, 375 km south of Baghdad")."""
+    return _measured_from(doc, mention) and any(o.start < mention.start and not _measured_from(doc, o)
+                                                 for o in others if o is not mention)
+
+
+def _inside(doc, mention: PlaceMention, outer: PlaceMention) -> bool:
+    """Whether `mention` is written as lying in `outer`: "X in Y", "X, Y", "X district of Y", "the
+    Y town of X", or a country or province that holds it."""
+    if mention.place is not None and outer.place is not None:
+        inner, area = mention.place, outer.place
+        if area.precision == "country" and inner.precision not in ("country", "region") \
+                and inner.country and inner.country == area.country:
+            return True
+        if area.precision == "admin1" and inner.precision not in ("country", "region", "admin1") \
+                and inner.country == area.country and inner.admin1 == area.name:
+            return True
+    if _written_after(doc, mention, outer):
+        return True
+    root = _standing_in(_root(doc, outer))
+    if mention.token_end <= outer.token_start:
+        node = root
+        for _ in range(4):
+            if node.head.i == node.i:
+                break
+            node = node.head
+            if mention.token_start <= node.i < mention.token_end or node is _standing_in(_root(doc, mention)):
+                return root.dep_ in ("pobj", "appos", "npadvmod", "compound") and not _measured_from(doc, outer)
+    return False
+
+
+def story_default(places: list[PlaceMention], country: str | None = None) -> PlaceMention | None:
+    """Where the story as a whole is: its most-named specific place (in `country`, the conflict's
+    country, when given), else its most-named country. Governments that speak ("Ankara denied")
+    and names of whose forces ("US jets") are not where the story is."""
+    resolved = [m for m in places if m.place is not None and not _demonym(m) and m.label != IN_NAME
+                and not m.role and (country is None or m.place.country3 == country)]
     if not resolved:
         return None
     counts = Counter(m.place.id for m in resolved)
@@ -344,9 +284,12 @@ def to_location(mention: PlaceMention) -> Location:
         admin1 = place.name
     elif place.precision not in ("country", "region"):
         area = admin_of(round(place.lat, 5), round(place.lon, 5))
-        country = area.country or country
-        admin1 = area.admin1 or place.admin1
-        admin2 = area.admin2 if place.precision != "admin2" else place.name
+        # The gazetteer's country is the place's; a point near a border may fall in a neighbour's
+        # simplified outline (Geneva in France's), so the polygons only name admin areas there.
+        same = area.country in (None, country)
+        country = country or area.country
+        admin1 = (area.admin1 if same else None) or place.admin1
+        admin2 = (area.admin2 if same else None) if place.precision != "admin2" else place.name
     elif place.precision == "region":
         admin1 = place.admin1
     return Location(text=mention.text, name=place.name, geonameid=place.geonameid,
@@ -354,8 +297,90 @@ def to_location(mention: PlaceMention) -> Location:
                     admin1=admin1, admin2=admin2, precision=place.precision, note=place.note)
 
 
+ANAPHORIC_KINDS = {str(k).lower(): frozenset(v) for k, v in load("place_kinds.yaml")["anaphoric_kinds"].items()}
+ANAPHORIC_DETS = frozenset({"the", "this", "that"})
+
+
+def referred_back(doc, sentence, story_places: list[PlaceMention]) -> Location | None:
+    """"The province has seen heavy bombing", "the streets of the city": a kind of place with no
+    name of its own is the story's latest place of that kind named before the sentence."""
+    for token in sentence:
+        allowed = ANAPHORIC_KINDS.get(token.lemma_.lower())
+        if allowed is None or token.pos_ != "NOUN" or not any(
+                c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in token.children):
+            continue
+        if any(c.dep_ in ("compound", "amod", "prep", "appos") and (c.pos_ == "PROPN" or c.lower_ == "of")
+               for c in token.children):
+            continue  # "the town of Sokna", "the Kurdish city": a name or description of its own
+        earlier = [_as_kind(m, allowed) for m in story_places if m.token_end <= sentence.start
+                   and m.place is not None and m.label != IN_NAME and not _demonym(m)
+                   and m.role != "acting"]
+        earlier = [m for m in earlier if m is not None]
+        if earlier:
+            location = to_location(earlier[-1])
+            return location.model_copy(update={"note": location.note or f"'{token.text}' refers to {earlier[-1].text}"})
+    return None
+
+
+def _describes_anaphor(doc, mention: PlaceMention) -> bool:
+    """"the city across the Nile from Khartoum": a place that only says where "the city" (named
+    earlier) lies is a reference point; "the town of Sokna" names the town."""
+    node = doc[mention.token_start:mention.token_end].root
+    for _ in range(5):
+        head = node.head
+        if head.i == node.i or head.pos_ in ("VERB", "AUX"):
+            return False
+        if head.lemma_.lower() in ANAPHORIC_KINDS and head.pos_ == "NOUN" and any(
+                c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in head.children):
+            return not (node.dep_ == "prep" and node.lower_ == "of") and node.dep_ not in ("compound", "appos")
+        node = head
+    return False
+
+
+def _across_from(doc, mention: PlaceMention) -> bool:
+    """"the city across the Nile from Khartoum", "just across the border from Turkey": the place
+    the other side is measured from."""
+    start = mention.token_start
+    return start > 0 and doc[start - 1].lower_ == "from" and any(
+        t.lower_ in ("across", "opposite") for t in doc[max(0, start - 8):start - 1])
+
+
+def _as_kind(mention: PlaceMention, allowed: frozenset[str]) -> PlaceMention | None:
+    """The mention as a place of an allowed precision: itself, or for a province the area a
+    seat of the same name governs ("Idlib" the city, then "the province" is Idlib province; a
+    national capital is its city)."""
+    place = mention.place
+    if place.precision in allowed:
+        return mention
+    if "admin1" in allowed and place.fcode == "PPLA" and place.admin1 \
+            and name_key(place.admin1) == name_key(place.name):
+        from trucewatch.places import search
+
+        area = next((p for p in search(place.admin1, country=place.country3, limit=5)
+                     if p.precision == "admin1"), None)
+        if area is not None:
+            return replace(mention, place=area)
+    return None
+
+
 def locate(doc, sentence, trigger, story_places: list[PlaceMention]) -> Location | None:
     """The event's Location: a place in its sentence if one fits, else None (the caller may fall
-    back on `story_default`)."""
+    back on `story_default`). A place the gazetteer lacks ("the village of Umm Jurn") gives way to
+    the known place around it, with a note naming it."""
     mention = choose(doc, sentence, trigger, story_places)
-    return to_location(mention) if mention is not None else None
+    if mention is None:
+        return None
+    offset = _offset(doc, mention) if mention.place is not None else None
+    if offset is not None:
+        return _moved(to_location(mention), *offset)
+    near = _near(doc, mention)
+    if near and mention.place is not None:
+        location = to_location(mention)
+        return location.model_copy(update={"note": location.note or f"{near} {mention.text}"})
+    if mention.place is None:
+        known = choose(doc, sentence, trigger, [m for m in story_places if m.place is not None])
+        if known is not None:
+            location = to_location(known)
+            return location.model_copy(update={"note": f"at {mention.text}, which the gazetteer lacks; "
+                                                       f"{known.text} is the nearest place the report names"})
+    return to_location(mention)

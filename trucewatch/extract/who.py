@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from trucewatch.extract.datafiles import actor_nouns, words
+from trucewatch.ontology import default_ontology
 from trucewatch.extract.what import (CARRIER_NOUNS, LIGHT_VERBS, Trigger, asked_clause, asked_party, default_lexicon,
-                                     is_to_infinitive)
+                                     elided_passive, fixed_lemma, is_to_infinitive)
 
 SUBJECTS = ("nsubj", "csubj")
 PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
@@ -35,6 +36,8 @@ class Participant:
     owner: str | None = None  # the possessor's phrase, "its" resolved: "its helicopters" -> the ministry
     label: str = ""  # the head's entity label, or NAME for an unlabelled proper noun ("Dodik")
     needs_country: bool = False  # implied by a place ("a government checkpoint"): kept only if resolved
+    as_place: bool = False  # written as a place: "the London pub bombing", "Mill Road, London"
+    in_address: bool = False  # closes an address after a comma: "in the city of Homs, Syria killing five"
 
 
 # A dateline opens a paragraph or follows a sentence: "HAMA, Syria (Levant Wire) - ". Upper-case
@@ -71,7 +74,7 @@ def after_dateline(span):
     """The span without a dateline at its start, for reading its places and actors."""
     doc = span.doc
     start = span.start
-    while start < span.end and in_dateline(doc[start]):
+    while start < span.end and (doc[start].is_space or in_dateline(doc[start])):
         start += 1
     return doc[start:span.end] if start < span.end else span
 
@@ -87,7 +90,9 @@ def _phrase(token) -> tuple[str, int, int]:
     right = token.i
     for child in token.rights:
         if child.dep_ in ("compound", "case", "nmod") or (
-                (_of_phrase(child, token) or _home_phrase(child, token)) and child.i == right + 1):
+                (_of_phrase(child, token) or _home_phrase(child, token) or _allegiance(child)
+                 or _for_phrase(child, token))
+                and child.i == right + 1):
             right = max(right, child.right_edge.i)
     doc = token.doc
     if token.dep_ == "conj" and token.i + 1 < len(doc) and _of_phrase(doc[token.i + 1], token) \
@@ -108,6 +113,17 @@ OF_HEADS = words("participants.yaml", "of_heads")
 def _of_phrase(child, token) -> bool:
     """"forces of the interim government": an of-phrase that names whose forces they are."""
     return child.dep_ == "prep" and child.lower_ == "of" and token.lemma_.lower() in OF_HEADS
+
+
+def _for_phrase(child, token) -> bool:
+    """"a spokesman for the RSF": whom the speaker speaks for."""
+    return child.dep_ == "prep" and child.lower_ == "for" and token.lemma_.lower() in _words("for_heads")
+
+
+def _allegiance(child) -> bool:
+    """"forces loyal to Khalifa Haftar", "militias allied with Tehran": whose side they are on."""
+    return child.dep_ in ("amod", "acl") and child.lemma_.lower() in _words("allegiance_words") and any(
+        g.dep_ == "prep" and g.lower_ in ("to", "with") for g in child.children)
 
 
 def _home_phrase(child, token) -> bool:
@@ -260,19 +276,37 @@ def _make(token, role: str) -> list[Participant]:
             text, start, end = _phrase(member)
         text, start = _without_dateline(member.doc, text, start, end)
         out.append(Participant(text, member.i, start, end, role, owner=_owner(member),
-                               label=member.ent_type_ or ("NAME" if member.pos_ == "PROPN" else "")))
+                               label=member.ent_type_ or ("NAME" if member.pos_ == "PROPN" else ""),
+                               as_place=_written_as_place(member), in_address=_closes_address(member)))
     return out
+
+
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _written_as_place(member) -> bool:
+    """A name that modifies a noun ("the London pub bombing") or closes an address after a comma
+    ("Mill Road, London") is where something is, whatever else the name may stand for."""
+    return member.dep_ in ("compound", "nmod", "appos") or _closes_address(member)
+
+
+def _closes_address(member) -> bool:
+    """"Mill Road, London", "Homs, Syria": a name after a comma that follows a place name."""
+    doc = member.doc
+    return member.i >= 2 and doc[member.i - 1].text == "," and doc[member.i - 2].ent_type_ in PLACE_ENTS
 
 
 def _verb_participants(verb, initiators: list, targets: list) -> None:
     """Adds a verb's doers and targets: subject or by-phrase, objects and target prepositions,
     and, for a subjectless verb, the subject of the clause that controls it."""
-    passive = any(child.dep_ in PASSIVE_SUBJECTS or child.dep_ == "auxpass" for child in verb.children)
+    elided = elided_passive(verb)  # "Three protesters shot dead": they suffered it
+    passive = elided or any(child.dep_ in PASSIVE_SUBJECTS or child.dep_ == "auxpass" for child in verb.children)
     for child in verb.children:
         dep = child.dep_
         if dep in SUBJECTS and not passive:
-            initiators.extend(_make(child, "initiator"))
-        elif dep in PASSIVE_SUBJECTS:
+            if not _is_munition(child):  # "A missile slammed into the camp": the means, not a side
+                initiators.extend(_make(child, "initiator"))
+        elif dep in PASSIVE_SUBJECTS or (elided and dep == "nsubj"):
             targets.extend(_make(child, "target"))
         elif dep in OBJECTS:
             if verb.lemma_.lower() in CARRIER_VERBS and _is_weapon(child):
@@ -304,7 +338,7 @@ def _verb_participants(verb, initiators: list, targets: list) -> None:
                 initiators.extend(_make(governor, "initiator"))
             return
         for child in governor.children:
-            if child.dep_ in SUBJECTS:
+            if child.dep_ in SUBJECTS and not _is_munition(child):
                 initiators.extend(_make(child, "initiator"))
             elif child.dep_ == "agent":
                 initiators.extend(p for g in child.children if g.dep_ == "pobj"
@@ -387,6 +421,17 @@ def _is_weapon(token) -> bool:
     lemma = token.lemma_.lower()
     lexicon = default_lexicon()
     return lemma in _weapon_heads() or any(act.family == "violence" for act in lexicon.nouns.get(lemma, ()))
+
+
+def _is_munition(token) -> bool:
+    """"A missile slammed into ...", "two mortar rounds crashed into ...": what was fired, not a
+    side (aircraft and tanks that act stay their crews' side: "Jets bombed", "its aircraft")."""
+    munitions = default_ontology().groups.get("munitions", frozenset())
+    lemma = fixed_lemma(token)
+    if lemma in munitions:
+        return True
+    return lemma not in actor_nouns() and lemma not in NOT_WEAPONS and any(
+        c.dep_ in ("compound", "amod") and c.lemma_.lower() in munitions for c in token.children)
 
 
 # Instrument heads that also name people or units ("forces", "a suicide bomber") stay participants.

@@ -96,7 +96,7 @@ def load_journal(target) -> tuple[list[Operation], dict[str, str]]:
     return ops, aliases
 
 
-def fuse_stored(store, *, fuser=None) -> IncidentSet:
+def fuse_stored(store, *, all_events: bool = False, fuser=None) -> IncidentSet:
     """Fuse a Store's events, replaying its stored journal of manual operations.
 
     Events are read as people reviewed them (corrections applied, rejected events left out).
@@ -109,8 +109,11 @@ def fuse_stored(store, *, fuser=None) -> IncidentSet:
 
     ops, aliases = load_journal(store)
     if fuser is None:
-        incident_set = fuse(reviewed_events(store), journal=ops, aliases=aliases)
+        incident_set = fuse(reviewed_events(store), journal=ops, aliases=aliases, all_events=all_events)
     else:  # the fuser reads the store itself (on Dask: each worker its shard, reviews applied)
+        if all_events:
+            raise TruceWatchError("--all-events is not available with --dask yet: the workers fuse each "
+                                  "report's main and salient events; run without --dask to fuse every event")
         incident_set = fuser(store, journal=ops, aliases=aliases)
     incident_set.stored_journal = _journal_state(ops)
     with engine_of(store).connect() as conn:
@@ -118,7 +121,8 @@ def fuse_stored(store, *, fuser=None) -> IncidentSet:
     return incident_set
 
 
-def fuse_and_save(store, change=None, *, also=None, attempts: int = SAVE_ATTEMPTS, fuser=None):
+def fuse_and_save(store, change=None, *, also=None, attempts: int = SAVE_ATTEMPTS, fuser=None,
+                  all_events: bool = False):
     """(incident set, what `change` returned): the stored events fused with the stored journal,
     `change(incident_set)` applied (a manual operation; None: none) and the result saved.
 
@@ -127,9 +131,11 @@ def fuse_and_save(store, change=None, *, also=None, attempts: int = SAVE_ATTEMPT
     fusion (their operation replayed, ours applied on top). `also(connection, incident_set, result)`
     runs in the saving transaction, so an operation, the version check it depends on and its
     audit rows commit together. `fuser`: as for `fuse_stored` (on Dask: each retry fuses there too).
+    Each report's main and salient events are fused (`all_events`: every event but background
+    mentions).
     """
     for attempt in range(attempts):
-        incident_set = fuse_stored(store, fuser=fuser)
+        incident_set = fuse_stored(store, fuser=fuser, all_events=all_events)
         result = change(incident_set) if change is not None else None
         extra = (lambda conn, fused=incident_set, done=result: also(conn, fused, done)) if also else None
         try:

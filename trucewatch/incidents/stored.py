@@ -249,9 +249,10 @@ def undo_stored(target, op_id: str, *, actor=None, reason: str | None = None) ->
     return _operation(incident_set, op_id), incident_set
 
 
-def refuse_stored(target, *, fuser=None) -> IncidentSet:
-    """Fuse the stored events into incidents (replaying the journal) and save them."""
-    return fuse_and_save(target, fuser=fuser)[0]
+def refuse_stored(target, *, fuser=None, all_events: bool = False) -> IncidentSet:
+    """Fuse the stored events into incidents (replaying the journal) and save them (each report's
+    main and salient events; `all_events`: every event but background mentions)."""
+    return fuse_and_save(target, fuser=fuser, all_events=all_events)[0]
 
 
 def has_findings(target) -> bool:

@@ -96,10 +96,13 @@ class ActType(BaseModel):
     if_violent: str | None = None
     refinable: bool = False
     state_variant: str | None = None
-    combatant_variant: str | None = None  # the act it is when those harmed are combatants
-    combatant_group: str | None = None  # the word group naming combatants
-    doer_variant: str | None = None  # the act it is when its doer is a word of doer_group
-    doer_group: str | None = None
+    # The act it is when those it harms or aims at are words of a group: {group: act} (an attack
+    # on soldiers is an armed clash, live fire on protesters excessive force).
+    victim_variants: tuple[tuple[str, str], ...] = ()
+    # The act it is when its doer (subject, by-phrase) is a word of a group: {group: act}
+    # ("a mob attacked" is mob violence, "protesters burned tyres" a riot).
+    doer_variants: tuple[tuple[str, str], ...] = ()
+    nonstate_variant: str | None = None  # the act it is when only non-state sides do it
     absorbs_topic: bool = False  # "sorrow for the shootings": the topic is no event of its own
     takes_content_intent: bool = False  # "wants to attack": an intention coded by its content's intent
     enacts: tuple[str, ...] = ()  # families whose act, as this verb's content, it does ("ordered patrols")
@@ -119,6 +122,13 @@ class ActType(BaseModel):
     def _verbs_when_pairs(cls, value):
         if isinstance(value, dict):
             return tuple((group, tuple(words or ())) for group, words in value.items())
+        return value
+
+    @field_validator("doer_variants", "victim_variants", mode="before")
+    @classmethod
+    def _doer_pairs(cls, value):
+        if isinstance(value, dict):
+            return tuple((group, act) for group, act in value.items())
         return value
 
     def guarded(self, group: str) -> "ActType":
@@ -148,6 +158,9 @@ class Ontology(BaseModel):
     refusal_by_family: dict[str, IntentCode] = {}
     claim_acts: dict[str, str] = {}  # claim stance -> the act of making such a claim
     ultimatum: str | None = None  # the act an announcement made on a condition ("unless") is
+    # Words that, modifying a violent act's noun or its instrument, make it another act, in order:
+    # "suicide car bomb" is a suicide bombing, "rocket-propelled grenade" a shelling.
+    modifiers: tuple[tuple[str, str], ...] = ()
 
     def claim_act(self, stance: str) -> ActType | None:
         """The reporting act a claim is ("blamed Israel for the bombing" is an accusation)."""
@@ -196,13 +209,14 @@ def parse_ontology(data: dict, source: str = "acts.yaml") -> Ontology:
                 f"{source}: act {name!r} has ACLED sub_event_type {act.acled.sub_event_type!r} "
                 f"under {act.acled.event_type!r}, which is not one of ACLED's 25 pairs."
             )
-        if act.state_variant and act.state_variant not in data["acts"]:
-            raise ConfigError(f"{source}: act {name!r} names unknown act {act.state_variant!r} in state_variant.")
-        if act.combatant_variant and (act.combatant_variant not in data["acts"]
-                                      or act.combatant_group not in groups):
-            raise ConfigError(f"{source}: act {name!r} needs a known combatant_variant act and combatant_group.")
-        if act.doer_variant and (act.doer_variant not in data["acts"] or act.doer_group not in groups):
-            raise ConfigError(f"{source}: act {name!r} needs a known doer_variant act and doer_group.")
+        for field in ("state_variant", "nonstate_variant"):
+            if getattr(act, field) and getattr(act, field) not in data["acts"]:
+                raise ConfigError(f"{source}: act {name!r} names unknown act {getattr(act, field)!r} in {field}.")
+        for field in ("doer_variants", "victim_variants"):
+            for group, variant in getattr(act, field):
+                if variant not in data["acts"] or group not in groups:
+                    raise ConfigError(f"{source}: act {name!r} needs known word groups and acts in {field} "
+                                      f"({group!r}: {variant!r}).")
         if act.if_violent and act.if_violent not in data["acts"]:
             raise ConfigError(f"{source}: act {name!r} names unknown act {act.if_violent!r} in if_violent.")
         if act.unless and act.unless not in groups:
@@ -228,8 +242,12 @@ def parse_ontology(data: dict, source: str = "acts.yaml") -> Ontology:
     ultimatum = data.get("ultimatum_act")
     if ultimatum is not None and ultimatum not in acts:
         raise ConfigError(f"{source}: ultimatum_act names unknown act {ultimatum!r}.")
+    modifiers = tuple((str(word).lower(), act) for word, act in (data.get("act_modifiers") or []))
+    unknown = [act for _, act in modifiers if act not in acts]
+    if unknown:
+        raise ConfigError(f"{source}: act_modifiers names unknown act {unknown[0]!r}.")
     return Ontology(acts=acts, groups=groups, intent_by_family=intents, refusal_by_family=refusals,
-                    claim_acts=claim_acts, ultimatum=ultimatum)
+                    claim_acts=claim_acts, ultimatum=ultimatum, modifiers=modifiers)
 
 
 def load_ontology(path: str | Path | None = None) -> Ontology:

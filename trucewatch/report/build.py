@@ -1,8 +1,10 @@
 """Gather what a report shows into one plain dict: counts, daily series, map points, findings, caveats."""
 from __future__ import annotations
 
+import csv
 import gzip
 import json
+from collections import Counter
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -39,6 +41,27 @@ def country_outlines() -> dict | None:
         with gzip.open(path, "rt", encoding="utf-8") as fh:
             return json.load(fh)
     return None
+
+
+def conflict_provinces(area, incidents: list[Incident]) -> dict | None:
+    """Province (admin-1) outlines of the conflict's country: the truce area's countries, else the
+    country most of the incidents are in; None where the package ships no provinces for it."""
+    try:
+        from trucewatch.places.areas import admin1_outlines
+        from trucewatch.places.index import DATA_DIR
+    except ImportError:
+        return None
+    countries = set(getattr(area, "countries", None) or ())
+    if not countries:
+        located = Counter(i.location.country for i in incidents if i.location and i.location.country)
+        countries = {located.most_common(1)[0][0]} if located else set()
+    if not countries:
+        return None
+    with open(DATA_DIR / "countries.tsv", encoding="utf-8") as handle:
+        iso2 = {row["iso3"]: row["iso2"] for row in csv.DictReader(handle, delimiter="\t")}
+    wanted = {iso2.get(c, c) for c in countries}
+    features = [f for f in admin1_outlines()["features"] if f["properties"].get("country") in wanted]
+    return {"type": "FeatureCollection", "features": features} if features else None
 
 
 def _value_label(value: str | None) -> str | None:
@@ -213,7 +236,8 @@ def report_data(truce: TruceTerms, incidents, findings: list[Finding] | None = N
         "totals": {"now": len(current), "before": len(previous), "undated": len(undated)},
         "verdict_counts": verdict_counts, "colours": VERDICT_COLOURS,
         "chart_svg": daily_chart(daily(current, period, by_incident)),
-        "map_svg": incident_map(points, country_outlines(), area.outline_lonlat()),
+        "map_svg": incident_map(points, country_outlines(), area.outline_lonlat(),
+                                admin_areas=conflict_provinces(area, current)),
         "map_far": far, "map_coarse": coarse_points, "map_focus_km": MAP_FOCUS_KM,
         "detailed": _leading(views),
         "others": [v for v in views if v["verdict"] not in DETAILED],

@@ -77,9 +77,65 @@ def _rings_of(geometry: dict):
             yield from polygon
 
 
+LABEL_LIMIT = 30  # town labels drawn at most; the worst-hit places first
+LABEL_FONT = 10
+VERDICT_ORDER = ["violation", "probable violation", "possible violation", "unattributable", "undetermined",
+                 "not a violation", "out of scope"]
+
+
+def _short_place(name: str) -> str:
+    """A town's label: its name without the province or country after a comma."""
+    return name.split(",")[0].strip()
+
+
+def _label_places(points: list[dict]) -> list[dict]:
+    """One label per place drawn, the places with the worst verdicts and most incidents first."""
+    by_place: dict[str, dict] = {}
+    for p in points:
+        name = _short_place(p.get("place") or "")
+        if not name or name.startswith("“"):
+            continue
+        entry = by_place.setdefault(name, {"name": name, "lon": p["lon"], "lat": p["lat"], "count": 0, "rank": 0})
+        entry["count"] += 1
+        entry["rank"] = max(entry["rank"], DRAW_ORDER.get(p["verdict"], 0))
+    return sorted(by_place.values(), key=lambda e: (-e["rank"], -e["count"], e["name"]))
+
+
+def _overlaps(box: tuple[float, float, float, float], taken: list[tuple[float, float, float, float]]) -> bool:
+    x0, y0, x1, y1 = box
+    return any(x0 < b[2] and b[0] < x1 and y0 < b[3] and b[1] < y1 for b in taken)
+
+
+def _legend(verdicts: list[str], has_area: bool, has_admin: bool, width: int) -> str:
+    """The map's key: the verdict colours drawn, the truce area and the province boundaries."""
+    rows = [(f'<circle cx="9" cy="{{y}}" r="4.5" fill="{VERDICT_COLOURS.get(v, "#555")}" stroke="#222" '
+             f'stroke-width="0.6"/>', v) for v in VERDICT_ORDER if v in verdicts]
+    if "" in verdicts:
+        rows.append(('<circle cx="9" cy="{y}" r="4.5" fill="#555" stroke="#222" stroke-width="0.6"/>', "not checked"))
+    if has_area:
+        rows.append(('<rect x="3" y="{top}" width="12" height="9" fill="#2b8cbe" fill-opacity="0.15" '
+                     'stroke="#2b8cbe" stroke-dasharray="3 2"/>', "truce area"))
+    if has_admin:
+        rows.append(('<line x1="2" y1="{y}" x2="16" y2="{y}" stroke="#9a8f7a" stroke-width="0.8" '
+                     'stroke-dasharray="2 2"/>', "province boundary"))
+    if not rows:
+        return ""
+    box_w = 12 + 24 + 6.2 * max(len(text) for _, text in rows)
+    box_h = 8 + 15 * len(rows)
+    x0 = width - box_w - 8
+    parts = [f'<g id="map-legend" transform="translate({x0:.0f},8)">',
+             f'<rect width="{box_w:.0f}" height="{box_h}" fill="#ffffff" fill-opacity="0.85" stroke="#999"/>']
+    for n, (symbol, text) in enumerate(rows):
+        y = 12 + 15 * n
+        parts.append(symbol.format(y=y, top=y - 5) + f'<text x="22" y="{y + 3.5}" font-size="10">{escape(text)}</text>')
+    parts.append("</g>")
+    return "".join(parts)
+
+
 def incident_map(points: list[dict], outlines: dict | None, area_rings: list[list[tuple[float, float]]],
-                 width: int = 720, height: int = 460) -> str:
-    """Points (lon, lat, verdict, label, id) over country outlines, with the truce area drawn."""
+                 width: int = 720, height: int = 460, *, admin_areas: dict | None = None) -> str:
+    """Points (lon, lat, verdict, label, id, place) over country outlines, with the truce area, the
+    provinces of the conflict country (`admin_areas`, GeoJSON), town labels and a legend drawn."""
     w, e, s, n = _bbox([(p["lon"], p["lat"]) for p in points], area_rings)
     k = cos(radians((s + n) / 2))  # equirectangular, true to scale at the middle latitude
     span_x, span_y = (e - w) * k, n - s
@@ -93,27 +149,59 @@ def incident_map(points: list[dict], outlines: dict | None, area_rings: list[lis
     def path(ring) -> str:
         return "M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in (xy(lon, lat) for lon, lat in ring)) + "Z"
 
+    def near(ring) -> bool:
+        return any(w - 5 <= lon <= e + 5 and s - 5 <= lat <= n + 5 for lon, lat in ring)
+
     parts = [f'<svg id="incident-map" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
              f'width="100%" role="img" aria-label="Map of incidents">',
              f'<rect width="{width}" height="{height}" fill="#dfeaf2"/>']
     for feature in (outlines or {}).get("features", []):
-        rings = [r for r in _rings_of(feature.get("geometry") or {})
-                 if any(w - 5 <= lon <= e + 5 and s - 5 <= lat <= n + 5 for lon, lat in r)]
+        rings = [r for r in _rings_of(feature.get("geometry") or {}) if near(r)]
         if not rings:
             continue
         name = escape(str((feature.get("properties") or {}).get("name", "")))
         parts.append(f'<path class="country" d="{"".join(path(r) for r in rings)}" fill="#f4f1ea" '
                      f'stroke="#8c8c8c" stroke-width="0.8"><title>{name}</title></path>')
+    drawn_admin = False
+    for feature in (admin_areas or {}).get("features", []):
+        rings = [r for r in _rings_of(feature.get("geometry") or {}) if near(r)]
+        if not rings:
+            continue
+        drawn_admin = True
+        name = escape(str((feature.get("properties") or {}).get("name", "")))
+        parts.append(f'<path class="admin1" d="{"".join(path(r) for r in rings)}" fill="none" '
+                     f'stroke="#9a8f7a" stroke-width="0.6" stroke-dasharray="2 2"><title>{name}</title></path>')
     for ring in area_rings:
         parts.append(f'<path class="truce-area" d="{path(ring)}" fill="#2b8cbe" fill-opacity="0.15" '
-                     f'stroke="#2b8cbe" stroke-dasharray="4 3"/>')
+                     f'stroke="#2b8cbe" stroke-dasharray="4 3"><title>truce area</title></path>')
     for p in sorted(points, key=lambda p: DRAW_ORDER.get(p["verdict"], 0)):  # worst verdicts on top
         x, y = xy(p["lon"], p["lat"])
         colour = VERDICT_COLOURS.get(p["verdict"], "#555")
         parts.append(f'<a href="#{escape(p["id"])}"><circle class="incident" cx="{x:.1f}" cy="{y:.1f}" r="5" '
                      f'fill="{colour}" stroke="#222" stroke-width="0.6"><title>{escape(p["label"])}</title>'
                      f'</circle></a>')
-    parts.append(f'<text x="6" y="{height - 6}" font-size="9" fill="#555">Outlines: Natural Earth (public domain)</text>')
+    taken = [xy(p["lon"], p["lat"]) for p in points]
+    boxes = [(x - 5, y - 5, x + 5, y + 5) for x, y in taken]
+    labelled = 0
+    for place in _label_places(points):
+        if labelled >= LABEL_LIMIT:
+            break
+        x, y = xy(place["lon"], place["lat"])
+        text_w = 0.58 * LABEL_FONT * len(place["name"])
+        for dx, anchor in ((7, "start"), (-7, "end")):  # right of the point, else left of it
+            x0 = x + dx if anchor == "start" else x + dx - text_w
+            box = (x0, y - LABEL_FONT + 3, x0 + text_w, y + 4)
+            others = [b for b in boxes if not (b[0] <= x <= b[2] and b[1] <= y <= b[3])]  # not its own dot
+            if box[0] >= 0 and box[2] <= width and not _overlaps(box, others):
+                boxes.append(box)
+                labelled += 1
+                parts.append(f'<text class="place-label" x="{x + dx:.1f}" y="{y + 3.5:.1f}" font-size="{LABEL_FONT}" '
+                             f'text-anchor="{anchor}" fill="#222" stroke="#ffffff" stroke-width="2.5" '
+                             f'paint-order="stroke">{escape(place["name"])}</text>')
+                break
+    parts.append(_legend(sorted({p["verdict"] for p in points}), bool(area_rings), drawn_admin, width))
+    credit = "Outlines: Natural Earth (public domain)" + ("; provinces: Who's On First (CC0)" if drawn_admin else "")
+    parts.append(f'<text x="6" y="{height - 6}" font-size="9" fill="#555">{escape(credit)}</text>')
     parts.append("</svg>")
     return "".join(parts)
 

@@ -45,16 +45,18 @@ def _steps(progress: bool):
         yield step
 
 
-def run_check(truce: TruceTerms | str | Path, db, *, progress: bool = False, actor=None, fuser=None):
+def run_check(truce: TruceTerms | str | Path, db, *, progress: bool = False, actor=None, fuser=None,
+              all_events: bool = False):
     """(terms, incident set, findings) for the events stored in `db` (a URL or an open Store);
     incidents and findings are saved, and the terms too (trucewatch.truce.stored), marked as the
     ones the findings came from; `actor` (default: the person at the shell) is who ran the check.
-    `fuser` stands in for `incidents.fuse` (trucewatch.scale.fusion.cluster_fuser fuses on Dask)."""
+    `fuser` stands in for `incidents.fuse` (trucewatch.scale.fusion.cluster_fuser fuses on Dask).
+    Each report's main and salient events are checked (`all_events`: every event but background)."""
     terms = truce if isinstance(truce, TruceTerms) else load_truce(truce)
     store = db if hasattr(db, "engine") else open_store(db)
     with _steps(progress) as step:
         step("fusing events into incidents and saving them")
-        incidents, _ = fuse_and_save(store, fuser=fuser)
+        incidents, _ = fuse_and_save(store, fuser=fuser, all_events=all_events)
         step(f"checking {len(incidents)} incidents against {terms.name}")
         findings = check(terms, without_rejected(store, incidents))
         step("saving findings")

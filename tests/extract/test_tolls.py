@@ -1,0 +1,133 @@
+"""Tolls read from the parse, and which act they belong to (issue 10 item 2).
+
+Every sentence is our own, written for these tests.
+"""
+import pytest
+
+from trucewatch.extract.tolls import find_tolls
+
+
+@pytest.fixture(scope="module")
+def tolls(nlp):
+    def _tolls(sentence: str):
+        return [(m.kind, m.casualties.best, m.background) for m in find_tolls(nlp(sentence)[:])]
+
+    return _tolls
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # attackers counted with their victims
+    ("Three guards and two raiders were killed when the depot was stormed.", [("killed", 5, False)]),
+    # nouns no word list holds: the grammar says they are the victims
+    ("Seven marines were killed in the ambush.", [("killed", 7, False)]),
+    ("The gunmen killed two visiting lecturers.", [("killed", 2, False)]),
+    ("A retired pharmacist was killed at his door.", [("killed", 1, False)]),
+    # named victims, with an apposition that is the same person
+    ("Gunmen shot and killed Idris Baba, a ward councillor, near the bridge.", [("killed", 1, False)]),
+    ("One porter, Yakubu Sani, was killed outside the depot.", [("killed", 1, False)]),
+    ("Raiders killed Hamid and his nephew at the well.", [("killed", 2, False)]),
+    # killing with a result word or a particle
+    ("A herder was shot dead near the river.", [("killed", 1, False)]),
+    ("A trader was stabbed to death in the market.", [("killed", 1, False)]),
+    ("A watchman was hacked to death by raiders.", [("killed", 1, False)]),
+    ("A sergeant was gunned down outside the base.", [("killed", 1, False)]),
+    ("Four villagers were burned alive in their huts.", [("killed", 4, False)]),
+    ("Two volunteers were martyred in the clashes.", [("killed", 2, False)]),
+    # partitives, singular nouns of death, deaths as a noun phrase
+    ("The fighters stormed the post, killing 6 of them.", [("killed", 6, False)]),
+    ("The blast caused 1 fatality.", [("killed", 1, False)]),
+    ("The explosion led to the death of eight passengers.", [("killed", 8, False)]),
+    ("The fire claimed the lives of three children.", [("killed", 3, False)]),
+    ("His death, along with two other guards, was confirmed.", [("killed", 3, False)]),
+    # a list written with commas and a parenthesis
+    ("A district commander (DC), his driver and a cook were killed.", [("killed", 3, False)]),
+    # killed and wounded in one sentence, the second verb without its auxiliary
+    ("Five sailors were killed and two others wounded.", [("killed", 5, False), ("injured", 2, False)]),
+    ("The blast left four dead and nine wounded.", [("killed", 4, False)]),
+    ("Another guard suffered serious injuries.", [("injured", 1, False)]),
+])
+def test_victims_are_read_from_the_grammar(tolls, sentence, expected):
+    assert tolls(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "The war has killed more than 400,000 people since 2012.",
+    "Some 2,000 civilians have been killed in the province since the uprising began.",
+    "The fighting has killed 90 people over the past three years.",
+])
+def test_cumulative_figures_are_background(tolls, sentence):
+    found = tolls(sentence)
+    assert found and all(background for _, _, background in found)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The militants threatened to kill the hostages.",
+    "Nobody could kill so many people in one night, the officer said.",
+    "The convoy carried twelve drivers.",
+    "Killed soldiers are buried in the hills.",
+])
+def test_no_toll_where_nobody_is_said_to_die(tolls, sentence):
+    assert [t for t in tolls(sentence) if t[1]] == []
+
+
+def test_a_cumulative_figure_never_becomes_a_toll(run):
+    events = run("A mortar shell hit a bakery in Maarat on Monday, killing four people. "
+                 "The war has killed more than 400,000 people since 2011.")
+    tolls = [e.fatalities.best for e in events if e.fatalities]
+    assert tolls == [4]
+
+
+def test_a_closing_toll_belongs_to_the_main_act(run):
+    events = run("Gunmen attacked a police post on the edge of Gao on Sunday night. "
+                 "The attackers fled into the desert. Two people were killed.")
+    main = next(e for e in events if e.main)
+    assert main.type in ("armed_clash", "attack") and main.fatalities.best == 2
+
+
+def test_a_later_larger_figure_about_another_incident_does_not_overwrite(run):
+    events = run("A roadside bomb killed three soldiers near Kidal on Tuesday. "
+                 "In a separate attack, gunmen killed eleven traders near Gao.")
+    counts = sorted(e.fatalities.best for e in events if e.fatalities)
+    assert counts == [3, 11]
+    main = next(e for e in events if e.main)
+    assert main.fatalities.best == 3
+
+
+def test_a_dateline_number_is_no_toll(run):
+    events = run("KIDAL, March 9 (Sahel Wire) - Gunmen attacked a checkpoint outside the town.")
+    assert all(e.fatalities is None for e in events)
+
+
+def test_tolls_of_one_act_add_up_within_a_sentence(run):
+    events = run("Four soldiers were killed and three attackers were also killed when "
+                 "militants stormed an army post near Bannu.")
+    main = next(e for e in events if e.main)
+    assert main.fatalities.best == 7
+
+
+@pytest.mark.parametrize("text", [
+    "Two men on a motorbike tried to assassinate a district judge in Quetta on Monday; he escaped.",
+    "Militiamen attempted to kill a tribal elder near Sirte on Friday, residents said.",
+])
+def test_the_one_an_attempt_aimed_at_is_not_counted_dead(run, text):
+    main = next(e for e in run(text) if e.main)
+    assert main.acled is not None and main.acled.event_type == "Violence against civilians"
+    assert main.fatalities is None or main.fatalities.best == 0
+
+
+def test_an_attempt_still_counts_those_the_act_did_kill(run):
+    main = next(e for e in run("In an attempt to kill the provincial governor, gunmen fired on his convoy "
+                               "outside Jalalabad, killing two of his bodyguards.") if e.main)
+    assert main.fatalities is not None and main.fatalities.best == 2
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a year names the act; it counts nobody
+    ("The 1998 market ambush: six porters were stopped on the road and killed.", [("killed", 6, False)]),
+    # victims added beside the verb
+    ("Two judges were killed along with eight of their guards.", [("killed", 10, False)]),
+    # the article counts one, even on a noun written as a plural
+    ("A policemen was killed at the gate.", [("killed", 1, False)]),
+])
+def test_years_additions_beside_the_verb_and_articles(tolls, sentence, expected):
+    assert tolls(sentence) == expected

@@ -1,0 +1,615 @@
+"""Where a story's place names are, whatever label the tagger gave them.
+
+The small English model tags many well-known towns as persons, organisations or nothing at all
+("Warplanes struck Saraqib", "Houthi fighters stormed Taiz"). So a name counts as a place when the
+gazetteer knows it, exactly or under a transliteration variant (as `trucewatch place` matches
+it), in any position: a place entity, another entity taken whole ("Khan Younis" tagged PERSON),
+or a capitalised run the tagger left alone. Names that are also words or abbreviations are kept
+out by evidence, not by a list of cases:
+- ordinary English words ("Western", "Battle", "Vice": places.wordstats, from word usage);
+- all-capital abbreviations ("SDF", "HTS", "ELN") unless the name is a country's or a state's;
+- month and weekday names and abbreviations ("Sep", "Jul", "Mon"), from the calendar;
+- words for people, groups and forces ("Police", "Army"), from the actor word lists;
+- the inner words of a person's name ("Brent" in "Jeffrey Brent Ball").
+A name the tagger did not call a place must also be plausible where the story is: in a country
+the story names, near its other places, well known (a country, a state, a capital, a big town),
+or after "in", "near", "the town of".
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.symbols import ADJ, ADP, DET, NOUN, PROPN
+
+from trucewatch.extract.datafiles import actor_nouns, load, words
+from trucewatch.nlp import starts_sentence
+from trucewatch.places import get_gazetteer
+from trucewatch.places.disambiguate import (KIND_SUFFIX, PART_PREFIX, PlaceContext, ranked, transliterated_countries,
+                                             written_countries)
+from trucewatch.places.model import Place
+from trucewatch.places.names import name_key, skeleton
+from trucewatch.places.story import StoryName, resolve_story, story_focus
+from trucewatch.places.wordstats import is_common_word
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+EXACT_MATCH = 0.95  # a namesake in a named country must be spelled this well to replace another
+ABROAD_TOWN = 100_000  # a town abroad this large may be meant though the story names other countries
+OTHER_NAME_LABELS = {"PERSON", "ORG", "LANGUAGE", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP"}
+LOCATIVE_PREPS = words("place_words.yaml", "locative_preps")
+PART_WORDS = words("place_words.yaml", "part_words")
+PLACE_KINDS = words("place_kinds.yaml", "place_kinds")  # "town", "district": nouns that stand for a name
+GLUED_ARTICLES = tuple(load("place_words.yaml")["glued_articles"])
+_INNER_WORDS = words("place_words.yaml", "inner_name_words")
+_NAME_PARTICLES = words("place_words.yaml", "name_particles")
+_CAPITALISED = re.compile(r"^[A-Z][\w'’\-]+$")
+IN_NAME = "IN_NAME"  # a place inside an organisation's name: "University of Kentucky", "Texas Rangers"
+AS_ADJECTIVE = "GAZ_ADJ"  # a town name the tagger took for an adjective: "the southern Aleppo districts"
+GAZ = "GAZ"  # a capitalised run the tagger left untagged
+KIND = "KIND"  # a name the gazetteer lacks that a place noun introduces: "the village of Umm Jurn"
+WELL_KNOWN_TOWN = 100_000
+NONSTATE_SECTORS = frozenset(s.upper() for s in words("act_words.yaml", "nonstate_sectors"))
+MIN_SKELETON = 4  # letters of a transliteration skeleton below which it matches too much
+
+
+@dataclass
+class PlaceMention:
+    """A place name in the story text and the place it resolved to (None: not in the gazetteer)."""
+
+    text: str
+    start: int  # character offsets into the document text
+    end: int
+    label: str  # spaCy label, or GAZ for names the gazetteer found that NER missed
+    place: Place | None
+    token_start: int = 0
+    token_end: int = 0
+    role: str = ""  # "acting": a capital or country that says or does things ("Ankara denied"); "qualifying": whose people or acts ("US jets")
+
+
+@lru_cache(maxsize=1)
+def calendar_words() -> frozenset[str]:
+    """Month and weekday names and their abbreviations ("Sep", "Sept", "Jul", "Tue")."""
+    names = [*calendar.month_name, *calendar.month_abbr, *calendar.day_name, *calendar.day_abbr]
+    found = {n.lower() for n in names if n}
+    found |= {n.lower()[:4] for n in calendar.month_name if n} | {n.lower()[:4] for n in calendar.day_name if n}
+    return frozenset(found)
+
+
+def is_abbreviation(text: str) -> bool:
+    """"SDF", "U.N.", "HTS": an all-capital short word, an organisation's initials far more often
+    than a place."""
+    letters = text.replace(".", "").replace("-", "")
+    return letters.isalpha() and letters.isupper() and len(letters) <= 5 and " " not in text.strip()
+
+
+def is_word_not_name(text: str) -> bool:
+    """Whether a one-word name is also an English word, a calendar word or a word for people or
+    forces, so that only the tagger's place label or a place noun before it make it a place; for
+    "Police District" or "Western Province" the word before the kind word decides."""
+    kind = KIND_SUFFIX.match(text.strip())
+    written = (kind.group(1) if kind else text).strip()
+    word = written.lower()
+    if " " in word:
+        return False
+    return word in calendar_words() or word in actor_nouns() or word.rstrip("s") in actor_nouns() \
+        or is_common_word(written)
+
+
+def _known(gazetteer, text: str) -> bool:
+    """Whether the index holds the name exactly, or a transliteration variant of it (skeleton)."""
+    key = name_key(text)
+    if not key:
+        return False
+    if gazetteer.exists(key):
+        return True
+    skel = skeleton(text)
+    return len(skel) >= MIN_SKELETON and gazetteer.skeleton_exists(skel)
+
+
+def _longest_known_end(gazetteer, doc, start: int, stop: int) -> int | None:
+    """The end of the longest name doc[start:end] (end <= stop) the gazetteer knows, if any."""
+    for end in range(stop, start, -1):
+        if _known(gazetteer, doc[start:end].text):
+            return end
+    return None
+
+
+def _runs(doc, tokens: list, taken: set[int], open_to: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
+    """Capitalised runs starting outside entities whose name the gazetteer knows (longest first);
+    a run may go on into an entity's words when the whole is a known name ("Dera" + "Ismail Khan"
+    tagged PERSON is Dera Ismail Khan)."""
+    gazetteer = get_gazetteer()
+    found, i, n = [], 0, len(tokens)
+    while i < n:
+        token = tokens[i]
+        if i in taken or not (token.is_title or token.is_upper) or not _CAPITALISED.match(token.text) \
+                or (token.pos != PROPN and (starts_sentence(token) or is_word_not_name(token.text))):
+            i += 1
+            continue
+        end = i
+        while end + 1 < n and (end + 1 not in taken or end + 1 in open_to) and end - i < 5 and (
+                tokens[end + 1].is_title or tokens[end + 1].text == "-"
+                or tokens[end + 1].text[:2].lower() in GLUED_ARTICLES
+                or (tokens[end].text == "-" and tokens[end + 1].is_alpha)  # "Pul-i-Alam"
+                or (tokens[end + 1].pos in (ADP, DET) and tokens[end + 1].lower_ in _INNER_WORDS)
+                or (tokens[end + 1].text in _NAME_PARTICLES and end + 2 < n and tokens[end + 2].is_title)):
+            end += 1
+        known = _longest_known_end(gazetteer, doc, i, end + 1)
+        glued = [k for k in range(i + 1, end) if tokens[k].text in _NAME_PARTICLES]
+        if known is not None and glued and known <= glued[-1]:
+            # "Tala wa Barfak District": a particle glues the words into one name the gazetteer
+            # lacks; its first word alone ("Tala") is some other place
+            i = end + 1
+        elif known is None:
+            i += 1
+        else:
+            found.append((i, known))
+            i = known
+    return found
+
+
+def _kind_named(doc, tokens: list, taken: set[int]) -> list[tuple[int, int]]:
+    """Capitalised names that a place noun introduces ("the village of Umm Jurn", "Tal Hamis
+    district") and that no other rule found: places the gazetteer lacks, kept so that the act is
+    placed there (with the coordinates of the place around it)."""
+    found = []
+    i, n = 0, len(tokens)
+    while i < n:
+        token = tokens[i]
+        if i in taken or not token.is_title or token.pos != PROPN:
+            i += 1
+            continue
+        end = i + 1
+        while end < n and end not in taken and end - i < 4 and (
+                tokens[end].is_title or tokens[end].text == "-" or tokens[end].text[:2].lower() in GLUED_ARTICLES):
+            end += 1
+        after = end < n and tokens[end].pos == NOUN and tokens[end].lemma_.lower() in PLACE_KINDS
+        if (_introduced_by_kind(doc, i) or after) and not (end - i == 1 and is_word_not_name(token.text)):
+            found.append((i, end))
+        i = end
+    return found
+
+
+def _places_inside_names(doc, entities: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """Proper-noun runs inside ORG names that the gazetteer knows exactly, when the whole name is
+    not itself a place. They tell where the story is; `choose` never makes them an event's place."""
+    gazetteer = get_gazetteer()
+    found = []
+    for start, end, label in entities:
+        if label != "ORG" or end - start < 2 or gazetteer.exists(name_key(_clean(doc[start:end].text))):
+            continue
+        i = start
+        while i < end:
+            if doc[i].pos_ != "PROPN" or doc[i].lower_ in _INNER_WORDS or not doc[i].text[:1].isupper():
+                i += 1
+                continue
+            stop = i + 1
+            while stop < end and stop - i < 3 and doc[stop].pos_ == "PROPN" and doc[stop].lower_ not in _INNER_WORDS:
+                stop += 1
+            known = next((e for e in range(stop, i, -1) if gazetteer.exists(name_key(doc[i:e].text))), None)
+            if known is None:
+                i += 1
+            else:
+                found.append((i, known))
+                i = known
+    return found
+
+
+def _adjectival_places(doc, tokens: list, taken: set[int]) -> list[tuple[int, int]]:
+    """Capitalised adjectives inside a sentence that are a place's exact name ("Aleppo" in "southern
+    Aleppo districts"); `_plausible_inner` then keeps only well-known towns or towns of the story's
+    country, so "Western" or "Central" never become places."""
+    gazetteer = get_gazetteer()
+    adjectives = (t for t in tokens if t.is_title and t.pos == ADJ and t.i not in taken)
+    return [(t.i, t.i + 1) for t in adjectives
+            if not starts_sentence(t) and _CAPITALISED.match(t.text) and t.lower_ not in PART_WORDS
+            and gazetteer.exists(name_key(t.text))]
+
+
+def _plausible_inner(place: Place | None, focus: tuple[str, ...], text: str) -> bool:
+    """A place inside an organisation's name counts when it is well known (a country, a state, a
+    capital, a big city) or an admin area or town of the story's country, and is not a word."""
+    if place is None or place.match < 0.95 or place.extra.get("demonym") or is_word_not_name(text):
+        return False
+    if _well_known(place):
+        return True
+    return place.country in focus and (place.fcode == "ADM2" or place.population >= 20_000)
+
+
+def _well_known(place: Place) -> bool:
+    return place.fcode.startswith("PCL") or place.fcode in ("ADM1", "PPLC") or place.population >= WELL_KNOWN_TOWN
+
+
+SEATS = frozenset({"PPLC", "PPLA", "PPLA2", "PPLA3", "PPLA4"})
+
+
+def _sizeable(place: Place, population: int) -> bool:
+    """At least this many people, or an admin area or an admin seat (GeoNames lists many seats in
+    the conflict countries with no population)."""
+    return place.population >= population or place.fclass == "A" or place.fcode in SEATS
+
+
+def _introduced(doc, start: int, end: int | None = None) -> bool:
+    """"in X", "near X", "the town of X", "X district", "struck X": words that say a name is a
+    place (the object of a violent verb is where it struck), also through "X and Y"."""
+    if start > 0 and doc[start - 1].lower_ in LOCATIVE_PREPS:
+        return True
+    if start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lemma_.lower() in PLACE_KINDS:
+        return True
+    if end is not None and end < len(doc) and doc[end].lemma_.lower() in PLACE_KINDS:
+        return True
+    root = doc[start:end].root if end else doc[start]
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
+        return True
+    return root.dep_ == "dobj" and _strikes(root.head)
+
+
+PERSON_ROLES = frozenset({"nsubj", "nsubjpass", "poss", "appos", "dative", "attr"})
+
+
+def _acting(doc, start: int, end: int) -> bool:
+    """Whether a name stands where a person does ("Adams was shot", "Bell's lawyer", "by Sanghir"),
+    so that only a strong reason makes it a place."""
+    root = doc[start:end].root
+    return root.dep_ in PERSON_ROLES or (root.dep_ == "pobj" and root.head.dep_ == "agent")
+
+
+def _introduced_by_kind(doc, start: int) -> bool:
+    """"the town of X": only a place noun makes a common word a place name ("in Reading")."""
+    return start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lemma_.lower() in PLACE_KINDS
+
+
+def _in_dateline(doc, start: int) -> bool:
+    """A name in upper case in a dateline ("KIDAL, March 9 -"); only upper-case names can be."""
+    from trucewatch.extract.who import in_dateline
+
+    return doc[start].is_upper and in_dateline(doc[start])
+
+
+@lru_cache(maxsize=20_000)
+def _named_side_cached(text: str) -> bool:
+    from trucewatch.extract.links import resolve_actor
+
+    ref = resolve_actor(text)
+    return bool(ref.name) and (ref.sector or "").upper() in NONSTATE_SECTORS
+
+
+def _named_side(text: str, label: str) -> bool:
+    """An organisation the actor dictionary knows as an armed or political group ("Hamas",
+    "the ELN"): a side, not the town that shares its letters."""
+    return label in ("ORG", "PERSON", "NORP", GAZ) and _named_side_cached(text)
+
+
+def _strikes(verb) -> bool:
+    """A verb of violence or of taking ground ("struck", "pounded", "stormed", "captured")."""
+    from trucewatch.extract.what import default_lexicon, fixed_lemma
+
+    return any(act.family == "violence" for act in default_lexicon().verbs.get(fixed_lemma(verb), ()))
+
+
+def _states_short_name(place: Place) -> bool:
+    """"US", "UAE", "BC", "EU": abbreviations that are a country's, a state's or a union's name."""
+    return place.fcode.startswith("PCL") or place.fcode in ("ADM1", "CONT", "RGN")
+
+
+def _plausible_extra(place: Place | None, focus: tuple[str, ...], introduced: bool, label: str,
+                     text: str, dateline: bool = False, acting: bool = False) -> bool:
+    """Names NER did not call places count when the match is good and something vouches: the
+    curated list, the story's countries, a word that introduces a place, or prominence."""
+    if place is None or (place.extra.get("demonym") and not is_abbreviation(text)):
+        return False
+    if is_abbreviation(text) and not dateline and not _states_short_name(place):
+        return False  # "NATO", "SDF", "HTS": initials, not the towns whose codes they are
+    if place.match < 0.95:  # a transliteration variant ("Taez"): only where the story is
+        return place.country in focus or (introduced and (_well_known(place) or place.fcode in SEATS))
+    if place.source and not place.source.startswith(("geonames", "whosonfirst", "naturalearth")):
+        return True
+    if _well_known(place) or dateline or (introduced and _sizeable(place, 1_000)):
+        return True
+    if acting:  # "Adams was shot", "Bell said": a person's role; a seat town of the region may still be
+        return place.country in focus and place.fcode in SEATS and place.country in transliterated_countries()
+    # A town of the story's country, or one of some size NER took for an organisation or a language.
+    return place.country in focus or (label not in (GAZ, KIND, "PERSON") and _sizeable(place, 5_000))
+
+
+def _appositive_names(doc, start: int, end: int) -> tuple[str, ...]:
+    """Names written right after a place: "Tripoli, Lebanon", "Douma, in Eastern Ghouta",
+    "Kot, Balochistan, Pakistan", "a village in Borno"."""
+    names = []
+    j = end
+    while j < len(doc) and doc[j].text == "," and len(names) < 2:
+        j += 1
+        if j < len(doc) and doc[j].lower_ in ("in", "near"):
+            j += 1
+        if j < len(doc) and doc[j].lower_ == "the":
+            j += 1
+        k = j
+        while k < len(doc) and doc[k].ent_iob_ in ("B", "I") and (k == j or doc[k].ent_iob_ == "I"):
+            k += 1
+        if k == j:
+            break
+        names.append(doc[j:k].text)
+        j = k
+    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].ent_type_ in PLACE_LABELS:
+        names.append(doc[start - 2].text)
+    names.extend(_in_brackets(doc, end))
+    names.extend(_written_around(doc, start, end))
+    return tuple(names)
+
+
+def _in_brackets(doc, end: int) -> list[str]:
+    """"Segovia (Antioquia)", "Kot (Balochistan)": a proper name in brackets right after a place
+    names the area it lies in, as a comma would."""
+    if end + 2 < len(doc) and doc[end].text == "(":
+        close = next((k for k in range(end + 1, min(end + 6, len(doc))) if doc[k].text == ")"), None)
+        if close is not None and close > end + 1 and all(t.is_title or t.is_punct for t in doc[end + 1:close]):
+            return [doc[end + 1:close].text]
+    return []
+
+
+def _written_around(doc, start: int, end: int) -> list[str]:
+    """Areas a name is written in without a comma: "Matani in Peshawar", "X district of Helmand
+    province", "the Venezuelan state of Amazonas" (the nationality names the country)."""
+    found = []
+    j = end
+    if j < len(doc) and doc[j].lemma_.lower() in PLACE_KINDS:
+        j += 1
+    if j + 1 < len(doc) and doc[j].lower_ in ("in", "of") and doc[j + 1].ent_type_ in PLACE_LABELS | {"NORP"}:
+        k = j + 1
+        while k < len(doc) and doc[k].ent_iob_ == "I" or k == j + 1:
+            k += 1
+        found.append(doc[j + 1:k].text)
+    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lemma_.lower() in PLACE_KINDS:
+        found.extend(c.text for c in doc[start - 2].children if c.dep_ == "amod" and c.ent_type_ == "NORP")
+    return found
+
+
+def _country_name(text: str) -> bool:
+    """"Syrian Democratic Forces", "Iraqi Army": an organisation named after its country says
+    which country the story is about."""
+    return any(c.fcode.startswith("PCL") and c.match >= 0.95 for c in get_gazetteer().candidates(text, None, False)[:2])
+
+
+AREA_OF = words("place_words.yaml", "area_of_nouns")
+TOWN_OF = words("place_words.yaml", "town_of_nouns")
+
+
+def _as_resolved(doc, start: int, end: int, text: str) -> str:
+    """The name as the gazetteer should read it: "the countryside of Idlib" and "Deraa province"
+    ask for the province, so they are looked up as "Idlib countryside", "Deraa province" (an
+    area, not the town); "the city of Beni" asks for the town ("Beni city")."""
+    if start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in AREA_OF | TOWN_OF \
+            and not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in doc[start - 2].children):
+        return f"{text} {doc[start - 2].lower_}"
+    if end < len(doc) and doc[end].lower_ in AREA_OF and not KIND_SUFFIX.match(text):
+        return f"{text} {doc[end].lower_}"
+    return text
+
+
+def _clean(text: str) -> str:
+    text = re.sub(r"^(?:the|The)\s+", "", text.strip())
+    return re.sub(r"[’']s$", "", text)
+
+
+def _may_match(text: str) -> bool:
+    """Whether the index holds this name (exactly or as a transliteration variant), or the name
+    without "eastern ..." / "... province". The other names skip the costly candidate lookup."""
+    gazetteer = get_gazetteer()
+    if _known(gazetteer, text):
+        return True
+    part, kind = PART_PREFIX.match(text), KIND_SUFFIX.match(text)
+    return bool((part and _known(gazetteer, part.group(2))) or (kind and _known(gazetteer, kind.group(1))))
+
+
+def _well_known_town(text: str) -> bool:
+    """A name that is, spelled exactly, a provincial capital, a large town or a district seat where
+    names are transliterated: "Hama", "Idlib", "Jisr al-Shughur". NER often tags these as persons
+    or organisations ("the Hama truce"); they still tell where the story is."""
+    candidates = get_gazetteer().candidates(text, None, False)
+    transliterated = transliterated_countries()
+    return any(c.match >= 1.0 and c.fclass == "P" and (
+        c.fcode in ("PPLA", "PPLC") or c.population >= WELL_KNOWN_TOWN
+        or (c.fcode in SEATS and c.country in transliterated)) for c in candidates[:3])
+
+
+def _spans(doc) -> list[tuple[int, int, str]]:
+    """Every span that may be a place name, with how it was found (its label)."""
+    entities = [(ent.start, ent.end, ent.label_) for ent in doc.ents]
+    spans = [entity for entity in entities if entity[2] in PLACE_LABELS]
+    other = [entity for entity in entities if entity[2] in OTHER_NAME_LABELS]
+    # Entities taken whole; their inner words are not looked up alone ("Brent" in a person's name).
+    spans += [(start, end, label) for start, end, label in other
+              if not (label == "PERSON" and end - start > 1 and not _known(get_gazetteer(), doc[start:end].text))]
+    taken = {i for start, end, _ in entities for i in range(start, end)}
+    open_to = frozenset(i for start, end, _ in other for i in range(start, end))
+    tokens = list(doc)
+    runs = _runs(doc, tokens, taken, open_to)
+    covered = {i for start, end in runs for i in range(start, end)}
+    spans = [span for span in spans if not covered.intersection(range(span[0], span[1]))]
+    spans += [(start, end, GAZ) for start, end in runs]
+    named = {i for start, end, label in entities if label in PLACE_LABELS for i in range(start, end)}
+    kind_named = _kind_named(doc, tokens, named)
+    covered = {i for start, end in kind_named for i in range(start, end)}
+    spans = [span for span in spans if not covered.intersection(range(span[0], span[1]))]
+    spans += [(start, end, KIND) for start, end in kind_named]
+    spans += [(start, end, IN_NAME) for start, end in _places_inside_names(doc, other)]
+    taken |= {i for start, end, _ in spans for i in range(start, end)}
+    spans += [(start, end, AS_ADJECTIVE) for start, end in _adjectival_places(doc, tokens, taken)]
+    return sorted(spans)
+
+
+def story_places(doc) -> list[PlaceMention]:
+    """Every place mention in a story, resolved with the story as context; in text order."""
+    located = []
+    for start, end, label in _spans(doc):
+        if start > 0 and doc[start - 1].lower_ in PART_WORDS:
+            start -= 1  # "eastern Aleppo": the city, with a note saying which part
+        text = _clean(doc[start:end].text)
+        if label in PLACE_LABELS or label == KIND or (_may_match(text) and (
+                label in (IN_NAME, AS_ADJECTIVE, "NORP") or not (is_word_not_name(text) and not _introduced_by_kind(doc, start)))):
+            located.append((start, end, label, text))
+    # Only names NER called places, and well-known towns it mislabelled ("Hama" tagged ORG), lend
+    # context; the others are checked against it.
+    places = resolve_story([StoryName(*_lookup(doc, start, end, text),
+                                      fuzzy=label in PLACE_LABELS,
+                                      vouches=label in PLACE_LABELS or (label in ("ORG", GAZ, "PERSON", "PRODUCT")
+                                                                        and _well_known_town(text))
+                                      or (label == IN_NAME and _country_name(text)))
+                            for start, end, label, text in located])
+    focus = story_focus([p for (_, _, label, _), p in zip(located, places) if label in PLACE_LABELS])
+    # Countries the story names as places ("in Syria", "the Syrian Democratic Forces"); a nationality
+    # of those who act ("Russian jets") does not say where things happen.
+    # A country's own name counts whatever label the tagger gave it ("Cameroon's far north" as ORG).
+    written = {p.country for (_, _, label, _), p in zip(located, places)
+               if p is not None and p.country and p.fcode.startswith("PCL")
+               and (label in PLACE_LABELS | {IN_NAME} or (label not in ("NORP", AS_ADJECTIVE) and p.match >= 0.95))}
+    named = written | set(focus) if written else written  # the countries it names, and where its places are
+    mentions = []
+    for (start, end, label, text), place in zip(located, places):
+        if label not in ("NORP", AS_ADJECTIVE) and (label not in PLACE_LABELS or (place and place.match < 1.0)):
+            place = _in_named_country(place, written, _as_resolved(doc, start, end, text))
+        if label != AS_ADJECTIVE and _abroad_unvouched(place, written, label):
+            place = None  # the story names its countries; a loose or untagged namesake elsewhere is a guess
+        if label in PLACE_LABELS and place is not None and place.match < EXACT_MATCH and _named_side_cached(text):
+            continue  # "a Boko Haram attack" tagged as a facility: a group, not a town spelled like it
+        if label == "NORP":
+            # "Syrian", "Lebanese": the country, kept for context and maps, rarely an event's place;
+            # a town the tagger called a nationality ("Kidal") is a town.
+            if place is None or place.match < 0.95 or (place.precision not in ("country", "region")
+                                                        and not _plausible_extra(place, focus, _introduced(doc, start, end),
+                                                                                 label, text)):
+                continue
+        elif label in (IN_NAME, AS_ADJECTIVE):
+            if not _plausible_inner(place, focus, text) or (label == AS_ADJECTIVE and place.fclass != "P"):
+                continue
+        elif label == KIND:
+            # "the village of X": a place noun vouches for the name, though perhaps not for the
+            # gazetteer's namesake abroad
+            allowed = named or set(focus)
+            if place is not None and (place.match < 0.9 or (
+                    allowed and place.country and place.country not in allowed and not _well_known(place))):
+                place = None
+        elif label not in PLACE_LABELS and named and place is not None and place.country and place.country not in named \
+                and not _well_known(place):
+            continue  # the story names its countries; a small namesake elsewhere is not meant
+        elif label not in PLACE_LABELS and (_named_side(text, label) or not _plausible_extra(
+                place, focus, _introduced(doc, start, end), label, text, _in_dateline(doc, start),
+                _acting(doc, start, end))):
+            continue
+        if place is not None and _feature_for_area(doc, start, end, text, place):
+            continue
+        span = doc[start:end]
+        mentions.append(PlaceMention(text=text, start=span.start_char, end=span.end_char, label=label,
+                                     place=place, token_start=start, token_end=end, role=_role(span.root, place)))
+    return mentions
+
+
+def _in_named_country(place: Place | None, named: set[str], text: str) -> Place | None:
+    """A story that names its countries means the namesake there: "Mora" in a report about
+    Cameroon's far north is the Cameroonian town, not the Greek region; kept as it was when no
+    namesake in those countries is spelled as well."""
+    if place is None or not named or place.country in named or place.fcode.startswith("PCL") or place.fcode == "PPLC":
+        return place
+    return _namesake_in(text, tuple(sorted(named)), max(place.match, EXACT_MATCH)) or place
+
+
+@lru_cache(maxsize=20_000)
+def _namesake_in(text: str, countries: tuple[str, ...], spelled: float) -> Place | None:
+    """The best namesake of `text` in these countries spelled at least this well, if any (the
+    plain candidate list is checked first: scoring is the costly part)."""
+    names = [text] + [m.group(i) for m, i in ((KIND_SUFFIX.match(text), 1), (PART_PREFIX.match(text), 2)) if m]
+    gazetteer = get_gazetteer()
+    if not any(c.country in countries and c.match >= spelled for name in names for c in gazetteer.candidates(name, None, True)):
+        return None
+    inside = [c for c in ranked(text, PlaceContext(countries=countries), limit=40)
+              if c.country in countries and c.match >= spelled]
+    return inside[0] if inside else None
+
+
+def _lookup(doc, start: int, end: int, text: str) -> tuple[str, tuple[str, ...]]:
+    """The name to look up and the names written around it. "Biu, Nigeria" tagged as one name is
+    the town, with what follows the comma as written context."""
+    nearby = _appositive_names(doc, start, end)
+    name, *rest = [part.strip() for part in text.split(",")]
+    if rest and name and written_countries(tuple(rest)):  # "Biu, Nigeria", not "Kenilworth, Cape Town"
+        nearby = tuple(part for part in rest if part) + nearby
+        text = name
+    return _as_resolved(doc, start, end, text), nearby
+
+
+def _abroad_unvouched(place: Place | None, named: set[str], label: str) -> bool:
+    """A place outside every country the story names, found only by a near-miss spelling (or read
+    from a nationality-like word), and neither a country, a capital nor a large or provincial town:
+    "Talataye" in Mali is no Yemeni "Talhat", "the Northern town of Biu, Nigeria" no Ghanaian region.
+    Names spelled exactly keep their place: a story that names the US embassy is still in Bogota."""
+    if place is None or not named or place.country in named or place.fcode.startswith("PCL"):
+        return False
+    if place.match >= EXACT_MATCH and label != "NORP":
+        return False
+    prominent = place.fcode in ("PPLC", "PPLA") or (place.fclass == "P" and place.population >= ABROAD_TOWN)
+    return not (prominent and place.match >= 1.0)
+
+
+def _feature_for_area(doc, start: int, end: int, text: str, place: Place) -> bool:
+    """"across the Nile", "along the Euphrates": "the" before a bare name that is only another
+    name of a province or district (River Nile state, Euphrates district) names the river or
+    feature the area is called after, not the area."""
+    if start == 0 or end - start != 1 or doc[start - 1].lower_ != "the" or place.fclass != "A" \
+            or place.fcode.startswith("PCL") or doc[start].lemma_.lower() in PLACE_KINDS:
+        return False
+    if end < len(doc) and doc[end].lemma_.lower() in PLACE_KINDS:
+        return False  # "the Nile province"
+    return name_key(text) not in (name_key(place.name), name_key(place.asciiname or place.name))
+
+
+SPEECH = words("place_words.yaml", "reporting_verbs")
+ACCUSING = words("place_words.yaml", "accusing_verbs")
+
+
+def _role(root, place: Place | None = None) -> str:
+    """"Ankara denied", "Moscow's denial", "Washington was accused": a capital or country as the
+    government that speaks or acts; "US jets", "Syrian army": a name that says whose people,
+    forces or acts they are. Neither is where an act happened."""
+    from trucewatch.extract.what import default_lexicon
+
+    head = root.head
+    if head.lemma_.lower() in PLACE_KINDS and root.dep_ in ("compound", "amod", "nmod", "poss"):
+        return ""  # "Borno state", "Nigeria's Borno state": the name's own kind of place
+    governing = place is None or place.precision in ("country", "region", "admin1") or place.fcode == "PPLC"
+    if root.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX") and head.i != root.i and governing:
+        return "acting"  # "Ankara denied"; a town as a subject ("Kidal fell") is no government
+    if root.dep_ == "nsubjpass" and head.lemma_.lower() in SPEECH and governing:
+        return "acting"
+    if (root.dep_ == "dobj" and head.lemma_.lower() in ACCUSING) or (
+            root.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_.lower() in ACCUSING):
+        return "acting"  # "blamed Israel for the strike", "blamed it on Ankara": the accused side
+    if root.dep_ == "pobj" and head.lower_ in ("in", "from") and _speaking_seat(head.head):
+        return "acting"  # "the Government of National Accord in Tripoli said": its seat
+    if root.dep_ == "npadvmod" and head.dep_ == "amod" and head.lemma_.lower() in SPONSORING:
+        return "qualifying"  # "US-led coalition jets", "Iran-backed militias"
+    if root.dep_ in ("compound", "amod", "poss", "nmod") and head.pos_ in ("NOUN", "PROPN"):
+        lemma = head.lemma_.lower()
+        if lemma in actor_nouns():
+            return "qualifying"
+        if lemma in default_lexicon().nouns and (place is None or place.precision in ("country", "region")):
+            return "qualifying"  # "US airstrikes": whose acts; "the London bombings": where they were
+    return ""
+
+
+SPONSORING = words("place_words.yaml", "sponsoring_participles")
+SEAT_NOUNS = words("place_words.yaml", "seat_nouns")
+
+
+def _speaking_seat(noun) -> bool:
+    """A governing body that is the subject of a reporting verb, by its own or its of-phrase's
+    head ("the Government of National Accord", "the interior ministry")."""
+    node = noun
+    if node.dep_ == "pobj" and node.head.lower_ == "of":
+        node = node.head.head  # "the Government of National Accord"
+    if node.dep_ != "nsubj" or node.head.lemma_.lower() not in SPEECH:
+        return False
+    return node.lemma_.lower() in SEAT_NOUNS or noun.lemma_.lower() in SEAT_NOUNS
