@@ -192,6 +192,14 @@ async def _run(base: str, tokens: dict, keys: dict, readers: int, reviewers: int
                     stale[0] += 1
                     refused_tokens.append(token)
                     continue
+                if answer.status_code == 404 and kind != "event":
+                    # removed by a re-check while the reviewer read it: the same rule as above
+                    # (its tombstone is checked in `audit`), the write refused and never logged
+                    gone.append((kind, key))
+                    refused_tokens.append(token)
+                    if key in pool:
+                        pool.remove(key)
+                    continue
                 if answer.status_code not in (200, 201):
                     errors.append(f"write {action} {answer.status_code}: {answer.text[:120]}")
                     refused_tokens.append(token)
