@@ -13,7 +13,7 @@ import time
 from dataclasses import dataclass, field
 from email.utils import format_datetime
 from datetime import datetime, timezone
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
@@ -66,13 +66,6 @@ class Feeds:
                 f"<link>{base}/</link><description>test feed</description>{''.join(entries)}</channel></rss>")
 
 
-def _server(handler) -> tuple[ThreadingHTTPServer, str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    httpd.daemon_threads = True
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    return httpd, f"http://127.0.0.1:{httpd.server_port}"
-
-
 def _reply(handler, status: int, body: str, kind: str) -> None:
     data = body.encode("utf-8")
     try:
@@ -86,7 +79,7 @@ def _reply(handler, status: int, body: str, kind: str) -> None:
 
 
 @pytest.fixture
-def feeds():
+def feeds(serve_http):
     content = Feeds()
 
     class Handler(BaseHTTPRequestHandler):
@@ -104,11 +97,8 @@ def feeds():
         def log_message(self, *args):
             pass
 
-    httpd, base = _server(Handler)
-    content.base = base
-    yield content
-    httpd.shutdown()
-    httpd.server_close()
+    content.base = serve_http(Handler)
+    return content
 
 
 @dataclass
@@ -135,7 +125,7 @@ class Receiver:
 
 
 @pytest.fixture
-def receiver():
+def receiver(serve_http):
     found = Receiver()
 
     class Handler(BaseHTTPRequestHandler):
@@ -154,10 +144,8 @@ def receiver():
         def log_message(self, *args):
             pass
 
-    httpd, found.url = _server(Handler)
-    yield found
-    httpd.shutdown()
-    httpd.server_close()
+    found.url = serve_http(Handler)
+    return found
 
 
 class Watch:
