@@ -10,19 +10,17 @@ Two layers, so other records (incidents, findings) can reuse the writers:
 from __future__ import annotations
 
 import csv
-import io
 import json
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import IO, Any
 
 from trucewatch.errors import InputError, TruceWatchError
 from trucewatch.exports_data.acled import acled_codes
+from trucewatch.places.countries import country_table
 from trucewatch.records import ActorRef, Document, Event, Extraction
 
 Row = dict[str, Any]
@@ -129,17 +127,6 @@ def write_rows(rows: Iterable[Row], writer: str, out, *, columns: list[str] | No
 
 
 # --------------------------------------------------------------------------- event shapes
-
-@lru_cache(maxsize=1)
-def country_table() -> dict[str, dict[str, str]]:
-    """ISO3 -> row of the gazetteer's country table (name, and iso_numeric when it has one)."""
-    try:
-        text = resources.files("trucewatch.places").joinpath("data/countries.tsv").read_text("utf-8")
-    except (FileNotFoundError, ModuleNotFoundError, OSError):
-        return {}
-    reader = csv.DictReader(io.StringIO(text), delimiter="\t")
-    return {row["iso3"]: row for row in reader if row.get("iso3")}
-
 
 def country_name(iso3: str | None) -> str | None:
     if not iso3:

@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from spacy.symbols import ADJ, ADP, DET, NOUN, PROPN
 
+from trucewatch.extract.actor_countries import actor_countries
 from trucewatch.extract.datafiles import actor_nouns, load, words
 from trucewatch.nlp import starts_sentence
 from trucewatch.places import get_gazetteer
@@ -44,6 +45,7 @@ PLACE_KINDS = words("place_kinds.yaml", "place_kinds")  # "town", "district": no
 GLUED_ARTICLES = tuple(load("place_words.yaml")["glued_articles"])
 _INNER_WORDS = words("place_words.yaml", "inner_name_words")
 _NAME_PARTICLES = words("place_words.yaml", "name_particles")
+_JOINERS = words("place_words.yaml", "name_joiners") | _NAME_PARTICLES
 _CAPITALISED = re.compile(r"^[A-Z][\w'’\-]+$")
 IN_NAME = "IN_NAME"  # a place inside an organisation's name: "University of Kentucky", "Texas Rangers"
 AS_ADJECTIVE = "GAZ_ADJ"  # a town name the tagger took for an adjective: "the southern Aleppo districts"
@@ -70,11 +72,12 @@ class PlaceMention:
 
 @lru_cache(maxsize=1)
 def calendar_words() -> frozenset[str]:
-    """Month and weekday names and their abbreviations ("Sep", "Sept", "Jul", "Tue")."""
+    """Month and weekday names and their abbreviations ("Sep", "Sept", "Jul", "Tue"), and feasts
+    ("Christmas", "Ramadan")."""
     names = [*calendar.month_name, *calendar.month_abbr, *calendar.day_name, *calendar.day_abbr]
     found = {n.lower() for n in names if n}
     found |= {n.lower()[:4] for n in calendar.month_name if n} | {n.lower()[:4] for n in calendar.day_name if n}
-    return frozenset(found)
+    return frozenset(found) | words("place_words.yaml", "feast_words")
 
 
 def is_abbreviation(text: str) -> bool:
@@ -95,6 +98,84 @@ def is_word_not_name(text: str) -> bool:
         return False
     return word in calendar_words() or word in actor_nouns() or word.rstrip("s") in actor_nouns() \
         or is_common_word(written)
+
+
+def _name_like(token) -> bool:
+    """A capitalised word. An apostrophe inside a transliterated name ("Dara’a", "Mar’e") does not
+    start a new word, though str.istitle reads the letter after it as one."""
+    text = token.text
+    return bool(text[:1].isupper()) and (token.is_title or re.sub(r"[’'](?=\w)", "", text).istitle())
+
+
+def _joined_to(doc, index: int, step: int) -> int | None:
+    """The index of the capitalised word that joiners ("-", "e", "i", "de") link to the word at
+    `index`, looking forward (step 1) or back (step -1); None when none does."""
+    k, joiners = index + step, []
+    while 0 <= k < len(doc) and len(joiners) < 3 and doc[k].text in _JOINERS:
+        joiners.append(doc[k].text)
+        k += step
+    if not joiners or not 0 <= k < len(doc) or not _name_like(doc[k]) or doc[k].ent_type_ in ("DATE", "TIME"):
+        return None
+    if joiners == ["-"] and _known(get_gazetteer(), doc[index].text) and _known(get_gazetteer(), doc[k].text):
+        return None  # "the Aleppo-Latakia highway", "Israel-Gaza": two places, not one name
+    return k
+
+
+def _widened(doc, start: int, end: int) -> tuple[int, int, int]:
+    """(left, start, right): how far joiners carry a span's name to the left and to the right.
+    Taggers cut transliterated names at their joiners ("Sar-e" + "Pol", "Qala" + "i Naw", "López" +
+    "de Micay"), and the part alone is some other place."""
+    while end - 1 > start and doc[end - 1].text in _JOINERS:
+        end -= 1  # "Sar-e" tagged alone: the name goes on after its joiner
+    left, right = start, end
+    while (k := _joined_to(doc, left, -1)) is not None:
+        left = k
+    while (k := _joined_to(doc, right - 1, 1)) is not None:
+        right = k + 1
+    return left, start, right
+
+
+def _and_name_end(doc, start: int, end: int) -> int | None:
+    """"Jammu and Kashmir", "Bosnia and Herzegovina": the end of a name the gazetteer holds spelled
+    with "and", when the span is its first part; "Homs and Hama" stays two places."""
+    if end + 1 >= len(doc) or doc[end].lower_ not in ("and", "&"):
+        return None
+    gazetteer = get_gazetteer()
+    for stop in range(min(end + 4, len(doc)), end + 1, -1):
+        if _name_like(doc[end + 1]) and gazetteer.exists(name_key(doc[start:stop].text)):
+            return stop
+    return None
+
+
+def _whole_names(doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Spans widened to the whole names they are part of. A whole the gazetteer knows takes the
+    span's place. A name cut at its end that the gazetteer does not know whole is kept whole, as a
+    place it lacks, when the tagger or a place noun said it is a place, and dropped otherwise (its
+    part is not the place meant). Widening only to the left is kept only when known: an article
+    also begins a name after another word ("the Shiite al-Bayaa district"). Other spans inside a
+    widened one are its parts and go."""
+    kept, widened = [], []
+    for start, end, label in spans:
+        joined = _and_name_end(doc, start, end)
+        if joined is not None:
+            widened.append((start, joined, label))
+            continue
+        left, start, right = _widened(doc, start, end)
+        options = [wide for wide in ((left, right), (start, right), (left, end)) if wide != (start, end)]
+        known = next((wide for wide in options if _may_match(_clean(doc[wide[0]:wide[1]].text))), None)
+        if known is not None:
+            widened.append((*known, label))
+        elif right <= end:
+            kept.append((start, end, label))
+        else:  # its end was cut off
+            widened.append((start, right, label if label in PLACE_LABELS or label == KIND else None))
+    result, covered = [], set()
+    for start, end, label in sorted(widened, key=lambda s: (s[0], s[0] - s[1])):
+        if not covered.intersection(range(start, end)):
+            covered.update(range(start, end))
+            if label is not None:
+                result.append((start, end, label))
+    return result + [span for span in kept if not covered.intersection(range(span[0], span[1]))]
 
 
 def _known(gazetteer, text: str) -> bool:
@@ -124,13 +205,13 @@ def _runs(doc, tokens: list, taken: set[int], open_to: frozenset[int] = frozense
     found, i, n = [], 0, len(tokens)
     while i < n:
         token = tokens[i]
-        if i in taken or not (token.is_title or token.is_upper) or not _CAPITALISED.match(token.text) \
+        if i in taken or not (_name_like(token) or token.is_upper) or not _CAPITALISED.match(token.text) \
                 or (token.pos != PROPN and (starts_sentence(token) or is_word_not_name(token.text))):
             i += 1
             continue
         end = i
         while end + 1 < n and (end + 1 not in taken or end + 1 in open_to) and end - i < 5 and (
-                tokens[end + 1].is_title or tokens[end + 1].text == "-"
+                _name_like(tokens[end + 1]) or tokens[end + 1].text == "-"
                 or tokens[end + 1].text[:2].lower() in GLUED_ARTICLES
                 or (tokens[end].text == "-" and tokens[end + 1].is_alpha)  # "Pul-i-Alam"
                 or (tokens[end + 1].pos in (ADP, DET) and tokens[end + 1].lower_ in _INNER_WORDS)
@@ -158,12 +239,12 @@ def _kind_named(doc, tokens: list, taken: set[int]) -> list[tuple[int, int]]:
     i, n = 0, len(tokens)
     while i < n:
         token = tokens[i]
-        if i in taken or not token.is_title or token.pos != PROPN:
+        if i in taken or not _name_like(token) or token.pos != PROPN:
             i += 1
             continue
         end = i + 1
         while end < n and end not in taken and end - i < 4 and (
-                tokens[end].is_title or tokens[end].text == "-" or tokens[end].text[:2].lower() in GLUED_ARTICLES):
+                _name_like(tokens[end]) or tokens[end].text == "-" or tokens[end].text[:2].lower() in GLUED_ARTICLES):
             end += 1
         after = end < n and tokens[end].pos == NOUN and tokens[end].lemma_.lower() in PLACE_KINDS
         if (_introduced_by_kind(doc, i) or after) and not (end - i == 1 and is_word_not_name(token.text)):
@@ -256,6 +337,13 @@ def _acting(doc, start: int, end: int) -> bool:
     so that only a strong reason makes it a place."""
     root = doc[start:end].root
     return root.dep_ in PERSON_ROLES or (root.dep_ == "pobj" and root.head.dep_ == "agent")
+
+
+def _qualifies_people(doc, start: int, end: int) -> bool:
+    """"Shia pilgrims", "Alawite villages", "a Sunni-majority area": a word that says which people,
+    written before the noun it qualifies and not after a preposition that would make it a place."""
+    root = doc[start:end].root
+    return root.dep_ in ("amod", "compound", "npadvmod", "nmod") and root.head.i > root.i and not _introduced(doc, start, end)
 
 
 def _introduced_by_kind(doc, start: int) -> bool:
@@ -409,16 +497,40 @@ def _well_known_town(text: str) -> bool:
     """A name that is, spelled exactly, a provincial capital, a large town or a district seat where
     names are transliterated: "Hama", "Idlib", "Jisr al-Shughur". NER often tags these as persons
     or organisations ("the Hama truce"); they still tell where the story is."""
-    candidates = get_gazetteer().candidates(text, None, False)
+    part = PART_PREFIX.match(text)  # "eastern Aleppo" tagged as a nationality
+    candidates = get_gazetteer().candidates(part.group(2) if part else text, None, False)
     transliterated = transliterated_countries()
     return any(c.match >= 1.0 and c.fclass == "P" and (
         c.fcode in ("PPLA", "PPLC") or c.population >= WELL_KNOWN_TOWN
         or (c.fcode in SEATS and c.country in transliterated)) for c in candidates[:3])
 
 
+TIME_LABELS = frozenset({"DATE", "TIME"})
+
+
+def _misread_as_time(entity) -> bool:
+    """"He was killed in Mayadeen": the tagger took an unknown capitalised word for a date. A date
+    or time with no digit and no calendar word is a name, open to the gazetteer like any other."""
+    return entity.label_ in TIME_LABELS and all(
+        _name_like(t) and not t.like_num and t.lower_ not in calendar_words() for t in entity)
+
+
+def _cut_at_plain_words(entity) -> tuple[int, int, str]:
+    """"attacks on Aleppo for the ninth consecutive day" tagged as one title: a name that runs on
+    into plain lower-case words ("ninth", "day") ends where its capitalised words end."""
+    if entity.label_ in OTHER_NAME_LABELS and any(
+            t.is_lower and t.is_alpha and t.lower_ not in _INNER_WORDS | _JOINERS for t in entity):
+        end = entity.start
+        while end < entity.end and (_name_like(entity.doc[end]) or entity.doc[end].text in _JOINERS):
+            end += 1
+        if end > entity.start:
+            return entity.start, end, entity.label_
+    return entity.start, entity.end, entity.label_
+
+
 def _spans(doc) -> list[tuple[int, int, str]]:
     """Every span that may be a place name, with how it was found (its label)."""
-    entities = [(ent.start, ent.end, ent.label_) for ent in doc.ents]
+    entities = [_cut_at_plain_words(ent) for ent in doc.ents if not _misread_as_time(ent)]
     spans = [entity for entity in entities if entity[2] in PLACE_LABELS]
     other = [entity for entity in entities if entity[2] in OTHER_NAME_LABELS]
     # Entities taken whole; their inner words are not looked up alone ("Brent" in a person's name).
@@ -439,7 +551,7 @@ def _spans(doc) -> list[tuple[int, int, str]]:
     spans += [(start, end, IN_NAME) for start, end in _places_inside_names(doc, other)]
     taken |= {i for start, end, _ in spans for i in range(start, end)}
     spans += [(start, end, AS_ADJECTIVE) for start, end in _adjectival_places(doc, tokens, taken)]
-    return sorted(spans)
+    return sorted(_whole_names(doc, spans))
 
 
 def story_places(doc) -> list[PlaceMention]:
@@ -454,19 +566,24 @@ def story_places(doc) -> list[PlaceMention]:
             located.append((start, end, label, text))
     # Only names NER called places, and well-known towns it mislabelled ("Hama" tagged ORG), lend
     # context; the others are checked against it.
-    places = resolve_story([StoryName(*_lookup(doc, start, end, text),
-                                      fuzzy=label in PLACE_LABELS,
-                                      vouches=label in PLACE_LABELS or (label in ("ORG", GAZ, "PERSON", "PRODUCT")
-                                                                        and _well_known_town(text))
-                                      or (label == IN_NAME and _country_name(text)))
-                            for start, end, label, text in located])
-    focus = story_focus([p for (_, _, label, _), p in zip(located, places) if label in PLACE_LABELS])
+    vouching = [label in PLACE_LABELS or (label in ("ORG", GAZ, "PERSON", "PRODUCT") and _well_known_town(text))
+                or (label == IN_NAME and _country_name(text)) for _, _, label, text in located]
+    hint = actor_countries(doc)
+    places = resolve_story([StoryName(*_lookup(doc, start, end, text), fuzzy=label in PLACE_LABELS, vouches=vouches)
+                            for (start, end, label, text), vouches in zip(located, vouching)], hint=hint)
+    # Where the story is: the places NER called places, and well-known towns it mislabelled; else
+    # where its actors come from.
+    focus = story_focus([p for (_, _, label, _), p, vouches in zip(located, places, vouching)
+                         if label in PLACE_LABELS or (vouches and label != IN_NAME)]) or hint
     # Countries the story names as places ("in Syria", "the Syrian Democratic Forces"); a nationality
     # of those who act ("Russian jets") does not say where things happen.
     # A country's own name counts whatever label the tagger gave it ("Cameroon's far north" as ORG).
-    written = {p.country for (_, _, label, _), p in zip(located, places)
+    # A country that only says whose forces or officials act ("the US military said", "Ankara
+    # denied") does not say where the story is.
+    written = {p.country for (start, end, label, _), p in zip(located, places)
                if p is not None and p.country and p.fcode.startswith("PCL")
-               and (label in PLACE_LABELS | {IN_NAME} or (label not in ("NORP", AS_ADJECTIVE) and p.match >= 0.95))}
+               and (label in PLACE_LABELS | {IN_NAME} or (label not in ("NORP", AS_ADJECTIVE) and p.match >= 0.95))
+               and (label == IN_NAME or not _role(doc[start:end].root, p))}
     named = written | set(focus) if written else written  # the countries it names, and where its places are
     mentions = []
     for (start, end, label, text), place in zip(located, places):
@@ -478,10 +595,12 @@ def story_places(doc) -> list[PlaceMention]:
             continue  # "a Boko Haram attack" tagged as a facility: a group, not a town spelled like it
         if label == "NORP":
             # "Syrian", "Lebanese": the country, kept for context and maps, rarely an event's place;
-            # a town the tagger called a nationality ("Kidal") is a town.
-            if place is None or place.match < 0.95 or (place.precision not in ("country", "region")
-                                                        and not _plausible_extra(place, focus, _introduced(doc, start, end),
-                                                                                 label, text)):
+            # a town the tagger called a nationality ("Kidal") is a town, but a group's name that
+            # qualifies people ("Shia pilgrims", "a Shia-majority district") is no town of that name.
+            town = place is not None and place.precision not in ("country", "region")
+            if place is None or place.match < 0.95 or (town and (
+                    _qualifies_people(doc, start, end) or not _plausible_extra(
+                        place, focus, _introduced(doc, start, end), label, text))):
                 continue
         elif label in (IN_NAME, AS_ADJECTIVE):
             if not _plausible_inner(place, focus, text) or (label == AS_ADJECTIVE and place.fclass != "P"):
@@ -506,6 +625,7 @@ def story_places(doc) -> list[PlaceMention]:
         mentions.append(PlaceMention(text=text, start=span.start_char, end=span.end_char, label=label,
                                      place=place, token_start=start, token_end=end, role=_role(span.root, place)))
     return mentions
+
 
 
 def _in_named_country(place: Place | None, named: set[str], text: str) -> Place | None:

@@ -118,11 +118,18 @@ def choose(doc, sentence, trigger, places: list[PlaceMention]) -> PlaceMention |
 
     best = max(candidates, key=value)
     inner = [m for m in candidates if m is not best and _inside(doc, m, best)
-             and value(m) >= value(best) - INNER_MARGIN]
+             and (value(m) >= value(best) - INNER_MARGIN or _possessor(doc, best, m))]
     return max(inner, key=value) if inner else best
 
 
 LAUNCHING = words("place_words.yaml", "launching_verbs")
+
+
+def _possessor(doc, outer: PlaceMention, inner: PlaceMention) -> bool:
+    """"Jammu and Kashmir's Shopian district", "Nigeria's Borno state": the place written as the
+    owner of another only says where that other place is."""
+    end = outer.token_end
+    return end < len(doc) and doc[end].text in ("'s", "’s") and end < inner.token_start <= end + 2
 
 
 def _launch_point(doc, mention: PlaceMention) -> bool:
@@ -152,11 +159,14 @@ def _demonym(mention: PlaceMention) -> bool:
 
 
 def _written_after(doc, mention: PlaceMention, outer: PlaceMention) -> bool:
-    """"Montreal city, Quebec province", "Kot, Balochistan", "Khan Shaykhun in Idlib": the outer
-    name follows the inner one with only a comma, "in", "the" or a kind of place between."""
+    """"Montreal city, Quebec province", "Kot, Balochistan", "Khan Shaykhun in Idlib", "the Iwadhiyah
+    neighbourhood in Baghdad": the outer name follows the inner one with only a comma, "in", "the"
+    or a kind of place between."""
     if not mention.token_end <= outer.token_start <= mention.token_end + 4:
         return False
-    between = doc[mention.token_end:outer.token_start]
+    between = list(doc[mention.token_end:outer.token_start])
+    while between and between[0].lemma_.lower() in PLACE_KINDS:
+        between = between[1:]  # "the Iwadhiyah neighbourhood in Baghdad" ("the X town of Y" is Y in X)
     if [t.lower_ for t in between] in (["in"], ["in", "the"]):
         return True  # "Khan Shaykhun in southern Idlib", however the parser hung the "in"
     return any(t.text == "," for t in between) and all(

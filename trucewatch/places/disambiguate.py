@@ -255,10 +255,12 @@ def written_countries(nearby: tuple[str, ...]) -> set[str]:
 
 def _within_written_context(candidates: list[Place], context: PlaceContext) -> list[Place]:
     """Written context is a filter, not only a bonus: a town written "X, <country>" or "X, <state>"
-    is in that country or unknown. (A story's countries are a filter for names the tagger did not
+    is in that country or unknown; "the Northern Province of Afghanistan" is no South African
+    province of that name. Only a country's own name escapes it: "Syria, Lebanon" is a list of
+    countries, not an apposition. (A story's countries are a filter for names the tagger did not
     call places: extract/place_names.py.)"""
     written = written_countries(context.nearby)
-    if written and not any(c.match >= EXACT_ENOUGH and (_is_country(c) or c.fcode == "ADM1") for c in candidates):
+    if written and not any(c.match >= EXACT_ENOUGH and _is_country(c) for c in candidates):
         return [c for c in candidates if c.country in written]  # a list of countries is no apposition
     return candidates
 

@@ -73,9 +73,10 @@ def state_countries(places: Sequence[Place | None]) -> tuple[str, ...]:
 
 
 def context_from(others: Sequence[Place | None], nearby: tuple[str, ...] = (),
-                 written: frozenset[str] = frozenset()) -> PlaceContext:
-    """The context the story's other places (and other names, as written) give one name."""
-    return PlaceContext(countries=story_focus(others), nearby=nearby, near=near_points(others),
+                 written: frozenset[str] = frozenset(), hint: tuple[str, ...] = ()) -> PlaceContext:
+    """The context the story's other places (and other names, as written) give one name; `hint`
+    (countries of the story's actors) stands for its countries when its places name none."""
+    return PlaceContext(countries=story_focus(others) or hint, nearby=nearby, near=near_points(others),
                         areas=story_areas(others), named_areas=named_areas(others),
                         state_countries=state_countries(others), written=written)
 
@@ -85,9 +86,11 @@ def _resolve_cached(text: str, context: PlaceContext, fuzzy: bool) -> Place | No
     return resolve(text, context=context, fuzzy=fuzzy)
 
 
-def resolve_story(names: Sequence[StoryName | str], rounds: int | None = None) -> list[Place | None]:
+def resolve_story(names: Sequence[StoryName | str], rounds: int | None = None,
+                  hint: tuple[str, ...] = ()) -> list[Place | None]:
     """The place each name denotes (None: unknown), in input order; `rounds` of context (default
-    ROUNDS; 1 = each name in the light of the others resolved alone)."""
+    ROUNDS; 1 = each name in the light of the others resolved alone); `hint`: countries the story's
+    actors come from, used when its places say no country."""
     rounds = ROUNDS if rounds is None else rounds
     items = [StoryName(n) if isinstance(n, str) else n for n in names]
     keys = [name_key(item.text) for item in items]
@@ -98,7 +101,7 @@ def resolve_story(names: Sequence[StoryName | str], rounds: int | None = None) -
             current[key] = _resolve_cached(item.text, PlaceContext(), item.fuzzy)
     answers: list[Place | None] = [None] * len(items)
     for _ in range(max(1, rounds)):
-        answers = _context_round(items, keys, current)
+        answers = _context_round(items, keys, current, hint)
         settled = _settled_places(items, keys, answers, current)
         if _same_places(settled, current):
             break  # another round would see the same context
@@ -106,8 +109,8 @@ def resolve_story(names: Sequence[StoryName | str], rounds: int | None = None) -
     return answers
 
 
-def _context_round(items: list[StoryName], keys: list[str],
-                   current: dict[str, Place | None]) -> list[Place | None]:
+def _context_round(items: list[StoryName], keys: list[str], current: dict[str, Place | None],
+                   hint: tuple[str, ...] = ()) -> list[Place | None]:
     """Every name resolved with the context the story's other places (as the previous round left
     them) and other written names give it; names written alike share one context."""
     contexts: dict[tuple[str, tuple[str, ...]], PlaceContext] = {}
@@ -117,7 +120,7 @@ def _context_round(items: list[StoryName], keys: list[str],
         if (key, item.nearby) not in contexts:
             others = [place for other_key, place in current.items() if other_key != own]
             written = frozenset(k for k in keys if k and k != key)
-            contexts[key, item.nearby] = context_from(others, item.nearby, written)
+            contexts[key, item.nearby] = context_from(others, item.nearby, written, hint)
         answers.append(_resolve_cached(item.text, contexts[key, item.nearby], item.fuzzy))
     return answers
 

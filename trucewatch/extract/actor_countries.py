@@ -1,0 +1,50 @@
+"""Which countries a story's actors come from, as a hint to where the story is.
+
+A short report often names its town and no country: "Taliban fighters stormed a checkpoint in
+Qala i Naw", "ELN guerrillas ambushed a patrol in Anorí". Its actors still say where it is: the
+nationalities of those who act or suffer ("Afghan soldiers", "Malian troops") and the armed groups
+the actor dictionary places in a country (ISO2 codes, as places carry them). The hint is weaker than a place: it is used only when the
+story names no place that says its country (places/story.py), to choose among namesakes.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+
+from trucewatch.places import get_gazetteer
+from trucewatch.places.countries import iso2
+
+NATIONALITY = "NORP"
+GROUP_LABELS = frozenset({"ORG", "PERSON", "NORP"})
+MOST = 2  # at most this many countries, the most mentioned first
+
+
+@lru_cache(maxsize=20_000)
+def nationality_country(text: str) -> str | None:
+    """"Afghan", "Malians", "Iraqi" -> the ISO2 code of that country; None for other words."""
+    for place in get_gazetteer().candidates(text, None, False)[:3]:
+        if place.match >= 0.95 and place.fcode.startswith("PCL") and place.extra.get("demonym"):
+            return place.country
+    return None
+
+
+@lru_cache(maxsize=20_000)
+def group_country(text: str) -> str | None:
+    """The country the actor dictionary gives a named group ("the Taliban" -> AFG), if any."""
+    from trucewatch.extract.links import resolve_actor
+
+    ref = resolve_actor(text)
+    return iso2(ref.country) if ref.name else None
+
+
+def actor_countries(doc) -> tuple[str, ...]:
+    """Countries of the story's nationalities and named groups, the most mentioned first."""
+    counts: Counter[str] = Counter()
+    for entity in doc.ents:
+        if entity.label_ not in GROUP_LABELS:
+            continue
+        country = nationality_country(entity.text) if entity.label_ == NATIONALITY else None
+        country = country or group_country(entity.text)
+        if country:
+            counts[country] += 1
+    return tuple(code for code, _ in counts.most_common(MOST))
