@@ -37,14 +37,26 @@ def group_country(text: str) -> str | None:
     return iso2(ref.country) if ref.name else None
 
 
+def _proper_runs(doc) -> list:
+    """Runs of proper nouns the tagger put in no entity ("Boko Haram's bombers" left untagged)."""
+    runs, start = [], None
+    for token in [*doc, None]:
+        if token is not None and token.pos_ == "PROPN" and not token.ent_type_:
+            start = token.i if start is None else start
+        elif start is not None:
+            runs.append(doc[start:token.i if token is not None else len(doc)])
+            start = None
+    return runs
+
+
 def actor_countries(doc) -> tuple[str, ...]:
     """Countries of the story's nationalities and named groups, the most mentioned first."""
     counts: Counter[str] = Counter()
-    for entity in doc.ents:
-        if entity.label_ not in GROUP_LABELS:
+    for span in [*doc.ents, *_proper_runs(doc)]:
+        if span.label_ and span.label_ not in GROUP_LABELS:
             continue
-        country = nationality_country(entity.text) if entity.label_ == NATIONALITY else None
-        country = country or group_country(entity.text)
+        country = nationality_country(span.text) if span.label_ in (NATIONALITY, "") else None
+        country = country or group_country(span.text)
         if country:
             counts[country] += 1
     return tuple(code for code, _ in counts.most_common(MOST))

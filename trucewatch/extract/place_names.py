@@ -100,6 +100,13 @@ def is_word_not_name(text: str) -> bool:
         or is_common_word(written)
 
 
+def _glued_article(token) -> bool:
+    """An Arabic article inside a name, alone ("Khan al Sheikh") or glued to the next word
+    ("al-Sheikh"); not any word that begins with the same letters ("area", "Assad")."""
+    text = token.text.lower()
+    return text in GLUED_ARTICLES or (text[:2] in GLUED_ARTICLES and text[2:3] in ("-", "’", "'"))
+
+
 def _name_like(token) -> bool:
     """A capitalised word. An apostrophe inside a transliterated name ("Dara’a", "Mar’e") does not
     start a new word, though str.istitle reads the letter after it as one."""
@@ -112,6 +119,8 @@ def _joined_to(doc, index: int, step: int) -> int | None:
     `index`, looking forward (step 1) or back (step -1); None when none does."""
     k, joiners = index + step, []
     while 0 <= k < len(doc) and len(joiners) < 3 and doc[k].text in _JOINERS:
+        if doc[k].text == "-" and (doc[k].whitespace_ or doc[k - 1].whitespace_):
+            return None  # "W.Va. - Jim": a dash between words, not a hyphen inside a name
         joiners.append(doc[k].text)
         k += step
     if not joiners or not 0 <= k < len(doc) or not _name_like(doc[k]) or doc[k].ent_type_ in ("DATE", "TIME"):
@@ -135,14 +144,18 @@ def _widened(doc, start: int, end: int) -> tuple[int, int, int]:
     return left, start, right
 
 
-def _and_name_end(doc, start: int, end: int) -> int | None:
-    """"Jammu and Kashmir", "Bosnia and Herzegovina": the end of a name the gazetteer holds spelled
-    with "and", when the span is its first part; "Homs and Hama" stays two places."""
-    if end + 1 >= len(doc) or doc[end].lower_ not in ("and", "&"):
+def _name_goes_on(doc, start: int, end: int, tagged: set[int]) -> int | None:
+    """The end of a longer name the gazetteer holds, spelled exactly, that the span begins and
+    another span goes on with: the tagger cut "Tal Afar" into "Tal" and "Afar city", "Jammu and
+    Kashmir" into "Jammu" and "Kashmir"; "Homs and Hama" stays two places, as no place is called
+    so, and a name never runs on into the next sentence ("Colo. A similar meeting")."""
+    at = end + 1 if end < len(doc) and doc[end].lower_ in ("and", "&") else end
+    if at >= len(doc) or not _name_like(doc[at]) or doc[at].is_sent_start or at not in tagged \
+            or not doc[end - 1].is_alpha:
         return None
     gazetteer = get_gazetteer()
-    for stop in range(min(end + 4, len(doc)), end + 1, -1):
-        if _name_like(doc[end + 1]) and gazetteer.exists(name_key(doc[start:stop].text)):
+    for stop in range(min(at + 3, len(doc)), at, -1):
+        if all(_name_like(t) for t in doc[at:stop]) and gazetteer.exists(name_key(doc[start:stop].text)):
             return stop
     return None
 
@@ -155,8 +168,9 @@ def _whole_names(doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int,
     also begins a name after another word ("the Shiite al-Bayaa district"). Other spans inside a
     widened one are its parts and go."""
     kept, widened = [], []
+    tagged = {i for start, end, _ in spans for i in range(start, end)}
     for start, end, label in spans:
-        joined = _and_name_end(doc, start, end)
+        joined = _name_goes_on(doc, start, end, tagged)
         if joined is not None:
             widened.append((start, joined, label))
             continue
@@ -212,7 +226,7 @@ def _runs(doc, tokens: list, taken: set[int], open_to: frozenset[int] = frozense
         end = i
         while end + 1 < n and (end + 1 not in taken or end + 1 in open_to) and end - i < 5 and (
                 _name_like(tokens[end + 1]) or tokens[end + 1].text == "-"
-                or tokens[end + 1].text[:2].lower() in GLUED_ARTICLES
+                or _glued_article(tokens[end + 1])
                 or (tokens[end].text == "-" and tokens[end + 1].is_alpha)  # "Pul-i-Alam"
                 or (tokens[end + 1].pos in (ADP, DET) and tokens[end + 1].lower_ in _INNER_WORDS)
                 or (tokens[end + 1].text in _NAME_PARTICLES and end + 2 < n and tokens[end + 2].is_title)):
@@ -239,18 +253,34 @@ def _kind_named(doc, tokens: list, taken: set[int]) -> list[tuple[int, int]]:
     i, n = 0, len(tokens)
     while i < n:
         token = tokens[i]
-        if i in taken or not _name_like(token) or token.pos != PROPN:
+        if i in taken or not _name_like(token) or (token.pos != PROPN and (
+                starts_sentence(token) or is_word_not_name(token.text))):
             i += 1
             continue
         end = i + 1
         while end < n and end not in taken and end - i < 4 and (
-                _name_like(tokens[end]) or tokens[end].text == "-" or tokens[end].text[:2].lower() in GLUED_ARTICLES):
+                _name_like(tokens[end]) or tokens[end].text == "-" or _glued_article(tokens[end])):
             end += 1
         after = end < n and tokens[end].pos == NOUN and tokens[end].lemma_.lower() in PLACE_KINDS
-        if (_introduced_by_kind(doc, i) or after) and not (end - i == 1 and is_word_not_name(token.text)):
+        if (_introduced_by_kind(doc, i) or after or _placed_within(doc, i, end)) \
+                and not (end - i == 1 and is_word_not_name(token.text)) and not _named_side_cached(doc[i:end].text):
             found.append((i, end))
         i = end
     return found
+
+
+def _placed_within(doc, start: int, end: int) -> bool:
+    """"clashes near El Meram in West Kordofan", "a raid on his home in Isla Negra, a coastal
+    town": a name after "in", "at" or "near" that is itself written as lying in another place, or
+    as a kind of place, is a place though the gazetteer lacks it."""
+    before = doc[start - 1].lower_ if start > 0 else ""
+    if before not in LOCATIVE_PREPS or end + 1 >= len(doc):
+        return False
+    following = doc[end:end + 5]
+    if following[0].lower_ in ("in", "near") and (_name_like(following[1]) or following[1].lower_ == "the"):
+        return True
+    return following[0].text == "," and following[1].lower_ in ("a", "an") and any(
+        t.pos == NOUN and t.lemma_.lower() in PLACE_KINDS for t in following[2:5])
 
 
 def _places_inside_names(doc, entities: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
@@ -343,7 +373,9 @@ def _qualifies_people(doc, start: int, end: int) -> bool:
     """"Shia pilgrims", "Alawite villages", "a Sunni-majority area": a word that says which people,
     written before the noun it qualifies and not after a preposition that would make it a place."""
     root = doc[start:end].root
-    return root.dep_ in ("amod", "compound", "npadvmod", "nmod") and root.head.i > root.i and not _introduced(doc, start, end)
+    head = root.head.lemma_.lower()
+    return root.dep_ in ("amod", "compound", "npadvmod", "nmod") and root.head.i > root.i \
+        and (head in PEOPLE_NOUNS or head in actor_nouns()) and not _introduced(doc, start, end)
 
 
 def _introduced_by_kind(doc, start: int) -> bool:
@@ -413,8 +445,8 @@ def _appositive_names(doc, start: int, end: int) -> tuple[str, ...]:
         j += 1
         if j < len(doc) and doc[j].lower_ in ("in", "near"):
             j += 1
-        if j < len(doc) and doc[j].lower_ == "the":
-            j += 1
+            if j < len(doc) and doc[j].lower_ == "the":
+                j += 1  # "Douma, in the Eastern Ghouta"; "from Sirte, the US gave" is a new clause
         k = j
         while k < len(doc) and doc[k].ent_iob_ in ("B", "I") and (k == j or doc[k].ent_iob_ == "I"):
             k += 1
@@ -441,7 +473,8 @@ def _in_brackets(doc, end: int) -> list[str]:
 
 def _written_around(doc, start: int, end: int) -> list[str]:
     """Areas a name is written in without a comma: "Matani in Peshawar", "X district of Helmand
-    province", "the Venezuelan state of Amazonas" (the nationality names the country)."""
+    province", "the Venezuelan state of Amazonas", "the Yemen capital of Sanaa" (the nationality or
+    country names the country)."""
     found = []
     j = end
     if j < len(doc) and doc[j].lemma_.lower() in PLACE_KINDS:
@@ -452,7 +485,9 @@ def _written_around(doc, start: int, end: int) -> list[str]:
             k += 1
         found.append(doc[j + 1:k].text)
     if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lemma_.lower() in PLACE_KINDS:
-        found.extend(c.text for c in doc[start - 2].children if c.dep_ == "amod" and c.ent_type_ == "NORP")
+        # "the Venezuelan state of Amazonas", "the Yemen capital of Sanaa", "Nigeria's town of Biu"
+        found.extend(c.text for c in doc[start - 2].children
+                     if c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in ("NORP", "GPE"))
     return found
 
 
@@ -580,17 +615,21 @@ def story_places(doc) -> list[PlaceMention]:
     # A country's own name counts whatever label the tagger gave it ("Cameroon's far north" as ORG).
     # A country that only says whose forces or officials act ("the US military said", "Ankara
     # denied") does not say where the story is.
-    written = {p.country for (start, end, label, _), p in zip(located, places)
-               if p is not None and p.country and p.fcode.startswith("PCL")
-               and (label in PLACE_LABELS | {IN_NAME} or (label not in ("NORP", AS_ADJECTIVE) and p.match >= 0.95))
-               and (label == IN_NAME or not _role(doc[start:end].root, p))}
+    # Such countries still choose among namesakes ("Beni" in a story about Congolese soldiers).
+    countries = [(p.country, label == IN_NAME or not _role(doc[start:end].root, p))
+                 for (start, end, label, _), p in zip(located, places)
+                 if p is not None and p.country and p.fcode.startswith("PCL")
+                 and (label in PLACE_LABELS | {IN_NAME} or (label not in ("NORP", AS_ADJECTIVE) and p.match >= 0.95))]
+    written = {country for country, as_place in countries if as_place}
+    preferred = {country for country, _ in countries}
     named = written | set(focus) if written else written  # the countries it names, and where its places are
     mentions = []
     for (start, end, label, text), place in zip(located, places):
         if label not in ("NORP", AS_ADJECTIVE) and (label not in PLACE_LABELS or (place and place.match < 1.0)):
-            place = _in_named_country(place, written, _as_resolved(doc, start, end, text))
-        if label != AS_ADJECTIVE and _abroad_unvouched(place, written, label):
-            place = None  # the story names its countries; a loose or untagged namesake elsewhere is a guess
+            place = _in_named_country(place, preferred, _as_resolved(doc, start, end, text))
+        if label != AS_ADJECTIVE and (_abroad_unvouched(place, written or set(focus), label) or _small_abroad(
+                place, written, label, places)):
+            place = None  # the story names its countries; a loose, untagged or small namesake elsewhere is a guess
         if label in PLACE_LABELS and place is not None and place.match < EXACT_MATCH and _named_side_cached(text):
             continue  # "a Boko Haram attack" tagged as a facility: a group, not a town spelled like it
         if label == "NORP":
@@ -674,6 +713,20 @@ def _abroad_unvouched(place: Place | None, named: set[str], label: str) -> bool:
     return not (prominent and place.match >= 1.0)
 
 
+def _small_abroad(place: Place | None, named: set[str], label: str, others: list[Place | None]) -> bool:
+    """A town the tagger called a place, found only under another of its names, that lies outside
+    every country the story names and where no other name of the story lies, and that is neither a
+    capital, a provincial seat nor a large town: "Inata" in a story about Burkina Faso is no
+    Japanese "Inada", "Matani in Peshawar, Pakistan" no Georgian "Mat'ani". Unknown is better.
+    ("New Milford" beside "Danbury" stays, though the story names Mexico.)"""
+    if place is None or not named or label not in PLACE_LABELS or place.country in named or place.fclass != "P" \
+            or place.match >= 1.0:
+        return False  # a town's own name, spelled as the gazetteer spells it, is kept ("Shakopee")
+    if any(other is not None and other.id != place.id and other.country == place.country for other in others):
+        return False
+    return not (place.fcode in ("PPLC", "PPLA") or place.population >= ABROAD_TOWN)
+
+
 def _feature_for_area(doc, start: int, end: int, text: str, place: Place) -> bool:
     """"across the Nile", "along the Euphrates": "the" before a bare name that is only another
     name of a province or district (River Nile state, Euphrates district) names the river or
@@ -709,6 +762,8 @@ def _role(root, place: Place | None = None) -> str:
         return "acting"  # "blamed Israel for the strike", "blamed it on Ankara": the accused side
     if root.dep_ == "pobj" and head.lower_ in ("in", "from") and _speaking_seat(head.head):
         return "acting"  # "the Government of National Accord in Tripoli said": its seat
+    if root.dep_ == "pobj" and head.lower_ == "from" and head.head.lemma_.lower() in ORIGIN_NOUNS:
+        return "qualifying"  # "five diplomats from the United Arab Emirates": who they are
     if root.dep_ == "npadvmod" and head.dep_ == "amod" and head.lemma_.lower() in SPONSORING:
         return "qualifying"  # "US-led coalition jets", "Iran-backed militias"
     if root.dep_ in ("compound", "amod", "poss", "nmod") and head.pos_ in ("NOUN", "PROPN"):
@@ -721,6 +776,8 @@ def _role(root, place: Place | None = None) -> str:
 
 
 SPONSORING = words("place_words.yaml", "sponsoring_participles")
+ORIGIN_NOUNS = words("place_words.yaml", "origin_nouns")
+PEOPLE_NOUNS = words("place_words.yaml", "people_nouns") | ORIGIN_NOUNS
 SEAT_NOUNS = words("place_words.yaml", "seat_nouns")
 
 

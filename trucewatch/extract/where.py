@@ -150,6 +150,7 @@ def _launch_point(doc, mention: PlaceMention) -> bool:
 INNER_MARGIN = 2.0  # how much worse attached a place written inside the best one may be and still win
 DIRECTIONS = words("place_words.yaml", "directions")
 DISTANCE_UNITS = words("place_words.yaml", "distance_units")
+BORDER_NOUNS = words("place_words.yaml", "border_nouns")
 
 
 def _demonym(mention: PlaceMention) -> bool:
@@ -228,21 +229,24 @@ def _root(doc, mention: PlaceMention):
 
 
 def _measured_from(doc, mention: PlaceMention) -> bool:
-    """"375 km south of X", "north of X", "near X": X as the point another place is measured from."""
+    """"375 km south of X", "north of X", "near X", "the border with X": X as the point another
+    place is measured from."""
     root = _root(doc, mention)
     prep = root.head
     if root.dep_ != "pobj":
         return False
     if prep.lower_ == "near":
         return True
+    if prep.lower_ in ("with", "of") and prep.head.lemma_.lower() in BORDER_NOUNS:
+        return True
     return prep.lower_ == "of" and prep.head.lower_ in DIRECTIONS
 
 
 def _reference_point(doc, mention: PlaceMention, others: list[PlaceMention]) -> bool:
-    """A place measured from while another place of the sentence comes before it: the other place
-    is where things happened ("Zi Qar, 375 km south of Baghdad")."""
+    """A place measured from while another known place of the sentence comes before it: the other
+    place is where things happened ("Zi Qar, 375 km south of Baghdad")."""
     return _measured_from(doc, mention) and any(o.start < mention.start and not _measured_from(doc, o)
-                                                 for o in others if o is not mention)
+                                                 and o.place is not None for o in others if o is not mention)
 
 
 def _inside(doc, mention: PlaceMention, outer: PlaceMention) -> bool:

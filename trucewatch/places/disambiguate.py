@@ -250,6 +250,11 @@ def written_countries(nearby: tuple[str, ...]) -> set[str]:
         for other in get_gazetteer().candidates(name, None, False)[:3]:
             if other.match >= EXACT_ENOUGH and other.country and (_is_country(other) or other.fcode == "ADM1"):
                 found.add(other.country)
+        kind = KIND_SUFFIX.match(name)
+        if not found and kind and kind.group(2).lower() in _name_words()["admin_kind_words"]:
+            # "Concepción Department": the department of that name, wherever the index spells it so
+            found |= {other.country for other in get_gazetteer().candidates(kind.group(1), None, False)[:5]
+                      if other.match >= EXACT_ENOUGH and other.country and other.fcode == "ADM1"}
     return found
 
 
