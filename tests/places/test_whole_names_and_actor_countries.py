@@ -194,3 +194,22 @@ def test_a_word_that_begins_like_an_article_does_not_glue_a_name():
 
     assert _glued_article(Word("al")) and _glued_article(Word("al-Sham"))
     assert not _glued_article(Word("area")) and not _glued_article(Word("Assad"))
+
+
+def test_a_country_that_opens_the_next_clause_is_no_apposition(nlp):
+    text = "To drive the militants out of Sirte, the US flew air strikes for months."
+    mentions = [m for m in _places(nlp, text) if m.text == "Sirte"]
+    assert mentions and mentions[0].place is not None and mentions[0].place.country == "LY"
+
+
+def test_a_lower_case_word_is_never_a_place_whatever_the_tagger_says(nlp):
+    text = "Raiders burned houses in Gidan Waya and stole goods worth thousands of naira."
+    assert not any(m.text == "naira" for m in _places(nlp, text))
+
+
+def test_every_name_in_a_list_of_settlements_is_a_place(nlp):
+    text = "In the province of Homs, gunmen shelled the settlements of Talbiseh, Rastan and Ghantu."
+    names = {m.text for m in _places(nlp, text) if m.place is not None}
+    assert {"Talbiseh", "Rastan"} <= names
+    location = _place_of(nlp, text, "shelled")
+    assert location is not None and location.name in ("Talbiseh", "Talbisah", "Rastan", "Ar Rastan")

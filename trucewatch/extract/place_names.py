@@ -356,6 +356,8 @@ def _introduced(doc, start: int, end: int | None = None) -> bool:
         root = root.head
     if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
         return True
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PLACE_KINDS:
+        return True  # "the settlements of Arbin, Harasta and Jobar"
     return root.dep_ == "dobj" and _strikes(root.head)
 
 
@@ -632,6 +634,8 @@ def story_places(doc) -> list[PlaceMention]:
             place = None  # the story names its countries; a loose, untagged or small namesake elsewhere is a guess
         if label in PLACE_LABELS and place is not None and place.match < EXACT_MATCH and _named_side_cached(text):
             continue  # "a Boko Haram attack" tagged as a facility: a group, not a town spelled like it
+        if label in PLACE_LABELS and text == text.lower():
+            continue  # "millions of naira" tagged as a place: names of places are written with capitals
         if label == "NORP":
             # "Syrian", "Lebanese": the country, kept for context and maps, rarely an event's place;
             # a town the tagger called a nationality ("Kidal") is a town, but a group's name that
