@@ -213,3 +213,21 @@ def test_every_name_in_a_list_of_settlements_is_a_place(nlp):
     assert {"Talbiseh", "Rastan"} <= names
     location = _place_of(nlp, text, "shelled")
     assert location is not None and location.name in ("Talbiseh", "Talbisah", "Rastan", "Ar Rastan")
+
+
+@pytest.mark.parametrize("text, trigger, site, town", [
+    ("Rebels stormed the Al-Nour Gas Fields in the eastern countryside of Homs on Friday.", "stormed",
+     "Al-Nour Gas Fields", "Homs"),
+    ("A car bomb exploded outside the Imam Ali shrine in Karbala, killing four.", "exploded",
+     "Imam Ali shrine", "Karbala"),
+])
+def test_a_named_site_is_the_act_place_at_the_point_of_its_town(nlp, text, trigger, site, town):
+    location = _place_of(nlp, text, trigger)
+    assert location is not None and location.name is not None and town in location.name
+    assert site in (location.note or "")
+
+
+def test_a_town_measured_from_a_named_site_is_a_reference_point(nlp):
+    text = "Militants attacked the Sheikh Najjar Industrial Zone near Aleppo overnight."
+    location = _place_of(nlp, text, "attacked")
+    assert location is not None and "Najjar Industrial Zone" in (location.note or location.text or "")

@@ -46,6 +46,7 @@ GLUED_ARTICLES = tuple(load("place_words.yaml")["glued_articles"])
 _INNER_WORDS = words("place_words.yaml", "inner_name_words")
 _NAME_PARTICLES = words("place_words.yaml", "name_particles")
 _JOINERS = words("place_words.yaml", "name_joiners") | _NAME_PARTICLES
+FACILITY_NOUNS = words("place_words.yaml", "facility_nouns")
 _CAPITALISED = re.compile(r"^[A-Z][\w'’\-]+$")
 IN_NAME = "IN_NAME"  # a place inside an organisation's name: "University of Kentucky", "Texas Rangers"
 AS_ADJECTIVE = "GAZ_ADJ"  # a town name the tagger took for an adjective: "the southern Aleppo districts"
@@ -247,8 +248,9 @@ def _runs(doc, tokens: list, taken: set[int], open_to: frozenset[int] = frozense
 
 def _kind_named(doc, tokens: list, taken: set[int]) -> list[tuple[int, int]]:
     """Capitalised names that a place noun introduces ("the village of Umm Jurn", "Tal Hamis
-    district") and that no other rule found: places the gazetteer lacks, kept so that the act is
-    placed there (with the coordinates of the place around it)."""
+    district"), names of sites ("the Al-Mahr Gas Fields", "the Imam Hussein shrine") and names
+    written as lying in a place, that no other rule found: places the gazetteer lacks, kept so that
+    the act is placed there (with the coordinates of the place around it)."""
     found = []
     i, n = 0, len(tokens)
     while i < n:
@@ -258,11 +260,14 @@ def _kind_named(doc, tokens: list, taken: set[int]) -> list[tuple[int, int]]:
             i += 1
             continue
         end = i + 1
-        while end < n and end not in taken and end - i < 4 and (
+        while end < n and end not in taken and end - i < 6 and (
                 _name_like(tokens[end]) or tokens[end].text == "-" or _glued_article(tokens[end])):
             end += 1
         after = end < n and tokens[end].pos == NOUN and tokens[end].lemma_.lower() in PLACE_KINDS
-        if (_introduced_by_kind(doc, i) or after or _placed_within(doc, i, end)) \
+        site = end - i > 1 and _site_noun(tokens[end - 1])  # "the Al-Farouk Hospital"
+        if not site and end < n and _site_noun(tokens[end]) and tokens[end].is_lower:
+            end, site = end + 1, True  # "the Imam Hussein shrine"
+        if (_introduced_by_kind(doc, i) or after or site or _placed_within(doc, i, end)) \
                 and not (end - i == 1 and is_word_not_name(token.text)) and not _named_side_cached(doc[i:end].text):
             found.append((i, end))
         i = end
@@ -281,6 +286,31 @@ def _placed_within(doc, start: int, end: int) -> bool:
         return True
     return following[0].text == "," and following[1].lower_ in ("a", "an") and any(
         t.pos == NOUN and t.lemma_.lower() in PLACE_KINDS for t in following[2:5])
+
+
+def _site_noun(token) -> bool:
+    """"Airport", "Gas Fields", "shrine": a noun that ends the name of a site (a capitalised one
+    keeps its plural as its lemma)."""
+    word = token.lower_
+    return word in FACILITY_NOUNS or (word.endswith("s") and word[:-1] in FACILITY_NOUNS)
+
+
+def site_town(doc, start: int, end: int, countries: tuple[str, ...]) -> Place | None:
+    """The town a site is named after, where the story is, for a sentence that names no other known
+    place: "the Kuweires Military Airport" is at Kuweires, "Tabaqa Dam" at Tabaqa ("the Imam Ali
+    shrine in Karbala" is at Karbala, not at a village called Imam Ali). Only a site's name (ending in a site noun), only a town
+    spelled as the gazetteer spells one of its names or a transliteration of it, and only in the
+    story's countries."""
+    if not countries or not _site_noun(doc[end - 1]):
+        return None
+    stop = start
+    while stop < end and _name_like(doc[stop]) and not _site_noun(doc[stop]) \
+            and not is_word_not_name(doc[stop].text):
+        stop += 1
+    if stop == start or stop == end:
+        return None
+    town = _namesake_in(_clean(doc[start:stop].text), countries, 0.9)
+    return town if town is not None and town.fclass == "P" else None
 
 
 def _places_inside_names(doc, entities: list[tuple[int, int, str]]) -> list[tuple[int, int]]:

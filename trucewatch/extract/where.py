@@ -16,8 +16,8 @@ from trucewatch.places import admin_of
 from trucewatch.places.names import name_key
 from trucewatch.places.story import story_focus
 from trucewatch.records import Location
-from trucewatch.extract.place_names import (AS_ADJECTIVE, IN_NAME, LOCATIVE_PREPS, PLACE_KINDS, PLACE_LABELS,
-                                            PlaceMention, story_places)
+from trucewatch.extract.place_names import (AS_ADJECTIVE, IN_NAME, KIND, LOCATIVE_PREPS, PLACE_KINDS,
+                                            PLACE_LABELS, PlaceMention, site_town, story_places)
 
 ACTOR_DEPS = {"nsubj", "nsubjpass", "agent", "csubj"}
 REPORTING_VERBS = words("place_words.yaml", "reporting_verbs")
@@ -117,12 +117,20 @@ def choose(doc, sentence, trigger, places: list[PlaceMention]) -> PlaceMention |
         return attachment_score(doc, mention, trigger) + _FINE.get(precision, 0.0)
 
     best = max(candidates, key=value)
-    inner = [m for m in candidates if m is not best and _inside(doc, m, best)
+    inner = [m for m in candidates if m is not best and (_inside(doc, m, best) or _site_in(m, best))
              and (value(m) >= value(best) - INNER_MARGIN or _possessor(doc, best, m))]
     return max(inner, key=value) if inner else best
 
 
 LAUNCHING = words("place_words.yaml", "launching_verbs")
+
+
+def _site_in(site: PlaceMention, area: PlaceMention) -> bool:
+    """"stormed the Al-Mahr Gas Fields in the countryside of Homs": a named place the gazetteer
+    lacks, which a place noun or a site's name vouches for, lies in the town or area the same
+    sentence names beside it; the act is at the site, at the point of that town or area."""
+    return site.place is None and site.label == KIND and area.place is not None \
+        and area.place.precision not in ("country", "region")
 
 
 def _possessor(doc, outer: PlaceMention, inner: PlaceMention) -> bool:
@@ -243,10 +251,13 @@ def _measured_from(doc, mention: PlaceMention) -> bool:
 
 
 def _reference_point(doc, mention: PlaceMention, others: list[PlaceMention]) -> bool:
-    """A place measured from while another known place of the sentence comes before it: the other
-    place is where things happened ("Zi Qar, 375 km south of Baghdad")."""
+    """A place measured from while another place of the sentence comes before it, one the gazetteer
+    knows or a place noun or site vouches for: the other place is where things happened ("Zi Qar,
+    375 km south of Baghdad", "the Kuweires Military Airport near Aleppo"; not a tribe the tagger
+    took for a place)."""
     return _measured_from(doc, mention) and any(o.start < mention.start and not _measured_from(doc, o)
-                                                 and o.place is not None for o in others if o is not mention)
+                                                 and (o.place is not None or o.label in (KIND, "FAC"))
+                                                 for o in others if o is not mention)
 
 
 def _inside(doc, mention: PlaceMention, outer: PlaceMention) -> bool:
@@ -397,4 +408,10 @@ def locate(doc, sentence, trigger, story_places: list[PlaceMention]) -> Location
             location = to_location(known)
             return location.model_copy(update={"note": f"at {mention.text}, which the gazetteer lacks; "
                                                        f"{known.text} is the nearest place the report names"})
+        countries = story_focus([m.place for m in story_places if m.label in PLACE_LABELS])
+        town = site_town(doc, mention.token_start, mention.token_end, countries)
+        if town is not None:
+            location = to_location(replace(mention, place=town))
+            return location.model_copy(update={"note": f"at {mention.text}, which the gazetteer lacks; "
+                                                       f"placed at {town.name}, the town it is named after"})
     return to_location(mention)
