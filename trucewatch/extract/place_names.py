@@ -264,8 +264,9 @@ def _kind_named(doc, tokens: list, taken: set[int]) -> list[tuple[int, int]]:
                 _name_like(tokens[end]) or tokens[end].text == "-" or _glued_article(tokens[end])):
             end += 1
         after = end < n and tokens[end].pos == NOUN and tokens[end].lemma_.lower() in PLACE_KINDS
-        site = end - i > 1 and _site_noun(tokens[end - 1])  # "the Al-Farouk Hospital"
-        if not site and end < n and _site_noun(tokens[end]) and tokens[end].is_lower:
+        site = end - i > 1 and site_noun(tokens[end - 1]) and _unknown_site_name(doc, i, end - 1)
+        if not site and end < n and site_noun(tokens[end]) and tokens[end].is_lower \
+                and _unknown_site_name(doc, i, end):
             end, site = end + 1, True  # "the Imam Hussein shrine"
         if (_introduced_by_kind(doc, i) or after or site or _placed_within(doc, i, end)) \
                 and not (end - i == 1 and is_word_not_name(token.text)) and not _named_side_cached(doc[i:end].text):
@@ -288,7 +289,14 @@ def _placed_within(doc, start: int, end: int) -> bool:
         t.pos == NOUN and t.lemma_.lower() in PLACE_KINDS for t in following[2:5])
 
 
-def _site_noun(token) -> bool:
+def _unknown_site_name(doc, start: int, end: int) -> bool:
+    """Whether the words before a site noun are a name of their own, not a place the gazetteer
+    holds ("the Winnipeg jail", "Rafah terminal": the town is the place) nor a nationality ("a
+    Spanish university")."""
+    return doc[start].ent_type_ != "NORP" and not get_gazetteer().exists(name_key(_clean(doc[start:end].text)))
+
+
+def site_noun(token) -> bool:
     """"Airport", "Gas Fields", "shrine": a noun that ends the name of a site (a capitalised one
     keeps its plural as its lemma)."""
     word = token.lower_
@@ -301,10 +309,10 @@ def site_town(doc, start: int, end: int, countries: tuple[str, ...]) -> Place | 
     shrine in Karbala" is at Karbala, not at a village called Imam Ali). Only a site's name (ending in a site noun), only a town
     spelled as the gazetteer spells one of its names or a transliteration of it, and only in the
     story's countries."""
-    if not countries or not _site_noun(doc[end - 1]):
+    if not countries or not site_noun(doc[end - 1]):
         return None
     stop = start
-    while stop < end and _name_like(doc[stop]) and not _site_noun(doc[stop]) \
+    while stop < end and _name_like(doc[stop]) and not site_noun(doc[stop]) \
             and not is_word_not_name(doc[stop].text):
         stop += 1
     if stop == start or stop == end:

@@ -17,7 +17,7 @@ from trucewatch.places.names import name_key
 from trucewatch.places.story import story_focus
 from trucewatch.records import Location
 from trucewatch.extract.place_names import (AS_ADJECTIVE, IN_NAME, KIND, LOCATIVE_PREPS, PLACE_KINDS,
-                                            PLACE_LABELS, PlaceMention, site_town, story_places)
+                                            PLACE_LABELS, PlaceMention, site_noun, site_town, story_places)
 
 ACTOR_DEPS = {"nsubj", "nsubjpass", "agent", "csubj"}
 REPORTING_VERBS = words("place_words.yaml", "reporting_verbs")
@@ -42,8 +42,8 @@ def _standing_in(root):
     head = root.head
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in PLACE_KINDS:
         return head.head
-    if root.dep_ == "compound" and head.lemma_.lower() in PLACE_KINDS:
-        return head
+    if root.dep_ in ("compound", "det") and (head.lemma_.lower() in PLACE_KINDS or site_noun(head)):
+        return head  # "X district", "the X shrine"
     return root
 
 
@@ -127,9 +127,9 @@ LAUNCHING = words("place_words.yaml", "launching_verbs")
 
 def _site_in(site: PlaceMention, area: PlaceMention) -> bool:
     """"stormed the Al-Mahr Gas Fields in the countryside of Homs": a named place the gazetteer
-    lacks, which a place noun or a site's name vouches for, lies in the town or area the same
+    lacks, which a place noun, a site's name or the tagger vouches for, lies in the town or area the same
     sentence names beside it; the act is at the site, at the point of that town or area."""
-    return site.place is None and site.label == KIND and area.place is not None \
+    return site.place is None and site.label in (KIND, "FAC") and area.place is not None \
         and area.place.precision not in ("country", "region")
 
 
