@@ -239,3 +239,8 @@ def test_a_town_followed_by_a_site_noun_stays_the_town(nlp):
     # "the Rafah terminal", "a Winnipeg jail": the town is the place, not a site named after it
     mentions = _places(nlp, "Crowds gathered at the Rafah terminal on Sunday.")
     assert any(m.text == "Rafah" and m.place is not None for m in mentions)
+
+
+def test_a_nationality_before_a_place_noun_is_no_place_name(nlp):
+    mentions = _places(nlp, "Shells hit homes in the Somali capital overnight.")
+    assert not any(m.label == "KIND" and m.text == "Somali" for m in mentions)

@@ -407,5 +407,8 @@ def _unattributed_reaction(draft: Draft) -> bool:
 
 
 def _only_casualty_words(draft: Draft) -> bool:
-    """A lone "killed" with no act and no toll says nothing countable; with a toll it is kept."""
-    return all(is_casualty_only(m.trigger) for m in draft.mentions) and not (draft.fatalities or draft.injured)
+    """A lone "killed" with no act, no toll and nobody who did it says nothing countable; with a
+    toll it is kept, and so is one with its doers ("suspected militants shot dead a constable" is
+    an attack, whether or not the count was read)."""
+    return all(is_casualty_only(m.trigger) for m in draft.mentions) and not (
+        draft.fatalities or draft.injured or any(m.initiators for m in draft.mentions))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from trucewatch.extract.datafiles import load, words
 from trucewatch.extract.what import is_casualty_only
+from trucewatch.places.model import distance_km
 
 ANAPHORIC_DETS = words("act_words.yaml", "anaphoric_dets")
 
@@ -46,8 +47,21 @@ def conflicts(mention, draft, *, ignore_status: bool = False) -> bool:
         return True
     here, there = mention.location, draft.location
     if here and there and here.geonameid and there.geonameid and here.geonameid != there.geonameid:
-        return True
+        return not _within_one_place(here, there)
     return False
+
+
+SAME_PLACE_KM = 25.0  # how far a neighbourhood may lie from the point of its city
+FINER = {"exact": 0, "neighbourhood": 1, "city": 2, "admin2": 3, "admin1": 4}
+
+
+def _within_one_place(here, there) -> bool:
+    """"Rockets hit homes in Tripoli" and "... the Abu Salim district of Tripoli": one place told at
+    two precisions, not two places. Two towns of the same precision are two places, however near."""
+    if None in (here.lat, here.lon, there.lat, there.lon) or here.precision == there.precision \
+            or here.precision not in FINER or there.precision not in FINER:
+        return False
+    return distance_km(here.lat, here.lon, there.lat, there.lon) <= SAME_PLACE_KM
 
 
 def fuse_headline(mention, headline: list):

@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from spacy.symbols import ADJ, ADP, DET, NOUN, PROPN
 
-from trucewatch.extract.actor_countries import actor_countries
+from trucewatch.extract.actor_countries import actor_countries, nationality_country
 from trucewatch.extract.datafiles import actor_nouns, load, words
 from trucewatch.nlp import starts_sentence
 from trucewatch.places import get_gazetteer
@@ -256,8 +256,8 @@ def _kind_named(doc, tokens: list, taken: set[int]) -> list[tuple[int, int]]:
     while i < n:
         token = tokens[i]
         if i in taken or not _name_like(token) or (token.pos != PROPN and (
-                starts_sentence(token) or is_word_not_name(token.text))):
-            i += 1
+                starts_sentence(token) or is_word_not_name(token.text) or nationality_country(token.text))):
+            i += 1  # "the Libyan capital": a nationality before a place noun names no place of its own
             continue
         end = i + 1
         while end < n and end not in taken and end - i < 6 and (
