@@ -244,3 +244,15 @@ def test_a_town_followed_by_a_site_noun_stays_the_town(nlp):
 def test_a_nationality_before_a_place_noun_is_no_place_name(nlp):
     mentions = _places(nlp, "Shells hit homes in the Somali capital overnight.")
     assert not any(m.label == "KIND" and m.text == "Somali" for m in mentions)
+
+
+def test_a_person_s_home_town_is_not_the_act_place(nlp):
+    text = "Sergeant Yossi Levi, 39, of Beersheba, was killed when militants fired on his car south of Hebron."
+    location = _place_of(nlp, text, "killed")
+    assert location is not None and location.name == "Hebron"
+
+
+def test_the_country_whose_base_it_is_is_not_the_act_place(nlp):
+    text = "A suicide bomber struck outside a US base in eastern Afghanistan, killing four soldiers."
+    location = _place_of(nlp, text, "struck")
+    assert location is not None and location.country == "AFG"

@@ -806,14 +806,17 @@ def _role(root, place: Place | None = None) -> str:
         return "acting"  # "the Government of National Accord in Tripoli said": its seat
     if root.dep_ == "pobj" and head.lower_ == "from" and head.head.lemma_.lower() in ORIGIN_NOUNS:
         return "qualifying"  # "five diplomats from the United Arab Emirates": who they are
+    if root.dep_ == "pobj" and head.lower_ in ("of", "from") and _names_a_person(head.head):
+        return "qualifying"  # "Sergeant Yossi Levi, 39, of Beersheba": where he is from
     if root.dep_ == "npadvmod" and head.dep_ == "amod" and head.lemma_.lower() in SPONSORING:
         return "qualifying"  # "US-led coalition jets", "Iran-backed militias"
     if root.dep_ in ("compound", "amod", "poss", "nmod") and head.pos_ in ("NOUN", "PROPN"):
         lemma = head.lemma_.lower()
         if lemma in actor_nouns():
             return "qualifying"
-        if lemma in default_lexicon().nouns and (place is None or place.precision in ("country", "region")):
-            return "qualifying"  # "US airstrikes": whose acts; "the London bombings": where they were
+        if (lemma in default_lexicon().nouns or site_noun(head)) and (
+                place is None or place.precision in ("country", "region")):
+            return "qualifying"  # "US airstrikes", "a US base": whose; "the London bombings": where
     return ""
 
 
@@ -821,6 +824,13 @@ SPONSORING = words("place_words.yaml", "sponsoring_participles")
 ORIGIN_NOUNS = words("place_words.yaml", "origin_nouns")
 PEOPLE_NOUNS = words("place_words.yaml", "people_nouns") | ORIGIN_NOUNS
 SEAT_NOUNS = words("place_words.yaml", "seat_nouns")
+
+
+def _names_a_person(token) -> bool:
+    """A person's name, or the age written after it ("Yossi Levi, 39, of Beersheba")."""
+    if token.ent_type_ == "PERSON":
+        return True
+    return token.like_num and token.dep_ == "appos" and token.head.ent_type_ == "PERSON"
 
 
 def _speaking_seat(noun) -> bool:
