@@ -18,7 +18,7 @@ from trucewatch.extract.drafts import Draft, Mention, StoryPlaces, actor_refs, m
 from trucewatch.extract.fusion import conflicts, fuse_headline, fuse_into
 from trucewatch.extract.modality import clause_verb, failed, status_of, tense_of, ultimatum
 from trucewatch.extract.what import Trigger, armed_variant, default_lexicon, find_triggers, is_casualty_only
-from trucewatch.extract.who import after_dateline, participants
+from trucewatch.extract.who import actor_like, after_dateline, participants
 from trucewatch.ontology import default_ontology
 from trucewatch.extract.protests import escalate_protests
 from trucewatch.extract.salience import is_background, is_commitment, main_index, salience
@@ -408,7 +408,8 @@ def _unattributed_reaction(draft: Draft) -> bool:
 
 def _only_casualty_words(draft: Draft) -> bool:
     """A lone "killed" with no act, no toll and nobody who did it says nothing countable; with a
-    toll it is kept, and so is one with its doers ("suspected militants shot dead a constable" is
-    an attack, whether or not the count was read)."""
+    toll it is kept, and so is one with people who did it ("suspected militants shot dead a
+    constable" is an attack, whether or not the count was read; "killed by the crash" is not)."""
     return all(is_casualty_only(m.trigger) for m in draft.mentions) and not (
-        draft.fatalities or draft.injured or any(m.initiators for m in draft.mentions))
+        draft.fatalities or draft.injured or any(actor_like(p, m.sentence.doc) for m in draft.mentions
+                                                 for p in m.initiators))

@@ -577,7 +577,7 @@ def _places_of(holders) -> list[Participant]:
     return out
 
 
-def _actor_like(participant: Participant, doc) -> bool:
+def actor_like(participant: Participant, doc) -> bool:
     """A named side, a named possessor, or a word for people, groups or forces (participants.yaml)."""
     head = doc[participant.head_i]
     if head.ent_type_ in ACTOR_ENTS or head.pos_ == "PROPN" or head.lemma_.lower() in PEOPLE_WORDS:
@@ -620,7 +620,7 @@ def participants(trigger: Trigger) -> tuple[list[Participant], list[Participant]
             _sides(token, initiators)
     if trigger.act.plover and trigger.act.plover.event == "REQUEST" and trigger.kind == "verb":
         targets.extend(_asked(trigger.head))
-    if trigger.kind == "verb" and not any(_actor_like(t, trigger.head.doc) for t in targets):
+    if trigger.kind == "verb" and not any(actor_like(t, trigger.head.doc) for t in targets):
         targets.extend(_content_targets(trigger.head))  # "threatened to cut relations with X"
     if trigger.act.family in _words("recipient_families"):
         targets = _with_recipients(trigger, targets)
@@ -630,7 +630,7 @@ def participants(trigger: Trigger) -> tuple[list[Participant], list[Participant]
         initiators = _checkpoint_owners(trigger)
     if _received(trigger):
         initiators, targets = _givers(trigger), _receivers(trigger) + [
-            t for t in targets if _actor_like(t, trigger.head.doc)]
+            t for t in targets if actor_like(t, trigger.head.doc)]
     own = {tok.i for tok in trigger.tokens}
     return _unique(initiators, own), _unique(targets, own | {p.head_i for p in initiators})
 
@@ -646,7 +646,7 @@ def _asked(verb) -> list[Participant]:
 def _with_recipients(trigger: Trigger, targets: list[Participant]) -> list[Participant]:
     """The actor-like targets of an act that goes to someone, plus its recipients, read on the
     trigger, on the light verb or carrier noun that holds it, or on what a verb gives."""
-    targets = [t for t in targets if _actor_like(t, trigger.head.doc)]
+    targets = [t for t in targets if actor_like(t, trigger.head.doc)]
     for token in trigger.tokens:
         _recipients(token, targets)
     head = trigger.head
