@@ -256,8 +256,8 @@ def _kind_named(doc, tokens: list, taken: set[int]) -> list[tuple[int, int]]:
     while i < n:
         token = tokens[i]
         if i in taken or not _name_like(token) or (token.pos != PROPN and (
-                starts_sentence(token) or is_word_not_name(token.text) or nationality_country(token.text))):
-            i += 1  # "the Libyan capital": a nationality before a place noun names no place of its own
+                starts_sentence(token) or is_word_not_name(token.text))):
+            i += 1
             continue
         end = i + 1
         while end < n and end not in taken and end - i < 6 and (
@@ -269,8 +269,9 @@ def _kind_named(doc, tokens: list, taken: set[int]) -> list[tuple[int, int]]:
                 and _unknown_site_name(doc, i, end):
             end, site = end + 1, True  # "the Imam Hussein shrine"
         if (_introduced_by_kind(doc, i) or after or site or _placed_within(doc, i, end)) \
-                and not (end - i == 1 and is_word_not_name(token.text)) and not _named_side_cached(doc[i:end].text):
-            found.append((i, end))
+                and not (end - i == 1 and is_word_not_name(token.text)) and not _named_side_cached(doc[i:end].text) \
+                and not (token.pos != PROPN and nationality_country(token.text)):
+            found.append((i, end))  # "the Libyan capital": a nationality names no place of its own
         i = end
     return found
 
@@ -643,13 +644,13 @@ def story_places(doc) -> list[PlaceMention]:
     # context; the others are checked against it.
     vouching = [label in PLACE_LABELS or (label in ("ORG", GAZ, "PERSON", "PRODUCT") and _well_known_town(text))
                 or (label == IN_NAME and _country_name(text)) for _, _, label, text in located]
-    hint = actor_countries(doc)
+    hint = lru_cache(maxsize=1)(lambda: actor_countries(doc))  # read only when no place says the country
     places = resolve_story([StoryName(*_lookup(doc, start, end, text), fuzzy=label in PLACE_LABELS, vouches=vouches)
                             for (start, end, label, text), vouches in zip(located, vouching)], hint=hint)
     # Where the story is: the places NER called places, and well-known towns it mislabelled; else
     # where its actors come from.
     focus = story_focus([p for (_, _, label, _), p, vouches in zip(located, places, vouching)
-                         if label in PLACE_LABELS or (vouches and label != IN_NAME)]) or hint
+                         if label in PLACE_LABELS or (vouches and label != IN_NAME)]) or hint()
     # Countries the story names as places ("in Syria", "the Syrian Democratic Forces"); a nationality
     # of those who act ("Russian jets") does not say where things happen.
     # A country's own name counts whatever label the tagger gave it ("Cameroon's far north" as ORG).

@@ -9,7 +9,7 @@ A name never vouches for itself, however it is written ("ARLINGTON" and "Arlingt
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -72,11 +72,19 @@ def state_countries(places: Sequence[Place | None]) -> tuple[str, ...]:
     return tuple(sorted({p.country for p in places if p is not None and p.fcode == "ADM1" and p.country}))
 
 
+Hint = Callable[[], tuple[str, ...]] | tuple[str, ...]
+
+
+def _countries(hint: Hint) -> tuple[str, ...]:
+    return hint() if callable(hint) else hint
+
+
 def context_from(others: Sequence[Place | None], nearby: tuple[str, ...] = (),
-                 written: frozenset[str] = frozenset(), hint: tuple[str, ...] = ()) -> PlaceContext:
+                 written: frozenset[str] = frozenset(), hint: Hint = ()) -> PlaceContext:
     """The context the story's other places (and other names, as written) give one name; `hint`
-    (countries of the story's actors) stands for its countries when its places name none."""
-    return PlaceContext(countries=story_focus(others) or hint, nearby=nearby, near=near_points(others),
+    (countries of the story's actors, or a function giving them: they are read only when needed)
+    stands for its countries when its places name none."""
+    return PlaceContext(countries=story_focus(others) or _countries(hint), nearby=nearby, near=near_points(others),
                         areas=story_areas(others), named_areas=named_areas(others),
                         state_countries=state_countries(others), written=written)
 
@@ -87,7 +95,7 @@ def _resolve_cached(text: str, context: PlaceContext, fuzzy: bool) -> Place | No
 
 
 def resolve_story(names: Sequence[StoryName | str], rounds: int | None = None,
-                  hint: tuple[str, ...] = ()) -> list[Place | None]:
+                  hint: Hint = ()) -> list[Place | None]:
     """The place each name denotes (None: unknown), in input order; `rounds` of context (default
     ROUNDS; 1 = each name in the light of the others resolved alone); `hint`: countries the story's
     actors come from, used when its places say no country."""
@@ -110,7 +118,7 @@ def resolve_story(names: Sequence[StoryName | str], rounds: int | None = None,
 
 
 def _context_round(items: list[StoryName], keys: list[str], current: dict[str, Place | None],
-                   hint: tuple[str, ...] = ()) -> list[Place | None]:
+                   hint: Hint = ()) -> list[Place | None]:
     """Every name resolved with the context the story's other places (as the previous round left
     them) and other written names give it; names written alike share one context."""
     contexts: dict[tuple[str, tuple[str, ...]], PlaceContext] = {}
