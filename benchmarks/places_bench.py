@@ -72,6 +72,9 @@ def resolution_share(shared: Path, stories: int) -> dict:
     from trucewatch.extract.what import default_lexicon
 
     default_lexicon()  # the act lexicon (place roles read it) is loaded by extraction anyway
+    from trucewatch.extract.links import resolve_actor
+
+    resolve_actor("the army")  # so is the actor dictionary (groups' names and countries)
     started, cpu = time.perf_counter(), time.process_time()
     for doc in docs:
         mentions = where.story_places(doc)

@@ -111,8 +111,12 @@ def _glued_article(token) -> bool:
 def _name_like(token) -> bool:
     """A capitalised word. An apostrophe inside a transliterated name ("Dara’a", "Mar’e") does not
     start a new word, though str.istitle reads the letter after it as one."""
-    text = token.text
-    return bool(text[:1].isupper()) and (token.is_title or re.sub(r"[’'](?=\w)", "", text).istitle())
+    return token.is_title or _name_like_text(token.text)
+
+
+@lru_cache(maxsize=50_000)
+def _name_like_text(text: str) -> bool:
+    return text[:1].isupper() and ("’" in text or "'" in text) and re.sub(r"[’'](?=\w)", "", text).istitle()
 
 
 def _joined_to(doc, index: int, step: int) -> int | None:
@@ -151,8 +155,7 @@ def _name_goes_on(doc, start: int, end: int, tagged: set[int]) -> int | None:
     Kashmir" into "Jammu" and "Kashmir"; "Homs and Hama" stays two places, as no place is called
     so, and a name never runs on into the next sentence ("Colo. A similar meeting")."""
     at = end + 1 if end < len(doc) and doc[end].lower_ in ("and", "&") else end
-    if at >= len(doc) or not _name_like(doc[at]) or doc[at].is_sent_start or at not in tagged \
-            or not doc[end - 1].is_alpha:
+    if at not in tagged or not _name_like(doc[at]) or doc[at].is_sent_start or not doc[end - 1].is_alpha:
         return None
     gazetteer = get_gazetteer()
     for stop in range(min(at + 3, len(doc)), at, -1):
@@ -220,7 +223,7 @@ def _runs(doc, tokens: list, taken: set[int], open_to: frozenset[int] = frozense
     found, i, n = [], 0, len(tokens)
     while i < n:
         token = tokens[i]
-        if i in taken or not (_name_like(token) or token.is_upper) or not _CAPITALISED.match(token.text) \
+        if i in taken or not (token.is_title or token.is_upper or _name_like(token)) or not _CAPITALISED.match(token.text) \
                 or (token.pos != PROPN and (starts_sentence(token) or is_word_not_name(token.text))):
             i += 1
             continue
@@ -255,7 +258,7 @@ def _kind_named(doc, tokens: list, taken: set[int]) -> list[tuple[int, int]]:
     i, n = 0, len(tokens)
     while i < n:
         token = tokens[i]
-        if i in taken or not _name_like(token) or (token.pos != PROPN and (
+        if i in taken or not (token.is_title or _name_like(token)) or (token.pos != PROPN and (
                 starts_sentence(token) or is_word_not_name(token.text))):
             i += 1
             continue
@@ -594,8 +597,8 @@ def _misread_as_time(entity) -> bool:
 def _cut_at_plain_words(entity) -> tuple[int, int, str]:
     """"attacks on Aleppo for the ninth consecutive day" tagged as one title: a name that runs on
     into plain lower-case words ("ninth", "day") ends where its capitalised words end."""
-    if entity.label_ in OTHER_NAME_LABELS and any(
-            t.is_lower and t.is_alpha and t.lower_ not in _INNER_WORDS | _JOINERS for t in entity):
+    if entity.label_ in OTHER_NAME_LABELS and len(entity) > 1 and any(
+            t.is_lower and t.is_alpha and t.lower_ not in _INNER_WORDS and t.lower_ not in _JOINERS for t in entity):
         end = entity.start
         while end < entity.end and (_name_like(entity.doc[end]) or entity.doc[end].text in _JOINERS):
             end += 1

@@ -85,6 +85,14 @@ def _distance_km(a: Place, b: Place) -> float:
     return distance_km(a.lat, a.lon, b.lat, b.lon)
 
 
+NEAR_DEGREES = NEAR_KM / 111.19  # a degree of latitude is at least this many km apart everywhere
+
+
+def _near(place: Place, lat: float, lon: float) -> bool:
+    """Within NEAR_KM; points farther apart in latitude alone skip the great-circle sum."""
+    return abs(place.lat - lat) <= NEAR_DEGREES and distance_km(place.lat, place.lon, lat, lon) < NEAR_KM
+
+
 def _is_country(place: Place) -> bool:
     return place.fcode.startswith("PCL")
 
@@ -130,7 +138,7 @@ def _vouched(place: Place, context: PlaceContext) -> bool:
     focus = {c.upper() for c in context.countries}
     if place.country in focus or place.country3 in focus:
         return True
-    if any(distance_km(place.lat, place.lon, lat, lon) < NEAR_KM for lat, lon in context.near):
+    if any(_near(place, lat, lon) for lat, lon in context.near):
         return True
     if (place.country, name_key(place.admin1 or "")) in context.areas:
         return True
@@ -149,7 +157,7 @@ def score(place: Place, context: PlaceContext, kind_word: str | None = None) -> 
     for nearby_name in context.nearby:
         value += _nearby_support(place, nearby_name)
     if context.near and not _is_country(place):
-        close = sum(distance_km(place.lat, place.lon, lat, lon) < NEAR_KM for lat, lon in context.near)
+        close = sum(_near(place, lat, lon) for lat, lon in context.near)
         value += NEAR_BONUS * min(close, 3)
     if context.areas and not _is_country(place):
         # A town in the state the story's other places are in, or that state itself ("Montana"
