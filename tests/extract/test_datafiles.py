@@ -47,9 +47,9 @@ def test_word_lists_hold_lower_case_strings(name):
 
 
 def test_module_word_sets_come_from_the_data_files():
-    from trucewatch.extract import modality, place_names, what, who
+    from trucewatch.extract import modality, name_spans, what, who
     assert what.LIGHT_VERBS == words("act_words.yaml", "light_verbs") and "conduct" in what.LIGHT_VERBS
     assert who.CARRIER_VERBS == what.LIGHT_VERBS | words("participants.yaml", "weapon_verbs")
     assert {"drop", "carry"} <= who.CARRIER_VERBS
     assert "'ll" in modality.FUTURE_AUX and "'s" in what.AUXILIARY_WORDS  # quoted contractions
-    assert place_names.GLUED_ARTICLES[:2] == ("al", "el")  # a tuple in file order
+    assert name_spans.GLUED_ARTICLES[:2] == ("al", "el")  # a tuple in file order

@@ -117,7 +117,7 @@ def test_names_the_index_lacks_are_not_looked_up_and_nothing_else_changes(nlp, m
 
     docs = [nlp(text) for text in MIXED_REPORTS]
     fast = [[(m.text, m.label, m.place and m.place.id) for m in story_places(doc)] for doc in docs]
-    monkeypatch.setattr(place_names, "_may_match", lambda text: True)  # look every name up
+    monkeypatch.setattr(place_names, "may_match", lambda text: True)  # look every name up
     slow = [[(m.text, m.label, m.place and m.place.id) for m in story_places(doc)] for doc in docs]
     assert fast == slow
     assert any(text == "Saraqib" for text, _, _ in fast[0])
@@ -125,7 +125,7 @@ def test_names_the_index_lacks_are_not_looked_up_and_nothing_else_changes(nlp, m
 
 @pytest.mark.parametrize("text", ["Aleppo", "eastern Aleppo", "Idlib province", "the outskirts of Hama"])
 def test_exact_names_with_a_part_or_kind_word_are_still_looked_up(text):
-    from trucewatch.extract.place_names import _may_match
+    from trucewatch.extract.name_spans import may_match as _may_match
 
     assert _may_match(text)
 
@@ -133,7 +133,7 @@ def test_exact_names_with_a_part_or_kind_word_are_still_looked_up(text):
 @pytest.mark.parametrize("text", ["Tarek Vollmann", "Linnea Okafor", "Northern Shield Brigade"])
 def test_a_name_skipped_by_the_filter_could_never_have_been_kept(text):
     """What `_plausible_extra` asks of a name NER did not call a place: an exact match (>= 0.95)."""
-    from trucewatch.extract.place_names import _may_match
+    from trucewatch.extract.name_spans import may_match as _may_match
     from trucewatch.places import resolve
 
     place = resolve(text, fuzzy=False)

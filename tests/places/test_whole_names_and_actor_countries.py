@@ -8,7 +8,7 @@ the countries of a story's actors choose among namesakes when its places say no 
 import pytest
 
 from trucewatch.extract.actor_countries import actor_countries
-from trucewatch.extract.place_names import _whole_names
+from trucewatch.extract.name_spans import whole_names
 from trucewatch.extract.where import locate, story_places
 from trucewatch.places import resolve
 
@@ -47,7 +47,7 @@ def test_two_places_joined_by_a_bare_hyphen_stay_two(nlp):
     doc = nlp("Shelling closed the Homs-Hama road again on Tuesday.")
     homs = next(t.i for t in doc if t.text == "Homs")
     # a tagger's span on "Homs" is not widened into "Homs-Hama": both parts are places of their own
-    assert _whole_names(doc, [(homs, homs + 1, "GPE")]) == [(homs, homs + 1, "GPE")]
+    assert whole_names(doc, [(homs, homs + 1, "GPE")]) == [(homs, homs + 1, "GPE")]
 
 
 @pytest.mark.parametrize("text, name", [
@@ -182,14 +182,14 @@ def test_a_name_the_gazetteer_lacks_written_as_lying_in_a_place_is_the_act_place
 
 
 def test_a_word_that_begins_like_an_article_does_not_glue_a_name():
-    from trucewatch.extract.place_names import _glued_article
+    from trucewatch.extract.name_spans import glued_article
 
     class Word:  # the only attribute the check reads
         def __init__(self, text):
             self.text = text
 
-    assert _glued_article(Word("al")) and _glued_article(Word("al-Sham"))
-    assert not _glued_article(Word("area")) and not _glued_article(Word("Assad"))
+    assert glued_article(Word("al")) and glued_article(Word("al-Sham"))
+    assert not glued_article(Word("area")) and not glued_article(Word("Assad"))
 
 
 def test_a_country_that_opens_the_next_clause_is_no_apposition(nlp):

@@ -25,36 +25,32 @@ from functools import lru_cache
 from spacy.symbols import ADJ, ADP, DET, NOUN, PROPN
 
 from trucewatch.extract.actor_countries import actor_countries, nationality_country
-from trucewatch.extract.datafiles import actor_nouns, load, words
+from trucewatch.extract.datafiles import actor_nouns, words
+from trucewatch.extract.name_spans import (JOINERS, KIND, NAME_PARTICLES, PLACE_LABELS, clean_name, glued_article,
+                                           known, longest_known_end, may_match, name_like, whole_names)
 from trucewatch.nlp import starts_sentence
 from trucewatch.places import get_gazetteer
 from trucewatch.places.disambiguate import (KIND_SUFFIX, PART_PREFIX, PlaceContext, ranked, transliterated_countries,
                                              written_countries)
 from trucewatch.places.model import Place
-from trucewatch.places.names import name_key, skeleton
+from trucewatch.places.names import name_key
 from trucewatch.places.story import StoryName, resolve_story, story_focus
 from trucewatch.places.wordstats import is_common_word
 
-PLACE_LABELS = {"GPE", "LOC", "FAC"}
 EXACT_MATCH = 0.95  # a namesake in a named country must be spelled this well to replace another
 ABROAD_TOWN = 100_000  # a town abroad this large may be meant though the story names other countries
 OTHER_NAME_LABELS = {"PERSON", "ORG", "LANGUAGE", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP"}
 LOCATIVE_PREPS = words("place_words.yaml", "locative_preps")
 PART_WORDS = words("place_words.yaml", "part_words")
 PLACE_KINDS = words("place_kinds.yaml", "place_kinds")  # "town", "district": nouns that stand for a name
-GLUED_ARTICLES = tuple(load("place_words.yaml")["glued_articles"])
 _INNER_WORDS = words("place_words.yaml", "inner_name_words")
-_NAME_PARTICLES = words("place_words.yaml", "name_particles")
-_JOINERS = words("place_words.yaml", "name_joiners") | _NAME_PARTICLES
 FACILITY_NOUNS = words("place_words.yaml", "facility_nouns")
 _CAPITALISED = re.compile(r"^[A-Z][\w'’\-]+$")
 IN_NAME = "IN_NAME"  # a place inside an organisation's name: "University of Kentucky", "Texas Rangers"
 AS_ADJECTIVE = "GAZ_ADJ"  # a town name the tagger took for an adjective: "the southern Aleppo districts"
 GAZ = "GAZ"  # a capitalised run the tagger left untagged
-KIND = "KIND"  # a name the gazetteer lacks that a place noun introduces: "the village of Umm Jurn"
 WELL_KNOWN_TOWN = 100_000
 NONSTATE_SECTORS = frozenset(s.upper() for s in words("act_words.yaml", "nonstate_sectors"))
-MIN_SKELETON = 4  # letters of a transliteration skeleton below which it matches too much
 
 
 @dataclass
@@ -101,120 +97,6 @@ def is_word_not_name(text: str) -> bool:
         or is_common_word(written)
 
 
-def _glued_article(token) -> bool:
-    """An Arabic article inside a name, alone ("Khan al Sheikh") or glued to the next word
-    ("al-Sheikh"); not any word that begins with the same letters ("area", "Assad")."""
-    text = token.text.lower()
-    return text in GLUED_ARTICLES or (text[:2] in GLUED_ARTICLES and text[2:3] in ("-", "’", "'"))
-
-
-def _name_like(token) -> bool:
-    """A capitalised word. An apostrophe inside a transliterated name ("Dara’a", "Mar’e") does not
-    start a new word, though str.istitle reads the letter after it as one."""
-    return token.is_title or _name_like_text(token.text)
-
-
-@lru_cache(maxsize=50_000)
-def _name_like_text(text: str) -> bool:
-    return text[:1].isupper() and ("’" in text or "'" in text) and re.sub(r"[’'](?=\w)", "", text).istitle()
-
-
-def _joined_to(doc, index: int, step: int) -> int | None:
-    """The index of the capitalised word that joiners ("-", "e", "i", "de") link to the word at
-    `index`, looking forward (step 1) or back (step -1); None when none does."""
-    k, joiners = index + step, []
-    while 0 <= k < len(doc) and len(joiners) < 3 and doc[k].text in _JOINERS:
-        if doc[k].text == "-" and (doc[k].whitespace_ or doc[k - 1].whitespace_):
-            return None  # "W.Va. - Jim": a dash between words, not a hyphen inside a name
-        joiners.append(doc[k].text)
-        k += step
-    if not joiners or not 0 <= k < len(doc) or not _name_like(doc[k]) or doc[k].ent_type_ in ("DATE", "TIME"):
-        return None
-    if joiners == ["-"] and _known(get_gazetteer(), doc[index].text) and _known(get_gazetteer(), doc[k].text):
-        return None  # "the Aleppo-Latakia highway", "Israel-Gaza": two places, not one name
-    return k
-
-
-def _widened(doc, start: int, end: int) -> tuple[int, int, int]:
-    """(left, start, right): how far joiners carry a span's name to the left and to the right.
-    Taggers cut transliterated names at their joiners ("Sar-e" + "Pol", "Qala" + "i Naw", "López" +
-    "de Micay"), and the part alone is some other place."""
-    while end - 1 > start and doc[end - 1].text in _JOINERS:
-        end -= 1  # "Sar-e" tagged alone: the name goes on after its joiner
-    left, right = start, end
-    while (k := _joined_to(doc, left, -1)) is not None:
-        left = k
-    while (k := _joined_to(doc, right - 1, 1)) is not None:
-        right = k + 1
-    return left, start, right
-
-
-def _name_goes_on(doc, start: int, end: int, tagged: set[int]) -> int | None:
-    """The end of a longer name the gazetteer holds, spelled exactly, that the span begins and
-    another span goes on with: the tagger cut "Tal Afar" into "Tal" and "Afar city", "Jammu and
-    Kashmir" into "Jammu" and "Kashmir"; "Homs and Hama" stays two places, as no place is called
-    so, and a name never runs on into the next sentence ("Colo. A similar meeting")."""
-    at = end + 1 if end < len(doc) and doc[end].lower_ in ("and", "&") else end
-    if at not in tagged or not _name_like(doc[at]) or doc[at].is_sent_start or not doc[end - 1].is_alpha:
-        return None
-    gazetteer = get_gazetteer()
-    for stop in range(min(at + 3, len(doc)), at, -1):
-        if all(_name_like(t) for t in doc[at:stop]) and gazetteer.exists(name_key(doc[start:stop].text)):
-            return stop
-    return None
-
-
-def _whole_names(doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Spans widened to the whole names they are part of. A whole the gazetteer knows takes the
-    span's place. A name cut at its end that the gazetteer does not know whole is kept whole, as a
-    place it lacks, when the tagger or a place noun said it is a place, and dropped otherwise (its
-    part is not the place meant). Widening only to the left is kept only when known: an article
-    also begins a name after another word ("the Shiite al-Bayaa district"). Other spans inside a
-    widened one are its parts and go."""
-    kept, widened = [], []
-    tagged = {i for start, end, _ in spans for i in range(start, end)}
-    for start, end, label in spans:
-        joined = _name_goes_on(doc, start, end, tagged)
-        if joined is not None:
-            widened.append((start, joined, label))
-            continue
-        left, start, right = _widened(doc, start, end)
-        options = [wide for wide in ((left, right), (start, right), (left, end)) if wide != (start, end)]
-        known = next((wide for wide in options if _may_match(_clean(doc[wide[0]:wide[1]].text))), None)
-        if known is not None:
-            widened.append((*known, label))
-        elif right <= end:
-            kept.append((start, end, label))
-        else:  # its end was cut off
-            widened.append((start, right, label if label in PLACE_LABELS or label == KIND else None))
-    result, covered = [], set()
-    for start, end, label in sorted(widened, key=lambda s: (s[0], s[0] - s[1])):
-        if not covered.intersection(range(start, end)):
-            covered.update(range(start, end))
-            if label is not None:
-                result.append((start, end, label))
-    return result + [span for span in kept if not covered.intersection(range(span[0], span[1]))]
-
-
-def _known(gazetteer, text: str) -> bool:
-    """Whether the index holds the name exactly, or a transliteration variant of it (skeleton)."""
-    key = name_key(text)
-    if not key:
-        return False
-    if gazetteer.exists(key):
-        return True
-    skel = skeleton(text)
-    return len(skel) >= MIN_SKELETON and gazetteer.skeleton_exists(skel)
-
-
-def _longest_known_end(gazetteer, doc, start: int, stop: int) -> int | None:
-    """The end of the longest name doc[start:end] (end <= stop) the gazetteer knows, if any."""
-    for end in range(stop, start, -1):
-        if _known(gazetteer, doc[start:end].text):
-            return end
-    return None
-
-
 def _runs(doc, tokens: list, taken: set[int], open_to: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
     """Capitalised runs starting outside entities whose name the gazetteer knows (longest first);
     a run may go on into an entity's words when the whole is a known name ("Dera" + "Ismail Khan"
@@ -223,20 +105,20 @@ def _runs(doc, tokens: list, taken: set[int], open_to: frozenset[int] = frozense
     found, i, n = [], 0, len(tokens)
     while i < n:
         token = tokens[i]
-        if i in taken or not (token.is_title or token.is_upper or _name_like(token)) or not _CAPITALISED.match(token.text) \
+        if i in taken or not (token.is_title or token.is_upper or name_like(token)) or not _CAPITALISED.match(token.text) \
                 or (token.pos != PROPN and (starts_sentence(token) or is_word_not_name(token.text))):
             i += 1
             continue
         end = i
         while end + 1 < n and (end + 1 not in taken or end + 1 in open_to) and end - i < 5 and (
-                _name_like(tokens[end + 1]) or tokens[end + 1].text == "-"
-                or _glued_article(tokens[end + 1])
+                name_like(tokens[end + 1]) or tokens[end + 1].text == "-"
+                or glued_article(tokens[end + 1])
                 or (tokens[end].text == "-" and tokens[end + 1].is_alpha)  # "Pul-i-Alam"
                 or (tokens[end + 1].pos in (ADP, DET) and tokens[end + 1].lower_ in _INNER_WORDS)
-                or (tokens[end + 1].text in _NAME_PARTICLES and end + 2 < n and tokens[end + 2].is_title)):
+                or (tokens[end + 1].text in NAME_PARTICLES and end + 2 < n and tokens[end + 2].is_title)):
             end += 1
-        known = _longest_known_end(gazetteer, doc, i, end + 1)
-        glued = [k for k in range(i + 1, end) if tokens[k].text in _NAME_PARTICLES]
+        known = longest_known_end(gazetteer, doc, i, end + 1)
+        glued = [k for k in range(i + 1, end) if tokens[k].text in NAME_PARTICLES]
         if known is not None and glued and known <= glued[-1]:
             # "Tala wa Barfak District": a particle glues the words into one name the gazetteer
             # lacks; its first word alone ("Tala") is some other place
@@ -258,13 +140,13 @@ def _kind_named(doc, tokens: list, taken: set[int]) -> list[tuple[int, int]]:
     i, n = 0, len(tokens)
     while i < n:
         token = tokens[i]
-        if i in taken or not (token.is_title or _name_like(token)) or (token.pos != PROPN and (
+        if i in taken or not (token.is_title or name_like(token)) or (token.pos != PROPN and (
                 starts_sentence(token) or is_word_not_name(token.text))):
             i += 1
             continue
         end = i + 1
         while end < n and end not in taken and end - i < 6 and (
-                _name_like(tokens[end]) or tokens[end].text == "-" or _glued_article(tokens[end])):
+                name_like(tokens[end]) or tokens[end].text == "-" or glued_article(tokens[end])):
             end += 1
         after = end < n and tokens[end].pos == NOUN and tokens[end].lemma_.lower() in PLACE_KINDS
         site = end - i > 1 and site_noun(tokens[end - 1]) and _unknown_site_name(doc, i, end - 1)
@@ -287,7 +169,7 @@ def _placed_within(doc, start: int, end: int) -> bool:
     if before not in LOCATIVE_PREPS or end + 1 >= len(doc):
         return False
     following = doc[end:end + 5]
-    if following[0].lower_ in ("in", "near") and (_name_like(following[1]) or following[1].lower_ == "the"):
+    if following[0].lower_ in ("in", "near") and (name_like(following[1]) or following[1].lower_ == "the"):
         return True
     return following[0].text == "," and following[1].lower_ in ("a", "an") and any(
         t.pos == NOUN and t.lemma_.lower() in PLACE_KINDS for t in following[2:5])
@@ -297,7 +179,7 @@ def _unknown_site_name(doc, start: int, end: int) -> bool:
     """Whether the words before a site noun are a name of their own, not a place the gazetteer
     holds ("the Winnipeg jail", "Rafah terminal": the town is the place) nor a nationality ("a
     Spanish university")."""
-    return doc[start].ent_type_ != "NORP" and not get_gazetteer().exists(name_key(_clean(doc[start:end].text)))
+    return doc[start].ent_type_ != "NORP" and not get_gazetteer().exists(name_key(clean_name(doc[start:end].text)))
 
 
 def site_noun(token) -> bool:
@@ -316,12 +198,12 @@ def site_town(doc, start: int, end: int, countries: tuple[str, ...]) -> Place | 
     if not countries or not site_noun(doc[end - 1]):
         return None
     stop = start
-    while stop < end and _name_like(doc[stop]) and not site_noun(doc[stop]) \
+    while stop < end and name_like(doc[stop]) and not site_noun(doc[stop]) \
             and not is_word_not_name(doc[stop].text):
         stop += 1
     if stop == start or stop == end:
         return None
-    town = _namesake_in(_clean(doc[start:stop].text), countries, 0.9)
+    town = _namesake_in(clean_name(doc[start:stop].text), countries, 0.9)
     return town if town is not None and town.fclass == "P" else None
 
 
@@ -331,7 +213,7 @@ def _places_inside_names(doc, entities: list[tuple[int, int, str]]) -> list[tupl
     gazetteer = get_gazetteer()
     found = []
     for start, end, label in entities:
-        if label != "ORG" or end - start < 2 or gazetteer.exists(name_key(_clean(doc[start:end].text))):
+        if label != "ORG" or end - start < 2 or gazetteer.exists(name_key(clean_name(doc[start:end].text))):
             continue
         i = start
         while i < end:
@@ -557,21 +439,6 @@ def _as_resolved(doc, start: int, end: int, text: str) -> str:
     return text
 
 
-def _clean(text: str) -> str:
-    text = re.sub(r"^(?:the|The)\s+", "", text.strip())
-    return re.sub(r"[’']s$", "", text)
-
-
-def _may_match(text: str) -> bool:
-    """Whether the index holds this name (exactly or as a transliteration variant), or the name
-    without "eastern ..." / "... province". The other names skip the costly candidate lookup."""
-    gazetteer = get_gazetteer()
-    if _known(gazetteer, text):
-        return True
-    part, kind = PART_PREFIX.match(text), KIND_SUFFIX.match(text)
-    return bool((part and _known(gazetteer, part.group(2))) or (kind and _known(gazetteer, kind.group(1))))
-
-
 def _well_known_town(text: str) -> bool:
     """A name that is, spelled exactly, a provincial capital, a large town or a district seat where
     names are transliterated: "Hama", "Idlib", "Jisr al-Shughur". NER often tags these as persons
@@ -591,16 +458,16 @@ def _misread_as_time(entity) -> bool:
     """"He was killed in Mayadeen": the tagger took an unknown capitalised word for a date. A date
     or time with no digit and no calendar word is a name, open to the gazetteer like any other."""
     return entity.label_ in TIME_LABELS and all(
-        _name_like(t) and not t.like_num and t.lower_ not in calendar_words() for t in entity)
+        name_like(t) and not t.like_num and t.lower_ not in calendar_words() for t in entity)
 
 
 def _cut_at_plain_words(entity) -> tuple[int, int, str]:
     """"attacks on Aleppo for the ninth consecutive day" tagged as one title: a name that runs on
     into plain lower-case words ("ninth", "day") ends where its capitalised words end."""
     if entity.label_ in OTHER_NAME_LABELS and len(entity) > 1 and any(
-            t.is_lower and t.is_alpha and t.lower_ not in _INNER_WORDS and t.lower_ not in _JOINERS for t in entity):
+            t.is_lower and t.is_alpha and t.lower_ not in _INNER_WORDS and t.lower_ not in JOINERS for t in entity):
         end = entity.start
-        while end < entity.end and (_name_like(entity.doc[end]) or entity.doc[end].text in _JOINERS):
+        while end < entity.end and (name_like(entity.doc[end]) or entity.doc[end].text in JOINERS):
             end += 1
         if end > entity.start:
             return entity.start, end, entity.label_
@@ -614,7 +481,7 @@ def _spans(doc) -> list[tuple[int, int, str]]:
     other = [entity for entity in entities if entity[2] in OTHER_NAME_LABELS]
     # Entities taken whole; their inner words are not looked up alone ("Brent" in a person's name).
     spans += [(start, end, label) for start, end, label in other
-              if not (label == "PERSON" and end - start > 1 and not _known(get_gazetteer(), doc[start:end].text))]
+              if not (label == "PERSON" and end - start > 1 and not known(get_gazetteer(), doc[start:end].text))]
     taken = {i for start, end, _ in entities for i in range(start, end)}
     open_to = frozenset(i for start, end, _ in other for i in range(start, end))
     tokens = list(doc)
@@ -630,7 +497,7 @@ def _spans(doc) -> list[tuple[int, int, str]]:
     spans += [(start, end, IN_NAME) for start, end in _places_inside_names(doc, other)]
     taken |= {i for start, end, _ in spans for i in range(start, end)}
     spans += [(start, end, AS_ADJECTIVE) for start, end in _adjectival_places(doc, tokens, taken)]
-    return sorted(_whole_names(doc, spans))
+    return sorted(whole_names(doc, spans))
 
 
 def story_places(doc) -> list[PlaceMention]:
@@ -639,8 +506,8 @@ def story_places(doc) -> list[PlaceMention]:
     for start, end, label in _spans(doc):
         if start > 0 and doc[start - 1].lower_ in PART_WORDS:
             start -= 1  # "eastern Aleppo": the city, with a note saying which part
-        text = _clean(doc[start:end].text)
-        if label in PLACE_LABELS or label == KIND or (_may_match(text) and (
+        text = clean_name(doc[start:end].text)
+        if label in PLACE_LABELS or label == KIND or (may_match(text) and (
                 label in (IN_NAME, AS_ADJECTIVE, "NORP") or not (is_word_not_name(text) and not _introduced_by_kind(doc, start)))):
             located.append((start, end, label, text))
     # Only names NER called places, and well-known towns it mislabelled ("Hama" tagged ORG), lend
@@ -710,7 +577,6 @@ def story_places(doc) -> list[PlaceMention]:
         mentions.append(PlaceMention(text=text, start=span.start_char, end=span.end_char, label=label,
                                      place=place, token_start=start, token_end=end, role=_role(span.root, place)))
     return mentions
-
 
 
 def _in_named_country(place: Place | None, named: set[str], text: str) -> Place | None:
