@@ -17,6 +17,12 @@ def _places(nlp, text):
     return story_places(nlp(text))
 
 
+def _country_of(nlp, text, name):
+    """The country of the first mention written `name`, or None (no such mention, or unresolved)."""
+    mention = next((m for m in _places(nlp, text) if m.text == name), None)
+    return mention.place.country if mention is not None and mention.place is not None else None
+
+
 def _place_of(nlp, text, trigger):
     doc = nlp(text)
     token = next(t for t in doc if t.text == trigger)
@@ -108,8 +114,7 @@ def test_a_story_s_actors_say_which_countries_it_is_about(nlp, text, countries):
 def test_actor_countries_choose_among_namesakes_when_no_place_names_a_country(nlp):
     # "Diban" is a town in Syria and another in Mali; the SDF places the story in Syria
     text = "Gunmen killed three fighters of the Syrian Democratic Forces in the market of Diban."
-    mentions = [m for m in _places(nlp, text) if m.text == "Diban"]
-    assert mentions and mentions[0].place is not None and mentions[0].place.country == "SY"
+    assert _country_of(nlp, text, "Diban") == "SY"
 
 
 def test_a_people_s_name_before_its_noun_is_no_town_of_that_name(nlp):
@@ -165,9 +170,7 @@ def test_the_act_place_is_where_the_story_says_it_was(nlp, text, trigger, countr
 
 
 def test_the_country_before_a_capital_of_x_restricts_x(nlp):
-    mentions = _places(nlp, "Jets struck a depot south of the Yemen capital of Sanaa on Monday.")
-    sanaa = [m for m in mentions if m.text == "Sanaa"]
-    assert sanaa and sanaa[0].place is not None and sanaa[0].place.country == "YE"
+    assert _country_of(nlp, "Jets struck a depot south of the Yemen capital of Sanaa on Monday.", "Sanaa") == "YE"
 
 
 @pytest.mark.parametrize("text, trigger, name", [
@@ -194,8 +197,7 @@ def test_a_word_that_begins_like_an_article_does_not_glue_a_name():
 
 def test_a_country_that_opens_the_next_clause_is_no_apposition(nlp):
     text = "To drive the militants out of Sirte, the US flew air strikes for months."
-    mentions = [m for m in _places(nlp, text) if m.text == "Sirte"]
-    assert mentions and mentions[0].place is not None and mentions[0].place.country == "LY"
+    assert _country_of(nlp, text, "Sirte") == "LY"
 
 
 def test_a_lower_case_word_is_never_a_place_whatever_the_tagger_says(nlp):

@@ -3,8 +3,9 @@
 A short report often names its town and no country: "Taliban fighters stormed a checkpoint in
 Qala i Naw", "ELN guerrillas ambushed a patrol in Anorí". Its actors still say where it is: the
 nationalities of those who act or suffer ("Afghan soldiers", "Malian troops") and the armed groups
-the actor dictionary places in a country (ISO2 codes, as places carry them). The hint is weaker than a place: it is used only when the
-story names no place that says its country (places/story.py), to choose among namesakes.
+the actor dictionary places in a country (ISO2 codes, as places carry them). The hint is weaker
+than a place: it is used only when the story names no place that says its country
+(places/story.py), to choose among namesakes.
 """
 from __future__ import annotations
 

@@ -52,14 +52,14 @@ def conflicts(mention, draft, *, ignore_status: bool = False) -> bool:
 
 
 SAME_PLACE_KM = 25.0  # how far a neighbourhood may lie from the point of its city
-FINER = {"exact": 0, "neighbourhood": 1, "city": 2, "admin2": 3, "admin1": 4}
+POINT_PRECISIONS = frozenset({"exact", "neighbourhood", "city", "admin2", "admin1"})  # not countries
 
 
 def _within_one_place(here, there) -> bool:
     """"Rockets hit homes in Tripoli" and "... the Abu Salim district of Tripoli": one place told at
     two precisions, not two places. Two towns of the same precision are two places, however near."""
     if None in (here.lat, here.lon, there.lat, there.lon) or here.precision == there.precision \
-            or here.precision not in FINER or there.precision not in FINER:
+            or here.precision not in POINT_PRECISIONS or there.precision not in POINT_PRECISIONS:
         return False
     return distance_km(here.lat, here.lon, there.lat, there.lon) <= SAME_PLACE_KM
 

@@ -105,7 +105,7 @@ def _runs(doc, tokens: list, taken: set[int], open_to: frozenset[int] = frozense
     found, i, n = [], 0, len(tokens)
     while i < n:
         token = tokens[i]
-        if i in taken or not (token.is_title or token.is_upper or name_like(token)) or not _CAPITALISED.match(token.text) \
+        if i in taken or not (token.is_upper or name_like(token)) or not _CAPITALISED.match(token.text) \
                 or (token.pos != PROPN and (starts_sentence(token) or is_word_not_name(token.text))):
             i += 1
             continue
@@ -140,7 +140,7 @@ def _kind_named(doc, tokens: list, taken: set[int]) -> list[tuple[int, int]]:
     i, n = 0, len(tokens)
     while i < n:
         token = tokens[i]
-        if i in taken or not (token.is_title or name_like(token)) or (token.pos != PROPN and (
+        if i in taken or not name_like(token) or (token.pos != PROPN and (
                 starts_sentence(token) or is_word_not_name(token.text))):
             i += 1
             continue
@@ -192,9 +192,9 @@ def site_noun(token) -> bool:
 def site_town(doc, start: int, end: int, countries: tuple[str, ...]) -> Place | None:
     """The town a site is named after, where the story is, for a sentence that names no other known
     place: "the Kuweires Military Airport" is at Kuweires, "Tabaqa Dam" at Tabaqa ("the Imam Ali
-    shrine in Karbala" is at Karbala, not at a village called Imam Ali). Only a site's name (ending in a site noun), only a town
-    spelled as the gazetteer spells one of its names or a transliteration of it, and only in the
-    story's countries."""
+    shrine in Karbala" is at Karbala, not at a village called Imam Ali). Only a site's name (ending
+    in a site noun), only a town spelled as the gazetteer spells one of its names or a
+    transliteration of it, and only in the story's countries."""
     if not countries or not site_noun(doc[end - 1]):
         return None
     stop = start

@@ -127,8 +127,8 @@ LAUNCHING = words("place_words.yaml", "launching_verbs")
 
 def _site_in(site: PlaceMention, area: PlaceMention) -> bool:
     """"stormed the Al-Mahr Gas Fields in the countryside of Homs": a named place the gazetteer
-    lacks, which a place noun, a site's name or the tagger vouches for, lies in the town or area the same
-    sentence names beside it; the act is at the site, at the point of that town or area."""
+    lacks, which a place noun, a site's name or the tagger vouches for, lies in the town or area
+    the same sentence names beside it; the act is at the site, at the point of that town or area."""
     return site.place is None and site.label in (KIND, "FAC") and area.place is not None \
         and area.place.precision not in ("country", "region")
 
