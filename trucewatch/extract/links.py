@@ -165,7 +165,10 @@ def story_country(places, doc=None) -> str | None:
     module = _where_module()
     if module is None or not places or not hasattr(module, "story_focus"):
         return None
-    found = [getattr(mention, "place", None) for mention in places if not _acting(mention, doc)]
+    nationality = getattr(module, "is_demonym", lambda mention: False)
+    # "the Turkish consulate in Melbourne": whose consulate is not where the story is.
+    found = [getattr(mention, "place", None) for mention in places
+             if not _acting(mention, doc) and not (getattr(mention, "label", None) == "IN_NAME" and nationality(mention))]
     focus = module.story_focus(found)
     if not focus:
         return None

@@ -208,8 +208,8 @@ def site_town(doc, start: int, end: int, countries: tuple[str, ...]) -> Place | 
 
 
 def _places_inside_names(doc, entities: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
-    """Proper-noun runs inside ORG names that the gazetteer knows exactly, when the whole name is
-    not itself a place. They tell where the story is; `choose` never makes them an event's place."""
+    """Proper-noun runs (and capitalised adjectives: "the Russian Foreign Ministry") inside ORG names
+    that the gazetteer knows exactly, when the whole name is not itself a place. They tell where the story is; `choose` never makes them an event's place."""
     gazetteer = get_gazetteer()
     found = []
     for start, end, label in entities:
@@ -217,7 +217,7 @@ def _places_inside_names(doc, entities: list[tuple[int, int, str]]) -> list[tupl
             continue
         i = start
         while i < end:
-            if doc[i].pos_ != "PROPN" or doc[i].lower_ in _INNER_WORDS or not doc[i].text[:1].isupper():
+            if doc[i].pos_ not in ("PROPN", "ADJ") or doc[i].lower_ in _INNER_WORDS or not doc[i].text[:1].isupper():
                 i += 1
                 continue
             stop = i + 1
@@ -245,9 +245,12 @@ def _adjectival_places(doc, tokens: list, taken: set[int]) -> list[tuple[int, in
 
 def _plausible_inner(place: Place | None, focus: tuple[str, ...], text: str) -> bool:
     """A place inside an organisation's name counts when it is well known (a country, a state, a
-    capital, a big city) or an admin area or town of the story's country, and is not a word."""
-    if place is None or place.match < 0.95 or place.extra.get("demonym") or is_word_not_name(text):
+    capital, a big city) or an admin area or town of the story's country, and is not a word; a
+    nationality there names its country (never the act's place: `where.is_demonym`)."""
+    if place is None or place.match < 0.95 or is_word_not_name(text):
         return False
+    if place.extra.get("demonym"):  # "the U.S. House", "American Electric Power": the country
+        return place.fcode.startswith("PCL")
     if _well_known(place):
         return True
     return place.country in focus and (place.fcode == "ADM2" or place.population >= 20_000)
@@ -461,6 +464,18 @@ def _misread_as_time(entity) -> bool:
         name_like(t) and not t.like_num and t.lower_ not in calendar_words() for t in entity)
 
 
+def _without_possessive(doc, span: tuple[int, int, str]) -> tuple[int, int, str]:
+    """"Sri Lanka's former president" tagged as a person "Sri Lanka's": the possessive ending is
+    not part of the name, which is looked up without it."""
+    start, end, label = span
+    if end - start > 1 and doc[end - 1].text in POSSESSIVES:
+        return start, end - 1, label
+    return span
+
+
+POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+
+
 def _cut_at_plain_words(entity) -> tuple[int, int, str]:
     """"attacks on Aleppo for the ninth consecutive day" tagged as one title: a name that runs on
     into plain lower-case words ("ninth", "day") ends where its capitalised words end."""
@@ -476,7 +491,7 @@ def _cut_at_plain_words(entity) -> tuple[int, int, str]:
 
 def _spans(doc) -> list[tuple[int, int, str]]:
     """Every span that may be a place name, with how it was found (its label)."""
-    entities = [_cut_at_plain_words(ent) for ent in doc.ents if not _misread_as_time(ent)]
+    entities = [_without_possessive(doc, _cut_at_plain_words(ent)) for ent in doc.ents if not _misread_as_time(ent)]
     spans = [entity for entity in entities if entity[2] in PLACE_LABELS]
     other = [entity for entity in entities if entity[2] in OTHER_NAME_LABELS]
     # Entities taken whole; their inner words are not looked up alone ("Brent" in a person's name).
@@ -494,10 +509,11 @@ def _spans(doc) -> list[tuple[int, int, str]]:
     covered = {i for start, end in kind_named for i in range(start, end)}
     spans = [span for span in spans if not covered.intersection(range(span[0], span[1]))]
     spans += [(start, end, KIND) for start, end in kind_named]
-    spans += [(start, end, IN_NAME) for start, end in _places_inside_names(doc, other)]
-    taken |= {i for start, end, _ in spans for i in range(start, end)}
+    # Places inside other names are parts by design ("France" in "the Tour de France"): never widened.
+    inner = [(start, end, IN_NAME) for start, end in _places_inside_names(doc, other)]
+    taken |= {i for start, end, _ in spans + inner for i in range(start, end)}
     spans += [(start, end, AS_ADJECTIVE) for start, end in _adjectival_places(doc, tokens, taken)]
-    return sorted(whole_names(doc, spans))
+    return sorted(whole_names(doc, spans) + inner)
 
 
 def story_places(doc) -> list[PlaceMention]:
@@ -527,13 +543,20 @@ def story_places(doc) -> list[PlaceMention]:
     # A country that only says whose forces or officials act ("the US military said", "Ankara
     # denied") does not say where the story is.
     # Such countries still choose among namesakes ("Beni" in a story about Congolese soldiers).
-    countries = [(p.country, label == IN_NAME or not _role(doc[start:end].root, p))
+    # A nationality inside an organisation's name ("a Syrian Army convoy") says whose it is: it
+    # chooses among namesakes, like "the US military said", but is not a country the story names.
+    countries = [(p.country, (label == IN_NAME and not p.extra.get("demonym")) or (
+                  label != IN_NAME and not _role(doc[start:end].root, p)))
                  for (start, end, label, _), p in zip(located, places)
                  if p is not None and p.country and p.fcode.startswith("PCL")
                  and (label in PLACE_LABELS | {IN_NAME} or (label not in ("NORP", AS_ADJECTIVE) and p.match >= 0.95))]
     written = {country for country, as_place in countries if as_place}
     preferred = {country for country, _ in countries}
     named = written | set(focus) if written else written  # the countries it names, and where its places are
+    # A name inside an organisation's ("the Paris Public Library") that the story also writes as a
+    # place the tagger saw ("in Paris, Illinois") is that place, however small.
+    tagged = {(text.lower(), p.id) for (_, _, label, text), p in zip(located, places)
+              if p is not None and label in PLACE_LABELS}
     mentions = []
     for (start, end, label, text), place in zip(located, places):
         if label not in ("NORP", AS_ADJECTIVE) and (label not in PLACE_LABELS or (place and place.match < 1.0)):
@@ -555,8 +578,11 @@ def story_places(doc) -> list[PlaceMention]:
                         place, focus, _introduced(doc, start, end), label, text))):
                 continue
         elif label in (IN_NAME, AS_ADJECTIVE):
-            if not _plausible_inner(place, focus, text) or (label == AS_ADJECTIVE and place.fclass != "P"):
+            if not (_plausible_inner(place, focus, text) or (place is not None and (text.lower(), place.id) in tagged)) or (
+                    label == AS_ADJECTIVE and place.fclass != "P"):
                 continue
+            if label == IN_NAME and doc[start].pos == ADJ and not place.extra.get("demonym"):
+                continue  # an adjective inside a name is a place only as a nationality ("Russian")
         elif label == KIND:
             # "the village of X": a place noun vouches for the name, though perhaps not for the
             # gazetteer's namesake abroad
@@ -622,7 +648,9 @@ def _abroad_unvouched(place: Place | None, named: set[str], label: str) -> bool:
     if place.match >= EXACT_MATCH and label != "NORP":
         return False
     prominent = place.fcode in ("PPLC", "PPLA") or (place.fclass == "P" and place.population >= ABROAD_TOWN)
-    return not (prominent and place.match >= 1.0)
+    # "Kabul Airport": a town spelled exactly inside a site's name is no near miss.
+    named_in = bool(place.note and place.note.startswith("named in"))
+    return not (prominent and (place.match >= 1.0 or named_in))
 
 
 def _small_abroad(place: Place | None, named: set[str], label: str, others: list[Place | None]) -> bool:

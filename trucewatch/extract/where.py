@@ -25,7 +25,7 @@ _FINE = {"exact": 0.6, "neighbourhood": 0.6, "city": 0.5, "admin2": 0.35, "admin
          "region": 0.2, "country": 0.0, "unknown": -0.5}
 
 __all__ = ["PlaceMention", "story_places", "choose", "locate", "referred_back", "to_location", "story_default",
-           "story_focus", "attachment_score", "AS_ADJECTIVE", "IN_NAME"]
+           "story_focus", "attachment_score", "is_demonym", "AS_ADJECTIVE", "IN_NAME"]
 
 
 def _ancestors(token) -> list:
@@ -92,7 +92,7 @@ def choose(doc, sentence, trigger, places: list[PlaceMention]) -> PlaceMention |
     written inside it ("Liaquatabad district in central Karachi", "Gaga in the Central African
     Republic") is nearly as well attached: the act is at the more specific place."""
     in_sentence = [m for m in places if sentence.start <= m.token_start and m.token_end <= sentence.end
-                   and not _demonym(m)]
+                   and not is_demonym(m)]
     # A place inside an organisation's or a building's name ("the Haifa Museum of Art") only when the
     # sentence names no other place.
     in_sentence = [m for m in in_sentence if m.label != IN_NAME] or [
@@ -161,8 +161,11 @@ DISTANCE_UNITS = words("place_words.yaml", "distance_units")
 BORDER_NOUNS = words("place_words.yaml", "border_nouns")
 
 
-def _demonym(mention: PlaceMention) -> bool:
-    """"Syrian jets": a nationality names who acted; a town the tagger called one ("Kidal") is a town."""
+def is_demonym(mention: PlaceMention) -> bool:
+    """"Syrian jets", "the U.S. House": a nationality names who acted; a town the tagger called one
+    ("Kidal") is a town."""
+    if mention.label == IN_NAME:
+        return mention.place is not None and bool(mention.place.extra.get("demonym"))
     return mention.label == "NORP" and (mention.place is None or mention.place.precision in ("country", "region")
                                         or bool(mention.place.extra.get("demonym")))
 
@@ -289,7 +292,7 @@ def story_default(places: list[PlaceMention], country: str | None = None) -> Pla
     """Where the story as a whole is: its most-named specific place (in `country`, the conflict's
     country, when given), else its most-named country. Governments that speak ("Ankara denied")
     and names of whose forces ("US jets") are not where the story is."""
-    resolved = [m for m in places if m.place is not None and not _demonym(m) and m.label != IN_NAME
+    resolved = [m for m in places if m.place is not None and not is_demonym(m) and m.label != IN_NAME
                 and not m.role and (country is None or m.place.country3 == country)]
     if not resolved:
         return None
@@ -338,7 +341,7 @@ def referred_back(doc, sentence, story_places: list[PlaceMention]) -> Location |
                for c in token.children):
             continue  # "the town of Sokna", "the Kurdish city": a name or description of its own
         earlier = [_as_kind(m, allowed) for m in story_places if m.token_end <= sentence.start
-                   and m.place is not None and m.label != IN_NAME and not _demonym(m)
+                   and m.place is not None and m.label != IN_NAME and not is_demonym(m)
                    and m.role != "acting"]
         earlier = [m for m in earlier if m is not None]
         if earlier:

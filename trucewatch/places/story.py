@@ -114,7 +114,18 @@ def resolve_story(names: Sequence[StoryName | str], rounds: int | None = None,
         if _same_places(settled, current):
             break  # another round would see the same context
         current = settled
-    return answers
+    return _one_sense(items, keys, answers)
+
+
+def _one_sense(items: list[StoryName], keys: list[str], answers: list[Place | None]) -> list[Place | None]:
+    """A name the story once writes with its area ("Paris, Illinois") means that place wherever the
+    story writes it alone ("the Paris Public Library", "Paris police said")."""
+    anchored: dict[str, Place] = {}
+    for item, key, place in zip(items, keys, answers):
+        if item.nearby and place is not None and key not in anchored:
+            anchored[key] = place
+    return [anchored.get(key, place) if not item.nearby else place
+            for item, key, place in zip(items, keys, answers)]
 
 
 def _context_round(items: list[StoryName], keys: list[str], current: dict[str, Place | None],
