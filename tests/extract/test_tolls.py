@@ -131,3 +131,31 @@ def test_an_attempt_still_counts_those_the_act_did_kill(run):
 ])
 def test_years_additions_beside_the_verb_and_articles(tolls, sentence, expected):
     assert tolls(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, killed", [
+    # a list that says who a count of people were restates it, set off on both sides ...
+    ("Seven people, five herders and two drivers, were killed at the ford.", 7),
+    ("Four pilgrims - three women and a boy - were killed when the bus overturned.", 4),
+    # ... or in brackets, whatever it holds ...
+    ("Two people (a shopkeeper and his son) were shot dead by raiders.", 2),
+    # ... or after a word for people in general, even when the writer leaves it open
+    ("Three people, a ranger and two porters were killed near the lodge.", 3),
+    # a list left open after a count of some kind of people adds to it
+    ("Two soldiers, one medic and one porter were killed in the ambush.", 4),
+    ("Three guards, a cook and a driver were killed in the raid.", 5),
+    # a headline's bare title is one person; two titles of one person are still one
+    ("Gunmen kill village chief in night raid.", 1),
+    ("Journalist and broadcaster Amina Bello was assassinated at her gate.", 1),
+    ("The mayor and party chairman was assassinated outside the hall.", 1),
+    # what a named victim was adds nobody
+    ("Raiders shot and killed Musa Garba, a farmer and father of six, on his land.", 1),
+])
+def test_lists_that_restate_a_count_and_lists_that_add(tolls, sentence, killed):
+    assert [best for kind, best, _ in tolls(sentence) if kind == "killed"] == [killed]
+
+
+def test_deaths_and_injuries_written_together_each_count_their_own(tolls):
+    found = tolls("The two blasts caused three deaths and 14 injuries in the market.")
+    assert ("killed", 3, False) in found and ("injured", 14, False) in found
+    assert all(best not in (17,) for _, best, _ in found)

@@ -36,6 +36,9 @@ ATTEMPTS = words("clause_words.yaml", "attempt_words") | words("clause_words.yam
 SINGULAR_DETS = frozenset({"a", "an", "one", "another", "the", "this", "that", "each"})
 YEAR = re.compile(r"^(?:1[89]|20)\d\d$")  # "2004": a year, never a count of people
 ONE_PRONOUNS = frozenset({"him", "her", "himself", "herself", "another", "one", "his"})
+PEOPLE_SINGULAR = frozenset(words("numbers.yaml", "people_singular"))
+CASUALTY_NOUNS = words("tolls.yaml", "death_nouns") | words("tolls.yaml", "injury_nouns") | words("tolls.yaml", "casualty_nouns")
+VICTIM_DEPS = frozenset({"dobj", "nsubjpass", "nsubj", "pobj"})
 NOT_VICTIM_ENTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "GPE", "LOC", "FAC"})
 
 
@@ -248,20 +251,57 @@ def _member_count(member) -> tuple[int | None, int | None, int | None] | None:
         return (1, 1, 1)  # "a local physician", "his assistant", "the driver"
     if lemma not in _w("collective_nouns") and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in member.children):
         return (1, 1, 1)  # "a policemen": the article counts one, whatever the noun's ending
+    if member.tag_ == "NN" and lemma in PEOPLE_SINGULAR and not _children(member, "det") \
+            and member.dep_ in VICTIM_DEPS and not member.conjuncts:
+        # a headline's "Army colonel killed", "gunmen kill village head" (not "the lawyer and
+        # politician", one person with two titles)
+        return (1, 1, 1)
     return None
 
 
 def _members(head) -> list:
     """The coordinated members of a victim phrase: conjuncts, a list written as an apposition
-    ("an officer, his guard and a civilian"), and "along with" additions."""
-    members = [head, *head.conjuncts]
-    counted = bool(_children(head, "nummod")) or head.like_num
+    ("an officer, his guard and a civilian"), and "along with" additions. Of "two deaths and 10
+    injuries" each noun counts its own. A list set off by commas or dashes on both sides whose
+    counts add up to the head's restates it ("five passengers - three women and two children -",
+    "Six people, four civilians and two officers, were killed"); left open, it adds ("Two soldiers,
+    one policeman and one civilian were killed" are four)."""
+    conjuncts = [c for c in head.conjuncts if not _other_casualty_noun(c, head)]
+    members = [head] if _restated(head, conjuncts) else [head, *conjuncts]
     for appos in _children(head, "appos"):
-        # "an officer, his guard and a civilian" lists people; "five passengers - three women and
-        # two children -" restates the five
-        if appos.conjuncts and not counted:
-            members += [appos, *appos.conjuncts]
+        listed = [appos, *appos.conjuncts]
+        # "Ahmed Nasser, a waiter and father of three": what a named victim was, not more victims
+        if appos.conjuncts and head.ent_type_ != "PERSON" and not _restated(head, listed):
+            members += listed
     return members + _additions(head)
+
+
+def _other_casualty_noun(word, head) -> bool:
+    lemma = fixed_lemma(word)
+    return lemma != fixed_lemma(head) and lemma in CASUALTY_NOUNS
+
+
+SETTING_OFF = frozenset({",", "-", "–", "—", "(", ")"})
+
+
+def _restated(head, parts: list) -> bool:
+    """Whether `parts` only say who the head's count were: set off by a comma, a dash or a bracket
+    before the first part and after the last one (or, after a word for people in general, before
+    the first part only: "Three people, a soldier and two civilians were killed"), with counts
+    that add up to the head's; a list in brackets always restates."""
+    if not parts or not (_children(head, "nummod") or head.like_num):
+        return False
+    doc = head.doc
+    start, end = parts[0].left_edge.i - 1, parts[-1].right_edge.i + 1
+    if start <= head.i or doc[start].text not in SETTING_OFF:
+        return False
+    if doc[start].text == "(":
+        return True  # "Two people (a father and his son)": brackets say who, they add nobody
+    closed = end < len(doc) and doc[end].text in SETTING_OFF
+    if not closed and fixed_lemma(head) not in _w("general_people_nouns"):
+        return False
+    total, counts = _member_count(head), [_member_count(p) for p in parts]
+    return total is not None and None not in counts and total[1] == sum(c[1] or 0 for c in counts)
 
 
 def _additions(word) -> list:
