@@ -159,3 +159,48 @@ def test_deaths_and_injuries_written_together_each_count_their_own(tolls):
     found = tolls("The two blasts caused three deaths and 14 injuries in the market.")
     assert ("killed", 3, False) in found and ("injured", 14, False) in found
     assert all(best not in (17,) for _, best, _ in found)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a subject shared with the verb before "and": the one abducted is the one found dead
+    ("A trader was abducted by gunmen near the market and was later found dead.", [("killed", 1, False)]),
+    # one person wounded who then died is counted dead, not also injured
+    ("A porter was wounded in the blast and died in hospital.", [("killed", 1, False)]),
+    # a bare number the tagger hung beside the verb is its object, but not a number after a comma
+    ("Raiders shoot dead five and another two were injured.", [("killed", 5, False), ("injured", 2, False)]),
+    ("At least four guards killed, seven injured in an ambush.", [("killed", 4, False), ("injured", 7, False)]),
+])
+def test_victims_shared_across_and_and_counted_once(tolls, sentence, expected):
+    assert sorted(tolls(sentence)) == sorted(expected)
+
+
+def test_what_the_victims_were_doing_is_no_act(run):
+    events = run("Six rangers were killed and two others were wounded while patrolling near the dam. "
+                 "A rebel group claimed responsibility for the attack.")
+    assert not any(e.type == "troop_movement" for e in events)
+    main = next(e for e in events if e.main)
+    assert main.fatalities.best == 6 and main.injured.best == 2
+
+
+def test_violence_in_a_while_clause_is_still_the_act(run):
+    events = run("Two soldiers were killed overnight while fighting off an attack by gunmen near Diffa.")
+    main = next(e for e in events if e.main)
+    assert main.type == "armed_clash" and main.fatalities.best == 2
+
+
+def test_a_toll_told_before_another_act_joined_by_and_is_not_that_act_s(run):
+    events = run("Rebels attacked an army post near Bunia on Friday. Five soldiers died and eight more "
+                 "were taken hostage.")
+    by_type = {e.type: e for e in events}
+    assert by_type["armed_clash"].fatalities.best == 5
+    assert "abduction" not in by_type or by_type["abduction"].fatalities is None
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Rebels shot down an army helicopter near the pass.", "armed_clash"),
+    ("Militiamen shot down a passenger plane over the lake.", "armed_clash"),
+    ("Air defences shot down two drones over the port.", "weapons_seized"),
+])
+def test_shooting_down_a_crewed_aircraft_is_fighting_a_drone_is_disrupted_weapons(run, sentence, expected):
+    main = next(e for e in run(sentence) if e.main)
+    assert main.type == expected

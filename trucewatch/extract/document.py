@@ -114,6 +114,23 @@ def _depth(trigger: Trigger) -> tuple[int, int]:
     return min(sum(1 for _ in tok.ancestors) for tok in trigger.tokens), trigger.start_char
 
 
+HARMING = (words("tolls.yaml", "killing_verbs") | words("tolls.yaml", "killing_with_result")
+           | words("tolls.yaml", "injuring_verbs") | words("tolls.yaml", "dying_verbs"))
+
+
+def _victims_were_doing(trigger: Trigger) -> bool:
+    """"Nine guards were killed while patrolling the border": what the harmed were doing (a
+    "while" clause with no subject of its own, under the verb that harmed them) is no act, unless
+    it is itself violence ("killed while fighting off an attack")."""
+    head = trigger.head
+    if trigger.act.family == "violence" or head.dep_ != "advcl" or any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children) \
+            or not any(c.dep_ == "mark" and c.lower_ == "while" for c in head.children):
+        return False
+    harm = head.head
+    victims = any(c.dep_ == "nsubjpass" for c in harm.children) or harm.lemma_.lower() in words("tolls.yaml", "dying_verbs")
+    return victims and harm.lemma_.lower() in HARMING
+
+
 def _closing_toll(mention: Mention) -> bool:
     """"Two people were killed.": a toll with no doer, place or time of its own."""
     return is_casualty_only(mention.trigger) and not mention.initiators and mention.location is None \
@@ -135,7 +152,7 @@ def _sentence_mentions(sent, published, anchor, places, doc, violent_story: bool
             if not hasattr(p, "start") or placed.start_char <= p.start < placed.end_char]
     mentions = []
     for trigger in triggers:
-        if trigger.head.i in hidden:
+        if trigger.head.i in hidden or _victims_were_doing(trigger):
             continue
         when, time_text = _times_for(trigger, times, published, anchor)
         initiators, targets = participants(trigger)

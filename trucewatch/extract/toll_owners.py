@@ -75,11 +75,28 @@ def casualties_for(mentions: list[Mention], found, sent) -> list[StoryToll]:
     violent = [m for m in mentions if harms(m.act) and m.status != "background"]
     if not violent:
         return [StoryToll(kind, item, sent.start_char) for kind, item in items]
+    story = []
     for kind, item in items:
-        owner = _owner(item, violent, sent.doc)
+        owners = [m for m in violent if item.anchor is None or not _own_clause(m.trigger.head, sent.doc[item.anchor])]
+        if not owners:
+            story.append(StoryToll(kind, item, sent.start_char))
+            continue
+        owner = _owner(item, owners, sent.doc)
         slot = SLOTS[kind]
         setattr(owner, slot, add_counts(getattr(owner, slot), item.casualties))
-    return []
+    return story
+
+
+def _own_clause(act, anchor) -> bool:
+    """"Seven soldiers died and 14 were kidnapped": a toll told first, and an act joined to it by
+    "and" with a subject of its own, tell two things; the dead are not the kidnapping's. (Told
+    after the act, "Militants stormed the base and five soldiers were killed", they are its.)"""
+    return act.dep_ == "conj" and act.head.i == anchor.i and _has_subject(act) and _has_subject(anchor) \
+        and act.left_edge.i > 0 and act.doc[act.left_edge.i - 1].dep_ == "cc"
+
+
+def _has_subject(verb) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
 
 
 def _revision(mention: CasualtyMention) -> bool:

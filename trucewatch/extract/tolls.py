@@ -23,7 +23,7 @@ from functools import lru_cache
 from trucewatch.extract.datafiles import load, words
 from trucewatch.extract.howmany import CasualtyMention, CasualtyMentions, read_count
 from trucewatch.extract.salience import period_frame, war_subject
-from trucewatch.extract.what import acts_as_verb, fixed_lemma
+from trucewatch.extract.what import acts_as_verb, elided_passive, fixed_lemma
 from trucewatch.records import Casualties
 
 __all__ = ["find_tolls", "sentence_casualties"]
@@ -56,7 +56,11 @@ def _children(token, *deps: str) -> list:
 
 
 def _has_result(verb) -> bool:
-    """"shot dead", "hacked to death", "burned alive"."""
+    """"shot dead", "hacked to death", "burned alive" (also "shoot dead five", "dead" read as the
+    number's adjective)."""
+    if any(g.dep_ == "amod" and g.lower_ in _w("result_words") and g.i < c.i
+           for c in _children(verb, "dobj") for g in c.children):
+        return True
     for child in verb.children:
         if child.dep_ in ("oprd", "acomp", "advmod", "xcomp", "dobj") and child.lower_ in _w("result_words"):
             return True
@@ -90,6 +94,12 @@ def _objects_of(verb) -> list:
     found = _children(verb, "dobj")
     if found:
         return found[:1]  # a second object is an aside the tagger split off ("..., among them two children")
+    found = [c for c in verb.children if c.dep_ == "npadvmod" and c.tag_ == "CD" and not YEAR.match(c.text)
+             and all(t.lower_ in _w("result_words") for t in verb.doc[verb.i + 1:c.i])]
+    if found:
+        return found[:1]  # "shoot dead seven": a bare number the tagger did not take for the object
+    if elided_passive(verb):
+        return _children(verb, "nsubj")  # a headline's "Four guards killed"
     if verb.dep_ == "conj" and _passive(verb.head):
         # "were killed and three others wounded"; "was shot and killed by militants"
         return _children(verb, "nsubj") or _children(verb.head, *PASSIVE)
@@ -98,6 +108,15 @@ def _objects_of(verb) -> list:
     if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN", "NUM"):
         return [verb.head]  # "nine people killed in the raid"
     return []
+
+
+def _subjects(verb) -> list:
+    """The subject of a verb, or of the verb it is coordinated with: "was abducted and later found
+    dead", "was wounded and died in hospital" say both of one person."""
+    own = _children(verb, *PASSIVE) or _children(verb, "nsubj")
+    if own or verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX"):
+        return own
+    return _children(verb.head, *PASSIVE) or _children(verb.head, "nsubj")
 
 
 def _of_victims(noun) -> list:
@@ -142,9 +161,11 @@ def _adjective_reading(word, lemma: str):
     if word.dep_ in ("oprd", "acomp", "xcomp", "ccomp"):
         if _kills(head, fixed_lemma(head)):
             return None  # "shot dead": read on the verb
-        victims = _children(head, "dobj") or _children(head, *PASSIVE) or _children(head, "nsubj")
+        victims = _children(head, "dobj") or _subjects(head)
         return (kind, victims) if victims else None
-    if word.dep_ == "amod" and head.pos_ in ("NOUN", "PROPN", "NUM") and _children(head, "nummod"):
+    if word.dep_ == "amod" and head.pos_ in ("NOUN", "PROPN", "NUM") and (_children(head, "nummod") or head.like_num):
+        if head.dep_ == "dobj" and _kills(head.head, fixed_lemma(head.head)):
+            return None  # "shot dead 13 people": read on the verb
         return kind, [head]
     return None
 
@@ -158,7 +179,7 @@ def _reading(token):
         if lemma in _w("injuring_verbs"):
             return "injured", _objects_of(token)
         if lemma in _w("dying_verbs"):
-            return "killed", _children(token, "nsubj")
+            return "killed", _subjects(token)
         objects = _children(token, "dobj")
         if lemma in _w("suffering_verbs") and any(fixed_lemma(o) in _w("injury_nouns") for o in objects):
             return "injured", _children(token, "nsubj")
@@ -341,7 +362,7 @@ def _span(anchor, heads: list) -> tuple[int, int]:
 def find_tolls(sent, unsaid: list[tuple[int, int]] | None = None) -> list[CasualtyMention]:
     """The casualty phrases of one parsed sentence (a spaCy Span) the grammar reads; the spans of
     phrases it reads as not having happened ("tried to kill the mayor") go to `unsaid`."""
-    found = []
+    found, heads = [], []
     for token in sent:
         reading = _reading(token)
         if reading is None:
@@ -365,7 +386,10 @@ def find_tolls(sent, unsaid: list[tuple[int, int]] | None = None) -> list[Casual
         text = sent.doc.text[start:end]
         found.append(CasualtyMention(kind, Casualties(low=count[0], best=count[1], high=count[2], text=text),
                                      start, end, anchor=token.i, background=_cumulative(token, victims)))
-    return found
+        heads.append({v.i for v in victims})
+    # "A guard was wounded in the blast and died in hospital": the dead are not also the injured.
+    dead = set().union(*(h for m, h in zip(found, heads) if m.kind == "killed"))
+    return [m for m, h in zip(found, heads) if m.kind != "injured" or not h <= dead]
 
 
 def sentence_casualties(sent, regex_found: CasualtyMentions | None) -> CasualtyMentions:
