@@ -45,6 +45,8 @@ PART_WORDS = words("place_words.yaml", "part_words")
 PLACE_KINDS = words("place_kinds.yaml", "place_kinds")  # "town", "district": nouns that stand for a name
 _INNER_WORDS = words("place_words.yaml", "inner_name_words")
 FACILITY_NOUNS = words("place_words.yaml", "facility_nouns")
+TOPONYM_PREFIXES = words("place_words.yaml", "toponym_prefixes")
+FORCE_NOUNS = words("participants.yaml", "force")
 _CAPITALISED = re.compile(r"^[A-Z][\w'’\-]+$")
 IN_NAME = "IN_NAME"  # a place inside an organisation's name: "University of Kentucky", "Texas Rangers"
 AS_ADJECTIVE = "GAZ_ADJ"  # a town name the tagger took for an adjective: "the southern Aleppo districts"
@@ -149,16 +151,27 @@ def _kind_named(doc, tokens: list, taken: set[int]) -> list[tuple[int, int]]:
                 name_like(tokens[end]) or tokens[end].text == "-" or glued_article(tokens[end])):
             end += 1
         after = end < n and tokens[end].pos == NOUN and tokens[end].lemma_.lower() in PLACE_KINDS
+        # "the Al-Manishiyah District", "the Al-Assad Suburb"; "Tal Maksour", "Jabal al-Zafit"
+        named_kind = end - i > 1 and (_ends_in_kind(tokens[i:end]) or tokens[i].lower_ in TOPONYM_PREFIXES) \
+            and not any(t.ent_type_ in PLACE_LABELS or t.ent_type_ == "ORG" for t in tokens[i:end])
         site = end - i > 1 and site_noun(tokens[end - 1]) and _unknown_site_name(doc, i, end - 1)
         if not site and end < n and site_noun(tokens[end]) and tokens[end].is_lower \
                 and _unknown_site_name(doc, i, end):
             end, site = end + 1, True  # "the Imam Hussein shrine"
-        if (_introduced_by_kind(doc, i) or after or site or _placed_within(doc, i, end)) \
+        if (_introduced_by_kind(doc, i) or after or site or named_kind or _placed_within(doc, i, end)) \
                 and not (end - i == 1 and is_word_not_name(token.text)) and not _named_side_cached(doc[i:end].text) \
                 and not (token.pos != PROPN and nationality_country(token.text)):
             found.append((i, end))  # "the Libyan capital": a nationality names no place of its own
         i = end
     return found
+
+
+def _ends_in_kind(words) -> bool:
+    """A capitalised name whose last word is a kind of place and whose other words are not all
+    plain English ("the Al-Assad Suburb", but not "the Police District")."""
+    last = words[-1]
+    return last.is_title and last.lower_ in PLACE_KINDS and not all(
+        is_word_not_name(w.text) for w in words[:-1] if w.is_alpha)
 
 
 def _placed_within(doc, start: int, end: int) -> bool:
@@ -305,6 +318,14 @@ def _qualifies_people(doc, start: int, end: int) -> bool:
     head = root.head.lemma_.lower()
     return root.dep_ in ("amod", "compound", "npadvmod", "nmod") and root.head.i > root.i \
         and (head in PEOPLE_NOUNS or head in actor_nouns()) and not _introduced(doc, start, end)
+
+
+def _sector_word(text: str) -> bool:
+    """"Police", "Army District": a word for armed forces (or one with a kind of place after it)
+    names them, whatever the tagger says; only "the town of Police" makes it a place."""
+    kind = KIND_SUFFIX.match(text.strip())
+    word = (kind.group(1) if kind else text).strip().lower()
+    return word in FORCE_NOUNS or word.rstrip("s") in FORCE_NOUNS
 
 
 def _introduced_by_kind(doc, start: int) -> bool:
@@ -568,6 +589,8 @@ def story_places(doc) -> list[PlaceMention]:
             continue  # "a Boko Haram attack" tagged as a facility: a group, not a town spelled like it
         if label in PLACE_LABELS and text == text.lower():
             continue  # "millions of naira" tagged as a place: names of places are written with capitals
+        if label in PLACE_LABELS and _sector_word(text) and not _introduced_by_kind(doc, start):
+            continue  # "Police District 3" tagged as a place: the police, not the Polish town
         if label == "NORP":
             # "Syrian", "Lebanese": the country, kept for context and maps, rarely an event's place;
             # a town the tagger called a nationality ("Kidal") is a town, but a group's name that

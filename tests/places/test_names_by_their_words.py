@@ -1,0 +1,43 @@
+"""A name's own words say whether it is a place (issue 11, recognition without NER labels).
+
+Our own example sentences. A capitalised name ending in a kind of place ("the Al-Rashid
+Suburb") or beginning with a word that begins place names in the region ("Tal Hamra", "Jabal
+Shuwayhat") is a place though the gazetteer lacks it; a word for people or forces that the tagger
+took for a place ("Police District 3") is not, unless a place noun introduces it.
+"""
+import pytest
+
+from trucewatch.extract.where import story_places
+
+
+def _mention(nlp, text, name):
+    return next((m for m in story_places(nlp(text)) if m.text == name), None)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Government troops pushed into the Al-Rashid Suburb on Thursday.", "Al-Rashid Suburb"),
+    ("Rebels held most of the Al-Hamdiya District by nightfall.", "Al-Hamdiya District"),
+    ("Fighters opened an assault on both Tal Hamra and the nearby farms.", "Tal Hamra"),
+    ("Artillery pounded Jabal Shuwayhat for a third day.", "Jabal Shuwayhat"),
+])
+def test_a_name_s_own_words_make_it_a_place(nlp, text, name):
+    assert _mention(nlp, text, name) is not None
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen attacked Police District 3 in Kabul on Monday.",
+    "Officers from the Police District office met the governor.",
+])
+def test_a_word_for_forces_is_no_place(nlp, text):
+    places = story_places(nlp(text))
+    assert all(m.place is None or m.place.country != "PL" for m in places)
+    assert not any(m.text.startswith("Police") for m in places)
+
+
+def test_a_place_noun_still_makes_such_a_word_a_place(nlp):
+    mention = _mention(nlp, "Fighting reached the town of Police in northern Poland.", "Police")
+    assert mention is not None and mention.place is not None and mention.place.country == "PL"
+
+
+def test_plain_english_before_a_kind_word_is_no_name(nlp):
+    assert _mention(nlp, "Officials said the Tax Office District branch stays shut.", "Tax Office District") is None
