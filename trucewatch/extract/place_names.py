@@ -45,7 +45,6 @@ PART_WORDS = words("place_words.yaml", "part_words")
 PLACE_KINDS = words("place_kinds.yaml", "place_kinds")  # "town", "district": nouns that stand for a name
 _INNER_WORDS = words("place_words.yaml", "inner_name_words")
 FACILITY_NOUNS = words("place_words.yaml", "facility_nouns")
-TOPONYM_PREFIXES = words("place_words.yaml", "toponym_prefixes")
 FORCE_NOUNS = words("participants.yaml", "force")
 _CAPITALISED = re.compile(r"^[A-Z][\w'’\-]+$")
 IN_NAME = "IN_NAME"  # a place inside an organisation's name: "University of Kentucky", "Texas Rangers"
@@ -151,14 +150,14 @@ def _kind_named(doc, tokens: list, taken: set[int]) -> list[tuple[int, int]]:
                 name_like(tokens[end]) or tokens[end].text == "-" or glued_article(tokens[end])):
             end += 1
         after = end < n and tokens[end].pos == NOUN and tokens[end].lemma_.lower() in PLACE_KINDS
-        # "the Al-Manishiyah District", "the Al-Assad Suburb"; "Tal Maksour", "Jabal al-Zafit"
-        named_kind = end - i > 1 and (_ends_in_kind(tokens[i:end]) or tokens[i].lower_ in TOPONYM_PREFIXES) \
-            and not any(t.ent_type_ in PLACE_LABELS or t.ent_type_ == "ORG" for t in tokens[i:end])
+        # "the Al-Manishiyah District", "the Al-Assad Suburb": a capitalised kind word, as "X district"
+        after = after or (end - i > 1 and _ends_in_kind(tokens[i:end]) and not any(
+            t.ent_type_ in PLACE_LABELS or t.ent_type_ == "ORG" for t in tokens[i:end]))
         site = end - i > 1 and site_noun(tokens[end - 1]) and _unknown_site_name(doc, i, end - 1)
         if not site and end < n and site_noun(tokens[end]) and tokens[end].is_lower \
                 and _unknown_site_name(doc, i, end):
             end, site = end + 1, True  # "the Imam Hussein shrine"
-        if (_introduced_by_kind(doc, i) or after or site or named_kind or _placed_within(doc, i, end)) \
+        if (_introduced_by_kind(doc, i) or after or site or _placed_within(doc, i, end)) \
                 and not (end - i == 1 and is_word_not_name(token.text)) and not _named_side_cached(doc[i:end].text) \
                 and not (token.pos != PROPN and nationality_country(token.text)):
             found.append((i, end))  # "the Libyan capital": a nationality names no place of its own
