@@ -38,3 +38,12 @@ def test_a_place_noun_still_makes_such_a_word_a_place(nlp):
 
 def test_plain_english_before_a_kind_word_is_no_name(nlp):
     assert _mention(nlp, "Officials said the Tax Office District branch stays shut.", "Tax Office District") is None
+
+
+def test_us_in_capitals_is_the_country_not_an_arabic_article(nlp):
+    from trucewatch.places.names import name_key
+
+    assert name_key("US Marine") != name_key("Marine")
+    assert name_key("Deir us-Sham") == name_key("Deir Sham")  # the article, written in lower case
+    places = story_places(nlp("A bomber drove into a US Marine barracks in Beirut on Sunday."))
+    assert all(m.place is None or m.place.country in ("LB", "US") and m.place.name != "Marine" for m in places)

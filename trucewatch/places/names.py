@@ -22,6 +22,8 @@ def index_words() -> dict:
 
 # Arabic articles as transliterations write them; dropped as separate words.
 ARTICLES = frozenset(index_words()["name_articles"])
+# "US" or "U.S." in capitals is the country, not the article "us" ("US Marine" is no "Marine").
+_US_WRITTEN = re.compile(r"(?<![A-Za-z])U\.?S\.?(?![A-Za-z])")
 _SUN_LETTERS = "tdrzsnl"
 # An article glued to the word with the assimilated consonant doubled: "Ezzor", "Assuwayda", "Arraqqa".
 _GLUED_ARTICLE = re.compile(rf"^(?:a|e)l?([{_SUN_LETTERS}])\1(?=[a-z]{{2}})")
@@ -63,11 +65,12 @@ def name_key(name: str) -> str:
     """Exact-match key: folded, articles dropped, no spaces ("Deir ez-Zor" -> "deirzor")."""
     words = [w for w in _LETTERS_ONLY.split(fold(name)) if w]
     kept: list[str] = []
+    country_us = _US_WRITTEN.search(name) is not None
     for position, word in enumerate(words):
         if _ARABIC.search(word):
             kept.append(_drop_arabic_article(word))
             continue
-        if word in ARTICLES and len(words) > 1:
+        if word in ARTICLES and len(words) > 1 and not (word == "us" and country_us):
             continue
         if position > 0:
             word = _GLUED_ARTICLE.sub(r"\1", word)
