@@ -106,6 +106,12 @@ def test_a_neighbourhood_written_in_its_city_is_the_act_place_with_the_city_poin
 @pytest.mark.parametrize("text, countries", [
     ("Taliban fighters attacked a police post at night.", ("AF",)),
     ("Malian soldiers and Boko Haram fighters were named in the report.", ("ML", "NG")),
+    # armed groups whose home the actor dictionary knows (groups.yaml)
+    ("ADF rebels raided two villages overnight.", ("CD",)),
+    ("ELN guerrillas blew up a stretch of pipeline.", ("CO",)),
+    ("Abu Sayyaf gunmen seized three fishermen.", ("PH",)),
+    # a group fighting in two countries names neither
+    ("Lashkar-e-Taiba militants attacked a bunker.", ()),
 ])
 def test_a_story_s_actors_say_which_countries_it_is_about(nlp, text, countries):
     assert set(actor_countries(nlp(text))) == set(countries)
@@ -115,6 +121,12 @@ def test_actor_countries_choose_among_namesakes_when_no_place_names_a_country(nl
     # "Diban" is a town in Syria and another in Mali; the SDF places the story in Syria
     text = "Gunmen killed three fighters of the Syrian Democratic Forces in the market of Diban."
     assert _country_of(nlp, text, "Diban") == "SY"
+
+
+def test_a_known_group_places_a_story_that_names_no_country(nlp):
+    # "Beni" is a town in DR Congo and a department of Bolivia; the ADF fight in North Kivu
+    text = "ADF rebels killed seven civilians with machetes near Beni overnight."
+    assert _country_of(nlp, text, "Beni") == "CD"
 
 
 def test_a_people_s_name_before_its_noun_is_no_town_of_that_name(nlp):
