@@ -114,8 +114,9 @@ def _depth(trigger: Trigger) -> tuple[int, int]:
     return min(sum(1 for _ in tok.ancestors) for tok in trigger.tokens), trigger.start_char
 
 
+DYING = words("tolls.yaml", "dying_verbs")
 HARMING = (words("tolls.yaml", "killing_verbs") | words("tolls.yaml", "killing_with_result")
-           | words("tolls.yaml", "injuring_verbs") | words("tolls.yaml", "dying_verbs"))
+           | words("tolls.yaml", "injuring_verbs") | DYING)
 
 
 def _victims_were_doing(trigger: Trigger) -> bool:
@@ -123,12 +124,13 @@ def _victims_were_doing(trigger: Trigger) -> bool:
     "while" clause with no subject of its own, under the verb that harmed them) is no act, unless
     it is itself violence ("killed while fighting off an attack")."""
     head = trigger.head
-    if trigger.act.family == "violence" or head.dep_ != "advcl" or any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children) \
+    if trigger.act.family == "violence" or head.dep_ != "advcl" \
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children) \
             or not any(c.dep_ == "mark" and c.lower_ == "while" for c in head.children):
         return False
     harm = head.head
-    victims = any(c.dep_ == "nsubjpass" for c in harm.children) or harm.lemma_.lower() in words("tolls.yaml", "dying_verbs")
-    return victims and harm.lemma_.lower() in HARMING
+    lemma = harm.lemma_.lower()
+    return lemma in HARMING and (lemma in DYING or any(c.dep_ == "nsubjpass" for c in harm.children))
 
 
 def _closing_toll(mention: Mention) -> bool:

@@ -167,8 +167,8 @@ def story_country(places, doc=None) -> str | None:
         return None
     nationality = getattr(module, "is_demonym", lambda mention: False)
     # "the Turkish consulate in Melbourne": whose consulate is not where the story is.
-    found = [getattr(mention, "place", None) for mention in places
-             if not _acting(mention, doc) and not (getattr(mention, "label", None) == "IN_NAME" and nationality(mention))]
+    found = [getattr(mention, "place", None) for mention in places if not _acting(mention, doc)
+             and not (getattr(mention, "label", None) == "IN_NAME" and nationality(mention))]
     focus = module.story_focus(found)
     if not focus:
         return None

@@ -3,7 +3,9 @@
 A killed or injured phrase belongs to the act it hangs on in the sentence's tree ("the raid
 killed nine", "nine were killed when jets struck"), not to whichever act is written closest.
 Several phrases that belong to one act add up ("four soldiers were killed ... and three
-attackers were killed"); a cumulative figure ("since 2011") belongs to no act. A toll in a
+attackers were killed"); a cumulative figure ("since 2011") belongs to no act, and a toll told
+before another act joined to it by "and" ("Seven soldiers died and 14 were kidnapped") is not
+that act's. A toll in a
 sentence that reports no act ("Two people were killed.") is the story's: it goes to the
 report's main act when that act has no toll of its kind yet, else to the latest earlier violent
 act without one. A toll that revises a figure ("the death toll rose to 12") may raise the main
