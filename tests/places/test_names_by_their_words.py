@@ -47,3 +47,10 @@ def test_us_in_capitals_is_the_country_not_an_arabic_article(nlp):
     assert name_key("Deir us-Sham") == name_key("Deir Sham")  # the article, written in lower case
     places = story_places(nlp("A bomber drove into a US Marine barracks in Beirut on Sunday."))
     assert all(m.place is None or m.place.country in ("LB", "US") and m.place.name != "Marine" for m in places)
+
+
+def test_a_region_the_cities_file_lacks_is_no_namesake_village(nlp):
+    # the Sinai peninsula is curated (data/curated.yaml); a Mexican hamlet called Sinai is not meant
+    mentions = [m for m in story_places(nlp("Gunmen shot a teacher dead in northern Sinai on Monday."))
+                if "Sinai" in m.text]
+    assert mentions and mentions[0].place is not None and mentions[0].place.country == "EG"
