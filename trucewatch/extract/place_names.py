@@ -85,12 +85,17 @@ def is_abbreviation(text: str) -> bool:
     return letters.isalpha() and letters.isupper() and len(letters) <= 5 and " " not in text.strip()
 
 
+def _before_kind_word(text: str) -> str:
+    """The words of a name before a kind of place after it ("Police" of "Police District")."""
+    kind = KIND_SUFFIX.match(text.strip())
+    return (kind.group(1) if kind else text).strip()
+
+
 def is_word_not_name(text: str) -> bool:
     """Whether a one-word name is also an English word, a calendar word or a word for people or
     forces, so that only the tagger's place label or a place noun before it make it a place; for
     "Police District" or "Western Province" the word before the kind word decides."""
-    kind = KIND_SUFFIX.match(text.strip())
-    written = (kind.group(1) if kind else text).strip()
+    written = _before_kind_word(text)
     word = written.lower()
     if " " in word:
         return False
@@ -221,7 +226,8 @@ def site_town(doc, start: int, end: int, countries: tuple[str, ...]) -> Place | 
 
 def _places_inside_names(doc, entities: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
     """Proper-noun runs (and capitalised adjectives: "the Russian Foreign Ministry") inside ORG names
-    that the gazetteer knows exactly, when the whole name is not itself a place. They tell where the story is; `choose` never makes them an event's place."""
+    that the gazetteer knows exactly, when the whole name is not itself a place. They tell where
+    the story is; `choose` makes one an event's place only when its sentence names no other."""
     gazetteer = get_gazetteer()
     found = []
     for start, end, label in entities:
@@ -322,8 +328,7 @@ def _qualifies_people(doc, start: int, end: int) -> bool:
 def _sector_word(text: str) -> bool:
     """"Police", "Army District": a word for armed forces (or one with a kind of place after it)
     names them, whatever the tagger says; only "the town of Police" makes it a place."""
-    kind = KIND_SUFFIX.match(text.strip())
-    word = (kind.group(1) if kind else text).strip().lower()
+    word = _before_kind_word(text).lower()
     return word in FORCE_NOUNS or word.rstrip("s") in FORCE_NOUNS
 
 

@@ -65,8 +65,8 @@ def name_key(name: str) -> str:
     """Exact-match key: folded, articles dropped, no spaces ("Deir ez-Zor" -> "deirzor")."""
     words = [w for w in _LETTERS_ONLY.split(fold(name)) if w]
     kept: list[str] = []
-    country_us = "US" in name or "U.S" in name  # cheap test first: keys are made on every lookup
-    country_us = country_us and _US_WRITTEN.search(name) is not None
+    # the substring test first: keys are made on every lookup
+    country_us = ("US" in name or "U.S" in name) and _US_WRITTEN.search(name) is not None
     for position, word in enumerate(words):
         if _ARABIC.search(word):
             kept.append(_drop_arabic_article(word))
