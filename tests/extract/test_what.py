@@ -62,3 +62,11 @@ def test_a_vow_of_violence_is_a_threat(triggers):
 
 def test_plain_text_without_acts(triggers):
     assert triggers("The weather was mild and the markets were busy.") == []
+
+
+def test_a_phrasal_verb_whose_sense_does_not_apply_is_not_the_bare_verbs_other_sense(triggers):
+    """"slam into" is an impact (with munitions: shelling); a truck that slams into a gate is not
+    criticism, which is what "slam" alone means ("slammed the decision")."""
+    assert "criticism" not in triggers("A truck packed with explosives slammed into the gate of the barracks.")
+    assert "criticism" in triggers("The minister slammed the decision as reckless.")
+    assert "shelling" in triggers("Two rockets slammed into a school near the border.")

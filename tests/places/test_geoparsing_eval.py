@@ -103,3 +103,24 @@ def test_halves_split_items_alternately_and_cover_everything():
     assert halve(items, None) == items
     with pytest.raises(ValueError):
         halve(items, 2)
+
+
+def _toponym(text, name, geonameid, lat, lon):
+    start = text.index(name)
+    return (f"<toponym><start>{start}</start><end>{start + len(name)}</end><phrase>{name}</phrase>"
+            f'<gaztag geonameid="{geonameid}"><lat>{lat}</lat><lon>{lon}</lon></gaztag></toponym>')
+
+
+def test_gold_mode_reads_a_town_and_its_big_town_but_not_a_list(tmp_path):
+    """"Matani, Peshawar" keeps Matani in Pakistan (or unknown), never in Georgia; in the list
+    "Moscow, Kiev and Riga" no name restricts another, as the extractor reads it."""
+    text = "Shops burned in Matani, Peshawar. Flights to Moscow, Kiev and Riga resume."
+    toponyms = "".join([_toponym(text, "Matani", "1", 34.0, 71.6), _toponym(text, "Peshawar", "1168197", 34.0, 71.57),
+                        _toponym(text, "Moscow", "524901", 55.75, 37.62), _toponym(text, "Kiev", "703448", 50.43, 30.52)])
+    path = tmp_path / "lgl.xml"
+    path.write_text(f'<?xml version="1.0" encoding="utf-8"?><articles><article docid="1"><text>{text}</text>'
+                    f"<toponyms>{toponyms}</toponyms></article></articles>")
+    result = evaluate_geoparsing([path], mode="gold")
+    missed = {miss["text"]: miss["got"] for miss in result["misses"]}
+    assert set(missed) <= {"Matani"}  # Peshawar, Moscow and Kiev right
+    assert missed.get("Matani") is None  # unknown rather than the Georgian village

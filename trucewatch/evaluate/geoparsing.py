@@ -83,13 +83,19 @@ def _gold_mode_places(article: GoldArticle) -> list:
     names = []
     for toponym in article.toponyms:
         nearby = []
-        after = article.text[toponym.end:toponym.end + 3]
-        if after.startswith(", "):
-            follower = by_start.get(toponym.end + 2)
-            if follower is not None:
-                nearby.append(follower.text)
+        follower = by_start.get(toponym.end + 2) if article.text.startswith(", ", toponym.end) else None
+        if follower is not None and not _ends_a_list(article, follower, by_start):
+            nearby.append(follower.text)
         names.append(StoryName(toponym.text, tuple(nearby)))
     return resolve_story(names)
+
+
+def _ends_a_list(article: GoldArticle, toponym, by_start: dict) -> bool:
+    """Whether "X, Y" goes on as a list ("Butler, Clark, Hamilton or Warren counties"), as the
+    extractor reads it (extract/place_names.py: a list is no "town, its area")."""
+    while article.text.startswith(", ", toponym.end) and toponym.end + 2 in by_start:
+        toponym = by_start[toponym.end + 2]
+    return article.text.startswith((" and ", " or "), toponym.end)
 
 
 def _e2e_places(article: GoldArticle, doc) -> list:

@@ -33,7 +33,7 @@ from trucewatch.places import get_gazetteer
 from trucewatch.places.disambiguate import (KIND_SUFFIX, PART_PREFIX, PlaceContext, ranked, transliterated_countries,
                                              written_countries)
 from trucewatch.places.model import Place
-from trucewatch.places.names import name_key
+from trucewatch.places.names import name_key, skeleton
 from trucewatch.places.story import StoryName, resolve_story, story_focus
 from trucewatch.places.wordstats import is_common_word
 
@@ -131,10 +131,23 @@ def _runs(doc, tokens: list, taken: set[int], open_to: frozenset[int] = frozense
             i = end + 1
         elif known is None:
             i += 1
+        elif _inside_longer_name(tokens, i, known, taken):
+            i = known
         else:
             found.append((i, known))
             i = known
     return found
+
+
+def _inside_longer_name(tokens: list, start: int, end: int, taken: set[int]) -> bool:
+    """"Elder Jeffrey Brent Ball": a known name with an unknown proper name on either side, written
+    as one run of capitalised words, is a word of that longer name (a person's middle name), not
+    a place; a place's own kind or part word beside it ("Upper", "District") does not count."""
+    def other_name_word(k: int) -> bool:
+        token = tokens[k]
+        return k not in taken and token.pos == PROPN and token.is_title and token.lemma_.lower() not in PLACE_KINDS \
+            and token.lower_ not in PART_WORDS
+    return start > 0 and end < len(tokens) and other_name_word(start - 1) and other_name_word(end)
 
 
 def _kind_named(doc, tokens: list, taken: set[int]) -> list[tuple[int, int]]:
@@ -408,6 +421,8 @@ def _appositive_names(doc, start: int, end: int) -> tuple[str, ...]:
             break
         names.append(doc[j:k].text)
         j = k
+    if names and j + 1 < len(doc) and doc[j].lower_ in ("and", "or") and doc[j + 1].is_title:
+        names = []  # "in Harvey, Harper and Kingman counties": a list, not "a town, its area"
     if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].ent_type_ in PLACE_LABELS:
         names.append(doc[start - 2].text)
     names.extend(_in_brackets(doc, end))
@@ -514,22 +529,86 @@ def _cut_at_plain_words(entity) -> tuple[int, int, str]:
     return entity.start, entity.end, entity.label_
 
 
+PARTY_LETTERS = words("place_words.yaml", "party_letters")
+
+
+def _party_homes(doc) -> list[tuple[int, int]]:
+    """Token spans of the homes written after a party letter ("Rep. Jane Roe, R-Elbow Lake, said",
+    "Sen. Tom Ash, DFL-Cook,"): where a legislator is from, by convention a place, never where an
+    act happened."""
+    found = []
+    for token in doc[1:-2]:
+        i = token.i
+        if token.lower_ not in PARTY_LETTERS or not token.text[:1].isupper() or doc[i - 1].text != "," \
+                or doc[i + 1].text != "-":
+            continue
+        end = i + 2
+        while end < len(doc) and end - i < 6 and (name_like(doc[end]) or doc[end].is_upper) and doc[end].text != ",":
+            end += 1
+        if end > i + 2 and end < len(doc) and doc[end].text in (",", ")", "."):
+            found.append((i + 2, end))
+    return found
+
+
+HOME_LABEL = "GPE"  # a legislator's home after a party letter is a place by convention
+DATELINE_LABEL = "GPE"  # a dateline's name is a place by the convention that writes it
+_DATELINE_NAME = re.compile(r"[ \t]*([A-Z][A-Z'.\-]*[A-Z.](?:[ \t]+[A-Z][A-Z'.\-]*[A-Z.])*)")
+
+
+def _dateline_names(doc) -> list[tuple[int, int]]:
+    """Token spans of the places that open datelines ("TORRINGTON — A fire…", "ST. LOUIS (AP) -"):
+    the tagger often misses or splits a name written in capitals, but the convention says it is
+    where the report was filed. A name the gazetteer lacks, or an English word ("UPDATE —"), is not."""
+    from trucewatch.extract.who import datelines
+
+    found = []
+    for start, _ in datelines(doc):
+        match = _DATELINE_NAME.match(doc.text, start)
+        if match is None:
+            continue
+        span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+        name = match.group(1).title()
+        if span is None or not known(get_gazetteer(), name) or is_word_not_name(name):
+            continue
+        found.append((span.start, span.end))
+    return found
+
+
+def _beyond(doc, entity: tuple[int, int, str], fixed: set[int]) -> tuple[int, int, str] | None:
+    """The part of a tagged name after words already read as a place by convention ("Honduras" of
+    "TEGUCIGALPA, Honduras" tagged as one name); None when nothing of it is left."""
+    start, end, label = entity
+    if not fixed.intersection(range(start, end)):
+        return entity
+    while start < end and (start in fixed or doc[start].is_punct or doc[start].is_space):
+        start += 1
+    if start == end or fixed.intersection(range(start, end)):
+        return None
+    return start, end, label
+
+
 def _spans(doc) -> list[tuple[int, int, str]]:
     """Every span that may be a place name, with how it was found (its label)."""
     entities = [_without_possessive(doc, _cut_at_plain_words(ent)) for ent in doc.ents if not _misread_as_time(ent)]
+    # Names a writing convention marks as places (datelines, a legislator's home) replace what the
+    # tagger made of them and are never widened into a longer name.
+    conventional = [(start, end, DATELINE_LABEL) for start, end in _dateline_names(doc)] + [
+        (start, end, HOME_LABEL) for start, end in _party_homes(doc)]
+    fixed = {i for start, end, _ in conventional for i in range(start, end)}
+    entities = [rest for rest in (_beyond(doc, entity, fixed) for entity in entities) if rest is not None]
     spans = [entity for entity in entities if entity[2] in PLACE_LABELS]
     other = [entity for entity in entities if entity[2] in OTHER_NAME_LABELS]
     # Entities taken whole; their inner words are not looked up alone ("Brent" in a person's name).
     spans += [(start, end, label) for start, end, label in other
               if not (label == "PERSON" and end - start > 1 and not known(get_gazetteer(), doc[start:end].text))]
-    taken = {i for start, end, _ in entities for i in range(start, end)}
+    taken = {i for start, end, _ in entities for i in range(start, end)} | fixed
     open_to = frozenset(i for start, end, _ in other for i in range(start, end))
     tokens = list(doc)
     runs = _runs(doc, tokens, taken, open_to)
     covered = {i for start, end in runs for i in range(start, end)}
     spans = [span for span in spans if not covered.intersection(range(span[0], span[1]))]
     spans += [(start, end, GAZ) for start, end in runs]
-    named = {i for start, end, label in entities if label in PLACE_LABELS for i in range(start, end)}
+    named = {i for start, end, label in entities if label in PLACE_LABELS for i in range(start, end)} | fixed
     kind_named = _kind_named(doc, tokens, named)
     covered = {i for start, end in kind_named for i in range(start, end)}
     spans = [span for span in spans if not covered.intersection(range(span[0], span[1]))]
@@ -538,7 +617,7 @@ def _spans(doc) -> list[tuple[int, int, str]]:
     inner = [(start, end, IN_NAME) for start, end in _places_inside_names(doc, other)]
     taken |= {i for start, end, _ in spans + inner for i in range(start, end)}
     spans += [(start, end, AS_ADJECTIVE) for start, end in _adjectival_places(doc, tokens, taken)]
-    return sorted(whole_names(doc, spans) + inner)
+    return sorted(whole_names(doc, spans) + inner + conventional)
 
 
 def story_places(doc) -> list[PlaceMention]:
@@ -567,7 +646,8 @@ def story_places(doc) -> list[PlaceMention]:
     # A country's own name counts whatever label the tagger gave it ("Cameroon's far north" as ORG).
     # A country that only says whose forces or officials act ("the US military said", "Ankara
     # denied") does not say where the story is.
-    # Such countries still choose among namesakes ("Beni" in a story about Congolese soldiers).
+    # Such countries still choose among namesakes ("Beni" in a story about Congolese soldiers) when
+    # the story writes no country as a place; when it does, its namesakes there come first.
     # A nationality inside an organisation's name ("a Syrian Army convoy") says whose it is: it
     # chooses among namesakes, like "the US military said", but is not a country the story names.
     countries = [(p.country, (label == IN_NAME and not p.extra.get("demonym")) or (
@@ -582,15 +662,19 @@ def story_places(doc) -> list[PlaceMention]:
     # place the tagger saw ("in Paris, Illinois") is that place, however small.
     tagged = {(text.lower(), p.id) for (_, _, label, text), p in zip(located, places)
               if p is not None and label in PLACE_LABELS}
+    homes = set(_party_homes(doc))  # "Rep. Jane Roe, R-Elbow Lake": whose home, not where anything happened
     mentions = []
     for (start, end, label, text), place in zip(located, places):
         if label not in ("NORP", AS_ADJECTIVE) and (label not in PLACE_LABELS or (place and place.match < 1.0)):
-            place = _in_named_country(place, preferred, _as_resolved(doc, start, end, text))
+            place = _in_named_country(place, written or preferred, _as_resolved(doc, start, end, text))
         if label != AS_ADJECTIVE and (_abroad_unvouched(place, written or set(focus), label) or _small_abroad(
                 place, written, label, places)):
             place = None  # the story names its countries; a loose, untagged or small namesake elsewhere is a guess
         if label in PLACE_LABELS and place is not None and place.match < EXACT_MATCH and _named_side_cached(text):
             continue  # "a Boko Haram attack" tagged as a facility: a group, not a town spelled like it
+        if _compass_point(text) and place is not None and place.country not in written and not any(
+                other is not None and other.id != place.id and other.country == place.country for other in places):
+            continue  # "the North-east part of Diyala": a direction, not Iceland's Northeast region
         if label in PLACE_LABELS and text == text.lower():
             continue  # "millions of naira" tagged as a place: names of places are written with capitals
         if label in PLACE_LABELS and _sector_word(text) and not _introduced_by_kind(doc, start):
@@ -618,7 +702,7 @@ def story_places(doc) -> list[PlaceMention]:
                     allowed and place.country and place.country not in allowed and not _well_known(place))):
                 place = None
         elif label not in PLACE_LABELS and named and place is not None and place.country and place.country not in named \
-                and not _well_known(place):
+                and not (_well_known(place) and _by_its_own_name(place, text)):
             continue  # the story names its countries; a small namesake elsewhere is not meant
         elif label not in PLACE_LABELS and (_named_side(text, label) or not _plausible_extra(
                 place, focus, _introduced(doc, start, end), label, text, _in_dateline(doc, start),
@@ -628,7 +712,8 @@ def story_places(doc) -> list[PlaceMention]:
             continue
         span = doc[start:end]
         mentions.append(PlaceMention(text=text, start=span.start_char, end=span.end_char, label=label,
-                                     place=place, token_start=start, token_end=end, role=_role(span.root, place)))
+                                     place=place, token_start=start, token_end=end,
+                                     role="qualifying" if (start, end) in homes else _role(span.root, place)))
     return mentions
 
 
@@ -681,17 +766,32 @@ def _abroad_unvouched(place: Place | None, named: set[str], label: str) -> bool:
 
 
 def _small_abroad(place: Place | None, named: set[str], label: str, others: list[Place | None]) -> bool:
-    """A town the tagger called a place, found only under another of its names, that lies outside
-    every country the story names and where no other name of the story lies, and that is neither a
-    capital, a provincial seat nor a large town: "Inata" in a story about Burkina Faso is no
-    Japanese "Inada", "Matani in Peshawar, Pakistan" no Georgian "Mat'ani". Unknown is better.
-    ("New Milford" beside "Danbury" stays, though the story names Mexico.)"""
-    if place is None or not named or label not in PLACE_LABELS or place.country in named or place.fclass != "P" \
-            or place.match >= 1.0:
-        return False  # a town's own name, spelled as the gazetteer spells it, is kept ("Shakopee")
+    """A town the tagger called a place that lies outside every country the story names and where
+    no other name of the story lies, found only under another of its names or under a name towns
+    of many countries share, and that is neither a capital nor a large town (nor a provincial seat
+    spelled exactly): "Inata" in a story about Burkina Faso is no Japanese "Inada", "Nyanga" in
+    Nigeria no Rwandan "Nyanza", an "al-Mazraa" camp in Iraq no Israeli village. Unknown is better.
+    ("New Milford" beside "Danbury" stays, though the story names Mexico; so does "Shakopee",
+    spelled as the gazetteer spells its only town of that name.)"""
+    if place is None or not named or label not in PLACE_LABELS or place.country in named or place.fclass != "P":
+        return False
+    exact = place.match >= 1.0
+    if exact and not _shared_by_countries(place.matched or place.name):
+        return False
     if any(other is not None and other.id != place.id and other.country == place.country for other in others):
         return False
-    return not (place.fcode in ("PPLC", "PPLA") or place.population >= ABROAD_TOWN)
+    return not (place.fcode == "PPLC" or place.population >= ABROAD_TOWN or (exact and place.fcode == "PPLA"))
+
+
+SHARED_NAME_COUNTRIES = 3  # a name that towns of this many countries bear says nothing of which is meant
+
+
+@lru_cache(maxsize=20_000)
+def _shared_by_countries(text: str) -> bool:
+    """Whether towns of several countries bear this name exactly ("al-Mazraa", "the farm", in
+    Israel, Lebanon and Syria)."""
+    countries = {c.country for c in get_gazetteer().candidates(text, None, False) if c.match >= 1.0 and c.fclass == "P"}
+    return len(countries) >= SHARED_NAME_COUNTRIES
 
 
 def _feature_for_area(doc, start: int, end: int, text: str, place: Place) -> bool:
@@ -716,6 +816,7 @@ def _role(root, place: Place | None = None) -> str:
     forces or acts they are. Neither is where an act happened."""
     from trucewatch.extract.what import default_lexicon
 
+    root = _first_conjunct(root)  # "Argentina, Israel and the US accused Iran": each of them speaks
     head = root.head
     if head.lemma_.lower() in PLACE_KINDS and root.dep_ in ("compound", "amod", "nmod", "poss"):
         return ""  # "Borno state", "Nigeria's Borno state": the name's own kind of place
@@ -729,6 +830,9 @@ def _role(root, place: Place | None = None) -> str:
         return "acting"  # "blamed Israel for the strike", "blamed it on Ankara": the accused side
     if root.dep_ == "pobj" and head.lower_ in ("in", "from") and _speaking_seat(head.head):
         return "acting"  # "the Government of National Accord in Tripoli said": its seat
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in SEAT_NOUNS and (
+            place is not None and place.precision == "country"):
+        return "qualifying"  # "the embassies of Egypt and the UAE in Tripoli": whose, not where
     if root.dep_ == "pobj" and head.lower_ == "from" and head.head.lemma_.lower() in ORIGIN_NOUNS:
         return "qualifying"  # "five diplomats from the United Arab Emirates": who they are
     if root.dep_ == "pobj" and head.lower_ in ("of", "from") and _names_a_person(head.head):
@@ -743,6 +847,37 @@ def _role(root, place: Place | None = None) -> str:
                 place is None or place.precision in ("country", "region")):
             return "qualifying"  # "US airstrikes", "a US base": whose; "the London bombings": where
     return ""
+
+
+# "north east" as well as "north-east" and "northeast"
+COMPASS_POINTS = frozenset(word.replace("-", " ") for word in words("place_words.yaml", "directions")) | frozenset(
+    f"{a} {b}" for a in ("north", "south") for b in ("east", "west"))
+
+
+def _compass_point(text: str) -> bool:
+    """"North-east", "South West": a name that is only a direction."""
+    return " ".join(text.lower().replace("-", " ").split()) in COMPASS_POINTS
+
+
+def _by_its_own_name(place: Place, text: str) -> bool:
+    """A country, a town, or an admin area written with its own name or a transliteration of it
+    ("Al-Raqqa" for Ar-Raqqah): "Interior" is one English name of Oman's Ad Dakhiliyah
+    governorate, not a way to write it in an English story."""
+    if place.fclass != "A" or place.fcode.startswith("PCL"):
+        return True
+    own = (place.name, place.asciiname or place.name)
+    return name_key(text) in map(name_key, own) or skeleton(text) in map(skeleton, own)
+
+
+def _first_conjunct(token):
+    """The first name of a list ("Argentina" in "Argentina, Israel and the United States"): the
+    list's words share its place in the clause, and so its role. Only a list joined by "and" or
+    "or" counts: "TEGUCIGALPA, Honduras --" parsed as two conjuncts is a dateline, not a list."""
+    chain = [token]
+    while chain[-1].dep_ == "conj" and chain[-1].head.i != chain[-1].i and chain[-1].head.pos_ in ("PROPN", "NOUN"):
+        chain.append(chain[-1].head)
+    joined = any(child.dep_ == "cc" for member in chain for child in member.children)
+    return chain[-1] if joined else token
 
 
 SPONSORING = words("place_words.yaml", "sponsoring_participles")

@@ -275,7 +275,32 @@ def _within_written_context(candidates: list[Place], context: PlaceContext) -> l
     written = written_countries(context.nearby)
     if written and not any(c.match >= EXACT_ENOUGH and _is_country(c) for c in candidates):
         return [c for c in candidates if c.country in written]  # a list of countries is no apposition
+    towns = _written_town_countries(context.nearby)
+    if towns and not any(c.match >= EXACT_ENOUGH and (_big_town(c) or _is_country(c)) for c in candidates):
+        return [c for c in candidates if c.country in towns]  # a list of big towns is no apposition
     return candidates
+
+
+def _big_town(place: Place) -> bool:
+    """A capital, a provincial capital or a town of CONTAINED_MIN_POPULATION people."""
+    return place.fclass == "P" and (place.fcode in ("PPLC", "PPLA") or place.population >= CONTAINED_MIN_POPULATION)
+
+
+def _written_town_countries(nearby: tuple[str, ...]) -> set[str]:
+    """Countries of the big towns written next to a name: "South Kensington, London" and "Matani in
+    Peshawar" are parts or suburbs of those towns, in their country or unknown (a small town
+    elsewhere spelled alike is not meant). Only a name that, read alone, means a big town counts
+    ("Man." after "Churchill" is Manitoba written short, not the Ivorian town)."""
+    return {town.country for town in map(_alone, nearby) if town is not None and town.country}
+
+
+@lru_cache(maxsize=20_000)
+def _alone(name: str) -> Place | None:
+    """The big town a name means when read alone, spelled exactly; None if it means something else."""
+    if name.endswith(".") or name.isupper():
+        return None  # an abbreviation ("Man.", "Pa.", "UK")
+    best = next(iter(ranked(name, fuzzy=False, limit=1)), None)
+    return best if best is not None and best.match >= 1.0 and _big_town(best) else None
 
 
 def _country_names_mean_countries(results: list[Place]) -> None:
