@@ -69,3 +69,33 @@ def test_a_nationality_inside_a_name_does_not_make_the_story_s_country(nlp):
 def test_a_possessive_ending_is_not_part_of_the_name(nlp, text):
     mentions = _mentions(nlp, text, "Sri Lanka")
     assert mentions and mentions[0].place is not None and mentions[0].place.country == "LK"
+
+
+def test_a_town_inside_a_buildings_name_does_not_count_twice_for_its_famous_namesake(nlp):
+    """"Paris City Hall" is found through the name "Paris": it is no second vote for France
+    against "Henry County", and it means the Paris the story means."""
+    text = ("A Paris man was arrested at Paris City Hall on Sunday by a Paris Police Department sergeant. "
+            "He is due to appear in Henry County General Sessions Court on Tuesday.")
+    mentions = story_places(nlp(text))
+    paris = [m for m in mentions if m.text.startswith("Paris") and m.place is not None]
+    assert paris and all(m.place.country == "US" for m in paris), [(m.text, m.place.country) for m in paris]
+
+
+def test_a_country_written_another_way_still_says_where_the_story_is(nlp):
+    text = ("In the Irish Republic, hundreds protested at the gates of Shannon airport on Saturday against "
+            "its use by US warplanes.")
+    shannon = [m for m in story_places(nlp(text)) if m.text == "Shannon"]
+    assert shannon and shannon[0].place is not None and shannon[0].place.country == "IE"
+
+
+@pytest.mark.parametrize("written", ["St.", "St"])
+def test_a_two_letter_abbreviation_in_lower_case_is_no_towns_alternate_name(written):
+    from trucewatch.places import get_gazetteer
+
+    assert not [c for c in get_gazetteer().candidates(written, None, False) if c.fclass == "P"]  # not Sète
+
+
+def test_a_towns_abbreviation_in_capitals_still_names_it():
+    from trucewatch.places import get_gazetteer
+
+    assert any(c.name == "Washington" for c in get_gazetteer().candidates("D.C.", None, False))

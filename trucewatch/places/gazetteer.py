@@ -89,6 +89,10 @@ class Gazetteer:
         if fuzzy and not matches and len(key) >= 5:
             matches = self._fuzzy(key)
         places = self._places(matches)
+        if len(key) <= 2 and not name.replace(".", "").strip().isupper():
+            # "St." or "St" is Street or Saint, not Sète under a short alternate name; written in
+            # capitals ("LA", "D.C.") such a name is the town's own abbreviation
+            places = [p for p in places if p.fclass != "P" or p.match >= EXACT_PRIMARY]
         if country:
             code = country.upper()
             places = [p for p in places if code in (p.country, p.country3)]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from trucewatch.places.disambiguate import PlaceContext, resolve
@@ -124,8 +124,20 @@ def _one_sense(items: list[StoryName], keys: list[str], answers: list[Place | No
     for item, key, place in zip(items, keys, answers):
         if item.nearby and place is not None and key not in anchored:
             anchored[key] = place
-    return [anchored.get(key, place) if not item.nearby else place
-            for item, key, place in zip(items, keys, answers)]
+    answers = [anchored.get(key, place) if not item.nearby else place
+               for item, key, place in zip(items, keys, answers)]
+    # "Paris City Hall" beside "Paris" (in Tennessee): the town inside the longer name is the
+    # town the story means where it writes the name alone.
+    alone = {key: place for key, place in zip(keys, answers) if place is not None and not _named_inside(place)}
+    return [_as_written_alone(place, alone) if _named_inside(place) else place for place in answers]
+
+
+def _as_written_alone(place: Place, alone: dict[str, Place]) -> Place:
+    """A place found inside a longer name, as the story resolves that town's name written alone."""
+    meant = alone.get(name_key(place.name)) or alone.get(name_key(place.asciiname or place.name))
+    if meant is None or meant.id == place.id:
+        return place
+    return replace(meant, note=place.note, matched=place.matched, match=place.match)
 
 
 def _context_round(items: list[StoryName], keys: list[str], current: dict[str, Place | None],
@@ -137,11 +149,19 @@ def _context_round(items: list[StoryName], keys: list[str], current: dict[str, P
     for item, key in zip(items, keys):
         own = key if key in current else ""  # a name never vouches for itself
         if (key, item.nearby) not in contexts:
-            others = [place for other_key, place in current.items() if other_key != own]
+            others = [place for other_key, place in current.items() if other_key != own and not _named_inside(place)]
             written = frozenset(k for k in keys if k and k != key)
             contexts[key, item.nearby] = context_from(others, item.nearby, written, hint)
         answers.append(_resolve_cached(item.text, contexts[key, item.nearby], item.fuzzy))
     return answers
+
+
+def _named_inside(place: Place | None) -> bool:
+    """A town or area found only inside a longer name ("Paris City Hall"): the evidence is the
+    town's name, which the story counts where it writes it; counted again it would outweigh the
+    rest. (A country so found, "the Irish Republic", is the country written another way.)"""
+    return place is not None and bool(place.note) and place.note.startswith("named in") \
+        and not place.fcode.startswith("PCL")
 
 
 def _settled_places(items: list[StoryName], keys: list[str], answers: list[Place | None],
