@@ -532,21 +532,30 @@ def _cut_at_plain_words(entity) -> tuple[int, int, str]:
 PARTY_LETTERS = words("place_words.yaml", "party_letters")
 
 
+_PARTY_WRITTEN = re.compile(r",[ \t]*([A-Z][A-Za-z]{0,2})-[A-Z]")  # ", R-Elbow", ", DFL-Cook", ", D-N.D."
+
+
 def _party_homes(doc) -> list[tuple[int, int]]:
     """Token spans of the homes written after a party letter ("Rep. Jane Roe, R-Elbow Lake, said",
     "Sen. Tom Ash, DFL-Cook,"): where a legislator is from, by convention a place, never where an
-    act happened."""
+    act happened. (The text is searched first: reading every token of a long story costs more.)"""
+    found = doc.user_data.get("trucewatch_party_homes")
+    if found is not None:
+        return found
     found = []
-    for token in doc[1:-2]:
-        i = token.i
-        if token.lower_ not in PARTY_LETTERS or not token.text[:1].isupper() or doc[i - 1].text != "," \
-                or doc[i + 1].text != "-":
+    for match in _PARTY_WRITTEN.finditer(doc.text):
+        party = doc.char_span(match.start(1), match.end(1))
+        if party is None or party.text.lower() not in PARTY_LETTERS:
+            continue
+        i = party.start
+        if i + 1 >= len(doc) or doc[i + 1].text != "-":
             continue
         end = i + 2
         while end < len(doc) and end - i < 6 and (name_like(doc[end]) or doc[end].is_upper) and doc[end].text != ",":
             end += 1
         if end > i + 2 and end < len(doc) and doc[end].text in (",", ")", "."):
             found.append((i + 2, end))
+    doc.user_data["trucewatch_party_homes"] = found
     return found
 
 
