@@ -5,7 +5,7 @@ London", "Matani in Peshawar") restricts it to that town's country, as a written
 province does, unless the names form a list ("Moscow, Kiev, Minsk and Riga"); a town abroad that
 the story's written countries exclude, found under a near-miss spelling or under a name that towns
 of many countries share, is unknown rather than a guess; a known name inside a longer run of proper
-names ("Jeffrey Brent Ball") is a word of that name; every country in a list of accusers speaks.
+names ("Oscar Brent Pike") is a word of that name; every country in a list of accusers speaks.
 """
 from datetime import date
 

@@ -10,7 +10,7 @@ out by evidence, not by a list of cases:
 - all-capital abbreviations ("SDF", "HTS", "ELN") unless the name is a country's or a state's;
 - month and weekday names and abbreviations ("Sep", "Jul", "Mon"), from the calendar;
 - words for people, groups and forces ("Police", "Army"), from the actor word lists;
-- the inner words of a person's name ("Brent" in "Jeffrey Brent Ball").
+- the inner words of a person's name ("Brent" in "Oscar Brent Pike").
 A name the tagger did not call a place must also be plausible where the story is: in a country
 the story names, near its other places, well known (a country, a state, a capital, a big town),
 or after "in", "near", "the town of".
@@ -140,7 +140,7 @@ def _runs(doc, tokens: list, taken: set[int], open_to: frozenset[int] = frozense
 
 
 def _inside_longer_name(tokens: list, start: int, end: int, taken: set[int]) -> bool:
-    """"Elder Jeffrey Brent Ball": a known name with an unknown proper name on either side, written
+    """"Elder Oscar Brent Pike": a known name with an unknown proper name on either side, written
     as one run of capitalised words, is a word of that longer name (a person's middle name), not
     a place; a place's own kind or part word beside it ("Upper", "District") does not count."""
     def other_name_word(k: int) -> bool:
