@@ -530,8 +530,6 @@ def _cut_at_plain_words(entity) -> tuple[int, int, str]:
 
 
 PARTY_LETTERS = words("place_words.yaml", "party_letters")
-
-
 _PARTY_WRITTEN = re.compile(r",[ \t]*([A-Z][A-Za-z]{0,2})-[A-Z]")  # ", R-Elbow", ", DFL-Cook", ", D-N.D."
 
 
@@ -681,8 +679,8 @@ def story_places(doc) -> list[PlaceMention]:
             place = None  # the story names its countries; a loose, untagged or small namesake elsewhere is a guess
         if label in PLACE_LABELS and place is not None and place.match < EXACT_MATCH and _named_side_cached(text):
             continue  # "a Boko Haram attack" tagged as a facility: a group, not a town spelled like it
-        if _compass_point(text) and place is not None and place.country not in written and not any(
-                other is not None and other.id != place.id and other.country == place.country for other in places):
+        if _compass_point(text) and place is not None and place.country not in written \
+                and not _story_place_in_its_country(place, places):
             continue  # "the North-east part of Diyala": a direction, not Iceland's Northeast region
         if label in PLACE_LABELS and text == text.lower():
             continue  # "millions of naira" tagged as a place: names of places are written with capitals
@@ -787,9 +785,14 @@ def _small_abroad(place: Place | None, named: set[str], label: str, others: list
     exact = place.match >= 1.0
     if exact and not _shared_by_countries(place.matched or place.name):
         return False
-    if any(other is not None and other.id != place.id and other.country == place.country for other in others):
+    if _story_place_in_its_country(place, others):
         return False
     return not (place.fcode == "PPLC" or place.population >= ABROAD_TOWN or (exact and place.fcode == "PPLA"))
+
+
+def _story_place_in_its_country(place: Place, others: list[Place | None]) -> bool:
+    """Whether another of the story's places lies in this place's country (then it may be meant)."""
+    return any(other is not None and other.id != place.id and other.country == place.country for other in others)
 
 
 SHARED_NAME_COUNTRIES = 3  # a name that towns of this many countries bear says nothing of which is meant
