@@ -70,3 +70,10 @@ def test_a_phrasal_verb_whose_sense_does_not_apply_is_not_the_bare_verbs_other_s
     assert "criticism" not in triggers("A truck packed with explosives slammed into the gate of the barracks.")
     assert "criticism" in triggers("The minister slammed the decision as reckless.")
     assert "shelling" in triggers("Two rockets slammed into a school near the border.")
+
+
+def test_a_unit_that_is_attacked_is_the_target_not_a_troop_movement(triggers):
+    """"ambushed a patrol": the patrol names who was hit; patrols that are the news still count."""
+    assert "troop_movement" not in triggers("Gunmen ambushed an army patrol on the ring road.")
+    assert "troop_movement" not in triggers("A roadside bomb struck a police patrol near the market.")
+    assert "troop_movement" in triggers("Army patrols resumed in the old quarter on Monday.")

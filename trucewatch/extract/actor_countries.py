@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from functools import lru_cache
 
+from trucewatch.extract.datafiles import words
 from trucewatch.places import get_gazetteer
 from trucewatch.places.countries import iso2
 
@@ -50,11 +51,20 @@ def _proper_runs(doc) -> list:
     return runs
 
 
+MISSION_NOUNS = words("place_words.yaml", "mission_nouns")
+
+
+def _owns_a_mission(span) -> bool:
+    """"the Indian consulate", "the Turkish ambassador": whose mission, in a country not its own."""
+    root = span.root
+    return root.dep_ in ("amod", "compound", "poss", "nmod") and root.head.lemma_.lower() in MISSION_NOUNS
+
+
 def actor_countries(doc) -> tuple[str, ...]:
     """Countries of the story's nationalities and named groups, the most mentioned first."""
     counts: Counter[str] = Counter()
     for span in [*doc.ents, *_proper_runs(doc)]:
-        if span.label_ and span.label_ not in GROUP_LABELS:
+        if (span.label_ and span.label_ not in GROUP_LABELS) or _owns_a_mission(span):
             continue
         country = nationality_country(span.text) if span.label_ in (NATIONALITY, "") else None
         country = country or group_country(span.text)

@@ -177,8 +177,11 @@ def _kind_named(doc, tokens: list, taken: set[int]) -> list[tuple[int, int]]:
             end, site = end + 1, True  # "the Imam Hussein shrine"
         if (_introduced_by_kind(doc, i) or after or site or _placed_within(doc, i, end)) \
                 and not (end - i == 1 and is_word_not_name(token.text)) and not _named_side_cached(doc[i:end].text) \
-                and not (token.pos != PROPN and nationality_country(token.text)):
-            found.append((i, end))  # "the Libyan capital": a nationality names no place of its own
+                and not (token.pos != PROPN and (nationality_country(token.text) or (
+                    end - i == 1 and _peoples_adjective(token)))):
+            # "the Libyan capital", "a Jewish settlement", "an Alawite village": a nationality or a
+            # people's adjective says whose place it is and names no place of its own
+            found.append((i, end))
         i = end
     return found
 
@@ -338,6 +341,30 @@ def _qualifies_people(doc, start: int, end: int) -> bool:
         and (head in PEOPLE_NOUNS or head in actor_nouns()) and not _introduced(doc, start, end)
 
 
+def _peoples_adjective(token) -> bool:
+    """"Jewish", "Kurdish": an adjective the tagger calls a people's that no town is named (the
+    tagger calls unknown town names so as well: "Shopian district", "central Hit")."""
+    return token.ent_type_ == "NORP" and token.pos == ADJ and not any(
+        place.fclass == "P" and place.match >= 0.95 for place in get_gazetteer().candidates(token.text, None, False))
+
+
+MAKE_NOUNS = words("place_words.yaml", "make_nouns")
+_MODEL = re.compile(r"^[A-Za-z]{1,4}-?\d+[A-Za-z]*$")  # "UH-1", "CH-47", "T-72", "F16"
+
+
+def _names_a_make(doc, start: int, end: int) -> bool:
+    """"Katyusha rockets", "Molotov cocktails", "a Bell UH-1 helicopter": a name written before a
+    weapon or a vehicle, or before a model number, is its make, not where anything happened."""
+    node = doc[start:end].root
+    for _ in range(3):
+        if node.dep_ not in ("compound", "nmod", "amod") or node.head.i <= node.i:
+            return False
+        node = node.head
+        if node.lemma_.lower() in MAKE_NOUNS or _MODEL.match(node.text):
+            return True
+    return False
+
+
 def _sector_word(text: str) -> bool:
     """"Police", "Army District": a word for armed forces (or one with a kind of place after it)
     names them, whatever the tagger says; only "the town of Police" makes it a place."""
@@ -363,6 +390,20 @@ def _named_side_cached(text: str) -> bool:
 
     ref = resolve_actor(text)
     return bool(ref.name) and (ref.sector or "").upper() in NONSTATE_SECTORS
+
+
+SIDE_NAME_HEADS = words("place_words.yaml", "side_name_heads")
+
+
+def _in_a_sides_name(doc, start: int) -> bool:
+    """Whether a place lies inside the name of an armed or political group ("the Ulster Volunteer
+    Force", "the Movement for the Emancipation of the Niger Delta", "Hamas" as the dictionary knows
+    it): the name says whose side, not where."""
+    entity = next((e for e in doc.ents if e.start <= start < e.end and e.label_ == "ORG"), None)
+    if entity is None:
+        return False
+    head = entity.root.lemma_.lower()
+    return head in SIDE_NAME_HEADS or head in actor_nouns() or _named_side_cached(entity.text)
 
 
 def _named_side(text: str, label: str) -> bool:
@@ -408,6 +449,8 @@ def _appositive_names(doc, start: int, end: int) -> tuple[str, ...]:
     "Kot, Balochistan, Pakistan", "a village in Borno"."""
     names = []
     j = end
+    if j + 1 < len(doc) and doc[j].lemma_.lower() in PLACE_KINDS and doc[j + 1].text == ",":
+        j += 1  # "Baguio district, Davao City": the district's town after its kind word
     while j < len(doc) and doc[j].text == "," and len(names) < 2:
         j += 1
         if j < len(doc) and doc[j].lower_ in ("in", "near"):
@@ -448,11 +491,20 @@ def _written_around(doc, start: int, end: int) -> list[str]:
     j = end
     if j < len(doc) and doc[j].lemma_.lower() in PLACE_KINDS:
         j += 1
-    if j + 1 < len(doc) and doc[j].lower_ in ("in", "of") and doc[j + 1].ent_type_ in PLACE_LABELS | {"NORP"}:
-        k = j + 1
-        while k < len(doc) and doc[k].ent_iob_ == "I" or k == j + 1:
-            k += 1
-        found.append(doc[j + 1:k].text)
+    if j + 1 < len(doc) and doc[j].lower_ in ("in", "of"):
+        first = j + 1
+        while first < len(doc) - 1 and (doc[first].lower_ == "the" or doc[first].lower_ in PART_WORDS):
+            first += 1  # "the Bahçelievler neighbourhood of the southeastern Şırnak province"
+        k = first + 1
+        if doc[first].ent_type_ in PLACE_LABELS | {"NORP"}:
+            while k < len(doc) and doc[k].ent_iob_ == "I":
+                k += 1
+            found.append(doc[first:k].text)
+        elif name_like(doc[first]) and not is_word_not_name(doc[first].text):
+            while k < len(doc) and name_like(doc[k]) and doc[k].lemma_.lower() not in PLACE_KINDS:
+                k += 1
+            if k < len(doc) and doc[k].lemma_.lower() in PLACE_KINDS:
+                found.append(doc[first:k].text)  # an untagged name written with its kind: "Şırnak province"
     if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lemma_.lower() in PLACE_KINDS:
         # "the Venezuelan state of Amazonas", "the Yemen capital of Sanaa", "Nigeria's town of Biu"
         found.extend(c.text for c in doc[start - 2].children
@@ -682,6 +734,11 @@ def story_places(doc) -> list[PlaceMention]:
         if _compass_point(text) and place is not None and place.country not in written \
                 and not _story_place_in_its_country(place, places):
             continue  # "the North-east part of Diyala": a direction, not Iceland's Northeast region
+        if label != IN_NAME and _names_a_make(doc, start, end) and not (
+                place is not None and place.precision in ("country", "region")):
+            # "Katyusha rockets": a make named after a town; "Russian jets" say whose; "an Air
+            # Berlin plane" keeps the town inside the airline's name (never the act's place)
+            continue
         if label in PLACE_LABELS and text == text.lower():
             continue  # "millions of naira" tagged as a place: names of places are written with capitals
         if label in PLACE_LABELS and _sector_word(text) and not _introduced_by_kind(doc, start):
@@ -691,8 +748,10 @@ def story_places(doc) -> list[PlaceMention]:
             # a town the tagger called a nationality ("Kidal") is a town, but a group's name that
             # qualifies people ("Shia pilgrims", "a Shia-majority district") is no town of that name.
             town = place is not None and place.precision not in ("country", "region")
+            # An adjective ("a Jewish settlement") names a people, not the area an alternate name
+            # gives it.
             if place is None or place.match < 0.95 or (town and (
-                    _qualifies_people(doc, start, end) or not _plausible_extra(
+                    _peoples_adjective(doc[start]) or _qualifies_people(doc, start, end) or not _plausible_extra(
                         place, focus, _introduced(doc, start, end), label, text))):
                 continue
         elif label in (IN_NAME, AS_ADJECTIVE):
@@ -720,7 +779,8 @@ def story_places(doc) -> list[PlaceMention]:
         span = doc[start:end]
         mentions.append(PlaceMention(text=text, start=span.start_char, end=span.end_char, label=label,
                                      place=place, token_start=start, token_end=end,
-                                     role="qualifying" if (start, end) in homes else _role(span.root, place)))
+                                     role="qualifying" if (start, end) in homes or (
+                                         label == IN_NAME and _in_a_sides_name(doc, start)) else _role(span.root, place)))
     return mentions
 
 
@@ -842,9 +902,12 @@ def _role(root, place: Place | None = None) -> str:
         return "acting"  # "blamed Israel for the strike", "blamed it on Ankara": the accused side
     if root.dep_ == "pobj" and head.lower_ in ("in", "from") and _speaking_seat(head.head):
         return "acting"  # "the Government of National Accord in Tripoli said": its seat
-    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in SEAT_NOUNS and (
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in SEAT_NOUNS | MISSION_NOUNS and (
             place is not None and place.precision == "country"):
         return "qualifying"  # "the embassies of Egypt and the UAE in Tripoli": whose, not where
+    if root.dep_ in ("compound", "amod", "poss", "nmod") and head.lemma_.lower() in MISSION_NOUNS and (
+            place is None or place.precision in ("country", "region")):
+        return "qualifying"  # "the US consulate": whose mission; the act is where the mission is
     if root.dep_ == "pobj" and head.lower_ == "from" and head.head.lemma_.lower() in ORIGIN_NOUNS:
         return "qualifying"  # "five diplomats from the United Arab Emirates": who they are
     if root.dep_ == "pobj" and head.lower_ in ("of", "from") and _names_a_person(head.head):
@@ -896,6 +959,7 @@ SPONSORING = words("place_words.yaml", "sponsoring_participles")
 ORIGIN_NOUNS = words("place_words.yaml", "origin_nouns")
 PEOPLE_NOUNS = words("place_words.yaml", "people_nouns") | ORIGIN_NOUNS
 SEAT_NOUNS = words("place_words.yaml", "seat_nouns")
+MISSION_NOUNS = words("place_words.yaml", "mission_nouns")
 
 
 def _names_a_person(token) -> bool:

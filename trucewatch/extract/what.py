@@ -14,6 +14,7 @@ from trucewatch.ontology import ActType, Ontology, default_ontology
 VERB_TAGS = {"VERB", "AUX"}
 # Acts whose names also name things that get attacked ("an aid convoy", "the peace talks").
 TARGET_FAMILIES = words("act_words.yaml", "target_families")
+TARGET_ACTS = words("act_words.yaml", "target_acts")
 NOUN_TAGS = {"NOUN", "PROPN"}
 # Nouns that only carry the act named before them: "a mediation mission", "a rescue effort".
 CARRIER_NOUNS = words("act_words.yaml", "carrier_nouns")
@@ -947,8 +948,9 @@ def _merge_linked(triggers: list[Trigger]) -> list[Trigger]:
                         and dep.i == other.head.i and dep.dep_ == "pobj" and dep.head.lower_ in CIRCUMSTANCE_PREPS:
                     alive.remove(other)  # "seized weapons in a raid": the raid is how, the seizure the news
                 elif trig.act.family == "violence" and other.kind == "noun" and dep.i == other.head.i \
-                        and other.act.family in TARGET_FAMILIES and dep.dep_ in ("dobj", "pobj", "nsubjpass"):
-                    alive.remove(other)  # "attacked an aid convoy": the convoy is the target
+                        and (other.act.family in TARGET_FAMILIES or other.act.name in TARGET_ACTS) \
+                        and dep.dep_ in ("dobj", "pobj", "nsubjpass"):
+                    alive.remove(other)  # "attacked an aid convoy", "ambushed a patrol": the target
                 else:
                     continue
                 changed = True

@@ -274,24 +274,62 @@ def _within_written_context(candidates: list[Place], context: PlaceContext) -> l
     call places: extract/place_names.py.)"""
     written = written_countries(context.nearby)
     if written and not any(c.match >= EXACT_ENOUGH and _is_country(c) for c in candidates):
-        return [c for c in candidates if c.country in written]  # a list of countries is no apposition
-    towns = _written_town_countries(context.nearby)
+        candidates = [c for c in candidates if c.country in written]  # a list of countries is no apposition
+    # Only the name written first says where a name lies: in "Denver, Indianapolis, Louisville, Ky."
+    # the state is Louisville's. A state is not inside another state written beside it ("in
+    # Michigan, in Utah's parks"), nor a county inside a town ("the Licking County cities of Newark").
+    first = context.nearby[:1]
+    provinces = _written_provinces(first)
+    if provinces:
+        # "the Bahçelievler neighbourhood of Şırnak province", "al-Joura in Deir Ezzor": in that
+        # province, not a namesake in another province of the same country
+        candidates = [c for c in candidates if c.fcode == "ADM1" or _in_provinces(c, provinces)]
+    towns = [town for town in map(_alone, first) if town is not None and town.country and not provinces]
     if towns and not any(c.match >= EXACT_ENOUGH and (_big_town(c) or _is_country(c)) for c in candidates):
-        return [c for c in candidates if c.country in towns]  # a list of big towns is no apposition
+        # "Matani in Peshawar": a part or a suburb of that town, not a namesake elsewhere (a list
+        # of big towns is no apposition)
+        candidates = [c for c in candidates if c.country in {town.country for town in towns} and (
+            c.fclass == "A" or any(_distance_km(c, town) < TOWN_REACH_KM for town in towns))]
     return candidates
+
+
+TOWN_REACH_KM = 60.0  # how far from a big town a place written as lying in it ("X, Davao City") may be
+
+
+def _written_provinces(nearby: tuple[str, ...]) -> set[tuple[str, str]]:
+    """(country, name key) of the states or provinces written next to a name, where the name
+    written means only that: "Kot, Balochistan" (not when it is also a country or a big town)."""
+    found = set()
+    for name in nearby:
+        best = [c for c in get_gazetteer().candidates(name, None, False)[:3] if c.match >= EXACT_ENOUGH]
+        if best and not any(_is_country(c) for c in best):
+            # "Deir Ezzor" is the town and its governorate: a place written in it may be anywhere in
+            # the governorate
+            found |= {(c.country, name_key(c.name)) for c in best if c.fcode == "ADM1"}
+    return found & _provinces_of_towns()
+
+
+@lru_cache(maxsize=1)
+def _provinces_of_towns() -> frozenset[tuple[str, str]]:
+    """(country, name key) of every province the gazetteer files towns under: a province known only
+    by another name there (an older division, another source's spelling) filters nothing."""
+    rows = get_gazetteer().query("SELECT DISTINCT country, admin1 FROM places WHERE fclass = 'P'", ())
+    return frozenset((country, name_key(admin1)) for country, admin1 in rows if country and admin1)
+
+
+def _in_provinces(place: Place, provinces: set[tuple[str, str]]) -> bool:
+    """Whether a place is one of those provinces or lies in one (as the gazetteer names its
+    province); a country's places the gazetteer files under no province are kept."""
+    countries = {country for country, _ in provinces}
+    if place.country not in countries or _is_country(place):
+        return True
+    own = name_key(place.name) if place.fcode == "ADM1" else name_key(place.admin1 or "")
+    return not own or (place.country, own) in provinces
 
 
 def _big_town(place: Place) -> bool:
     """A capital, a provincial capital or a town of CONTAINED_MIN_POPULATION people."""
     return place.fclass == "P" and (place.fcode in ("PPLC", "PPLA") or place.population >= CONTAINED_MIN_POPULATION)
-
-
-def _written_town_countries(nearby: tuple[str, ...]) -> set[str]:
-    """Countries of the big towns written next to a name: "South Kensington, London" and "Matani in
-    Peshawar" are parts or suburbs of those towns, in their country or unknown (a small town
-    elsewhere spelled alike is not meant). Only a name that, read alone, means a big town counts
-    ("Man." after "Churchill" is Manitoba written short, not the Ivorian town)."""
-    return {town.country for town in map(_alone, nearby) if town is not None and town.country}
 
 
 @lru_cache(maxsize=20_000)
@@ -371,12 +409,14 @@ def _seats_outrank_their_areas(results: list[Place]) -> None:
     """A district or province named after its seat ("Al Ma'ra" district, Maarat al-Numan town;
     Menbij district, Manbij town) owes its population to that town: a bare name means the town,
     so the town scores at least as well as the area (unless the text says "province" or
-    "district", handled by the caller)."""
+    "district", handled by the caller). A town close to the area's point is its seat even where
+    the gazetteer files the two under different countries (Jerusalem, and the West Bank
+    governorate of that name)."""
     areas = [p for p in results if p.fcode in ("ADM1", "ADM2")]
     for area in areas:
         for town in results:
-            if town.fclass == "P" and town.country == area.country and town.match >= area.match - 0.05 \
-                    and town.score <= area.score and _seat_of(town, area):
+            if town.fclass == "P" and town.match >= area.match - 0.05 and town.score <= area.score and (
+                    _seat_of(town, area) if town.country == area.country else _distance_km(town, area) < SEAT_KM):
                 town.score = area.score + 0.01
 
 

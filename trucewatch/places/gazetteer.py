@@ -38,6 +38,10 @@ class Gazetteer:
         self.exists = lru_cache(maxsize=100_000)(self._exists)  # asked for many word runs per story
         self.skeleton_exists = lru_cache(maxsize=100_000)(self._skeleton_exists)
 
+    def query(self, sql: str, params: tuple) -> list[tuple]:
+        """Rows of a read-only query on the index (for summaries other modules cache)."""
+        return self._query(sql, params)
+
     def _query(self, sql: str, params: tuple) -> list[tuple]:
         with self._lock:
             return self._conn.execute(sql, params).fetchall()
