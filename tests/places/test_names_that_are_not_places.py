@@ -104,3 +104,10 @@ def test_a_county_written_before_its_towns_is_not_inside_them(nlp):
     # guard: "the Harlan County towns of Cumberland and Lynch": the county holds the towns
     found = _names(nlp, "Floods cut roads in the Harlan County towns of Cumberland and Lynch on Friday.")
     assert found["Harlan County"].place is not None and found["Harlan County"].place.admin1 == "Kentucky"
+
+
+def test_a_clock_word_after_a_time_is_no_place(nlp):
+    found = _names(nlp, "Fighters began the assault around 10 A.M. (Damascus Time), when a bomber tried to "
+                        "blow up a checkpoint in eastern Khattab.")
+    assert "A.M." not in found  # it was Hamme, a Belgian town
+    assert "eastern Khattab" in found or "Khattab" in found

@@ -149,3 +149,20 @@ def test_a_name_skipped_by_the_filter_could_never_have_been_kept(text):
 def test_a_name_inside_a_kind_of_place_stands_where_the_noun_does(nlp, text, trigger, place):
     location, _ = _locate(nlp, text, trigger)
     assert location is not None and location.text == place
+
+
+def test_the_first_town_of_a_list_is_the_acts_place_unless_a_later_one_is_better_known(nlp):
+    """A list's later names are attached as its first is: "shelled Fuaa, Kefraya and Binnish" is
+    about all three, and a later name that the gazetteer knows beats a first that it lacks."""
+    location, _ = _locate(nlp, "Bombs went off in three towns, Leeds, Sheffield and York, on Friday.", "went")
+    assert location.name == "Leeds"
+    location, _ = _locate(nlp, "In the province of Idlib, rebels shelled the villages of Fuaa, Kefraya and Binnish "
+                            "on Tuesday.", "shelled")
+    assert location is not None and location.precision == "city"
+
+
+def test_a_name_the_gazetteer_lacks_in_a_written_province_is_the_acts_place_there(nlp):
+    """"In Hama province, shells hit Tall Aswad": the act is at that village (placed at the
+    province's point, with a note), not at the province as a whole."""
+    location, _ = _locate(nlp, "In Hama province, artillery shells hit the village of Zor al-Hamdan on Sunday.", "hit")
+    assert location is not None and "Zor al-Hamdan" in (location.note or location.text)

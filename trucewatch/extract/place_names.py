@@ -556,6 +556,16 @@ def _misread_as_time(entity) -> bool:
         name_like(t) and not t.like_num and t.lower_ not in calendar_words() for t in entity)
 
 
+CLOCK_WORDS = words("place_words.yaml", "clock_words")
+
+
+def _clock_word(doc, start: int) -> bool:
+    """"around 11 A.M.", "(0450 GMT)": a clock word after a time, which the tagger may call a
+    place (it was a Belgian town) and the gazetteer may spell like one ("GMT in": an Iraqi village)."""
+    return doc[start].text.replace(".", "").lower() in CLOCK_WORDS and start > 0 and (
+        doc[start - 1].like_num or ":" in doc[start - 1].text)
+
+
 def _without_possessive(doc, span: tuple[int, int, str]) -> tuple[int, int, str]:
     """"Sri Lanka's former president" tagged as a person "Sri Lanka's": the possessive ending is
     not part of the name, which is looked up without it."""
@@ -648,7 +658,8 @@ def _beyond(doc, entity: tuple[int, int, str], fixed: set[int]) -> tuple[int, in
 
 def _spans(doc) -> list[tuple[int, int, str]]:
     """Every span that may be a place name, with how it was found (its label)."""
-    entities = [_without_possessive(doc, _cut_at_plain_words(ent)) for ent in doc.ents if not _misread_as_time(ent)]
+    entities = [_without_possessive(doc, _cut_at_plain_words(ent)) for ent in doc.ents
+                if not _misread_as_time(ent) and not _clock_word(doc, ent.start)]
     # Names a writing convention marks as places (datelines, a legislator's home) replace what the
     # tagger made of them and are never widened into a longer name.
     conventional = [(start, end, DATELINE_LABEL) for start, end in _dateline_names(doc)] + [
@@ -686,6 +697,8 @@ def story_places(doc) -> list[PlaceMention]:
         if start > 0 and doc[start - 1].lower_ in PART_WORDS:
             start -= 1  # "eastern Aleppo": the city, with a note saying which part
         text = clean_name(doc[start:end].text)
+        if _clock_word(doc, start):
+            continue
         if label in PLACE_LABELS or label == KIND or (may_match(text) and (
                 label in (IN_NAME, AS_ADJECTIVE, "NORP") or not (is_word_not_name(text) and not _introduced_by_kind(doc, start)))):
             located.append((start, end, label, text))
@@ -888,7 +901,7 @@ def _role(root, place: Place | None = None) -> str:
     forces or acts they are. Neither is where an act happened."""
     from trucewatch.extract.what import default_lexicon
 
-    root = _first_conjunct(root)  # "Argentina, Israel and the US accused Iran": each of them speaks
+    root = first_conjunct(root)  # "Argentina, Israel and the US accused Iran": each of them speaks
     head = root.head
     if head.lemma_.lower() in PLACE_KINDS and root.dep_ in ("compound", "amod", "nmod", "poss"):
         return ""  # "Borno state", "Nigeria's Borno state": the name's own kind of place
@@ -944,12 +957,12 @@ def _by_its_own_name(place: Place, text: str) -> bool:
     return name_key(text) in map(name_key, own) or skeleton(text) in map(skeleton, own)
 
 
-def _first_conjunct(token):
+def first_conjunct(token):
     """The first name of a list ("Argentina" in "Argentina, Israel and the United States"): the
     list's words share its place in the clause, and so its role. Only a list joined by "and" or
     "or" counts: "TEGUCIGALPA, Honduras --" parsed as two conjuncts is a dateline, not a list."""
     chain = [token]
-    while chain[-1].dep_ == "conj" and chain[-1].head.i != chain[-1].i and chain[-1].head.pos_ in ("PROPN", "NOUN"):
+    while chain[-1].dep_ == "conj" and chain[-1].head.i != chain[-1].i and chain[-1].head.pos_ == "PROPN":
         chain.append(chain[-1].head)
     joined = any(child.dep_ == "cc" for member in chain for child in member.children)
     return chain[-1] if joined else token

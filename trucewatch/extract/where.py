@@ -17,7 +17,8 @@ from trucewatch.places.names import name_key
 from trucewatch.places.story import story_focus
 from trucewatch.records import Location
 from trucewatch.extract.place_names import (AS_ADJECTIVE, IN_NAME, KIND, LOCATIVE_PREPS, PLACE_KINDS,
-                                            PLACE_LABELS, PlaceMention, site_noun, site_town, story_places)
+                                            PLACE_LABELS, PlaceMention, first_conjunct, site_noun, site_town,
+                                            story_places)
 
 ACTOR_DEPS = {"nsubj", "nsubjpass", "agent", "csubj"}
 REPORTING_VERBS = words("place_words.yaml", "reporting_verbs")
@@ -38,7 +39,9 @@ def _ancestors(token) -> list:
 
 def _standing_in(root):
     """The word that holds a name's place in the tree: "the town of X" and "X district" put the
-    kind of place where the name would be, so the noun is scored in the name's stead."""
+    kind of place where the name would be, so the noun is scored in the name's stead. A later name
+    of a list ("the villages of Fuaa, Kefraya and Binnish") stands where its first name does."""
+    root = first_conjunct(root)
     head = root.head
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in PLACE_KINDS:
         return head.head
@@ -49,10 +52,13 @@ def _standing_in(root):
 
 def attachment_score(doc, mention: PlaceMention, trigger) -> float:
     """How plausibly a mention is where the trigger happened, from the dependency tree."""
-    root = _standing_in(doc[mention.token_start:mention.token_end].root)
+    name_root = doc[mention.token_start:mention.token_end].root
+    root = _standing_in(name_root)
     trigger_token = trigger.root if hasattr(trigger, "root") else trigger
     path = [root, *_ancestors(root)]
-    value = 0.0
+    # a later name of a list is attached as its first is, and comes after it ("in Northampton,
+    # Birmingham and Coventry": the first named unless a later one is better known)
+    value = -LATER_IN_LIST if first_conjunct(name_root) is not name_root else 0.0
     if trigger_token in path:
         below = path[: path.index(trigger_token)]
         value += 3.0
@@ -129,8 +135,12 @@ def _site_in(site: PlaceMention, area: PlaceMention) -> bool:
     """"stormed the Al-Mahr Gas Fields in the countryside of Homs": a named place the gazetteer
     lacks, which a place noun, a site's name or the tagger vouches for, lies in the town or area
     the same sentence names beside it; the act is at the site, at the point of that town or area."""
-    return site.place is None and site.label in (KIND, "FAC") and area.place is not None \
-        and area.place.precision not in ("country", "region")
+    if site.place is not None or area.place is None:
+        return False
+    # "In the province of Idlib, rebels shelled Fuaa": a name the tagger calls a place lies in the
+    # province or district the sentence names
+    return site.label in (KIND, "FAC") and area.place.precision not in ("country", "region") or (
+        site.label in ("GPE", "LOC") and area.place.precision in ("admin1", "admin2"))
 
 
 def _possessor(doc, outer: PlaceMention, inner: PlaceMention) -> bool:
@@ -155,6 +165,7 @@ def _launch_point(doc, mention: PlaceMention) -> bool:
     return False
 
 
+LATER_IN_LIST = 0.25
 INNER_MARGIN = 2.0  # how much worse attached a place written inside the best one may be and still win
 DIRECTIONS = words("place_words.yaml", "directions")
 DISTANCE_UNITS = words("place_words.yaml", "distance_units")
