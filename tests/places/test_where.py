@@ -166,3 +166,18 @@ def test_a_name_the_gazetteer_lacks_in_a_written_province_is_the_acts_place_ther
     province's point, with a note), not at the province as a whole."""
     location, _ = _locate(nlp, "In Hama province, artillery shells hit the village of Zor al-Hamdan on Sunday.", "hit")
     assert location is not None and "Zor al-Hamdan" in (location.note or location.text)
+
+
+@pytest.mark.parametrize("text, trigger, name", [
+    ("The faction shot nine captives in the Idlib and Hama governorates on Tuesday.", "shot", "Idlib"),
+    ("Insurgents overran the northern Parwan and Kapisa provinces in July.", "overran", "Parwan"),
+])
+def test_a_plural_kind_of_area_after_a_list_makes_each_name_that_area(nlp, text, trigger, name):
+    location, _ = _locate(nlp, text, trigger)
+    assert location is not None and location.name == name and location.precision == "admin1"
+
+
+def test_a_place_that_was_the_scene_of_an_act_is_its_place_not_a_government(nlp):
+    location, places = _locate(nlp, "Jonglei was the scene of fierce clashes between rival militias in May.", "clashes")
+    assert location is not None and location.name == "Jonglei"
+    assert next(m for m in places if m.text == "Jonglei").role != "acting"

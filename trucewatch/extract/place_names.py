@@ -531,7 +531,22 @@ def _as_resolved(doc, start: int, end: int, text: str) -> str:
         return f"{text} {doc[start - 2].lower_}"
     if end < len(doc) and doc[end].lower_ in AREA_OF and not KIND_SUFFIX.match(text):
         return f"{text} {doc[end].lower_}"
+    shared = _shared_area_word(doc[end - 1])
+    if shared and not KIND_SUFFIX.match(text):
+        first, _, rest = text.partition(" ")
+        # "the northern Parwan and Kapisa provinces": "northern" says which provinces
+        return f"{rest if rest and first.lower() in PART_WORDS else text} {shared}"
     return text
+
+
+def _shared_area_word(last) -> str | None:
+    """"the Idlib and Hama governorates", "the Parwan and Kapisa provinces": a plural kind of area
+    after a list belongs to each of its names (singular, as the name would be written alone)."""
+    first = first_conjunct(last)
+    head = first.head
+    if first.dep_ in ("compound", "nmod") and head.lemma_.lower() in AREA_OF and head.lower_ != head.lemma_.lower():
+        return head.lemma_.lower()
+    return None
 
 
 def _well_known_town(text: str) -> bool:
@@ -906,8 +921,10 @@ def _role(root, place: Place | None = None) -> str:
     if head.lemma_.lower() in PLACE_KINDS and root.dep_ in ("compound", "amod", "nmod", "poss"):
         return ""  # "Borno state", "Nigeria's Borno state": the name's own kind of place
     governing = place is None or place.precision in ("country", "region", "admin1") or place.fcode == "PPLC"
-    if root.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX") and head.i != root.i and governing:
-        return "acting"  # "Ankara denied"; a town as a subject ("Kidal fell") is no government
+    if root.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX") and head.i != root.i and governing \
+            and not any(c.dep_ == "attr" and c.lemma_.lower() in SCENE_NOUNS for c in head.children):
+        return "acting"  # "Ankara denied"; a town as a subject ("Kidal fell") is no government;
+        # "Jonglei was the scene of clashes" says where
     if root.dep_ == "nsubjpass" and head.lemma_.lower() in SPEECH and governing:
         return "acting"
     if (root.dep_ == "dobj" and head.lemma_.lower() in ACCUSING) or (
@@ -972,6 +989,7 @@ SPONSORING = words("place_words.yaml", "sponsoring_participles")
 ORIGIN_NOUNS = words("place_words.yaml", "origin_nouns")
 PEOPLE_NOUNS = words("place_words.yaml", "people_nouns") | ORIGIN_NOUNS
 SEAT_NOUNS = words("place_words.yaml", "seat_nouns")
+SCENE_NOUNS = words("place_words.yaml", "scene_nouns")
 MISSION_NOUNS = words("place_words.yaml", "mission_nouns")
 
 

@@ -16,7 +16,7 @@ from trucewatch.places import admin_of
 from trucewatch.places.names import name_key
 from trucewatch.places.story import story_focus
 from trucewatch.records import Location
-from trucewatch.extract.place_names import (AS_ADJECTIVE, IN_NAME, KIND, LOCATIVE_PREPS, PLACE_KINDS,
+from trucewatch.extract.place_names import (AS_ADJECTIVE, IN_NAME, KIND, LOCATIVE_PREPS, PART_WORDS, PLACE_KINDS,
                                             PLACE_LABELS, PlaceMention, first_conjunct, site_noun, site_town,
                                             story_places)
 
@@ -45,14 +45,16 @@ def _standing_in(root):
     head = root.head
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in PLACE_KINDS:
         return head.head
-    if root.dep_ in ("compound", "det") and (head.lemma_.lower() in PLACE_KINDS or site_noun(head)):
+    if root.dep_ in ("compound", "nmod", "det") and (head.lemma_.lower() in PLACE_KINDS or site_noun(head)):
         return head  # "X district", "the X shrine"
+    if root.dep_ == "appos" and head.lemma_.lower() in PLACE_KINDS:
+        return head  # "in the capital, Harare": the name stands where "the capital" does
     return root
 
 
 def attachment_score(doc, mention: PlaceMention, trigger) -> float:
     """How plausibly a mention is where the trigger happened, from the dependency tree."""
-    name_root = doc[mention.token_start:mention.token_end].root
+    name_root = _root(doc, mention)
     root = _standing_in(name_root)
     trigger_token = trigger.root if hasattr(trigger, "root") else trigger
     path = [root, *_ancestors(root)]
@@ -152,7 +154,7 @@ def _possessor(doc, outer: PlaceMention, inner: PlaceMention) -> bool:
 
 def _launch_point(doc, mention: PlaceMention) -> bool:
     """"fired the missile from positions in Sanaa province": where the shots left from."""
-    node = doc[mention.token_start:mention.token_end].root
+    node = _root(doc, mention)
     for _ in range(6):
         head = node.head
         if head.i == node.i:
@@ -247,7 +249,12 @@ def _moved(location: Location, km: float, direction: str, bearing: float) -> Loc
 
 
 def _root(doc, mention: PlaceMention):
-    return doc[mention.token_start:mention.token_end].root
+    """The name's head word; a part word before it ("northern Parwan") qualifies the name, and in
+    "the northern Parwan and Kapisa provinces" modifies another word."""
+    start = mention.token_start
+    if mention.token_end - start > 1 and doc[start].lower_ in PART_WORDS:
+        start += 1
+    return doc[start:mention.token_end].root
 
 
 def _measured_from(doc, mention: PlaceMention) -> bool:
@@ -364,14 +371,14 @@ def referred_back(doc, sentence, story_places: list[PlaceMention]) -> Location |
 def _describes_anaphor(doc, mention: PlaceMention) -> bool:
     """"the city across the Nile from Khartoum": a place that only says where "the city" (named
     earlier) lies is a reference point; "the town of Sokna" names the town."""
-    node = doc[mention.token_start:mention.token_end].root
+    node = _root(doc, mention)
     for _ in range(5):
         head = node.head
         if head.i == node.i or head.pos_ in ("VERB", "AUX"):
             return False
         if head.lemma_.lower() in ANAPHORIC_KINDS and head.pos_ == "NOUN" and any(
                 c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in head.children):
-            return not (node.dep_ == "prep" and node.lower_ == "of") and node.dep_ not in ("compound", "appos")
+            return not (node.dep_ == "prep" and node.lower_ == "of") and node.dep_ not in ("compound", "nmod", "appos")
         node = head
     return False
 
