@@ -111,3 +111,12 @@ def test_a_clock_word_after_a_time_is_no_place(nlp):
                         "blow up a checkpoint in eastern Khattab.")
     assert "A.M." not in found  # it was Hamme, a Belgian town
     assert "eastern Khattab" in found or "Khattab" in found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Militants raided an oil terminal south of Brega before dawn.", "Brega"),
+    ("A mine went off on the outskirts of Brega, wounding a shepherd.", "Brega"),
+])
+def test_a_name_after_a_direction_or_the_outskirts_of_is_a_place_whatever_the_tagger_says(nlp, text, name):
+    found = _names(nlp, text)
+    assert name in found and found[name].place is not None and found[name].place.country3 == "LBY"

@@ -308,8 +308,9 @@ def _introduced(doc, start: int, end: int | None = None) -> bool:
     place (the object of a violent verb is where it struck), also through "X and Y"."""
     if start > 0 and doc[start - 1].lower_ in LOCATIVE_PREPS:
         return True
-    if start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lemma_.lower() in PLACE_KINDS:
-        return True
+    if start > 1 and doc[start - 1].lower_ == "of" and (doc[start - 2].lemma_.lower() in PLACE_KINDS | AROUND_NOUNS
+                                                         or doc[start - 2].lower_ in DIRECTION_WORDS):
+        return True  # "the town of X", "the outskirts of X", "south of X"
     if end is not None and end < len(doc) and doc[end].lemma_.lower() in PLACE_KINDS:
         return True
     root = doc[start:end].root if end else doc[start]
@@ -322,6 +323,8 @@ def _introduced(doc, start: int, end: int | None = None) -> bool:
     return root.dep_ == "dobj" and _strikes(root.head)
 
 
+AROUND_NOUNS = words("place_words.yaml", "around_nouns")
+DIRECTION_WORDS = words("place_words.yaml", "directions")
 PERSON_ROLES = frozenset({"nsubj", "nsubjpass", "poss", "appos", "dative", "attr"})
 
 

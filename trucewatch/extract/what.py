@@ -437,7 +437,8 @@ def find_triggers(sent, lexicon: Lexicon | None = None) -> list[Trigger]:
                 # bare verb's other sense ("slam": criticise); the phrase is a word of its own
                 i += len(matched)
                 continue
-        if acts_as_verb(tok) and lemma in lexicon.verbs and tok.dep_ != "amod":  # not "long-threatened"
+        if (acts_as_verb(tok) or _verb_taken_for_noun(tok, noun_key, lexicon)) and lemma in lexicon.verbs \
+                and tok.dep_ != "amod":  # not "long-threatened"
             kind, candidates = "verb", lexicon.verbs[lemma]
         elif _as_noun(tok) and noun_key in lexicon.nouns and (
                 tok.dep_ != "compound" or _lemma(tok.head) in CARRIER_NOUNS):
@@ -577,6 +578,20 @@ def acts_as_verb(tok) -> bool:
     kills 12 people" (a headline's present tense)."""
     return tok.pos_ == "VERB" or (tok.tag_ == "NNS" and tok.dep_ == "ROOT"
                                   and any(c.dep_ == "dobj" for c in tok.children)) or _headline_verb(tok)
+
+
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _verb_taken_for_noun(tok, noun_key: str, lexicon: Lexicon) -> bool:
+    """"A bomb planted by the group explodes in a park", "Gunmen shoot dead two men": in a sentence
+    the tagger left without a finite verb, a word it called a noun that names an act only as a
+    verb (no act noun is spelled so) is the sentence's verb; one listed with nouns ("kills and
+    injuries") is a noun."""
+    listed = (tok.dep_ == "conj" and tok.head.pos_ == "NOUN") or any(
+        c.dep_ == "conj" and c.pos_ == "NOUN" for c in tok.children)
+    return tok.pos_ == "NOUN" and noun_key not in lexicon.nouns and not listed and not any(
+        t.tag_ in FINITE_TAGS or t.pos_ == "AUX" for t in tok.sent)
 
 
 def _headline_verb(tok) -> bool:
