@@ -120,3 +120,21 @@ def test_a_clock_word_after_a_time_is_no_place(nlp):
 def test_a_name_after_a_direction_or_the_outskirts_of_is_a_place_whatever_the_tagger_says(nlp, text, name):
     found = _names(nlp, text)
     assert name in found and found[name].place is not None and found[name].place.country3 == "LBY"
+
+
+def test_a_part_word_and_a_kind_word_around_a_province_name_give_the_province(main_location):
+    location = main_location("Four civilians were killed when their car struck a roadside bomb in southern Kandahar "
+                             "province on Sunday.")
+    assert location is not None and location.name == "Kandahar" and location.precision == "admin1"
+
+
+def test_a_direction_before_a_town_noun_is_no_country_written_beside_the_town(main_location):
+    # "the Northern town of X" once read "Northern" as a written province abroad and lost the town
+    location = main_location("A bomb tore through a bus in the Northern town of Garoowe, killing two Kenyan "
+                             "aid workers.")
+    assert location is not None and location.country == "SOM"
+
+
+def test_the_nationalities_of_victims_do_not_keep_out_a_provincial_seat_a_place_noun_introduces(main_location):
+    location = main_location("Gunmen shot dead three Ethiopians and wounded four in Bosaso town on Friday.")
+    assert location is not None and location.name == "Bosaso"

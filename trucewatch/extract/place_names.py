@@ -295,6 +295,7 @@ def _well_known(place: Place) -> bool:
 
 
 SEATS = frozenset({"PPLC", "PPLA", "PPLA2", "PPLA3", "PPLA4"})
+HINTED_AWAY_TOWN = 10_000  # a town this large, or a seat, stands against the nationalities of a story's people
 
 
 def _sizeable(place: Place, population: int) -> bool:
@@ -511,7 +512,8 @@ def _written_around(doc, start: int, end: int) -> list[str]:
     if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lemma_.lower() in PLACE_KINDS:
         # "the Venezuelan state of Amazonas", "the Yemen capital of Sanaa", "Nigeria's town of Biu"
         found.extend(c.text for c in doc[start - 2].children
-                     if c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in ("NORP", "GPE"))
+                     if c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in ("NORP", "GPE")
+                     and c.lower_ not in PART_WORDS)  # "the Northern town of Garoowe": a direction
     return found
 
 
@@ -729,8 +731,9 @@ def story_places(doc) -> list[PlaceMention]:
                             for (start, end, label, text), vouches in zip(located, vouching)], hint=hint)
     # Where the story is: the places NER called places, and well-known towns it mislabelled; else
     # where its actors come from.
-    focus = story_focus([p for (_, _, label, _), p, vouches in zip(located, places, vouching)
-                         if label in PLACE_LABELS or (vouches and label != IN_NAME)]) or hint()
+    placed = story_focus([p for (_, _, label, _), p, vouches in zip(located, places, vouching)
+                          if label in PLACE_LABELS or (vouches and label != IN_NAME)])
+    focus = placed or hint()
     # Countries the story names as places ("in Syria", "the Syrian Democratic Forces"); a nationality
     # of those who act ("Russian jets") does not say where things happen.
     # A country's own name counts whatever label the tagger gave it ("Cameroon's far north" as ORG).
@@ -794,9 +797,13 @@ def story_places(doc) -> list[PlaceMention]:
         elif label == KIND:
             # "the village of X": a place noun vouches for the name, though perhaps not for the
             # gazetteer's namesake abroad
+            # gazetteer's namesake abroad. Nationalities alone ("three Ethiopians were shot in
+            # Bosaso town", "Togolese peacekeepers") keep out only small namesakes.
             allowed = named or set(focus)
+            trusted = bool(named or placed) or not (place is not None and (
+                place.fcode in SEATS or place.population >= HINTED_AWAY_TOWN))
             if place is not None and (place.match < 0.9 or (
-                    allowed and place.country and place.country not in allowed and not _well_known(place))):
+                    allowed and trusted and place.country and place.country not in allowed and not _well_known(place))):
                 place = None
         elif label not in PLACE_LABELS and named and place is not None and place.country and place.country not in named \
                 and not (_well_known(place) and _by_its_own_name(place, text)):

@@ -196,7 +196,17 @@ def ranked(name: str, context: PlaceContext | None = None, *, limit: int = 10,
     elif not candidates or candidates[0].match < EXACT_ENOUGH:
         part = PART_PREFIX.match(text)
         kind = KIND_SUFFIX.match(text)
-        if part and gazetteer.candidates(part.group(2), None, fuzzy):
+        inner_kind = KIND_SUFFIX.match(part.group(2)) if part else None
+        if inner_kind and not gazetteer.candidates(part.group(2), None, fuzzy) \
+                and not (kind and gazetteer.candidates(kind.group(1), None, fuzzy)) \
+                and _spelled_out(gazetteer.candidates(inner_kind.group(1), None, fuzzy)):
+            # "southern Kandahar province", "northwestern Jowzjan province": the province, with
+            # the part as a note (not a region spelled like "northwestern Jowzjan")
+            candidates = list(gazetteer.candidates(inner_kind.group(1), None, fuzzy))
+            kind_word = inner_kind.group(2)
+            modifier = part.group(1).lower()
+            note = f"{modifier} part of {{name}}"
+        elif part and gazetteer.candidates(part.group(2), None, fuzzy):
             candidates = list(gazetteer.candidates(part.group(2), None, fuzzy))
             modifier = part.group(1).lower()
             note = f"{modifier} {{name}}" if modifier.endswith(" of") else f"{modifier} part of {{name}}"
@@ -230,6 +240,11 @@ def ranked(name: str, context: PlaceContext | None = None, *, limit: int = 10,
         _seats_outrank_their_areas(results)
     results.sort(key=lambda p: -p.score)
     return results[:limit]
+
+
+def _spelled_out(candidates) -> bool:
+    """Whether some candidate's name is spelled as written (not a near miss)."""
+    return any(c.match >= EXACT_ENOUGH for c in candidates)
 
 
 CANDIDATE_CAP = 60  # candidates scored in full; beyond them only those the story's context names
