@@ -99,3 +99,14 @@ def test_a_towns_abbreviation_in_capitals_still_names_it():
     from trucewatch.places import get_gazetteer
 
     assert any(c.name == "Washington" for c in get_gazetteer().candidates("D.C.", None, False))
+
+
+def test_a_county_inside_an_offices_name_is_a_place_of_the_story_though_its_name_is_a_word(nlp):
+    """"the Levy County Sheriff's Office" beside "the Florida Highway Patrol": the story names only
+    organisations, whose states say its country; a county of that country written with its kind
+    word is a place though "levy" is an English word."""
+    from trucewatch.extract.where import story_places
+
+    found = {m.text: m for m in story_places(nlp("Deputies from the Levy County Sheriff's Office and the Florida "
+                                                 "Highway Patrol searched the woods on Monday."))}
+    assert "Levy County" in found and found["Levy County"].place.country3 == "USA"

@@ -281,8 +281,10 @@ def _plausible_inner(place: Place | None, focus: tuple[str, ...], text: str) -> 
     """A place inside an organisation's name counts when it is well known (a country, a state, a
     capital, a big city) or an admin area or town of the story's country, and is not a word; a
     nationality there names its country (never the act's place: `where.is_demonym`)."""
-    if place is None or place.match < 0.95 or is_word_not_name(text):
+    if place is None or place.match < 0.95:
         return False
+    if is_word_not_name(text) and not (place.match >= 1.0 and KIND_SUFFIX.match(text) and place.country in focus):
+        return False  # "Levy County Sheriff's Office" in a US story is the county, though "levy" is a word
     if place.extra.get("demonym"):  # "the U.S. House", "American Electric Power": the country
         return place.fcode.startswith("PCL")
     if _well_known(place):
@@ -350,6 +352,16 @@ def _peoples_adjective(token) -> bool:
     tagger calls unknown town names so as well: "Shopian district", "central Hit")."""
     return token.ent_type_ == "NORP" and token.pos == ADJ and not any(
         place.fclass == "P" and place.match >= 0.95 for place in get_gazetteer().candidates(token.text, None, False))
+
+
+ORGANISATION_ENDS = words("place_words.yaml", "organisation_ends")
+
+
+def _an_organisations_name(doc, start: int, end: int) -> bool:
+    """"the Titus County Sheriff's Office" tagged as a place: a name of several words ending in an
+    organisation's word, which the gazetteer lacks, is an organisation's name."""
+    return end - start > 1 and doc[end - 1].lemma_.lower() in ORGANISATION_ENDS \
+        and not get_gazetteer().exists(name_key(clean_name(doc[start:end].text)))
 
 
 MAKE_NOUNS = words("place_words.yaml", "make_nouns")
@@ -537,11 +549,20 @@ def _as_resolved(doc, start: int, end: int, text: str) -> str:
     if end < len(doc) and doc[end].lower_ in AREA_OF and not KIND_SUFFIX.match(text):
         return f"{text} {doc[end].lower_}"
     shared = _shared_area_word(doc[end - 1])
-    if shared and not KIND_SUFFIX.match(text):
+    if shared and not KIND_SUFFIX.match(text) and not _an_area_alone(text):
         first, _, rest = text.partition(" ")
         # "the northern Parwan and Kapisa provinces": "northern" says which provinces
         return f"{rest if rest and first.lower() in PART_WORDS else text} {shared}"
     return text
+
+
+@lru_cache(maxsize=20_000)
+def _an_area_alone(text: str) -> bool:
+    """Whether a name read alone already means an admin area ("North West": South Africa's
+    province), so that a kind word after it need not be added (it might match another country's
+    alternate name: "North West province" is also Cameroon's)."""
+    best = next(iter(ranked(text, fuzzy=False, limit=1)), None)
+    return best is not None and best.fclass == "A" and not best.fcode.startswith("PCL")
 
 
 def _shared_area_word(last) -> str | None:
@@ -686,6 +707,8 @@ def _spans(doc) -> list[tuple[int, int, str]]:
         (start, end, HOME_LABEL) for start, end in _party_homes(doc)]
     fixed = {i for start, end, _ in conventional for i in range(start, end)}
     entities = [rest for rest in (_beyond(doc, entity, fixed) for entity in entities) if rest is not None]
+    entities = [(start, end, "ORG" if label in PLACE_LABELS and _an_organisations_name(doc, start, end) else label)
+                for start, end, label in entities]
     spans = [entity for entity in entities if entity[2] in PLACE_LABELS]
     other = [entity for entity in entities if entity[2] in OTHER_NAME_LABELS]
     # Entities taken whole; their inner words are not looked up alone ("Brent" in a person's name).
@@ -755,6 +778,10 @@ def story_places(doc) -> list[PlaceMention]:
     # place the tagger saw ("in Paris, Illinois") is that place, however small.
     tagged = {(text.lower(), p.id) for (_, _, label, text), p in zip(located, places)
               if p is not None and label in PLACE_LABELS}
+    # A story that names no place outside organisations' names ("the Levy County Sheriff's Office,
+    # the Florida Highway Patrol") is still in the country of the states and countries those name.
+    inner_focus = story_focus([p for (_, _, label, _), p in zip(located, places) if label == IN_NAME
+                               and p is not None and p.fcode in ("ADM1", "PCLI") and not p.extra.get("demonym")])
     homes = set(_party_homes(doc))  # "Rep. Jane Roe, R-Elbow Lake": whose home, not where anything happened
     mentions = []
     for (start, end, label, text), place in zip(located, places):
@@ -789,7 +816,8 @@ def story_places(doc) -> list[PlaceMention]:
                         place, focus, _introduced(doc, start, end), label, text))):
                 continue
         elif label in (IN_NAME, AS_ADJECTIVE):
-            if not (_plausible_inner(place, focus, text) or (place is not None and (text.lower(), place.id) in tagged)) or (
+            if not (_plausible_inner(place, focus or inner_focus, text)
+                    or (place is not None and (text.lower(), place.id) in tagged)) or (
                     label == AS_ADJECTIVE and place.fclass != "P"):
                 continue
             if label == IN_NAME and doc[start].pos == ADJ and not place.extra.get("demonym"):
