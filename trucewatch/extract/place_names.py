@@ -350,8 +350,12 @@ def _qualifies_people(doc, start: int, end: int) -> bool:
 def _peoples_adjective(token) -> bool:
     """"Jewish", "Kurdish": an adjective the tagger calls a people's that no town is named (the
     tagger calls unknown town names so as well: "Shopian district", "central Hit")."""
-    return token.ent_type_ == "NORP" and token.pos == ADJ and not any(
-        place.fclass == "P" and place.match >= 0.95 for place in get_gazetteer().candidates(token.text, None, False))
+    return token.ent_type_ == "NORP" and token.pos == ADJ and not _a_town_is_named(token.text)
+
+
+@lru_cache(maxsize=20_000)
+def _a_town_is_named(text: str) -> bool:
+    return any(place.fclass == "P" and place.match >= 0.95 for place in get_gazetteer().candidates(text, None, False))
 
 
 ORGANISATION_ENDS = words("place_words.yaml", "organisation_ends")
@@ -411,11 +415,11 @@ def _named_side_cached(text: str) -> bool:
 SIDE_NAME_HEADS = words("place_words.yaml", "side_name_heads")
 
 
-def _in_a_sides_name(doc, start: int) -> bool:
+def _in_a_sides_name(organisations: list, start: int) -> bool:
     """Whether a place lies inside the name of an armed or political group ("the Ulster Volunteer
     Force", "the Movement for the Emancipation of the Niger Delta", "Hamas" as the dictionary knows
-    it): the name says whose side, not where."""
-    entity = next((e for e in doc.ents if e.start <= start < e.end and e.label_ == "ORG"), None)
+    it): the name says whose side, not where. `organisations`: the story's ORG entities."""
+    entity = next((e for e in organisations if e.start <= start < e.end), None)
     if entity is None:
         return False
     head = entity.root.lemma_.lower()
@@ -568,6 +572,8 @@ def _an_area_alone(text: str) -> bool:
 def _shared_area_word(last) -> str | None:
     """"the Idlib and Hama governorates", "the Parwan and Kapisa provinces": a plural kind of area
     after a list belongs to each of its names (singular, as the name would be written alone)."""
+    if last.dep_ not in ("compound", "nmod", "conj"):
+        return None
     first = first_conjunct(last)
     head = first.head
     if first.dep_ in ("compound", "nmod") and head.lemma_.lower() in AREA_OF and head.lower_ != head.lemma_.lower():
@@ -603,8 +609,13 @@ CLOCK_WORDS = words("place_words.yaml", "clock_words")
 def _clock_word(doc, start: int) -> bool:
     """"around 11 A.M.", "(0450 GMT)": a clock word after a time, which the tagger may call a
     place (it was a Belgian town) and the gazetteer may spell like one ("GMT in": an Iraqi village)."""
-    return doc[start].text.replace(".", "").lower() in CLOCK_WORDS and start > 0 and (
-        doc[start - 1].like_num or ":" in doc[start - 1].text)
+    if start == 0:
+        return False
+    token = doc[start]
+    if len(token) > 4 or token.text.replace(".", "").lower() not in CLOCK_WORDS:
+        return False
+    before = doc[start - 1]
+    return before.like_num or ":" in before.text
 
 
 def _without_possessive(doc, span: tuple[int, int, str]) -> tuple[int, int, str]:
@@ -782,6 +793,7 @@ def story_places(doc) -> list[PlaceMention]:
     # the Florida Highway Patrol") is still in the country of the states and countries those name.
     inner_focus = story_focus([p for (_, _, label, _), p in zip(located, places) if label == IN_NAME
                                and p is not None and p.fcode in ("ADM1", "PCLI") and not p.extra.get("demonym")])
+    organisations = lru_cache(maxsize=1)(lambda: [e for e in doc.ents if e.label_ == "ORG"])
     homes = set(_party_homes(doc))  # "Rep. Jane Roe, R-Elbow Lake": whose home, not where anything happened
     mentions = []
     for (start, end, label, text), place in zip(located, places):
@@ -846,7 +858,8 @@ def story_places(doc) -> list[PlaceMention]:
         mentions.append(PlaceMention(text=text, start=span.start_char, end=span.end_char, label=label,
                                      place=place, token_start=start, token_end=end,
                                      role="qualifying" if (start, end) in homes or (
-                                         label == IN_NAME and _in_a_sides_name(doc, start)) else _role(span.root, place)))
+                                         label == IN_NAME and _in_a_sides_name(organisations(), start))
+                                     else _role(span.root, place)))
     return mentions
 
 

@@ -311,7 +311,8 @@ def _within_written_context(candidates: list[Place], context: PlaceContext) -> l
 TOWN_REACH_KM = 60.0  # how far from a big town a place written as lying in it ("X, Davao City") may be
 
 
-def _written_provinces(nearby: tuple[str, ...]) -> set[tuple[str, str]]:
+@lru_cache(maxsize=20_000)
+def _written_provinces(nearby: tuple[str, ...]) -> frozenset[tuple[str, str]]:
     """(country, name key) of the states or provinces written next to a name, where the name
     written means only that: "Kot, Balochistan" (not when it is also a country or a big town)."""
     found = set()
@@ -321,7 +322,7 @@ def _written_provinces(nearby: tuple[str, ...]) -> set[tuple[str, str]]:
             # "Deir Ezzor" is the town and its governorate: a place written in it may be anywhere in
             # the governorate
             found |= {(c.country, name_key(c.name)) for c in best if c.fcode == "ADM1"}
-    return found & _provinces_of_towns()
+    return frozenset(found & _provinces_of_towns())
 
 
 @lru_cache(maxsize=1)
@@ -332,7 +333,7 @@ def _provinces_of_towns() -> frozenset[tuple[str, str]]:
     return frozenset((country, name_key(admin1)) for country, admin1 in rows if country and admin1)
 
 
-def _in_provinces(place: Place, provinces: set[tuple[str, str]]) -> bool:
+def _in_provinces(place: Place, provinces: frozenset[tuple[str, str]]) -> bool:
     """Whether a place is one of those provinces or lies in one (as the gazetteer names its
     province); a country's places the gazetteer files under no province are kept."""
     countries = {country for country, _ in provinces}
@@ -431,7 +432,8 @@ def _seats_outrank_their_areas(results: list[Place]) -> None:
     for area in areas:
         for town in results:
             if town.fclass == "P" and town.match >= area.match - 0.05 and town.score <= area.score and (
-                    _seat_of(town, area) if town.country == area.country else _distance_km(town, area) < SEAT_KM):
+                    _seat_of(town, area) if town.country == area.country
+                    else town.fcode in SEAT_CODES and _distance_km(town, area) < SEAT_KM):
                 town.score = area.score + 0.01
 
 
