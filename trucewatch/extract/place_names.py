@@ -355,6 +355,7 @@ def _peoples_adjective(token) -> bool:
 
 @lru_cache(maxsize=20_000)
 def _a_town_is_named(text: str) -> bool:
+    """Whether the gazetteer holds a town of this name, spelled as written."""
     return any(place.fclass == "P" and place.match >= 0.95 for place in get_gazetteer().candidates(text, None, False))
 
 
@@ -514,7 +515,7 @@ def _written_around(doc, start: int, end: int) -> list[str]:
     if j + 1 < len(doc) and doc[j].lower_ in ("in", "of"):
         first = j + 1
         while first < len(doc) - 1 and (doc[first].lower_ == "the" or doc[first].lower_ in PART_WORDS):
-            first += 1  # "the Bahçelievler neighbourhood of the southeastern Şırnak province"
+            first += 1  # "a quarter of the southeastern Şırnak province"
         k = first + 1
         if doc[first].ent_type_ in PLACE_LABELS | {"NORP"}:
             while k < len(doc) and doc[k].ent_iob_ == "I":

@@ -296,7 +296,7 @@ def _within_written_context(candidates: list[Place], context: PlaceContext) -> l
     first = context.nearby[:1]
     provinces = _written_provinces(first)
     if provinces:
-        # "the Bahçelievler neighbourhood of Şırnak province", "al-Joura in Deir Ezzor": in that
+        # "a quarter of Cizre in Şırnak province", "a suburb in Deir Ezzor": in that
         # province, not a namesake in another province of the same country
         candidates = [c for c in candidates if c.fcode == "ADM1" or _in_provinces(c, provinces)]
     towns = [town for town in map(_alone, first) if town is not None and town.country and not provinces]
