@@ -84,3 +84,29 @@ def test_a_verb_the_tagger_took_for_a_noun_in_a_sentence_without_a_verb_is_its_v
     line with no verb and only nouns of acts that are not verbs stays as it is."""
     assert "bombing" in triggers("A bomb planted by the cell explodes in a car park near Tikrit.")
     assert triggers("Kills and injuries in the province.") == []
+
+
+@pytest.mark.parametrize("text, act", [
+    ("Gunmen took four shepherds hostage near the border.", "abduction"),
+    ("The gang held the driver hostage for a week.", "abduction"),
+    ("A trader was held for ransom by the gang.", "abduction"),
+    ("Rioters set the depot on fire overnight.", "riot"),
+])
+def test_a_verb_phrase_with_its_object_inside_is_still_the_phrase(triggers, text, act):
+    """"took [four shepherds] hostage", "set [the depot] on fire": the object written inside the
+    phrase does not break it."""
+    assert act in triggers(text)
+
+
+def test_a_phrase_is_not_found_across_unrelated_words(triggers):
+    assert "abduction" not in triggers("He took the children to school and the hostage talks resumed.")
+    assert triggers("They set the table on the terrace.") == []
+
+
+@pytest.mark.parametrize("text, act", [
+    ("Three guards died in a shooting incident at the port.", "attack_on_civilians"),
+    ("Militants slit the throat of a farmer at dawn.", "attack_on_civilians"),
+    ("Unknown men threw Molotov cocktails at a church.", "looting"),
+])
+def test_acts_named_by_a_carrier_noun_a_phrase_or_an_incendiary(triggers, text, act):
+    assert act in triggers(text)

@@ -132,13 +132,40 @@ def _lemma(token) -> str:
 
 
 def _match_phrase(tokens: list, lemmas: list[str], i: int, lexicon: Lexicon):
-    """The longest multiword entry starting at sentence position i, if any."""
+    """The longest multiword entry starting at sentence position i, if any; a verb phrase may have
+    its object inside it ("took four shepherds hostage", "set the depot on fire")."""
     for parts, kind, act in lexicon.phrases.get(lemmas[i], ()):
         n = len(parts)
-        if i + n > len(lemmas):
-            continue
-        if all(lemmas[i + k] == part or tokens[i + k].lower_ == part for k, part in enumerate(parts)):
+        if i + n <= len(lemmas) and _spelled_at(tokens, lemmas, i, parts):
             return tokens[i:i + n], kind, act
+    for parts, kind, act in lexicon.phrases.get(lemmas[i], ()):
+        rest = _rest_after_object(tokens, lemmas, i, parts) if kind == "verb" else None
+        if rest is not None:
+            return [tokens[i], *rest], kind, act
+    return None
+
+
+def _spelled_at(tokens: list, lemmas: list[str], at: int, parts) -> bool:
+    return all(lemmas[at + k] == part or tokens[at + k].lower_ == part for k, part in enumerate(parts))
+
+
+OBJECT_SPAN = 6  # how many words an object written inside a verb phrase may take
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "det", "poss"})
+
+
+def _rest_after_object(tokens: list, lemmas: list[str], i: int, parts) -> list | None:
+    """The words of a verb phrase after the verb's object, when they hang on the verb: "took
+    [four shepherds] hostage", "held [the driver] for ransom"."""
+    verb, rest = tokens[i], parts[1:]
+    if not rest or verb.pos_ not in VERB_TAGS or not any(t.head.i == verb.i and t.dep_ == "dobj" for t in tokens):
+        return None
+    for at in range(i + 2, min(len(tokens) - len(rest) + 1, i + 2 + OBJECT_SPAN)):
+        first, head = tokens[at], tokens[at].head  # hung on the verb, or on its object ("the depot on fire")
+        hung = head.i == verb.i or (head.dep_ == "dobj" and head.head.i == verb.i)
+        # an object in between ("four shepherds"), and the phrase's word no modifier inside it ("a UN aid convoy")
+        between = any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in tokens[i + 1:at])
+        if hung and between and first.dep_ not in MODIFIER_DEPS and _spelled_at(tokens, lemmas, at, rest):
+            return tokens[at:at + len(rest)]
     return None
 
 
