@@ -110,3 +110,16 @@ def test_a_phrase_is_not_found_across_unrelated_words(triggers):
 ])
 def test_acts_named_by_a_carrier_noun_a_phrase_or_an_incendiary(triggers, text, act):
     assert act in triggers(text)
+
+
+@pytest.mark.parametrize("text, act", [
+    ("A suicide car bomber rammed a checkpoint at dawn.", "suicide_bombing"),
+    ("A suicide truck-bomber drove into the gate of the base.", "suicide_bombing"),
+    ("An encounter between troops and rebels left two soldiers dead.", "armed_clash"),
+])
+def test_a_vehicle_inside_a_suicide_bombers_name_and_an_encounter_between_sides(triggers, text, act):
+    assert act in triggers(text)
+
+
+def test_an_encounter_that_is_not_between_sides_is_no_clash(triggers):
+    assert "armed_clash" not in triggers("The minister described his encounter with reporters as friendly.")
