@@ -204,3 +204,11 @@ def test_a_toll_told_before_another_act_joined_by_and_is_not_that_act_s(run):
 def test_shooting_down_a_crewed_aircraft_is_fighting_a_drone_is_disrupted_weapons(run, sentence, expected):
     main = next(e for e in run(sentence) if e.main)
     assert main.type == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The magistrate and her driver were fatally shot outside the court.", [("killed", 2, False)]),
+    ("A night watchman was mortally wounded in the raid.", [("killed", 1, False)]),
+])
+def test_a_fatal_adverb_makes_shooting_or_wounding_a_killing(tolls, sentence, expected):
+    assert tolls(sentence) == expected

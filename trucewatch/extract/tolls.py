@@ -73,6 +73,9 @@ def _has_result(verb) -> bool:
 def _kills(verb, lemma: str) -> bool:
     if lemma in _w("killing_verbs"):
         return True
+    if (lemma in _w("killing_with_result") or lemma in _w("injuring_verbs")) and any(
+            c.dep_ == "advmod" and c.lower_ in _w("fatal_adverbs") for c in verb.children):
+        return True  # "were fatally shot", "was mortally wounded"
     if lemma in _particles() and any(c.dep_ == "prt" and c.lower_ == _particles()[lemma] for c in verb.children):
         return True
     if lemma in _w("alive_verbs") and any(c.lower_ == "alive" for c in verb.children):
