@@ -90,3 +90,11 @@ def test_the_country_closing_an_address_does_not_make_a_bomb_an_air_strike(run):
                 if e.main)
     assert main.type == "bombing"
     assert not [a for a in main.actors if a.country == "SYR"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Three policemen died in a shooting at the market.", "Armed clash"),
+    ("Three shoppers died in a shooting at the market.", "Attack"),
+])
+def test_who_died_in_an_act_says_whether_it_was_fought_or_done_to_civilians(run, text, expected):
+    assert subtype(run, text) == expected

@@ -320,11 +320,17 @@ def _victims(head):
             yield from (g for g in child.children if g.dep_ == "dobj")  # "fired to disperse protesters"
     if head.dep_ in ("acl", "relcl") and head.head.pos_ in NOUN_TAGS:
         yield head.head
+    if head.pos_ in NOUN_TAGS and head.dep_ == "pobj" and head.head.lower_ in CIRCUMSTANCE_PREPS:
+        verb = head.head.head  # "three policemen died in a shooting": who died, in it
+        if _lemma(verb) in HARMED_VERBS:
+            yield from (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
 
 
 # "an attack on a checkpoint", "fired at soldiers": what an act is aimed at; "killed on the road"
 # names a place, so a verb's prepositions count only for verbs of aiming.
 AIMED_NOUN_PREPS = words("act_words.yaml", "aimed_noun_preps")
+HARMED_VERBS = words("tolls.yaml", "dying_verbs") | words("tolls.yaml", "killing_verbs") \
+    | words("tolls.yaml", "injuring_verbs")
 AIMED_VERB_PREPS = words("act_words.yaml", "aimed_verb_preps")
 AIMING_VERBS = words("act_words.yaml", "aiming_verbs")
 
