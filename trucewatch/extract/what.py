@@ -320,8 +320,13 @@ def _victims(head):
             yield from (g for g in child.children if g.dep_ == "dobj")  # "fired to disperse protesters"
     if head.dep_ in ("acl", "relcl") and head.head.pos_ in NOUN_TAGS:
         yield head.head
+
+
+def _harmed_in(head):
+    """Who died or was hurt in a noun act: "three policemen died in a shooting" (they say what
+    the act was, though the toll is the sentence's, read by tolls.py)."""
     if head.pos_ in NOUN_TAGS and head.dep_ == "pobj" and head.head.lower_ in CIRCUMSTANCE_PREPS:
-        verb = head.head.head  # "three policemen died in a shooting": who died, in it
+        verb = head.head.head
         if _lemma(verb) in HARMED_VERBS:
             yield from (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
 
@@ -368,6 +373,9 @@ def _victim_variant(trigger: Trigger, ontology: Ontology) -> bool:
     """Harm done to an armed side (soldiers, a checkpoint, a convoy) is an armed clash, not an
     attack on civilians; harm done to protesters is excessive force (ACLED)."""
     victims = list(_victims(trigger.head))
+    if not victims and not trigger.act.generic:
+        # a generic "the raid" often refers back to the report's act and keeps its type
+        victims = list(_harmed_in(trigger.head))
     return any(_switch_variant(trigger, ontology, variant, group, victims)
                for group, variant in trigger.act.victim_variants)
 
