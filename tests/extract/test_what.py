@@ -123,3 +123,15 @@ def test_a_vehicle_inside_a_suicide_bombers_name_and_an_encounter_between_sides(
 
 def test_an_encounter_that_is_not_between_sides_is_no_clash(triggers):
     assert "armed_clash" not in triggers("The minister described his encounter with reporters as friendly.")
+
+
+@pytest.mark.parametrize("text, act", [
+    ("The cell set off two time bombs at a power station.", "bombing"),
+    ("A letter bomb wounded a clerk at the tax office.", "bombing"),
+])
+def test_setting_off_a_bomb_and_bombs_named_by_their_kind(triggers, text, act):
+    assert act in triggers(text)
+
+
+def test_setting_off_without_a_munition_is_no_bombing(triggers):
+    assert "bombing" not in triggers("The envoy set off for the border on Monday.")
