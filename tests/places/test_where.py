@@ -161,13 +161,6 @@ def test_the_first_town_of_a_list_is_the_acts_place_unless_a_later_one_is_better
     assert location is not None and location.precision == "city"
 
 
-def test_a_name_the_gazetteer_lacks_in_a_written_province_is_the_acts_place_there(nlp):
-    """"In Hama province, shells hit Tall Aswad": the act is at that village (placed at the
-    province's point, with a note), not at the province as a whole."""
-    location, _ = _locate(nlp, "In Hama province, artillery shells hit the village of Zor al-Hamdan on Sunday.", "hit")
-    assert location is not None and "Zor al-Hamdan" in (location.note or location.text)
-
-
 @pytest.mark.parametrize("text, trigger, name", [
     ("The faction shot nine captives in the Idlib and Hama governorates on Tuesday.", "shot", "Idlib"),
     ("Insurgents overran the northern Parwan and Kapisa provinces in July.", "overran", "Parwan"),
