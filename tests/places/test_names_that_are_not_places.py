@@ -138,3 +138,11 @@ def test_a_direction_before_a_town_noun_is_no_country_written_beside_the_town(ma
 def test_the_nationalities_of_victims_do_not_keep_out_a_provincial_seat_a_place_noun_introduces(main_location):
     location = main_location("Gunmen shot dead three Ethiopians and wounded four in Bosaso town on Friday.")
     assert location is not None and location.name == "Bosaso"
+
+
+def test_a_province_written_after_a_districts_name_is_not_made_a_district(nlp):
+    # "the X district of northwestern Jowzjan province" once read "... province district" and found
+    # Zambia's North-Western province by a near spelling
+    found = _names(nlp, "Gunmen seized ten elders in the Dayan district of northwestern Jowzjan province.")
+    mention = next(m for text, m in found.items() if "Jowzjan" in text)
+    assert mention.place is not None and mention.place.country3 == "AFG" and mention.place.precision == "admin1"

@@ -549,7 +549,8 @@ def _as_resolved(doc, start: int, end: int, text: str) -> str:
     ask for the province, so they are looked up as "Idlib countryside", "Deraa province" (an
     area, not the town); "the city of Beni" asks for the town ("Beni city")."""
     if start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in AREA_OF | TOWN_OF \
-            and not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in doc[start - 2].children):
+            and not KIND_SUFFIX.match(text) \
+            and not any(c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" for c in doc[start - 2].children):
         return f"{text} {doc[start - 2].lower_}"
     if end < len(doc) and doc[end].lower_ in AREA_OF and not KIND_SUFFIX.match(text):
         return f"{text} {doc[end].lower_}"

@@ -198,7 +198,7 @@ def ranked(name: str, context: PlaceContext | None = None, *, limit: int = 10,
         kind = KIND_SUFFIX.match(text)
         inner_kind = KIND_SUFFIX.match(part.group(2)) if part else None
         if inner_kind and not gazetteer.candidates(part.group(2), None, fuzzy) \
-                and not (kind and gazetteer.candidates(kind.group(1), None, fuzzy)) \
+                and not (kind and _spelled_out(gazetteer.candidates(kind.group(1), None, fuzzy))) \
                 and _spelled_out(gazetteer.candidates(inner_kind.group(1), None, fuzzy)):
             # "southern Kandahar province", "northwestern Jowzjan province": the province, with
             # the part as a note (not a region spelled like "northwestern Jowzjan")
