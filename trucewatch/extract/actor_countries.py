@@ -54,17 +54,17 @@ def _proper_runs(doc) -> list:
 MISSION_NOUNS = words("place_words.yaml", "mission_nouns")
 
 
-def _owns_a_mission(span) -> bool:
-    """"the Indian consulate", "the Turkish ambassador": whose mission, in a country not its own."""
-    root = span.root
-    return root.dep_ in ("amod", "compound", "poss", "nmod") and root.head.lemma_.lower() in MISSION_NOUNS
+def modifies_a_mission(token) -> bool:
+    """"the Indian consulate", "the US embassy", "the Turkish ambassador": a name that says whose
+    diplomatic mission it is, which lies in a country not its own."""
+    return token.dep_ in ("amod", "compound", "poss", "nmod") and token.head.lemma_.lower() in MISSION_NOUNS
 
 
 def actor_countries(doc) -> tuple[str, ...]:
     """Countries of the story's nationalities and named groups, the most mentioned first."""
     counts: Counter[str] = Counter()
     for span in [*doc.ents, *_proper_runs(doc)]:
-        if (span.label_ and span.label_ not in GROUP_LABELS) or _owns_a_mission(span):
+        if (span.label_ and span.label_ not in GROUP_LABELS) or modifies_a_mission(span.root):
             continue
         country = nationality_country(span.text) if span.label_ in (NATIONALITY, "") else None
         country = country or group_country(span.text)

@@ -24,14 +24,14 @@ from functools import lru_cache
 
 from spacy.symbols import ADJ, ADP, DET, NOUN, PROPN
 
-from trucewatch.extract.actor_countries import actor_countries, nationality_country
+from trucewatch.extract.actor_countries import MISSION_NOUNS, actor_countries, modifies_a_mission, nationality_country
 from trucewatch.extract.datafiles import actor_nouns, words
 from trucewatch.extract.name_spans import (JOINERS, KIND, NAME_PARTICLES, PLACE_LABELS, clean_name, glued_article,
                                            known, longest_known_end, may_match, name_like, whole_names)
 from trucewatch.nlp import starts_sentence
 from trucewatch.places import get_gazetteer
-from trucewatch.places.disambiguate import (KIND_SUFFIX, PART_PREFIX, PlaceContext, ranked, transliterated_countries,
-                                             written_countries)
+from trucewatch.places.disambiguate import (KIND_SUFFIX, PART_PREFIX, PlaceContext, found_inside_a_name, ranked,
+                                             transliterated_countries, written_countries)
 from trucewatch.places.model import Place
 from trucewatch.places.names import name_key, skeleton
 from trucewatch.places.story import StoryName, resolve_story, story_focus
@@ -208,11 +208,16 @@ def _placed_within(doc, start: int, end: int) -> bool:
         t.pos == NOUN and t.lemma_.lower() in PLACE_KINDS for t in following[2:5])
 
 
+def _index_holds(doc, start: int, end: int) -> bool:
+    """Whether the gazetteer's index holds these words, as written, as one name."""
+    return get_gazetteer().exists(name_key(clean_name(doc[start:end].text)))
+
+
 def _unknown_site_name(doc, start: int, end: int) -> bool:
     """Whether the words before a site noun are a name of their own, not a place the gazetteer
     holds ("the Winnipeg jail", "Rafah terminal": the town is the place) nor a nationality ("a
     Spanish university")."""
-    return doc[start].ent_type_ != "NORP" and not get_gazetteer().exists(name_key(clean_name(doc[start:end].text)))
+    return doc[start].ent_type_ != "NORP" and not _index_holds(doc, start, end)
 
 
 def site_noun(token) -> bool:
@@ -247,7 +252,7 @@ def _places_inside_names(doc, entities: list[tuple[int, int, str]]) -> list[tupl
     gazetteer = get_gazetteer()
     found = []
     for start, end, label in entities:
-        if label != "ORG" or end - start < 2 or gazetteer.exists(name_key(clean_name(doc[start:end].text))):
+        if label != "ORG" or end - start < 2 or _index_holds(doc, start, end):
             continue
         i = start
         while i < end:
@@ -365,8 +370,7 @@ ORGANISATION_ENDS = words("place_words.yaml", "organisation_ends")
 def _an_organisations_name(doc, start: int, end: int) -> bool:
     """"the Titus County Sheriff's Office" tagged as a place: a name of several words ending in an
     organisation's word, which the gazetteer lacks, is an organisation's name."""
-    return end - start > 1 and doc[end - 1].lemma_.lower() in ORGANISATION_ENDS \
-        and not get_gazetteer().exists(name_key(clean_name(doc[start:end].text)))
+    return end - start > 1 and doc[end - 1].lemma_.lower() in ORGANISATION_ENDS and not _index_holds(doc, start, end)
 
 
 MAKE_NOUNS = words("place_words.yaml", "make_nouns")
@@ -548,14 +552,15 @@ def _as_resolved(doc, start: int, end: int, text: str) -> str:
     """The name as the gazetteer should read it: "the countryside of Idlib" and "Deraa province"
     ask for the province, so they are looked up as "Idlib countryside", "Deraa province" (an
     area, not the town); "the city of Beni" asks for the town ("Beni city")."""
+    if KIND_SUFFIX.match(text):
+        return text  # already written with its kind ("Jowzjan province")
     if start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in AREA_OF | TOWN_OF \
-            and not KIND_SUFFIX.match(text) \
             and not any(c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" for c in doc[start - 2].children):
         return f"{text} {doc[start - 2].lower_}"
-    if end < len(doc) and doc[end].lower_ in AREA_OF and not KIND_SUFFIX.match(text):
+    if end < len(doc) and doc[end].lower_ in AREA_OF:
         return f"{text} {doc[end].lower_}"
     shared = _shared_area_word(doc[end - 1])
-    if shared and not KIND_SUFFIX.match(text) and not _an_area_alone(text):
+    if shared and not _an_area_alone(text):
         first, _, rest = text.partition(" ")
         # "the northern Parwan and Kapisa provinces": "northern" says which provinces
         return f"{rest if rest and first.lower() in PART_WORDS else text} {shared}"
@@ -838,7 +843,6 @@ def story_places(doc) -> list[PlaceMention]:
                 continue  # an adjective inside a name is a place only as a nationality ("Russian")
         elif label == KIND:
             # "the village of X": a place noun vouches for the name, though perhaps not for the
-            # gazetteer's namesake abroad
             # gazetteer's namesake abroad. Nationalities alone ("three Ethiopians were shot in
             # Bosaso town", "Togolese peacekeepers") keep out only small namesakes.
             allowed = named or set(focus)
@@ -909,8 +913,7 @@ def _abroad_unvouched(place: Place | None, named: set[str], label: str) -> bool:
         return False
     prominent = place.fcode in ("PPLC", "PPLA") or (place.fclass == "P" and place.population >= ABROAD_TOWN)
     # "Kabul Airport": a town spelled exactly inside a site's name is no near miss.
-    named_in = bool(place.note and place.note.startswith("named in"))
-    return not (prominent and (place.match >= 1.0 or named_in))
+    return not (prominent and (place.match >= 1.0 or found_inside_a_name(place)))
 
 
 def _small_abroad(place: Place | None, named: set[str], label: str, others: list[Place | None]) -> bool:
@@ -988,8 +991,7 @@ def _role(root, place: Place | None = None) -> str:
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in SEAT_NOUNS | MISSION_NOUNS and (
             place is not None and place.precision == "country"):
         return "qualifying"  # "the embassies of Egypt and the UAE in Tripoli": whose, not where
-    if root.dep_ in ("compound", "amod", "poss", "nmod") and head.lemma_.lower() in MISSION_NOUNS and (
-            place is None or place.precision in ("country", "region")):
+    if modifies_a_mission(root) and (place is None or place.precision in ("country", "region")):
         return "qualifying"  # "the US consulate": whose mission; the act is where the mission is
     if root.dep_ == "pobj" and head.lower_ == "from" and head.head.lemma_.lower() in ORIGIN_NOUNS:
         return "qualifying"  # "five diplomats from the United Arab Emirates": who they are
@@ -1043,7 +1045,6 @@ ORIGIN_NOUNS = words("place_words.yaml", "origin_nouns")
 PEOPLE_NOUNS = words("place_words.yaml", "people_nouns") | ORIGIN_NOUNS
 SEAT_NOUNS = words("place_words.yaml", "seat_nouns")
 SCENE_NOUNS = words("place_words.yaml", "scene_nouns")
-MISSION_NOUNS = words("place_words.yaml", "mission_nouns")
 
 
 def _names_a_person(token) -> bool:

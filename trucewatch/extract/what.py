@@ -478,7 +478,7 @@ def find_triggers(sent, lexicon: Lexicon | None = None) -> list[Trigger]:
                 # bare verb's other sense ("slam": criticise); the phrase is a word of its own
                 i += len(matched)
                 continue
-        if (acts_as_verb(tok) or _verb_taken_for_noun(tok, noun_key, lexicon)) and lemma in lexicon.verbs \
+        if lemma in lexicon.verbs and (acts_as_verb(tok) or _verb_taken_for_noun(tok, noun_key, lexicon)) \
                 and tok.dep_ != "amod":  # not "long-threatened"
             kind, candidates = "verb", lexicon.verbs[lemma]
         elif _as_noun(tok) and noun_key in lexicon.nouns and (

@@ -217,7 +217,7 @@ def ranked(name: str, context: PlaceContext | None = None, *, limit: int = 10,
         contained, inner = _contained_place(text)
         if contained:
             candidates = contained
-            note = "named in '" + text.replace("{", "{{").replace("}", "}}") + "'"
+            note = f"{NAMED_IN} '" + text.replace("{", "{{").replace("}", "}}") + "'"
     candidates = _within_written_context(_worth_scoring(candidates, context), context)
     results = []
     best_match = max((c.match for c in candidates), default=0.0)
@@ -225,7 +225,7 @@ def ranked(name: str, context: PlaceContext | None = None, *, limit: int = 10,
         # A looser spelling never beats a place whose name matches outright.
         if candidate.match < MIN_MATCH or candidate.match < best_match - MATCH_MARGIN:
             continue
-        spelled_loosely = candidate.match < WEAK_MATCH and not (note and note.startswith("named in"))
+        spelled_loosely = candidate.match < WEAK_MATCH and not (note and note.startswith(NAMED_IN))
         if spelled_loosely and not _loose_spelling_plausible(candidate):
             continue
         if spelled_loosely and _has_context(context) and not _vouched(candidate, context):
@@ -240,6 +240,14 @@ def ranked(name: str, context: PlaceContext | None = None, *, limit: int = 10,
         _seats_outrank_their_areas(results)
     results.sort(key=lambda p: -p.score)
     return results[:limit]
+
+
+NAMED_IN = "named in"  # the note of a place found only inside a longer name ("Kabul Airport")
+
+
+def found_inside_a_name(place: Place) -> bool:
+    """Whether a place was found only inside a longer name ("Paris City Hall", "Kabul Airport")."""
+    return bool(place.note) and place.note.startswith(NAMED_IN)
 
 
 def _spelled_out(candidates) -> bool:

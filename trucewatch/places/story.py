@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from trucewatch.places.disambiguate import PlaceContext, resolve
+from trucewatch.places.disambiguate import PlaceContext, found_inside_a_name, resolve
 from trucewatch.places.model import Place
 from trucewatch.places.names import name_key
 
@@ -160,8 +160,7 @@ def _named_inside(place: Place | None) -> bool:
     """A town or area found only inside a longer name ("Paris City Hall"): the evidence is the
     town's name, which the story counts where it writes it; counted again it would outweigh the
     rest. (A country so found, "the Irish Republic", is the country written another way.)"""
-    return place is not None and bool(place.note) and place.note.startswith("named in") \
-        and not place.fcode.startswith("PCL")
+    return place is not None and found_inside_a_name(place) and not place.fcode.startswith("PCL")
 
 
 def _settled_places(items: list[StoryName], keys: list[str], answers: list[Place | None],
