@@ -263,6 +263,8 @@ def _places_inside_names(doc, entities: list[tuple[int, int, str]]) -> list[tupl
             while stop < end and stop - i < 3 and doc[stop].pos_ == "PROPN" and doc[stop].lower_ not in _INNER_WORDS:
                 stop += 1
             known = next((e for e in range(stop, i, -1) if gazetteer.exists(name_key(doc[i:e].text))), None)
+            if known is not None and known < end and doc[known].lower_ in ("of", "for"):
+                known = None  # "the University of California": the organisation's kind, before its place
             if known is None:
                 i += 1
             else:
@@ -333,6 +335,8 @@ def _introduced(doc, start: int, end: int | None = None) -> bool:
 
 AROUND_NOUNS = words("place_words.yaml", "around_nouns")
 DIRECTION_WORDS = words("place_words.yaml", "directions")
+NEAR_WORDS = words("place_words.yaml", "near_words")
+BORDER_NOUNS = words("place_words.yaml", "border_nouns")
 PERSON_ROLES = frozenset({"nsubj", "nsubjpass", "poss", "appos", "dative", "attr"})
 
 
@@ -398,8 +402,12 @@ def _sector_word(text: str) -> bool:
 
 
 def _introduced_by_kind(doc, start: int) -> bool:
-    """"the town of X": only a place noun makes a common word a place name ("in Reading")."""
-    return start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lemma_.lower() in PLACE_KINDS
+    """"the town of X": only a place noun makes a common word a place name ("in Reading"); not a
+    capitalised kind word inside an organisation's name ("the Islamic State of Iraq")."""
+    if start < 2 or doc[start - 1].lower_ != "of" or doc[start - 2].lemma_.lower() not in PLACE_KINDS:
+        return False
+    kind = doc[start - 2]
+    return not (kind.is_title and kind.ent_type_ == "ORG" and doc[start].ent_type_ == "ORG")
 
 
 def _in_dateline(doc, start: int) -> bool:
@@ -513,29 +521,63 @@ def _written_around(doc, start: int, end: int) -> list[str]:
     province", "the Venezuelan state of Amazonas", "the Yemen capital of Sanaa" (the nationality or
     country names the country)."""
     found = []
-    j = end
-    if j < len(doc) and doc[j].lemma_.lower() in PLACE_KINDS:
-        j += 1
-    if j + 1 < len(doc) and doc[j].lower_ in ("in", "of"):
-        first = j + 1
+    first, close_by = _context_start(doc, _past_its_kind(doc, end))
+    if first is not None:
         while first < len(doc) - 1 and (doc[first].lower_ == "the" or doc[first].lower_ in PART_WORDS):
             first += 1  # "a quarter of the southeastern Şırnak province"
         k = first + 1
-        if doc[first].ent_type_ in PLACE_LABELS | {"NORP"}:
+        if doc[first].ent_type_ in PLACE_LABELS | ({"NORP"} if not close_by else set()):
             while k < len(doc) and doc[k].ent_iob_ == "I":
                 k += 1
-            found.append(doc[first:k].text)
+            if not (close_by and (_country_name(doc[first:k].text) or (
+                    k < len(doc) and doc[k].lemma_.lower() in BORDER_NOUNS))):
+                found.append(doc[first:k].text)  # "near Syria", "near the Syrian border": not inside it
         elif name_like(doc[first]) and not is_word_not_name(doc[first].text):
             while k < len(doc) and name_like(doc[k]) and doc[k].lemma_.lower() not in PLACE_KINDS:
                 k += 1
             if k < len(doc) and doc[k].lemma_.lower() in PLACE_KINDS:
                 found.append(doc[first:k].text)  # an untagged name written with its kind: "Şırnak province"
+            elif close_by and not _country_name(doc[first:k].text):
+                found.append(doc[first:k].text)  # "near Rafah", tagged or not: a town, if a big one
     if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lemma_.lower() in PLACE_KINDS:
         # "the Venezuelan state of Amazonas", "the Yemen capital of Sanaa", "Nigeria's town of Biu"
         found.extend(c.text for c in doc[start - 2].children
                      if c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in ("NORP", "GPE")
                      and c.lower_ not in PART_WORDS)  # "the Northern town of Garoowe": a direction
     return found
+
+
+def _past_its_kind(doc, j: int) -> int:
+    """Past the kind words written after a name: "X village", "the Jalozai refugee camp", "the X
+    hills"."""
+    for width in (1, 2):
+        words_after = doc[j:j + width]
+        if len(words_after) == width and all(t.is_lower and t.pos_ in ("NOUN", "ADJ") for t in words_after) \
+                and words_after[-1].lemma_.lower() in PLACE_KINDS | FACILITY_NOUNS:
+            return j + width
+    return j
+
+
+def _context_start(doc, j: int) -> tuple[int | None, bool]:
+    """Where the area a place is written in begins, and whether the words only put it close by:
+    "in Y", "of Y"; "near Y", "outside Y", "in the north of Y", "on the outskirts of Y" (close by)."""
+    if j < len(doc) and doc[j].lower_ in ("located", "situated", "just"):
+        j += 1
+    if j + 1 >= len(doc):
+        return None, False
+    if doc[j].lower_ in ("in", "on", "at"):
+        k = j + 1 + (doc[j + 1].lower_ == "the")
+        if k + 1 < len(doc) and doc[k + 1].lower_ == "of" and (
+                doc[k].lower_ in DIRECTION_WORDS or doc[k].lemma_.lower() in AROUND_NOUNS):
+            return k + 2, True  # "in the north of Y", "on the outskirts of Y", "in north of Y"
+    if doc[j].lower_ in ("in", "of"):
+        return j + 1, False
+    if doc[j].lower_ in NEAR_WORDS:
+        return j + 1, True
+    if doc[j].lower_ in DIRECTION_WORDS and doc[j + 1].lower_ == "of" and j + 2 < len(doc) and (
+            _well_known_town(doc[j + 2].text) or (j + 3 < len(doc) and doc[j + 3].lower_ in TOWN_OF)):
+        return j + 2, True  # "a village north of Y town": near the town (north of a province is outside it)
+    return None, False
 
 
 def _country_name(text: str) -> bool:
@@ -974,6 +1016,10 @@ def _role(root, place: Place | None = None) -> str:
 
     root = first_conjunct(root)  # "Argentina, Israel and the US accused Iran": each of them speaks
     head = root.head
+    if root.dep_ == "nsubj" and head.tag_ == "VBG" and head.dep_ in ("advcl", "acl", "ccomp") \
+            and not any(c.dep_ in ("aux", "auxpass") for c in head.children):
+        return ""  # "a bomb went off in Baghdad killing 24", "in the capital Sanaa causing ...": the
+        # parser hangs the act's participle on the last name; a place, not a government acting
     if head.lemma_.lower() in PLACE_KINDS and root.dep_ in ("compound", "amod", "nmod", "poss"):
         return ""  # "Borno state", "Nigeria's Borno state": the name's own kind of place
     governing = place is None or place.precision in ("country", "region", "admin1") or place.fcode == "PPLC"
