@@ -174,3 +174,17 @@ def test_a_place_that_was_the_scene_of_an_act_is_its_place_not_a_government(nlp)
     location, places = _locate(nlp, "Jonglei was the scene of fierce clashes between rival militias in May.", "clashes")
     assert location is not None and location.name == "Jonglei"
     assert next(m for m in places if m.text == "Jonglei").role != "acting"
+
+
+def test_the_part_named_after_of_is_the_acts_place_when_it_is_the_smaller(nlp):
+    # "the Beirut southern suburb of Haret Hreik": the suburb, not the city that qualifies the noun
+    location, _ = _locate(nlp, "Four people died when a car bomb tore through the Beirut southern suburb of "
+                               "Haret Hreik on Friday.", "tore")
+    assert location is not None and location.name == "Haret Hreik"
+
+
+def test_the_town_named_after_of_is_not_read_as_inside_its_own_quarter(nlp):
+    # guard: "the Shaab neighbourhood of Baghdad" is written the other way round
+    location, _ = _locate(nlp, "A car bomb exploded in a market in the Shaab neighbourhood of Baghdad on Monday.",
+                          "exploded")
+    assert location is not None and location.text != "Baghdad"

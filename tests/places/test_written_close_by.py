@@ -7,7 +7,8 @@ a name ("the X refugee camp near Y") do not hide that context; Arabic articles i
 forms ("ez-", "es-", "ed-") join a transliterated name as "al-" does ("Deir ez-Zor"); the word before
 "of" in an organisation's name is its kind ("the University of ..."), not a town of that name; a
 capitalised kind word inside an organisation's name ("the Islamic State of ...") introduces no
-place; a capital or a town that the parser makes the subject of the act's bare participle ("... in
+place, while a town inside an event's name ("the Boston Marathon") places an act whose sentence
+names no other; a capital or a town that the parser makes the subject of the act's bare participle ("... in
 Baghdad killing 24") is where the act was, not a government acting.
 """
 
@@ -88,3 +89,13 @@ def test_a_capital_with_a_finite_verb_still_speaks(nlp):
     # guard: only a bare participle ("killing 24") is read so; "Moscow was lying" is the government
     found = _names(nlp, "Officials in Kyiv said Moscow was lying about the strike.")
     assert found["Moscow"].role == "acting"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("A bomb went off in the Paris Police Prefecture, killing one person.", "Paris"),
+    ("Two runners died when bombs exploded at the finish line of the Boston Marathon.", "Boston"),
+])
+def test_a_town_inside_an_events_name_places_an_act_whose_sentence_names_no_other(main_location, text, name):
+    # the tagger calls some buildings events; "the Boston Marathon" is run in Boston
+    location = main_location(text)
+    assert location is not None and location.name == name

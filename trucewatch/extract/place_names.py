@@ -246,13 +246,15 @@ def site_town(doc, start: int, end: int, countries: tuple[str, ...]) -> Place | 
 
 
 def _places_inside_names(doc, entities: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
-    """Proper-noun runs (and capitalised adjectives: "the Russian Foreign Ministry") inside ORG names
-    that the gazetteer knows exactly, when the whole name is not itself a place. They tell where
+    """Proper-noun runs (and capitalised adjectives: "the Russian Foreign Ministry") inside the names
+    of organisations and events ("the Boston Marathon"; the tagger also calls a building an event:
+    "the Paris Police Prefecture") that the gazetteer knows exactly, when the whole name is not
+    itself a place. They tell where
     the story is; `choose` makes one an event's place only when its sentence names no other."""
     gazetteer = get_gazetteer()
     found = []
     for start, end, label in entities:
-        if label != "ORG" or end - start < 2 or _index_holds(doc, start, end):
+        if label not in ("ORG", "EVENT") or end - start < 2 or _index_holds(doc, start, end):
             continue
         i = start
         while i < end:

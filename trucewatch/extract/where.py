@@ -248,6 +248,25 @@ def _moved(location: Location, km: float, direction: str, bearing: float) -> Loc
         "note": f"about {km:g} km {direction} of {location.name or location.text}; the point is moved by that much"})
 
 
+def _part_named_of(doc, mention: PlaceMention, outer: PlaceMention) -> bool:
+    """"the Beirut southern suburb of Haret Hreik", "Baghdad's Shiite enclave of Sadr City": the name
+    after "of" is a part of the place that qualifies the noun before it, when it is the smaller of
+    the two ("the Shaab neighbourhood of Baghdad" is written the other way round)."""
+    if mention.place is None or outer.place is None or not _smaller(mention.place, outer.place):
+        return False
+    root = _root(doc, mention)
+    if root.dep_ != "pobj" or root.head.lower_ != "of" or root.head.head.pos_ != "NOUN":
+        return False
+    outer_root = _root(doc, outer)
+    return outer_root.head.i == root.head.head.i and outer_root.dep_ in ("compound", "poss", "nmod", "amod")
+
+
+def _smaller(place, other) -> bool:
+    """A finer kind of place, or as fine and fewer people."""
+    fine, other_fine = _FINE.get(place.precision, 0.0), _FINE.get(other.precision, 0.0)
+    return fine > other_fine or (fine == other_fine and place.population < other.population)
+
+
 def _root(doc, mention: PlaceMention):
     """The name's head word; a part word before it ("northern Parwan") qualifies the name, and in
     "the northern Parwan and Kapisa provinces" modifies another word."""
@@ -292,7 +311,7 @@ def _inside(doc, mention: PlaceMention, outer: PlaceMention) -> bool:
         if area.precision == "admin1" and inner.precision not in ("country", "region", "admin1") \
                 and inner.country == area.country and inner.admin1 == area.name:
             return True
-    if _written_after(doc, mention, outer):
+    if _written_after(doc, mention, outer) or _part_named_of(doc, mention, outer):
         return True
     root = _standing_in(_root(doc, outer))
     if mention.token_end <= outer.token_start:
