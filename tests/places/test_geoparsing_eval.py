@@ -69,6 +69,39 @@ def test_event_location_scorer(tmp_path):
     assert result["no_place_abstained"] == 100.0
 
 
+def test_event_location_reader_takes_offsets_from_tokens_when_the_characters_are_token_indices(tmp_path):
+    # some rows of the published file give token indices as character offsets; the span's own
+    # text and its tokens say where it really is
+    from trucewatch.evaluate.geoparsing import read_event_locations
+
+    text = "Gunmen shot two guards in suburban Kigali on Monday."
+    words = text.rstrip(".").split(" ") + ["."]
+    tokens, at = [], 0
+    for i, word in enumerate(words):
+        at = text.index(word, at)
+        tokens.append({"text": word, "start": at, "end": at + len(word), "id": i})
+        at += len(word)
+    row = {"text": text, "tokens": tokens, "answer": "accept",
+           "spans": [{"start": 7, "end": 11, "token_start": 1, "token_end": 1, "label": "VERB", "text": "shot"},
+                     {"start": 6, "end": 6, "token_start": 6, "token_end": 6, "label": "LOCATION",
+                      "text": "Kigali"}]}
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps(row))
+    (item,) = read_event_locations(path)
+    assert text[item["location"]["start"]:item["location"]["end"]] == "Kigali"
+    assert text[item["verb"]["start"]:item["verb"]["end"]] == "shot"
+
+
+def test_geoparsing_reader_moves_offsets_that_are_one_character_off_onto_the_name(tmp_path):
+    text = "Flooding closed roads in Etobicoke on Monday."
+    path = tmp_path / "gold.xml"
+    path.write_text(f"<articles><article docid='1'><text>{text}</text><toponyms><toponym><start>26</start>"
+                    "<end>35</end><phrase>Etobicoke</phrase><gaztag><lat>43.6</lat><lon>-79.5</lon></gaztag>"
+                    "</toponym></toponyms></article></articles>")
+    (toponym,) = next(read_articles(path)).toponyms
+    assert text[toponym.start:toponym.end] == "Etobicoke"
+
+
 from xml.sax.saxutils import escape
 
 from hypothesis import given, settings, strategies as st
