@@ -188,3 +188,15 @@ def test_the_town_named_after_of_is_not_read_as_inside_its_own_quarter(nlp):
     location, _ = _locate(nlp, "A car bomb exploded in a market in the Shaab neighbourhood of Baghdad on Monday.",
                           "exploded")
     assert location is not None and location.text != "Baghdad"
+
+
+def test_a_named_part_the_tagger_calls_a_place_is_where_the_act_was_in_its_town(main_location):
+    # "the Hay Zuhour neighbourhood of Baghdad": the act is in that part, at the town's point
+    location = main_location("A car bomb exploded in the Hay Zuhour neighbourhood of Baghdad on Sunday, killing four.")
+    assert location.name == "Baghdad" and location.note and "Hay Zuhour" in location.note
+
+
+def test_a_town_written_in_a_district_is_not_a_part_of_it(main_location):
+    # guard: the part comes first and its town after; "Bharatpur ... in Chitwan district" is the town
+    location = main_location("A bomb exploded in the Bharatpur municipality in Chitwan district.")
+    assert location.name == "Bharatpur"

@@ -125,7 +125,7 @@ def choose(doc, sentence, trigger, places: list[PlaceMention]) -> PlaceMention |
         return attachment_score(doc, mention, trigger) + _FINE.get(precision, 0.0)
 
     best = max(candidates, key=value)
-    inner = [m for m in candidates if m is not best and (_inside(doc, m, best) or _site_in(m, best))
+    inner = [m for m in candidates if m is not best and (_inside(doc, m, best) or _site_in(doc, m, best))
              and (value(m) >= value(best) - INNER_MARGIN or _possessor(doc, best, m))]
     return max(inner, key=value) if inner else best
 
@@ -133,7 +133,10 @@ def choose(doc, sentence, trigger, places: list[PlaceMention]) -> PlaceMention |
 LAUNCHING = words("place_words.yaml", "launching_verbs")
 
 
-def _site_in(site: PlaceMention, area: PlaceMention) -> bool:
+WIDE_KINDS = frozenset(words("place_words.yaml", "wide_kinds"))
+
+
+def _site_in(doc, site: PlaceMention, area: PlaceMention) -> bool:
     """"stormed the Al-Mahr Gas Fields in the countryside of Homs": a named place the gazetteer
     lacks, which a place noun, a site's name or the tagger vouches for, lies in the town or area
     the same sentence names beside it; the act is at the site, at the point of that town or area."""
@@ -141,8 +144,13 @@ def _site_in(site: PlaceMention, area: PlaceMention) -> bool:
         return False
     # "In the province of Idlib, rebels shelled Fuaa": a name the tagger calls a place lies in the
     # province or district the sentence names
+    # "the Iwadhiyah neighbourhood in central Baghdad", "Ranage district of Narathiwat": a name the
+    # tagger calls a place and a place noun follows is a part of the town written beside it
+    kind_follows = site.token_end < len(doc) and doc[site.token_end].lemma_.lower() in PLACE_KINDS - WIDE_KINDS \
+        and site.token_end < area.token_start  # the part first, its town after: not "Bharatpur in Chitawan district"
     return site.label in (KIND, "FAC") and area.place.precision not in ("country", "region") or (
-        site.label in ("GPE", "LOC") and area.place.precision in ("admin1", "admin2"))
+        site.label in ("GPE", "LOC") and (area.place.precision in ("admin1", "admin2") or (
+            kind_follows and area.place.precision == "city")))
 
 
 def _possessor(doc, outer: PlaceMention, inner: PlaceMention) -> bool:
