@@ -213,3 +213,19 @@ def test_a_particle_glues_a_name_whose_first_word_is_another_place():
 def test_no_place_abroad_when_the_text_names_the_country(text, country):
     location = place_of(text)
     assert location is not None and location.country == country
+
+
+@pytest.mark.parametrize("text, name", [
+    # a part word after "in", or the parts around a place, say a name the gazetteer lacks is a place
+    ("Four people were killed when militants shelled a market in central Qaryat Nour.", "Qaryat Nour"),
+    ("Two armoured cars were hit by missiles on the outskirts of Tell Basal Saghir.", "Tell Basal Saghir"),
+])
+def test_a_part_or_the_outskirts_of_an_unknown_name_make_it_a_place(text, name):
+    location = place_of(text)
+    assert location is not None and name in location.text
+
+
+def test_a_part_word_does_not_make_a_person_a_place():
+    # guard: "central" only counts after a locative preposition
+    location = place_of("Central Maria Okonjo said gunmen attacked the convoy on Friday.")
+    assert location is None or "Okonjo" not in (location.text or "")

@@ -175,7 +175,7 @@ def _kind_named(doc, tokens: list, taken: set[int]) -> list[tuple[int, int]]:
         if not site and end < n and site_noun(tokens[end]) and tokens[end].is_lower \
                 and _unknown_site_name(doc, i, end):
             end, site = end + 1, True  # "the Imam Hussein shrine"
-        if (_introduced_by_kind(doc, i) or after or site or _placed_within(doc, i, end)) \
+        if (_introduced_by_kind(doc, i) or after or site or _placed_within(doc, i, end) or _part_of_named(doc, i)) \
                 and not (end - i == 1 and is_word_not_name(token.text)) and not _named_side_cached(doc[i:end].text) \
                 and not (token.pos != PROPN and (nationality_country(token.text) or (
                     end - i == 1 and _peoples_adjective(token)))):
@@ -184,6 +184,14 @@ def _kind_named(doc, tokens: list, taken: set[int]) -> list[tuple[int, int]]:
             found.append((i, end))
         i = end
     return found
+
+
+def _part_of_named(doc, start: int) -> bool:
+    """"in central Maree", "on the outskirts of Bza'a": a part of a place or the parts around it,
+    written before a name, say the name is a place's (people have no centre or outskirts)."""
+    if start > 1 and doc[start - 1].lower_ in PART_WORDS and doc[start - 2].lower_ in LOCATIVE_PREPS:
+        return True
+    return start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lemma_.lower() in AROUND_NOUNS
 
 
 def _ends_in_kind(words) -> bool:
