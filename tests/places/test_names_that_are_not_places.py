@@ -146,3 +146,17 @@ def test_a_province_written_after_a_districts_name_is_not_made_a_district(nlp):
     found = _names(nlp, "Gunmen seized ten elders in the Dayan district of northwestern Jowzjan province.")
     mention = next(m for text, m in found.items() if "Jowzjan" in text)
     assert mention.place is not None and mention.place.country3 == "AFG" and mention.place.precision == "admin1"
+
+
+def test_the_second_half_of_a_groups_name_the_tagger_cut_is_no_place(nlp):
+    # the tagger cuts the group's name at "and"; the dictionary knows the whole name
+    found = _names(nlp, "A bomb killed three soldiers in Jalawla. The Islamic State of Iraq and the Levant "
+                        "claimed the attack.")
+    assert "Levant" not in found or found["Levant"].role == "qualifying"
+    assert not any(m.place is not None and m.place.country3 == "USA" for m in found.values())
+
+
+def test_a_group_named_beside_a_country_does_not_swallow_it(nlp):
+    # guard: "Hamas and Israel" are two names, not one the dictionary knows
+    found = _names(nlp, "Hamas and Israel agreed a truce in Cairo on Sunday.")
+    assert found["Israel"].place.country3 == "ISR"

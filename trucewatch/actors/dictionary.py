@@ -54,6 +54,15 @@ class ActorDictionary:
                 return candidate.entry.id
         return None
 
+    def whole_name(self, text: str) -> Entry | None:
+        """The actor whose name or alias is the whole text ("Islamic State of Iraq and the Levant"),
+        if any: a name the tagger cut in two is still one actor's."""
+        tokens, hits = self.index.scan(text)
+        first = next((i for i, t in enumerate(tokens) if t.key not in ARTICLES), len(tokens))
+        if len(hits) != 1 or hits[0].first != first or hits[0].last != len(tokens):
+            return None
+        return next((c.entry for c in hits[0].candidates if c.how == "alias"), None)
+
     def entry_for(self, ref: ActorRef) -> Entry | None:
         """The dictionary entry behind a resolved reference (by its resolved name)."""
         return self.by_name.get(ref.name) if ref.name else None

@@ -767,6 +767,33 @@ def _beyond(doc, entity: tuple[int, int, str], fixed: set[int]) -> tuple[int, in
     return start, end, label
 
 
+def _sides_cut_in_two(doc, entities: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """"the Islamic State of Iraq and the Levant" tagged as an organisation and a place: an
+    organisation's name that goes on after "and" into the whole name of an actor the dictionary
+    knows is one name, and the place in its second half is inside it."""
+    widened, grown, covered = [], set(), set()
+    for start, end, label in entities:
+        if label == "ORG" and end + 1 < len(doc) and doc[end].lower_ == "and":
+            stop = end + 1 + (doc[end + 1].lower_ == "the")
+            last = next((last for last in range(min(stop + 3, len(doc)), stop, -1)
+                         if all(name_like(t) or glued_article(t) or t.text == "-" for t in doc[stop:last])
+                         and _whole_side_name(doc[start:last].text)), None)
+            if last is not None:
+                covered.update(range(end, last))
+                grown.add((start, last, label))
+                end = last
+        widened.append((start, end, label))
+    return [span for span in widened if span in grown or not covered.intersection(range(span[0], span[1]))]
+
+
+@lru_cache(maxsize=5_000)
+def _whole_side_name(text: str) -> bool:
+    from trucewatch.actors import get_dictionary
+
+    entry = get_dictionary().whole_name(text)
+    return entry is not None and entry.kind == "group"
+
+
 def _spans(doc) -> list[tuple[int, int, str]]:
     """Every span that may be a place name, with how it was found (its label)."""
     entities = [_without_possessive(doc, _cut_at_plain_words(ent)) for ent in doc.ents
@@ -777,6 +804,7 @@ def _spans(doc) -> list[tuple[int, int, str]]:
         (start, end, HOME_LABEL) for start, end in _party_homes(doc)]
     fixed = {i for start, end, _ in conventional for i in range(start, end)}
     entities = [rest for rest in (_beyond(doc, entity, fixed) for entity in entities) if rest is not None]
+    entities = _sides_cut_in_two(doc, entities)
     entities = [(start, end, "ORG" if label in PLACE_LABELS and _an_organisations_name(doc, start, end) else label)
                 for start, end, label in entities]
     spans = [entity for entity in entities if entity[2] in PLACE_LABELS]
@@ -852,7 +880,8 @@ def story_places(doc) -> list[PlaceMention]:
     # the Florida Highway Patrol") is still in the country of the states and countries those name.
     inner_focus = story_focus([p for (_, _, label, _), p in zip(located, places) if label == IN_NAME
                                and p is not None and p.fcode in ("ADM1", "PCLI") and not p.extra.get("demonym")])
-    organisations = lru_cache(maxsize=1)(lambda: [e for e in doc.ents if e.label_ == "ORG"])
+    organisations = lru_cache(maxsize=1)(lambda: [doc[start:end] for start, end, label in _sides_cut_in_two(
+        doc, [(e.start, e.end, e.label_) for e in doc.ents]) if label == "ORG"])
     homes = set(_party_homes(doc))  # "Rep. Jane Roe, R-Elbow Lake": whose home, not where anything happened
     mentions = []
     for (start, end, label, text), place in zip(located, places):
