@@ -160,3 +160,16 @@ def test_a_group_named_beside_a_country_does_not_swallow_it(nlp):
     # guard: "Hamas and Israel" are two names, not one the dictionary knows
     found = _names(nlp, "Hamas and Israel agreed a truce in Cairo on Sunday.")
     assert found["Israel"].place.country3 == "ISR"
+
+
+def test_a_place_whose_whole_name_is_a_place_holds_no_other(nlp):
+    # "Gana-Ropp village" is a place the gazetteer lacks; its first half is no Indian town
+    found = _names(nlp, "Five farmers were shot dead in Gana-Ropp village, Barkin Ladi LGA, Nigeria.")
+    assert "Gana" not in found and "Gana-Ropp" in found
+
+
+def test_a_town_introduced_by_its_kind_is_not_a_shared_namesake_abroad(nlp):
+    # "the city of Banga" in a story that writes Mozambique: towns of three other countries bear
+    # the name, so the one abroad is a guess
+    found = _names(nlp, "Police in Tete province, Mozambique, said rebels burned the market in the city of Banga.")
+    assert found["Banga"].place is None or found["Banga"].place.country3 == "MOZ"

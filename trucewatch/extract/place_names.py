@@ -825,7 +825,10 @@ def _spans(doc) -> list[tuple[int, int, str]]:
     spans = [span for span in spans if not covered.intersection(range(span[0], span[1]))]
     spans += [(start, end, KIND) for start, end in kind_named]
     # Places inside other names are parts by design ("France" in "the Tour de France"): never widened.
-    inner = [(start, end, IN_NAME) for start, end in _places_inside_names(doc, other)]
+    # ... unless the whole name is itself a place ("Gana-Ropp village" tagged as an organisation)
+    placed = {i for start, end, label in spans if label == KIND or label in PLACE_LABELS for i in range(start, end)}
+    inner = [(start, end, IN_NAME) for start, end in _places_inside_names(doc, other)
+             if not placed.intersection(range(start, end))]
     taken |= {i for start, end, _ in spans + inner for i in range(start, end)}
     spans += [(start, end, AS_ADJECTIVE) for start, end in _adjectival_places(doc, tokens, taken)]
     return sorted(whole_names(doc, spans) + inner + conventional)
@@ -1008,7 +1011,9 @@ def _small_abroad(place: Place | None, named: set[str], label: str, others: list
     if place is None or not named or label not in PLACE_LABELS or place.country in named or place.fclass != "P":
         return False
     exact = place.match >= 1.0
-    if exact and not _shared_by_countries(place.matched or place.name):
+    written = place.matched or place.name
+    kind = KIND_SUFFIX.match(written)  # "the city of Banga" is looked up as "Banga city"
+    if exact and not _shared_by_countries(kind.group(1) if kind else written):
         return False
     if _story_place_in_its_country(place, others):
         return False
