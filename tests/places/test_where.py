@@ -200,3 +200,18 @@ def test_a_town_written_in_a_district_is_not_a_part_of_it(main_location):
     # guard: the part comes first and its town after; "Bharatpur ... in Chitwan district" is the town
     location = main_location("A bomb exploded in the Bharatpur municipality in Chitwan district.")
     assert location.name == "Bharatpur"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("A flight from Beirut to Abu Dhabi was bombed near Al Qaysumah, Saudi Arabia.", "Qaisumah"),
+    ("A truck from Aleppo to Idlib was hit by a drone near Saraqib.", "Saraqib"),
+])
+def test_where_a_journey_began_or_was_bound_is_not_where_the_act_was(main_location, text, name):
+    location = main_location(text)
+    assert location is not None and location.name == name
+
+
+def test_a_trip_to_a_town_is_the_act_bound_there(main_location):
+    # guard: the journey noun is the act itself
+    location = main_location("In Moscow, the foreign minister announced a trip to Ankara on Tuesday.")
+    assert location is not None and location.name == "Ankara"

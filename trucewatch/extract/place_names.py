@@ -825,8 +825,10 @@ def _spans(doc) -> list[tuple[int, int, str]]:
     spans = [span for span in spans if not covered.intersection(range(span[0], span[1]))]
     spans += [(start, end, KIND) for start, end in kind_named]
     # Places inside other names are parts by design ("France" in "the Tour de France"): never widened.
-    # ... unless the whole name is itself a place ("Gana-Ropp village" tagged as an organisation)
-    placed = {i for start, end, label in spans if label == KIND or label in PLACE_LABELS for i in range(start, end)}
+    # ... unless the whole name is itself a settlement's ("Gana-Ropp village" tagged as an
+    # organisation); a site's name ("Alexandria Country Day School") keeps the town inside it
+    placed = {i for start, end, label in spans if label == KIND and end < len(doc)
+              and doc[end].lemma_.lower() in PLACE_KINDS for i in range(start, end)}
     inner = [(start, end, IN_NAME) for start, end in _places_inside_names(doc, other)
              if not placed.intersection(range(start, end))]
     taken |= {i for start, end, _ in spans + inner for i in range(start, end)}

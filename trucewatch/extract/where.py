@@ -17,7 +17,8 @@ from trucewatch.places.names import name_key
 from trucewatch.places.story import story_focus
 from trucewatch.records import Location
 from trucewatch.extract.place_names import (AS_ADJECTIVE, IN_NAME, KIND, LOCATIVE_PREPS, PART_WORDS, PLACE_KINDS,
-                                            PLACE_LABELS, PlaceMention, first_conjunct, site_noun, site_town,
+                                            PEOPLE_NOUNS, PLACE_LABELS, PlaceMention, first_conjunct, site_noun,
+                                            site_town,
                                             story_places)
 
 ACTOR_DEPS = {"nsubj", "nsubjpass", "agent", "csubj"}
@@ -118,6 +119,7 @@ def choose(doc, sentence, trigger, places: list[PlaceMention]) -> PlaceMention |
         and m.place.precision not in ("country", "region")]
     if not candidates:
         return None
+    candidates = [m for m in candidates if not _route_end(doc, m, trigger)] or candidates
     candidates = [m for m in candidates if not _reference_point(doc, m, candidates)] or candidates
 
     def value(mention: PlaceMention) -> float:
@@ -158,6 +160,19 @@ def _possessor(doc, outer: PlaceMention, inner: PlaceMention) -> bool:
     owner of another only says where that other place is."""
     end = outer.token_end
     return end < len(doc) and doc[end].text in ("'s", "’s") and end < inner.token_start <= end + 2
+
+
+def _route_end(doc, mention: PlaceMention, trigger) -> bool:
+    """"a flight from Beirut to Abu Dhabi was bombed near Al Qaysumah": where a journey began or
+    was bound, written on the noun of the journey, is not where the act happened when the sentence
+    names another place ("a trip to Ankara" is the act itself, bound there)."""
+    root = first_conjunct(_root(doc, mention))
+    if root.dep_ != "pobj" or root.head.lower_ not in ("from", "to"):
+        return False
+    journey = root.head.head
+    while journey.lower_ in ("from", "to") and journey.head.i != journey.i:
+        journey = journey.head  # "from Aleppo to Idlib", the parser hanging "to" on "from"
+    return journey.pos_ == "NOUN" and journey.i != trigger.i and journey.lemma_.lower() not in PEOPLE_NOUNS
 
 
 def _launch_point(doc, mention: PlaceMention) -> bool:
