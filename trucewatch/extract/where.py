@@ -17,8 +17,7 @@ from trucewatch.places.names import name_key
 from trucewatch.places.story import story_focus
 from trucewatch.records import Location
 from trucewatch.extract.place_names import (AS_ADJECTIVE, IN_NAME, KIND, LOCATIVE_PREPS, PART_WORDS, PLACE_KINDS,
-                                            PEOPLE_NOUNS, PLACE_LABELS, PlaceMention, first_conjunct, site_noun,
-                                            site_town,
+                                            PLACE_LABELS, PlaceMention, first_conjunct, site_noun, site_town,
                                             story_places)
 
 ACTOR_DEPS = {"nsubj", "nsubjpass", "agent", "csubj"}
@@ -162,6 +161,9 @@ def _possessor(doc, outer: PlaceMention, inner: PlaceMention) -> bool:
     return end < len(doc) and doc[end].text in ("'s", "’s") and end < inner.token_start <= end + 2
 
 
+JOURNEY_NOUNS = words("place_words.yaml", "journey_nouns")
+
+
 def _route_end(doc, mention: PlaceMention, trigger) -> bool:
     """"a flight from Beirut to Abu Dhabi was bombed near Al Qaysumah": where a journey began or
     was bound, written on the noun of the journey, is not where the act happened when the sentence
@@ -172,7 +174,7 @@ def _route_end(doc, mention: PlaceMention, trigger) -> bool:
     journey = root.head.head
     while journey.lower_ in ("from", "to") and journey.head.i != journey.i:
         journey = journey.head  # "from Aleppo to Idlib", the parser hanging "to" on "from"
-    return journey.pos_ == "NOUN" and journey.i != trigger.i and journey.lemma_.lower() not in PEOPLE_NOUNS
+    return journey.i != trigger.i and journey.lemma_.lower() in JOURNEY_NOUNS
 
 
 def _launch_point(doc, mention: PlaceMention) -> bool:
