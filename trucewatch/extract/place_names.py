@@ -559,13 +559,19 @@ def _written_around(doc, start: int, end: int) -> list[str]:
 
 def _past_its_kind(doc, j: int) -> int:
     """Past the kind words written after a name: "X village", "the Jalozai refugee camp", "the X
-    hills"."""
-    for width in (1, 2):
-        words_after = doc[j:j + width]
-        if len(words_after) == width and all(t.is_lower and t.pos_ in ("NOUN", "ADJ") for t in words_after) \
-                and words_after[-1].lemma_.lower() in PLACE_KINDS | FACILITY_NOUNS:
-            return j + width
+    hills" (tokens read one by one: slicing the doc per name cost more than the rest of the rule)."""
+    for k in (j, j + 1):
+        if k >= len(doc):
+            return j
+        word = doc[k]
+        if not (word.is_lower and word.pos_ in ("NOUN", "ADJ")):
+            return j
+        if word.lemma_.lower() in KINDS_AFTER_A_NAME:
+            return k + 1
     return j
+
+
+KINDS_AFTER_A_NAME = PLACE_KINDS | FACILITY_NOUNS
 
 
 def _context_start(doc, j: int) -> tuple[int | None, bool]:
