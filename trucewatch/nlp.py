@@ -65,6 +65,14 @@ def get_nlp(name: str | None = None, actor_ruler: bool | None = None):
     return nlp
 
 
+def text_of(doc) -> str:
+    """The document's text, read once: spaCy joins every token's text each time `doc.text` is read."""
+    text = doc.user_data.get("trucewatch_text")
+    if text is None:
+        text = doc.user_data["trucewatch_text"] = doc.text
+    return text
+
+
 def paragraph_breaks(doc):
     """A blank line ends a sentence: a headline or a dateline line without a full stop is not the
     first words of the paragraph below it. The blank itself opens the next sentence, so the

@@ -91,3 +91,14 @@ def test_a_country_name_is_not_taken_for_a_city_that_lists_it_among_its_names(ga
     # country when it writes "Mexico" alone.
     context = PlaceContext(countries=("MX",), near=((19.43, -99.13), (19.04, -98.21)))
     assert resolve("Mexico", context=context).fcode == "PCLI"
+
+
+def test_a_changed_copy_of_a_place_leaves_the_original_as_it_was():
+    from trucewatch.places.model import Place
+
+    place = Place(id="1", name="Saraqib", lat=35.86, lon=36.8, country="SY", country3="SYR", population=30_000)
+    copy = place.changed(matched="Saraqeb", score=4.2)
+    assert (copy.matched, copy.score, copy.name, copy.population) == ("Saraqeb", 4.2, "Saraqib", 30_000)
+    assert (place.matched, place.score) == (None, 0.0)
+    assert copy == place.__class__(**{**{f: getattr(place, f) for f in place.__dataclass_fields__},
+                                      "matched": "Saraqeb", "score": 4.2})

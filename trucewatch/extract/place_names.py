@@ -28,7 +28,7 @@ from trucewatch.extract.actor_countries import MISSION_NOUNS, actor_countries, m
 from trucewatch.extract.datafiles import actor_nouns, words
 from trucewatch.extract.name_spans import (JOINERS, KIND, NAME_PARTICLES, PLACE_LABELS, clean_name, glued_article,
                                            known, longest_known_end, may_match, name_like, whole_names)
-from trucewatch.nlp import starts_sentence
+from trucewatch.nlp import starts_sentence, text_of
 from trucewatch.places import get_gazetteer
 from trucewatch.places.disambiguate import (KIND_SUFFIX, PART_PREFIX, PlaceContext, found_inside_a_name, ranked,
                                              transliterated_countries, written_countries)
@@ -720,7 +720,7 @@ def _party_homes(doc) -> list[tuple[int, int]]:
     if found is not None:
         return found
     found = []
-    for match in _PARTY_WRITTEN.finditer(doc.text):
+    for match in _PARTY_WRITTEN.finditer(text_of(doc)):
         party = doc.char_span(match.start(1), match.end(1))
         if party is None or party.text.lower() not in PARTY_LETTERS:
             continue
@@ -749,7 +749,7 @@ def _dateline_names(doc) -> list[tuple[int, int]]:
 
     found = []
     for start, _ in datelines(doc):
-        match = _DATELINE_NAME.match(doc.text, start)
+        match = _DATELINE_NAME.match(text_of(doc), start)
         if match is None:
             continue
         span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from trucewatch.extract.datafiles import actor_nouns, words
 from trucewatch.ontology import default_ontology
+from trucewatch.nlp import text_of
 from trucewatch.extract.what import (CARRIER_NOUNS, LIGHT_VERBS, Trigger, asked_clause, asked_party, default_lexicon,
                                      elided_passive, fixed_lemma, is_to_infinitive)
 
@@ -52,7 +53,7 @@ def datelines(doc) -> list[tuple[int, int]]:
     """Character spans of the report's datelines, found once per document."""
     found = doc.user_data.get("trucewatch_datelines")
     if found is None:
-        found = [(m.start(), m.end()) for m in DATELINE.finditer(doc.text)]
+        found = [(m.start(), m.end()) for m in DATELINE.finditer(text_of(doc))]
         doc.user_data["trucewatch_datelines"] = found
     return found
 
@@ -66,7 +67,7 @@ def _without_dateline(doc, text: str, start: int, end: int) -> tuple[str, int]:
     """A phrase that the tagger ran into the dateline ("IDLIB - Jets") starts after it."""
     for line_start, line_end in datelines(doc):
         if line_start <= start < line_end < end:
-            return doc.text[line_end:end], line_end
+            return text_of(doc)[line_end:end], line_end
     return text, start
 
 

@@ -85,7 +85,8 @@ def _distance_km(a: Place, b: Place) -> float:
     return distance_km(a.lat, a.lon, b.lat, b.lon)
 
 
-NEAR_DEGREES = NEAR_KM / 111.19  # a degree of latitude is at least this many km apart everywhere
+KM_PER_DEGREE = 111.19  # a degree of latitude is at least this many km apart everywhere
+NEAR_DEGREES = NEAR_KM / KM_PER_DEGREE
 
 
 def _near(place: Place, lat: float, lon: float) -> bool:
@@ -230,7 +231,7 @@ def ranked(name: str, context: PlaceContext | None = None, *, limit: int = 10,
             continue
         if spelled_loosely and _has_context(context) and not _vouched(candidate, context):
             continue
-        result = replace(candidate, matched=text, score=score(candidate, context, kind_word))
+        result = candidate.changed(matched=text, score=score(candidate, context, kind_word))
         if note:
             result.note = note.format(name=candidate.name)
         results.append(result)
@@ -424,9 +425,10 @@ SEAT_FAR_KM = 120.0  # a district's label point may lie this far from its seat (
 def _seat_of(town: Place, area: Place) -> bool:
     """Whether a town is the seat an area is named after: near it, or, for a seat town and a
     district, within the distance a district's label point may lie from its seat."""
-    if _distance_km(town, area) < SEAT_KM:
-        return True
-    return town.fcode in SEAT_CODES and area.fcode == "ADM2" and _distance_km(town, area) < SEAT_FAR_KM
+    if abs(town.lat - area.lat) > SEAT_FAR_KM / KM_PER_DEGREE:
+        return False  # farther apart in latitude alone: no great-circle sum needed
+    distance = _distance_km(town, area)
+    return distance < SEAT_KM or (town.fcode in SEAT_CODES and area.fcode == "ADM2" and distance < SEAT_FAR_KM)
 
 
 def _seats_outrank_their_areas(results: list[Place]) -> None:

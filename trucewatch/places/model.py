@@ -51,6 +51,14 @@ class Place:
     score: float = 0.0  # the disambiguation score that ranked it
     extra: dict = field(default_factory=dict)
 
+    def changed(self, **changes) -> Place:
+        """A shallow copy with some fields changed, as dataclasses.replace gives, without calling
+        __init__ with every field: ranking copies every candidate of every name in a story."""
+        copy = object.__new__(Place)
+        copy.__dict__.update(self.__dict__)
+        copy.__dict__.update(changes)
+        return copy
+
     @property
     def geonameid(self) -> int | None:
         """The GeoNames id, when this place has one."""
