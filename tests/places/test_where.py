@@ -215,3 +215,19 @@ def test_a_trip_to_a_town_is_the_act_bound_there(main_location):
     # guard: the journey noun is the act itself
     location = main_location("In Moscow, the foreign minister announced a trip to Ankara on Tuesday.")
     assert location is not None and location.name == "Ankara"
+
+
+def test_the_province_of_a_capital_is_the_province_not_the_capital():
+    # "the province of Damascus": the text asks for the area, however much better known the city is
+    from trucewatch.places.disambiguate import ranked
+
+    best = ranked("Damascus province")[0]
+    assert best.fclass == "A" and best.country == "SY"
+    assert ranked("Damascus")[0].fcode == "PPLC"  # guard: the bare name is still the city
+
+
+def test_every_point_of_a_journey_is_its_route(main_location):
+    # guard: "from X through Y to Z" are all the road's; with no other place, the first stands
+    # (dropping only "from" and "to" had left "through Ilidza" as the act's place)
+    location = main_location("Gunmen captured two people yesterday on the road from Kiseljak through Ilidza to Sarajevo.")
+    assert location is not None and location.name == "Kiseljak"

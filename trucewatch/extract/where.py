@@ -162,17 +162,18 @@ def _possessor(doc, outer: PlaceMention, inner: PlaceMention) -> bool:
 
 
 JOURNEY_NOUNS = words("place_words.yaml", "journey_nouns")
+ROUTE_PREPS = frozenset({"from", "to", "through", "via"})
 
 
 def _route_end(doc, mention: PlaceMention, trigger) -> bool:
-    """"a flight from Beirut to Abu Dhabi was bombed near Al Qaysumah": where a journey began or
-    was bound, written on the noun of the journey, is not where the act happened when the sentence
+    """"a flight from Beirut to Abu Dhabi was bombed near Al Qaysumah": where a journey began,
+    passed or was bound, written on the noun of the journey, is not where the act happened when the sentence
     names another place ("a trip to Ankara" is the act itself, bound there)."""
     root = first_conjunct(_root(doc, mention))
-    if root.dep_ != "pobj" or root.head.lower_ not in ("from", "to"):
+    if root.dep_ != "pobj" or root.head.lower_ not in ROUTE_PREPS:
         return False
     journey = root.head.head
-    while journey.lower_ in ("from", "to") and journey.head.i != journey.i:
+    while journey.lower_ in ROUTE_PREPS and journey.head.i != journey.i:
         journey = journey.head  # "from Aleppo to Idlib", the parser hanging "to" on "from"
     return journey.i != trigger.i and journey.lemma_.lower() in JOURNEY_NOUNS
 
