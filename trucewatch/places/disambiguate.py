@@ -239,7 +239,7 @@ def ranked(name: str, context: PlaceContext | None = None, *, limit: int = 10,
     _country_names_mean_countries(results)
     if not kind_word or kind_word.lower() in SETTLEMENT_WORDS:
         _seats_outrank_their_areas(results)
-    elif kind_word.lower() in _name_words()["admin_kind_words"] and any(
+    elif kind_word.lower() in _name_words()["division_words"] and any(
             r.fclass == "A" and not _is_country(r) and r.match >= EXACT_ENOUGH for r in results):
         # "the province of Damascus": the text asks for the area; its capital, however much better
         # known, is not what it wrote
