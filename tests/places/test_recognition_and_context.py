@@ -229,3 +229,14 @@ def test_a_part_word_does_not_make_a_person_a_place():
     # guard: "central" only counts after a locative preposition
     location = place_of("Central Maria Okonjo said gunmen attacked the convoy on Friday.")
     assert location is None or "Okonjo" not in (location.text or "")
+
+
+@pytest.mark.parametrize("text, name", [
+    # a place noun before a name that is also an English word makes it a place ("in Reading" was
+    # already one; "the town of Reading", "the town of Tame" were not)
+    ("Gunmen shot two men in the town of Reading on Friday.", "Reading"),
+    ("Militants threw a grenade at a police post in the town of Tame in Arauca Department.", "Tame"),
+])
+def test_a_place_noun_makes_a_common_word_a_place(text, name):
+    location = place_of(text)
+    assert location is not None and location.name == name

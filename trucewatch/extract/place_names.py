@@ -159,8 +159,8 @@ def _kind_named(doc, tokens: list, taken: set[int]) -> list[tuple[int, int]]:
     i, n = 0, len(tokens)
     while i < n:
         token = tokens[i]
-        if i in taken or not name_like(token) or (token.pos != PROPN and (
-                starts_sentence(token) or is_word_not_name(token.text))):
+        if i in taken or not name_like(token) or (token.pos != PROPN and (starts_sentence(token) or (
+                is_word_not_name(token.text) and not _introduced_by_kind(doc, i)))):
             i += 1
             continue
         end = i + 1
@@ -176,7 +176,8 @@ def _kind_named(doc, tokens: list, taken: set[int]) -> list[tuple[int, int]]:
                 and _unknown_site_name(doc, i, end):
             end, site = end + 1, True  # "the Imam Hussein shrine"
         if (_introduced_by_kind(doc, i) or after or site or _placed_within(doc, i, end) or _part_of_named(doc, i)) \
-                and not (end - i == 1 and is_word_not_name(token.text)) and not _named_side_cached(doc[i:end].text) \
+                and not (end - i == 1 and is_word_not_name(token.text) and not _introduced_by_kind(doc, i)) \
+                and not _named_side_cached(doc[i:end].text) \
                 and not (token.pos != PROPN and (nationality_country(token.text) or (
                     end - i == 1 and _peoples_adjective(token)))):
             # "the Libyan capital", "a Jewish settlement", "an Alawite village": a nationality or a
