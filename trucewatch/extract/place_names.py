@@ -159,8 +159,11 @@ def _kind_named(doc, tokens: list, taken: set[int]) -> list[tuple[int, int]]:
     i, n = 0, len(tokens)
     while i < n:
         token = tokens[i]
-        if i in taken or not name_like(token) or (token.pos != PROPN and (starts_sentence(token) or (
-                is_word_not_name(token.text) and not _introduced_by_kind(doc, i)))):
+        if i in taken or not name_like(token):
+            i += 1
+            continue
+        by_kind = _introduced_by_kind(doc, i)
+        if token.pos != PROPN and (starts_sentence(token) or (is_word_not_name(token.text) and not by_kind)):
             i += 1
             continue
         end = i + 1
@@ -175,8 +178,8 @@ def _kind_named(doc, tokens: list, taken: set[int]) -> list[tuple[int, int]]:
         if not site and end < n and site_noun(tokens[end]) and tokens[end].is_lower \
                 and _unknown_site_name(doc, i, end):
             end, site = end + 1, True  # "the Imam Hussein shrine"
-        if (_introduced_by_kind(doc, i) or after or site or _placed_within(doc, i, end) or _part_of_named(doc, i)) \
-                and not (end - i == 1 and is_word_not_name(token.text) and not _introduced_by_kind(doc, i)) \
+        if (by_kind or after or site or _placed_within(doc, i, end) or _part_of_named(doc, i)) \
+                and not (end - i == 1 and is_word_not_name(token.text) and not by_kind) \
                 and not _named_side_cached(doc[i:end].text) \
                 and not (token.pos != PROPN and (nationality_country(token.text) or (
                     end - i == 1 and _peoples_adjective(token)))):
@@ -192,7 +195,13 @@ def _part_of_named(doc, start: int) -> bool:
     written before a name, say the name is a place's (people have no centre or outskirts)."""
     if start > 1 and doc[start - 1].lower_ in PART_WORDS and doc[start - 2].lower_ in LOCATIVE_PREPS:
         return True
-    return start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lemma_.lower() in AROUND_NOUNS
+    noun = _noun_of(doc, start)
+    return noun is not None and noun.lemma_.lower() in AROUND_NOUNS
+
+
+def _noun_of(doc, start: int):
+    """The noun of "<noun> of X" written just before a name ("the town of", "the outskirts of"), if any."""
+    return doc[start - 2] if start > 1 and doc[start - 1].lower_ == "of" else None
 
 
 def _ends_in_kind(words) -> bool:
@@ -329,8 +338,8 @@ def _introduced(doc, start: int, end: int | None = None) -> bool:
     place (the object of a violent verb is where it struck), also through "X and Y"."""
     if start > 0 and doc[start - 1].lower_ in LOCATIVE_PREPS:
         return True
-    if start > 1 and doc[start - 1].lower_ == "of" and (doc[start - 2].lemma_.lower() in PLACE_KINDS | AROUND_NOUNS
-                                                         or doc[start - 2].lower_ in DIRECTION_WORDS):
+    noun = _noun_of(doc, start)
+    if noun is not None and (noun.lemma_.lower() in PLACE_KINDS | AROUND_NOUNS or noun.lower_ in DIRECTION_WORDS):
         return True  # "the town of X", "the outskirts of X", "south of X"
     if end is not None and end < len(doc) and doc[end].lemma_.lower() in PLACE_KINDS:
         return True
@@ -415,9 +424,9 @@ def _sector_word(text: str) -> bool:
 def _introduced_by_kind(doc, start: int) -> bool:
     """"the town of X": only a place noun makes a common word a place name ("in Reading"); not a
     capitalised kind word inside an organisation's name ("the Islamic State of Iraq")."""
-    if start < 2 or doc[start - 1].lower_ != "of" or doc[start - 2].lemma_.lower() not in PLACE_KINDS:
+    kind = _noun_of(doc, start)
+    if kind is None or kind.lemma_.lower() not in PLACE_KINDS:
         return False
-    kind = doc[start - 2]
     return not (kind.is_title and kind.ent_type_ == "ORG" and doc[start].ent_type_ == "ORG")
 
 
@@ -510,8 +519,9 @@ def _appositive_names(doc, start: int, end: int) -> tuple[str, ...]:
         j = k
     if names and j + 1 < len(doc) and doc[j].lower_ in ("and", "or") and doc[j + 1].is_title:
         names = []  # "in Harvey, Harper and Kingman counties": a list, not "a town, its area"
-    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].ent_type_ in PLACE_LABELS:
-        names.append(doc[start - 2].text)
+    noun = _noun_of(doc, start)
+    if noun is not None and noun.ent_type_ in PLACE_LABELS:
+        names.append(noun.text)
     names.extend(_in_brackets(doc, end))
     names.extend(_written_around(doc, start, end))
     return tuple(names)
@@ -550,9 +560,10 @@ def _written_around(doc, start: int, end: int) -> list[str]:
                 found.append(doc[first:k].text)  # an untagged name written with its kind: "Şırnak province"
             elif close_by and not _country_name(doc[first:k].text):
                 found.append(doc[first:k].text)  # "near Rafah", tagged or not: a town, if a big one
-    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lemma_.lower() in PLACE_KINDS:
+    kind = _noun_of(doc, start)
+    if kind is not None and kind.lemma_.lower() in PLACE_KINDS:
         # "the Venezuelan state of Amazonas", "the Yemen capital of Sanaa", "Nigeria's town of Biu"
-        found.extend(c.text for c in doc[start - 2].children
+        found.extend(c.text for c in kind.children
                      if c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in ("NORP", "GPE")
                      and c.lower_ not in PART_WORDS)  # "the Northern town of Garoowe": a direction
     return found
@@ -613,9 +624,10 @@ def _as_resolved(doc, start: int, end: int, text: str) -> str:
     area, not the town); "the city of Beni" asks for the town ("Beni city")."""
     if KIND_SUFFIX.match(text):
         return text  # already written with its kind ("Jowzjan province")
-    if start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in AREA_OF | TOWN_OF \
-            and not any(c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" for c in doc[start - 2].children):
-        return f"{text} {doc[start - 2].lower_}"
+    noun = _noun_of(doc, start)
+    if noun is not None and noun.lower_ in AREA_OF | TOWN_OF \
+            and not any(c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" for c in noun.children):
+        return f"{text} {noun.lower_}"
     if end < len(doc) and doc[end].lower_ in AREA_OF:
         return f"{text} {doc[end].lower_}"
     shared = _shared_area_word(doc[end - 1])

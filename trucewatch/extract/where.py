@@ -134,7 +134,8 @@ def choose(doc, sentence, trigger, places: list[PlaceMention]) -> PlaceMention |
 LAUNCHING = words("place_words.yaml", "launching_verbs")
 
 
-WIDE_KINDS = frozenset(words("place_words.yaml", "wide_kinds"))
+# Kinds of place that may be a part of a town ("neighbourhood", "district"), not wider than it.
+PART_KINDS = frozenset(PLACE_KINDS - words("place_words.yaml", "wide_kinds"))
 
 
 def _site_in(doc, site: PlaceMention, area: PlaceMention) -> bool:
@@ -147,7 +148,7 @@ def _site_in(doc, site: PlaceMention, area: PlaceMention) -> bool:
     # province or district the sentence names
     # "the Iwadhiyah neighbourhood in central Baghdad", "Ranage district of Narathiwat": a name the
     # tagger calls a place and a place noun follows is a part of the town written beside it
-    kind_follows = site.token_end < len(doc) and doc[site.token_end].lemma_.lower() in PLACE_KINDS - WIDE_KINDS \
+    kind_follows = site.token_end < len(doc) and doc[site.token_end].lemma_.lower() in PART_KINDS \
         and site.token_end < area.token_start  # the part first, its town after: not "Bharatpur in Chitawan district"
     return site.label in (KIND, "FAC") and area.place.precision not in ("country", "region") or (
         site.label in ("GPE", "LOC") and (area.place.precision in ("admin1", "admin2") or (
