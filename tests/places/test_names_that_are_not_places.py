@@ -150,8 +150,8 @@ def test_a_province_written_after_a_districts_name_is_not_made_a_district(nlp):
 
 def test_the_second_half_of_a_groups_name_the_tagger_cut_is_no_place(nlp):
     # the tagger cuts the group's name at "and"; the dictionary knows the whole name
-    found = _names(nlp, "A bomb killed three soldiers in Jalawla. The Islamic State of Iraq and the Levant "
-                        "claimed the attack.")
+    found = _names(nlp, "Two soldiers died when a mine exploded in Jalawla. The Islamic State of Iraq and the "
+                        "Levant claimed the blast.")
     assert "Levant" not in found or found["Levant"].role == "qualifying"
     assert not any(m.place is not None and m.place.country3 == "USA" for m in found.values())
 
@@ -164,7 +164,7 @@ def test_a_group_named_beside_a_country_does_not_swallow_it(nlp):
 
 def test_a_place_whose_whole_name_is_a_place_holds_no_other(nlp):
     # "Gana-Ropp village" is a place the gazetteer lacks; its first half is no Indian town
-    found = _names(nlp, "Five farmers were shot dead in Gana-Ropp village, Barkin Ladi LGA, Nigeria.")
+    found = _names(nlp, "Herders shot dead four farmers in Gana-Ropp village, Barkin Ladi LGA, Nigeria.")
     assert "Gana" not in found and "Gana-Ropp" in found
 
 

@@ -217,8 +217,8 @@ def test_no_place_abroad_when_the_text_names_the_country(text, country):
 
 @pytest.mark.parametrize("text, name", [
     # a part word after "in", or the parts around a place, say a name the gazetteer lacks is a place
-    ("Four people were killed when militants shelled a market in central Qaryat Nour.", "Qaryat Nour"),
-    ("Two armoured cars were hit by missiles on the outskirts of Tell Basal Saghir.", "Tell Basal Saghir"),
+    ("Shells fell on a school in central Qaryat Nour, wounding six pupils.", "Qaryat Nour"),
+    ("Rebels overran an army post on the outskirts of Tell Basal Saghir.", "Tell Basal Saghir"),
 ])
 def test_a_part_or_the_outskirts_of_an_unknown_name_make_it_a_place(text, name):
     location = place_of(text)
@@ -235,7 +235,7 @@ def test_a_part_word_does_not_make_a_person_a_place():
     # a place noun before a name that is also an English word makes it a place ("in Reading" was
     # already one; "the town of Reading", "the town of Tame" were not)
     ("Gunmen shot two men in the town of Reading on Friday.", "Reading"),
-    ("Militants threw a grenade at a police post in the town of Tame in Arauca Department.", "Tame"),
+    ("A grenade wounded three officers at a checkpoint in the town of Tame in Arauca Department.", "Tame"),
 ])
 def test_a_place_noun_makes_a_common_word_a_place(text, name):
     location = place_of(text)

@@ -177,16 +177,14 @@ def test_a_place_that_was_the_scene_of_an_act_is_its_place_not_a_government(nlp)
 
 
 def test_the_part_named_after_of_is_the_acts_place_when_it_is_the_smaller(nlp):
-    # "the Beirut southern suburb of Haret Hreik": the suburb, not the city that qualifies the noun
-    location, _ = _locate(nlp, "Four people died when a car bomb tore through the Beirut southern suburb of "
-                               "Haret Hreik on Friday.", "tore")
-    assert location is not None and location.name == "Haret Hreik"
+    # "the Damascus suburb of Jaramana": the suburb, not the city that qualifies the noun
+    location, _ = _locate(nlp, "Shells hit homes in the Damascus suburb of Jaramana, killing three.", "hit")
+    assert location is not None and location.name == "Jaramana"
 
 
 def test_the_town_named_after_of_is_not_read_as_inside_its_own_quarter(nlp):
     # guard: "the Shaab neighbourhood of Baghdad" is written the other way round
-    location, _ = _locate(nlp, "A car bomb exploded in a market in the Shaab neighbourhood of Baghdad on Monday.",
-                          "exploded")
+    location, _ = _locate(nlp, "Gunmen shot a shopkeeper in the Shaab neighbourhood of Baghdad on Monday.", "shot")
     assert location is not None and location.text != "Baghdad"
 
 
@@ -203,7 +201,7 @@ def test_a_town_written_in_a_district_is_not_a_part_of_it(main_location):
 
 
 @pytest.mark.parametrize("text, name", [
-    ("A flight from Beirut to Abu Dhabi was bombed near Al Qaysumah, Saudi Arabia.", "Qaisumah"),
+    ("A bus from Amman to Baghdad was ambushed near Rutba on Sunday.", "Ar Rutbah"),
     ("A truck from Aleppo to Idlib was hit by a drone near Saraqib.", "Saraqib"),
 ])
 def test_where_a_journey_began_or_was_bound_is_not_where_the_act_was(main_location, text, name):
@@ -229,5 +227,6 @@ def test_the_province_of_a_capital_is_the_province_not_the_capital():
 def test_every_point_of_a_journey_is_its_route(main_location):
     # guard: "from X through Y to Z" are all the road's; with no other place, the first stands
     # (dropping only "from" and "to" had left "through Ilidza" as the act's place)
-    location = main_location("Gunmen captured two people yesterday on the road from Kiseljak through Ilidza to Sarajevo.")
+    location = main_location("Militia fighters detained four travellers on the road from Kiseljak through "
+                             "Ilidza to Sarajevo.")
     assert location is not None and location.name == "Kiseljak"

@@ -22,10 +22,10 @@ def _names(nlp, text):
 
 
 @pytest.mark.parametrize("text, country", [
-    ("Two guards died when a car bomb hit the Jalozai refugee camp near Peshawar.", "PAK"),
+    ("A rocket struck the Jalozai refugee camp near Peshawar at dawn, wounding a child.", "PAK"),
     ("Gunmen shot dead a farmer in the village of el-Barth near Rafah on Sunday.", "PSE"),
     ("A roadside bomb wounded two policemen in al-Tawakol village north of Miqdadiyah town.", "IRQ"),
-    ("A bomb hit a police patrol in al-Tawakol village located in north of Miqdadiyah town.", "IRQ"),
+    ("Gunmen ambushed a checkpoint in al-Tawakol village located in north of Miqdadiyah town.", "IRQ"),
 ])
 def test_a_name_written_near_a_town_is_not_a_namesake_abroad(main_location, text, country):
     location = main_location(text)
@@ -61,9 +61,9 @@ def test_assimilated_arabic_articles_join_the_name(nlp, text, name):
 
 
 def test_the_word_before_of_in_an_organisations_name_is_its_kind(nlp):
-    found = _names(nlp, "A student stabbed four people at the University of California before police shot him.")
+    found = _names(nlp, "A man opened fire at the University of Michigan library on Tuesday.")
     assert "University" not in found
-    assert found["California"].place.country3 == "USA"
+    assert found["Michigan"].place.country3 == "USA"
 
 
 def test_a_kind_word_inside_an_organisations_name_introduces_no_place(nlp):
@@ -72,13 +72,14 @@ def test_a_kind_word_inside_an_organisations_name_introduces_no_place(nlp):
 
 
 def test_a_place_noun_before_a_name_keeps_it_a_place_under_a_participle(main_location):
-    location = main_location("A bomb explodes behind a busy market in the Yemeni capital Sanaa causing dozens of casualties.")
+    location = main_location("A mortar shell lands beside a crowded bakery in the Yemeni capital Sanaa "
+                             "causing panic among shoppers.")
     assert location is not None and location.name == "Sanaa" and location.country == "YEM"
 
 
 @pytest.mark.parametrize("text, name", [
-    ("Two bombs went off at a bus station in Abuja, Nigeria killing 71 people.", "Abuja"),
-    ("A string of blasts hit Baghdad killing 24 people and wounding 58.", "Baghdad"),
+    ("A series of car bombs struck Kabul killing 19 people and wounding dozens.", "Kabul"),
+    ("A wave of bombings hit Baghdad killing 30 people and injuring 70.", "Baghdad"),
 ])
 def test_a_capital_the_tolls_participle_hangs_on_is_the_place(main_location, text, name):
     location = main_location(text)
@@ -92,7 +93,7 @@ def test_a_capital_with_a_finite_verb_still_speaks(nlp):
 
 
 @pytest.mark.parametrize("text, name", [
-    ("A bomb went off in the Paris Police Prefecture, killing one person.", "Paris"),
+    ("A bomb exploded in the Lille Police Prefecture, wounding a guard.", "Lille"),
     ("Two runners died when bombs exploded at the finish line of the Boston Marathon.", "Boston"),
 ])
 def test_a_town_inside_an_events_name_places_an_act_whose_sentence_names_no_other(main_location, text, name):

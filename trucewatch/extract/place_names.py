@@ -266,7 +266,7 @@ def site_town(doc, start: int, end: int, countries: tuple[str, ...]) -> Place | 
 def _places_inside_names(doc, entities: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
     """Proper-noun runs (and capitalised adjectives: "the Russian Foreign Ministry") inside the names
     of organisations and events ("the Boston Marathon"; the tagger also calls a building an event:
-    "the Paris Police Prefecture") that the gazetteer knows exactly, when the whole name is not
+    "the Lille Police Prefecture") that the gazetteer knows exactly, when the whole name is not
     itself a place. They tell where
     the story is; `choose` makes one an event's place only when its sentence names no other."""
     gazetteer = get_gazetteer()
@@ -284,7 +284,7 @@ def _places_inside_names(doc, entities: list[tuple[int, int, str]]) -> list[tupl
                 stop += 1
             known = next((e for e in range(stop, i, -1) if gazetteer.exists(name_key(doc[i:e].text))), None)
             if known is not None and known < end and doc[known].lower_ in ("of", "for"):
-                known = None  # "the University of California": the organisation's kind, before its place
+                known = None  # "the University of Michigan": the organisation's kind, before its place
             if known is None:
                 i += 1
             else:
@@ -1083,7 +1083,7 @@ def _role(root, place: Place | None = None) -> str:
     head = root.head
     if root.dep_ == "nsubj" and head.tag_ == "VBG" and head.dep_ in ("advcl", "acl", "ccomp") \
             and not any(c.dep_ in ("aux", "auxpass") for c in head.children):
-        return ""  # "a bomb went off in Baghdad killing 24", "in the capital Sanaa causing ...": the
+        return ""  # "bombings hit Baghdad killing 30", "in the Yemeni capital Sanaa causing ...": the
         # parser hangs the act's participle on the last name; a place, not a government acting
     if head.lemma_.lower() in PLACE_KINDS and root.dep_ in ("compound", "amod", "nmod", "poss"):
         return ""  # "Borno state", "Nigeria's Borno state": the name's own kind of place

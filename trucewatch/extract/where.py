@@ -146,10 +146,10 @@ def _site_in(doc, site: PlaceMention, area: PlaceMention) -> bool:
         return False
     # "In the province of Idlib, rebels shelled Fuaa": a name the tagger calls a place lies in the
     # province or district the sentence names
-    # "the Iwadhiyah neighbourhood in central Baghdad", "Ranage district of Narathiwat": a name the
+    # "the Hay Zuhour neighbourhood of Baghdad", "Ban Kolok district of Narathiwat": a name the
     # tagger calls a place and a place noun follows is a part of the town written beside it
     kind_follows = site.token_end < len(doc) and doc[site.token_end].lemma_.lower() in PART_KINDS \
-        and site.token_end < area.token_start  # the part first, its town after: not "Bharatpur in Chitawan district"
+        and site.token_end < area.token_start  # the part first, its town after: not "Bharatpur in Chitwan district"
     return site.label in (KIND, "FAC") and area.place.precision not in ("country", "region") or (
         site.label in ("GPE", "LOC") and (area.place.precision in ("admin1", "admin2") or (
             kind_follows and area.place.precision == "city")))
@@ -167,7 +167,7 @@ ROUTE_PREPS = frozenset({"from", "to", "through", "via"})
 
 
 def _route_end(doc, mention: PlaceMention, trigger) -> bool:
-    """"a flight from Beirut to Abu Dhabi was bombed near Al Qaysumah": where a journey began,
+    """"a bus from Amman to Baghdad was ambushed near Rutba": where a journey began,
     passed or was bound, written on the noun of the journey, is not where the act happened when the sentence
     names another place ("a trip to Ankara" is the act itself, bound there)."""
     root = first_conjunct(_root(doc, mention))
@@ -211,14 +211,14 @@ def is_demonym(mention: PlaceMention) -> bool:
 
 
 def _written_after(doc, mention: PlaceMention, outer: PlaceMention) -> bool:
-    """"Montreal city, Quebec province", "Kot, Balochistan", "Khan Shaykhun in Idlib", "the Iwadhiyah
+    """"Montreal city, Quebec province", "Kot, Balochistan", "Khan Shaykhun in Idlib", "the Hay Zuhour
     neighbourhood in Baghdad": the outer name follows the inner one with only a comma, "in", "the"
     or a kind of place between."""
     if not mention.token_end <= outer.token_start <= mention.token_end + 4:
         return False
     between = list(doc[mention.token_end:outer.token_start])
     while between and between[0].lemma_.lower() in PLACE_KINDS:
-        between = between[1:]  # "the Iwadhiyah neighbourhood in Baghdad" ("the X town of Y" is Y in X)
+        between = between[1:]  # "the Hay Zuhour neighbourhood in Baghdad" ("the X town of Y" is Y in X)
     if [t.lower_ for t in between] in (["in"], ["in", "the"]):
         return True  # "Khan Shaykhun in southern Idlib", however the parser hung the "in"
     return any(t.text == "," for t in between) and all(
@@ -276,7 +276,7 @@ def _moved(location: Location, km: float, direction: str, bearing: float) -> Loc
 
 
 def _part_named_of(doc, mention: PlaceMention, outer: PlaceMention) -> bool:
-    """"the Beirut southern suburb of Haret Hreik", "Baghdad's Shiite enclave of Sadr City": the name
+    """"the Damascus suburb of Jaramana", "Aleppo's eastern district of Sukkari": the name
     after "of" is a part of the place that qualifies the noun before it, when it is the smaller of
     the two ("the Shaab neighbourhood of Baghdad" is written the other way round)."""
     if mention.place is None or outer.place is None or not _smaller(mention.place, outer.place):
