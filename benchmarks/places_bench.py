@@ -7,6 +7,7 @@ Targets (issue 4): loading the gazetteer <= 1 s; place resolution <= 10% of extr
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import subprocess
 import sys
@@ -52,7 +53,7 @@ def lookups_per_second() -> dict:
 def resolution_share(shared: Path, stories: int) -> dict:
     """Parse news stories with spaCy, then time story_places + locate per sentence on the parses."""
     from trucewatch.extract import where
-    from trucewatch.nlp import get_nlp
+    from trucewatch.nlp import get_nlp, remember_text
 
     texts = []
     voa = shared / "news" / "voa" / "voa_stories.jsonl"
@@ -60,21 +61,20 @@ def resolution_share(shared: Path, stories: int) -> dict:
         texts = [json.loads(line)["text"] for line in voa.read_text(encoding="utf-8").splitlines() if line.strip()]
     texts = texts[:stories] or ["Jets struck Idlib on Sunday, officials in Damascus said."] * stories
     nlp = get_nlp()
-    started, cpu = time.perf_counter(), time.process_time()
-    docs = list(nlp.pipe(texts, batch_size=16))
-    parse_s, parse_cpu = time.perf_counter() - started, time.process_time() - cpu
+    # Set up as an extraction worker is before its first report (pipeline.warm_up, then a frozen
+    # heap: see pipeline._frozen_heap): model, lexicons, actor dictionary, polygons and provinces
+    # table loaded, extraction's modules imported; the cached answers of the warm-up report dropped.
+    from trucewatch.extract.pipeline import warm_up
     from trucewatch.places import story
 
+    warm_up()
     story.cache_clear()
-    from trucewatch.places import admin_of
-
-    admin_of(33.5, 36.3)  # one-time polygon load: part of warm-up, like the spaCy model load
-    from trucewatch.extract.what import default_lexicon
-
-    default_lexicon()  # the act lexicon (place roles read it) is loaded by extraction anyway
-    from trucewatch.extract.links import resolve_actor
-
-    resolve_actor("the army")  # so is the actor dictionary (groups' names and countries)
+    gc.freeze()
+    started, cpu = time.perf_counter(), time.process_time()
+    docs = list(nlp.pipe(texts, batch_size=16))
+    for doc, text in zip(docs, texts):
+        remember_text(doc, text)  # as extraction does: it knows each report's text
+    parse_s, parse_cpu = time.perf_counter() - started, time.process_time() - cpu
     started, cpu = time.perf_counter(), time.process_time()
     for doc in docs:
         mentions = where.story_places(doc)

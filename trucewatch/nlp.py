@@ -65,6 +65,12 @@ def get_nlp(name: str | None = None, actor_ruler: bool | None = None):
     return nlp
 
 
+def remember_text(doc, text: str) -> None:
+    """Keep the text a document was parsed from, so `text_of` need not rebuild it from the tokens."""
+    if len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(text):
+        doc.user_data["trucewatch_text"] = text
+
+
 def text_of(doc) -> str:
     """The document's text, read once: spaCy joins every token's text each time `doc.text` is read."""
     text = doc.user_data.get("trucewatch_text")

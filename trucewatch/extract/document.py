@@ -19,6 +19,7 @@ from trucewatch.extract.fusion import conflicts, fuse_headline, fuse_into
 from trucewatch.extract.modality import clause_verb, failed, status_of, tense_of, ultimatum
 from trucewatch.extract.what import Trigger, armed_variant, default_lexicon, find_triggers, is_casualty_only
 from trucewatch.extract.who import actor_like, after_dateline, participants
+from trucewatch.nlp import remember_text, text_of
 from trucewatch.ontology import default_ontology
 from trucewatch.extract.protests import escalate_protests
 from trucewatch.extract.salience import is_background, is_commitment, main_index, salience
@@ -270,6 +271,7 @@ def _event(document: Document, n: int, draft: Draft, main: bool, score: Salience
 def extract_document(document: Document, doc) -> Extraction:
     """The events of one parsed report, in order of first mention."""
     published = document.published
+    remember_text(doc, document.text)
     places = StoryPlaces(doc)
     drafts: list[Draft] = []
     owner_of: dict[int, Draft] = {}
@@ -343,8 +345,9 @@ def _saliences(drafts: list[Draft], placed: list[bool], document: Document, doc)
     body = next((s for s in sentences if s.start_char != headline), None)
     body_start = after_dateline(body).start_char if body is not None else 0
     body_sentence = body.start_char if body is not None else 0
-    lead_end = doc.text.find("\n\n", body_start)
-    lead_end = len(doc.text) if lead_end < 0 else lead_end
+    text = text_of(doc)
+    lead_end = text.find("\n\n", body_start)
+    lead_end = len(text) if lead_end < 0 else lead_end
     pledged = frozenset(d.mentions[0].sentence.start_char for d in drafts if is_commitment(d))
     act_tokens = frozenset(t.i for d in drafts for m in d.mentions for t in m.trigger.tokens)
     return [salience(draft, headline_start=headline, body_start=body_sentence, first_paragraph_end=lead_end,

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from trucewatch.errors import TruceWatchError
 from trucewatch.extract.datafiles import load
+from trucewatch.nlp import text_of
 from trucewatch.records import ActorRef, When
 
 
@@ -207,7 +208,7 @@ def dateline_location(doc):
     if module is None or not spans or not hasattr(module, "to_location"):
         return None
     start, end = spans[0]
-    parts = DATELINE_PARTS.match(doc.text[start:end])
+    parts = DATELINE_PARTS.match(text_of(doc)[start:end])
     if parts is None:
         return None
     try:

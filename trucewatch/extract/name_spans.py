@@ -33,7 +33,10 @@ def glued_article(token) -> bool:
 def name_like(token) -> bool:
     """A capitalised word. An apostrophe inside a transliterated name ("Dara’a", "Mar’e") does not
     start a new word, though str.istitle reads the letter after it as one."""
-    return token.is_title or _name_like_text(token.text)
+    if token.is_title:
+        return True
+    text = token.text
+    return ("’" in text or "'" in text) and _name_like_text(text)
 
 
 @lru_cache(maxsize=50_000)

@@ -52,8 +52,10 @@ def run_pipeline(documents: Iterable[Document], *, workers: int | None = None,
     (`lifeline.effective_workers`) and die with this process."""
     workers, _ = effective_workers(workers)
     if workers <= 1:
-        for batch in chunks(documents, batch_size):
-            yield from extract_batch(batch)
+        warm_up()
+        with _frozen_heap(True):
+            for batch in chunks(documents, batch_size):
+                yield from extract_batch(batch)
         return
     forking = os.name == "posix"
     if forking:
@@ -86,9 +88,9 @@ def _start_worker(parent_pid: int, kernel_watch: bool) -> None:
 @contextmanager
 def _frozen_heap(forking: bool) -> Iterator[None]:
     """Hide the objects made so far (model, lexicons, actor dictionary, gazetteer caches) from the
-    cyclic garbage collector while forked workers run: their collections then scan only their
-    own new objects (a tenth of a second per hundred reports) and leave the shared pages
-    unwritten. The parent gets its objects back when the pool closes."""
+    cyclic garbage collector while extraction runs: its collections then scan only new objects
+    (a tenth of a second per hundred reports), and forked workers leave the shared pages
+    unwritten. The objects go back to the collector when extraction ends."""
     if not forking:
         yield
         return

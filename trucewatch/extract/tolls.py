@@ -24,6 +24,7 @@ from trucewatch.extract.datafiles import load, words
 from trucewatch.extract.howmany import CasualtyMention, CasualtyMentions, read_count
 from trucewatch.extract.salience import period_frame, war_subject
 from trucewatch.extract.what import acts_as_verb, elided_passive, fixed_lemma
+from trucewatch.nlp import text_of
 from trucewatch.records import Casualties
 
 __all__ = ["find_tolls", "sentence_casualties"]
@@ -386,7 +387,7 @@ def find_tolls(sent, unsaid: list[tuple[int, int]] | None = None) -> list[Casual
         if count is None:
             continue
         start, end = _span(token, victims)
-        text = sent.doc.text[start:end]
+        text = text_of(sent.doc)[start:end]
         found.append(CasualtyMention(kind, Casualties(low=count[0], best=count[1], high=count[2], text=text),
                                      start, end, anchor=token.i, background=_cumulative(token, victims)))
         heads.append({v.i for v in victims})

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import replace
 
 from trucewatch.extract.datafiles import load, words
-from trucewatch.places import admin_of
+from trucewatch.places.areas import AdminArea, admin_of
 from trucewatch.places.names import name_key
 from trucewatch.places.story import story_focus
 from trucewatch.records import Location
@@ -375,7 +375,9 @@ def to_location(mention: PlaceMention) -> Location:
     if place.precision == "admin1":
         admin1 = place.name
     elif place.precision not in ("country", "region"):
-        area = admin_of(round(place.lat, 5), round(place.lon, 5))
+        area = admin_of(round(place.lat, 5), round(place.lon, 5), nearest_town=not place.admin1)
+        if area.admin1 is None and place.admin1:
+            area = AdminArea(area.country, place.admin1, area.admin2 or place.admin2)  # the place's own
         # The gazetteer's country is the place's; a point near a border may fall in a neighbour's
         # simplified outline (Geneva in France's), so the polygons only name admin areas there.
         same = area.country in (None, country)

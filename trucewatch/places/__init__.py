@@ -42,9 +42,12 @@ def search(name: str, country: str | None = None, limit: int = 10):
 
 
 def warm_up() -> None:
-    """Open the index and load the polygons now (e.g. in a worker before its first batch)."""
+    """Open the index and load the polygons and the provinces table now (e.g. in a worker before
+    its first batch): one-time costs, not the cost of each report."""
     from trucewatch.places.areas import admin_of
+    from trucewatch.places.disambiguate import provinces_of_towns
     from trucewatch.places.gazetteer import get_gazetteer
 
     get_gazetteer()
     admin_of(33.51, 36.29)
+    provinces_of_towns()

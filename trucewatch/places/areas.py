@@ -69,8 +69,10 @@ def _layers() -> tuple[_Layer, _Layer, _Layer]:
 
 
 @lru_cache(maxsize=50_000)
-def admin_of(lat: float, lon: float) -> AdminArea:
-    """The country (ISO3), admin1 and admin2 names containing a point; None where unknown."""
+def admin_of(lat: float, lon: float, nearest_town: bool = True) -> AdminArea:
+    """The country (ISO3), admin1 and admin2 names containing a point; None where unknown.
+    Where the polygons name no admin1, the nearest town's are taken, unless `nearest_town` is
+    False (a caller that holds a gazetteer place already knows its admin names)."""
     from trucewatch.places.gazetteer import get_gazetteer
 
     countries, admin1_layer, admin2_layer = _layers()
@@ -83,7 +85,7 @@ def admin_of(lat: float, lon: float) -> AdminArea:
     admin2 = a2_hits[0]["name"] if a2_hits else None
     if admin2 and not admin1:
         admin1 = a2_hits[0].get("admin1")
-    if admin1 is None:
+    if admin1 is None and nearest_town:
         town = get_gazetteer().nearest(lat, lon)
         if town is not None and (country is None or town.country3 == country):
             admin1, admin2 = town.admin1, town.admin2

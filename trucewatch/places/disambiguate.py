@@ -336,11 +336,11 @@ def _written_provinces(nearby: tuple[str, ...]) -> frozenset[tuple[str, str]]:
             # "Deir Ezzor" is the town and its governorate: a place written in it may be anywhere in
             # the governorate
             found |= {(c.country, name_key(c.name)) for c in best if c.fcode == "ADM1"}
-    return frozenset(found & _provinces_of_towns())
+    return frozenset(found & provinces_of_towns())
 
 
 @lru_cache(maxsize=1)
-def _provinces_of_towns() -> frozenset[tuple[str, str]]:
+def provinces_of_towns() -> frozenset[tuple[str, str]]:
     """(country, name key) of every province the gazetteer files towns under: a province known only
     by another name there (an older division, another source's spelling) filters nothing."""
     rows = get_gazetteer().query("SELECT DISTINCT country, admin1 FROM places WHERE fclass = 'P'", ())

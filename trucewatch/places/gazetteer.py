@@ -35,6 +35,7 @@ class Gazetteer:
         self._conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
         self._lock = threading.Lock()
         self.candidates = lru_cache(maxsize=20_000)(self._candidates)
+        self._spelled_like = lru_cache(maxsize=20_000)(self._places_for_key)
         self.exists = lru_cache(maxsize=100_000)(self._exists)  # asked for many word runs per story
         self.skeleton_exists = lru_cache(maxsize=100_000)(self._skeleton_exists)
 
@@ -64,9 +65,35 @@ class Gazetteer:
         """Every place the name may denote, each with `match` set; best matches first."""
         if too_long_for_a_place(name):
             return ()
-        key, skel = name_key(name), skeleton(name)
+        key = name_key(name)
         if not key:
             return ()
+        places = self._spelled_like(key, skeleton(name), False)
+        if fuzzy and not places and len(key) >= 5:
+            places = self._spelled_like(key, "", True)
+        if len(key) <= 2 and not name.replace(".", "").strip().isupper():
+            # "St." or "St" is Street or Saint, not Sète under a short alternate name; written in
+            # capitals ("LA", "D.C.") such a name is the town's own abbreviation
+            places = tuple(p for p in places if p.fclass != "P" or p.match >= EXACT_PRIMARY)
+        if country:
+            code = country.upper()
+            places = tuple(p for p in places if code in (p.country, p.country3))
+        return places
+
+    def _places_for_key(self, key: str, skel: str, near_misses: bool) -> tuple[Place, ...]:
+        """The places whose names have this key or a transliteration of it (or, with `near_misses`,
+        a near-miss spelling), best matches first. Cached by key: "ALEPPO", "Aleppo" and the
+        lookups with and without near misses share one answer."""
+        if near_misses:
+            matches = self._fuzzy(key)
+        else:
+            matches = self._spelled_matches(key, skel)
+        places = self._places(matches)
+        places.sort(key=lambda p: (-round(p.match, 2), -p.prominence))
+        return tuple(places)
+
+    def _spelled_matches(self, key: str, skel: str) -> dict[int, tuple[float, int]]:
+        """Names with this key, and with this transliteration skeleton and a close spelling."""
         matches: dict[int, tuple[float, int]] = {}
         for rowid, kind in self._query("SELECT place, kind FROM names WHERE key = ?", (key,)):
             strength = {PRIMARY: EXACT_PRIMARY, COUNTY_STEM: EXACT_COUNTY_STEM}.get(kind, EXACT_ALTERNATE)
@@ -78,30 +105,16 @@ class Gazetteer:
         if skel and skel != key and not exact_primary:
             other_keys = [row[0] for row in self._query(
                 "SELECT DISTINCT key FROM names WHERE skel = ? LIMIT 3000", (skel,))]
-            strengths = {}
-            for other_key in other_keys:
-                if other_key == key:
-                    continue
-                similarity = fuzz.ratio(key, other_key)
-                if len(skel) >= 4 and similarity >= 68:
-                    strengths[other_key] = SKELETON_LONG * (0.9 + similarity / 1000)
-                elif len(skel) >= 2 and similarity >= 70:
-                    strengths[other_key] = SKELETON_SHORT * (0.9 + similarity / 1000)
+            # Long skeletons are distinctive enough for a looser spelling, short ones need a closer one.
+            scale, cutoff = (SKELETON_LONG, 68) if len(skel) >= 4 else (SKELETON_SHORT, 70)
+            close = process.extract(key, other_keys, scorer=fuzz.ratio, score_cutoff=cutoff,
+                                    limit=None) if len(skel) >= 2 else []
+            strengths = {other_key: scale * (0.9 + similarity / 1000)
+                         for other_key, similarity, _ in close if other_key != key}
             for rowid, kind, other_key in self._rows_for_keys(list(strengths)):
                 if strengths[other_key] > matches.get(rowid, (0, 0))[0]:
                     matches[rowid] = (strengths[other_key], kind)
-        if fuzzy and not matches and len(key) >= 5:
-            matches = self._fuzzy(key)
-        places = self._places(matches)
-        if len(key) <= 2 and not name.replace(".", "").strip().isupper():
-            # "St." or "St" is Street or Saint, not Sète under a short alternate name; written in
-            # capitals ("LA", "D.C.") such a name is the town's own abbreviation
-            places = [p for p in places if p.fclass != "P" or p.match >= EXACT_PRIMARY]
-        if country:
-            code = country.upper()
-            places = [p for p in places if code in (p.country, p.country3)]
-        places.sort(key=lambda p: (-round(p.match, 2), -p.prominence))
-        return tuple(places)
+        return matches
 
     def _fuzzy(self, key: str) -> dict[int, tuple[float, int]]:
         """Near-miss spellings: keys sharing the first three letters, ranked by rapidfuzz."""
@@ -169,18 +182,25 @@ _lock = threading.Lock()
 _instance: Gazetteer | None = None
 
 
-_owner_pid: int | None = None
+def _forget_in_child() -> None:
+    """A forked worker opens its own connection: SQLite connections must not cross a fork."""
+    global _instance
+    _instance = None
+
+
+os.register_at_fork(after_in_child=_forget_in_child)
 
 
 def get_gazetteer() -> Gazetteer:
-    """The process-wide gazetteer, opened on first use (building the index if needed).
-
-    A forked worker opens its own connection: SQLite connections must not cross a fork."""
-    global _instance, _owner_pid
+    """The process-wide gazetteer, opened on first use (building the index if needed). Asked for
+    thousands of times per story, so it checks for a fork at the fork, not at each call."""
+    global _instance
+    instance = _instance
+    if instance is not None:
+        return instance
     with _lock:
-        if _instance is None or _owner_pid != os.getpid():
+        if _instance is None:
             _instance = Gazetteer()
-            _owner_pid = os.getpid()
         return _instance
 
 

@@ -146,12 +146,19 @@ def _context_round(items: list[StoryName], keys: list[str], current: dict[str, P
     them) and other written names give it; names written alike share one context."""
     contexts: dict[tuple[str, tuple[str, ...]], PlaceContext] = {}
     answers: list[Place | None] = []
+    lending = [(key, place) for key, place in current.items() if not _named_inside(place)]
+    # What the other places give, by the place a name leaves out (None: it leaves out none): names
+    # that lend no place of their own share it.
+    given: dict[str | None, PlaceContext] = {}
+    all_keys = frozenset(k for k in keys if k)
+    lent = dict(lending)
     for item, key in zip(items, keys):
-        own = key if key in current else ""  # a name never vouches for itself
         if (key, item.nearby) not in contexts:
-            others = [place for other_key, place in current.items() if other_key != own and not _named_inside(place)]
-            written = frozenset(k for k in keys if k and k != key)
-            contexts[key, item.nearby] = context_from(others, item.nearby, written, hint)
+            own = lent.get(key)  # a name never vouches for itself
+            left_out = own.id if own is not None else None
+            if left_out not in given:
+                given[left_out] = context_from([place for other_key, place in lending if other_key != key], hint=hint)
+            contexts[key, item.nearby] = replace(given[left_out], nearby=item.nearby, written=all_keys - {key})
         answers.append(_resolve_cached(item.text, contexts[key, item.nearby], item.fuzzy))
     return answers
 
