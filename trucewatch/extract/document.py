@@ -215,11 +215,29 @@ def _state_variant(draft: Draft) -> None:
     non-state sides retake is overtaken by a non-state actor."""
     act = draft.act
     sectors = [(a.sector or "").lower() for a in draft.actors]
-    if act.state_variant and any(s in STATE_SECTORS or (a.country and not s)
-                                 for s, a in zip(sectors, draft.actors)):
+    kept = default_ontology().groups.get(act.state_variant_unless or "", frozenset())
+    if act.state_variant and not kept.intersection(_means_words(draft)) and any(
+            s in STATE_SECTORS or (a.country and not s) for s, a in zip(sectors, draft.actors)):
         draft.act = default_ontology()[act.state_variant]
     elif act.nonstate_variant and sectors and all(s in NONSTATE_SECTORS for s in sectors):
         draft.act = default_ontology()[act.nonstate_variant]
+
+
+def _means_words(draft: Draft) -> set[str]:
+    """Lemmas of an act's words and of what it names as its means: the trigger's words, their
+    modifiers, and the nouns (with their modifiers) a verb trigger takes ("a car bomb exploded",
+    "laid a landmine")."""
+    found = set()
+    for mention in draft.mentions:
+        for token in mention.trigger.tokens:
+            nouns = [token] + [c for c in token.children if c.dep_ in ARGUMENTS or c.dep_ in ("compound", "amod")]
+            found |= {t.lemma_.lower() for t in nouns}
+            found |= {c.lemma_.lower() for t in nouns for c in t.children if c.dep_ in ("compound", "amod")}
+    return found
+
+
+# A verb's subject and objects: what a verb trigger names as its means or target.
+ARGUMENTS = ("nsubj", "nsubjpass", "dobj", "obj")
 
 
 def _evidence(draft: Draft) -> list[Span]:

@@ -302,9 +302,13 @@ def _verb_participants(verb, initiators: list, targets: list) -> None:
     and, for a subjectless verb, the subject of the clause that controls it."""
     elided = elided_passive(verb)  # "Three protesters shot dead": they suffered it
     passive = elided or any(child.dep_ in PASSIVE_SUBJECTS or child.dep_ == "auxpass" for child in verb.children)
+    # "A patrol struck a landmine", "a boy stepped on a mine": whoever met the device suffered it
+    suffered = _met_a_planted_device(verb)
     for child in verb.children:
         dep = child.dep_
-        if dep in SUBJECTS and not passive:
+        if dep in SUBJECTS and suffered:
+            targets.extend(_make(child, "target"))
+        elif dep in SUBJECTS and not passive:
             if not _is_munition(child):  # "A missile slammed into the camp": the means, not a side
                 initiators.extend(_make(child, "initiator"))
         elif dep in PASSIVE_SUBJECTS or (elided and dep == "nsubj"):
@@ -323,8 +327,11 @@ def _verb_participants(verb, initiators: list, targets: list) -> None:
                     initiators.extend(_make(pobj, "initiator"))
         elif dep == "prep" and child.lower_ in _words("target_preps"):
             targets.extend(_prep_targets(child))
-    if not initiators and verb.dep_ in ("xcomp", "advcl", "conj", "acl", "pcomp") and not passive:
+    if not initiators and verb.dep_ in ("xcomp", "advcl", "conj", "acl", "pcomp") and not passive \
+            and not any(child.dep_ in SUBJECTS for child in verb.children):
         # Control and coordination: "denied bombing", "struck ..., killing", "attacked and seized".
+        # A verb with a subject of its own does not borrow one: in "three policemen died when a
+        # bomb exploded" the bomb went off and the policemen suffered it.
         governor = _controller(verb)
         if verb.dep_ == "pcomp":  # "accused X of bombing": the accused did it
             governor = verb.head.head
@@ -338,12 +345,28 @@ def _verb_participants(verb, initiators: list, targets: list) -> None:
             else:
                 initiators.extend(_make(governor, "initiator"))
             return
+        met = _met_a_planted_device(governor)  # "a truck struck a mine, killing three": it suffered
         for child in governor.children:
-            if child.dep_ in SUBJECTS and not _is_munition(child):
+            if child.dep_ in SUBJECTS and met:
+                targets.extend(_make(child, "target"))
+            elif child.dep_ in SUBJECTS and not _is_munition(child):
                 initiators.extend(_make(child, "initiator"))
             elif child.dep_ == "agent":
                 initiators.extend(p for g in child.children if g.dep_ == "pobj"
                                   for p in _make(g, "initiator"))
+
+
+def _met_a_planted_device(verb) -> bool:
+    """A verb of contact ("struck", "hit", "stepped on", "drove over") whose object is a planted
+    explosive ("a landmine", "a roadside bomb"): its subject set the device off unknowingly."""
+    if verb.lemma_.lower() not in _words("device_contact_verbs"):
+        return False
+    planted = default_ontology().groups.get("planted_explosives", frozenset())
+    met = [c for c in verb.children if c.dep_ in OBJECTS]
+    met += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "over", "onto", "into")
+            for g in c.children if g.dep_ == "pobj"]
+    return any(fixed_lemma(noun) in planted or any(
+        c.dep_ in ("compound", "amod") and c.lemma_.lower() in planted for c in noun.children) for noun in met)
 
 
 def _controller(verb):
@@ -491,7 +514,11 @@ def _noun_participants(noun, initiators: list, targets: list, own: frozenset[int
         elif dep == "acl":  # "an attack targeting a convoy"
             targets.extend(p for g in child.children if g.dep_ in OBJECTS for p in _make(g, "target"))
     head = noun.head
-    if noun.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.lower() in _words("engaging_verbs"):
+    contact = head.head if noun.dep_ == "pobj" else head
+    if noun.dep_ in OBJECTS + ("pobj",) and _met_a_planted_device(contact):
+        # "a shepherd stepped on a mine": the one who met it suffered it
+        targets.extend(p for child in contact.children if child.dep_ in SUBJECTS for p in _make(child, "target"))
+    elif noun.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.lower() in _words("engaging_verbs"):
         # "engaged peacekeepers in a firefight": the verb carries the act
         _carried_by(head.head, initiators, targets, {noun.i})
     elif noun.dep_ in OBJECTS and head.lemma_.lower() in CARRIER_VERBS and not initiators:

@@ -96,6 +96,7 @@ class ActType(BaseModel):
     if_violent: str | None = None
     refinable: bool = False
     state_variant: str | None = None
+    state_variant_unless: str | None = None  # a word group: means that keep the act whoever does it
     # The act it is when those it harms or aims at are words of a group: {group: act} (an attack
     # on soldiers is an armed clash, live fire on protesters excessive force).
     victim_variants: tuple[tuple[str, str], ...] = ()
@@ -219,6 +220,9 @@ def parse_ontology(data: dict, source: str = "acts.yaml") -> Ontology:
                                       f"({group!r}: {variant!r}).")
         if act.if_violent and act.if_violent not in data["acts"]:
             raise ConfigError(f"{source}: act {name!r} names unknown act {act.if_violent!r} in if_violent.")
+        if act.state_variant_unless and act.state_variant_unless not in groups:
+            raise ConfigError(f"{source}: act {name!r} names unknown word group {act.state_variant_unless!r} "
+                              "in state_variant_unless.")
         if act.unless and act.unless not in groups:
             raise ConfigError(f"{source}: act {name!r} names unknown word group {act.unless!r} in unless.")
         if act.requires and act.requires not in groups:
