@@ -56,7 +56,10 @@ MISSION_NOUNS = words("place_words.yaml", "mission_nouns")
 
 def modifies_a_mission(token) -> bool:
     """"the Indian consulate", "the US embassy", "the Turkish ambassador": a name that says whose
-    diplomatic mission it is, which lies in a country not its own."""
+    diplomatic mission it is, which lies in a country not its own; so does each name of a list
+    ("the Pakistani, Indian and Iranian consulates")."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
     return token.dep_ in ("amod", "compound", "poss", "nmod") and token.head.lemma_.lower() in MISSION_NOUNS
 
 

@@ -31,10 +31,10 @@ from trucewatch.extract.name_spans import (JOINERS, KIND, NAME_PARTICLES, PLACE_
 from trucewatch.nlp import starts_sentence, text_of
 from trucewatch.places import get_gazetteer
 from trucewatch.places.disambiguate import (KIND_SUFFIX, PART_PREFIX, PlaceContext, found_inside_a_name, ranked,
-                                             transliterated_countries, written_countries)
+                                             trade_words, transliterated_countries, written_countries)
 from trucewatch.places.model import Place
 from trucewatch.places.names import name_key, skeleton
-from trucewatch.places.story import StoryName, resolve_story, story_focus
+from trucewatch.places.story import StoryName, named_inside, resolve_story, story_focus
 from trucewatch.places.wordstats import is_common_word
 
 EXACT_MATCH = 0.95  # a namesake in a named country must be spelled this well to replace another
@@ -513,6 +513,10 @@ def _appositive_names(doc, start: int, end: int) -> tuple[str, ...]:
         k = j
         while k < len(doc) and doc[k].ent_iob_ in ("B", "I") and (k == j or doc[k].ent_iob_ == "I"):
             k += 1
+        if k == j and doc[end - 1].lemma_.lower() not in PLACE_KINDS:
+            # "Woodstock, Cape Town": a town the tagger missed (after "Diyarbakir Province, Sur
+            # district" the town is a part of the province, not its area)
+            k = _untagged_name_end(doc, j)
         if k == j:
             break
         names.append(doc[j:k].text)
@@ -525,6 +529,29 @@ def _appositive_names(doc, start: int, end: int) -> tuple[str, ...]:
     names.extend(_in_brackets(doc, end))
     names.extend(_written_around(doc, start, end))
     return tuple(names)
+
+
+def _inside_trade_names(doc) -> frozenset[int]:
+    """Tokens of the names of shops, bars and firms ("the Japan Noodle House", "the Lisbon Grill"),
+    which borrow the names of famous places anywhere."""
+    trade_nouns = trade_words()
+    return frozenset(i for ent in doc.ents if ent.label_ in ("ORG", "FAC") and ent[-1].lemma_.lower() in trade_nouns
+                     for i in range(ent.start, ent.end))
+
+
+def _untagged_name_end(doc, j: int) -> int:
+    """The end of a run of capitalised proper nouns at `j` that the gazetteer knows as a whole
+    name (`j` itself when there is none)."""
+    k = j
+    while k < len(doc) and k - j < 4 and doc[k].pos_ == "PROPN" and name_like(doc[k]):
+        k += 1
+    text = doc[j:k].text
+    return k if k > j and not is_word_not_name(text) and (_well_known_town(text) or _province_name(text)) else j
+
+
+def _province_name(text: str) -> bool:
+    """A name that is, spelled exactly, a state's or a province's ("Guaviare", "Balochistan")."""
+    return any(c.match >= 0.95 and c.fcode == "ADM1" for c in get_gazetteer().candidates(text, None, False)[:3])
 
 
 def _in_brackets(doc, end: int) -> list[str]:
@@ -869,7 +896,11 @@ def story_places(doc) -> list[PlaceMention]:
             located.append((start, end, label, text))
     # Only names NER called places, and well-known towns it mislabelled ("Hama" tagged ORG), lend
     # context; the others are checked against it.
-    vouching = [label in PLACE_LABELS or (label in ("ORG", GAZ, "PERSON", "PRODUCT") and _well_known_town(text))
+    # A non-state side's name the tagger called a place ("a Boko Haram attack" as a facility) lends
+    # no context: spelled loosely it is some town abroad.
+    vouching = [label in PLACE_LABELS and not (_named_side_cached(text) and not _well_known_town(text))
+                or (label in ("ORG", GAZ, "PERSON", "PRODUCT") and _well_known_town(text))
+                or (label == KIND and text.split()[-1].lower() in PLACE_KINDS and _well_known_town(text))  # "Cape Town"
                 or (label == IN_NAME and _country_name(text)) for _, _, label, text in located]
     hint = lru_cache(maxsize=1)(lambda: actor_countries(doc))  # read only when no place says the country
     places = resolve_story([StoryName(*_lookup(doc, start, end, text), fuzzy=label in PLACE_LABELS, vouches=vouches)
@@ -877,7 +908,7 @@ def story_places(doc) -> list[PlaceMention]:
     # Where the story is: the places NER called places, and well-known towns it mislabelled; else
     # where its actors come from.
     placed = story_focus([p for (_, _, label, _), p, vouches in zip(located, places, vouching)
-                          if label in PLACE_LABELS or (vouches and label != IN_NAME)])
+                          if vouches and label != IN_NAME and not (named_inside(p) and p.fcode.startswith("PCL"))])
     focus = placed or hint()
     # Countries the story names as places ("in Syria", "the Syrian Democratic Forces"); a nationality
     # of those who act ("Russian jets") does not say where things happen.
@@ -888,10 +919,14 @@ def story_places(doc) -> list[PlaceMention]:
     # the story writes no country as a place; when it does, its namesakes there come first.
     # A nationality inside an organisation's name ("a Syrian Army convoy") says whose it is: it
     # chooses among namesakes, like "the US military said", but is not a country the story names.
+    # A country or town in a shop's or a bar's name ("the Japan Noodle House") is no place the
+    # story names.
+    traded = _inside_trade_names(doc)
     countries = [(p.country, (label == IN_NAME and not p.extra.get("demonym")) or (
                   label != IN_NAME and not _role(doc[start:end].root, p)))
                  for (start, end, label, _), p in zip(located, places)
-                 if p is not None and p.country and p.fcode.startswith("PCL")
+                 if p is not None and p.country and p.fcode.startswith("PCL") and not named_inside(p)
+                 and not (label == IN_NAME and start in traded)
                  and (label in PLACE_LABELS | {IN_NAME} or (label not in ("NORP", AS_ADJECTIVE) and p.match >= 0.95))]
     written = {country for country, as_place in countries if as_place}
     preferred = {country for country, _ in countries}
@@ -909,6 +944,8 @@ def story_places(doc) -> list[PlaceMention]:
     homes = set(_party_homes(doc))  # "Rep. Jane Roe, R-Elbow Lake": whose home, not where anything happened
     mentions = []
     for (start, end, label, text), place in zip(located, places):
+        if label == IN_NAME and start in traded and place is not None and focus and place.country not in focus:
+            place = None  # a Thai story's "Japan Noodle House": a shop's name, not a place abroad
         if label not in ("NORP", AS_ADJECTIVE) and (label not in PLACE_LABELS or (place and place.match < 1.0)):
             place = _in_named_country(place, written or preferred, _as_resolved(doc, start, end, text))
         if label != AS_ADJECTIVE and (_abroad_unvouched(place, written or set(focus), label) or _small_abroad(

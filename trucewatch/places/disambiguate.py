@@ -216,6 +216,12 @@ def ranked(name: str, context: PlaceContext | None = None, *, limit: int = 10,
             kind_word = kind.group(2)
     if fuzzy and not any(c.match >= MIN_MATCH for c in candidates):
         contained, inner = _contained_place(text)
+        if context.near and text.split()[-1].lower().strip(".,") in trade_words():
+            # "the Heidelberg Tavern in Cape Town", "the Japan Karaoke bar": shops, bars and firms
+            # borrow famous places' names. Where the story names towns of its own, such a place
+            # counts only where the story is. (Courts, airports and stations are named after
+            # their own towns: "Kabul Airport" is Kabul.)
+            contained = [c for c in contained if _vouched(c, context)]
         if contained:
             candidates = contained
             note = f"{NAMED_IN} '" + text.replace("{", "{{").replace("}", "}}") + "'"
@@ -254,6 +260,20 @@ NAMED_IN = "named in"  # the note of a place found only inside a longer name ("K
 def found_inside_a_name(place: Place) -> bool:
     """Whether a place was found only inside a longer name ("Paris City Hall", "Kabul Airport")."""
     return bool(place.note) and place.note.startswith(NAMED_IN)
+
+
+def trade_words() -> frozenset[str]:
+    """Last words of shops', bars' and firms' names (data/name_words.yaml)."""
+    return _name_words()["trade_nouns"]
+
+
+def in_a_trade_name(place: Place) -> bool:
+    """A place found only inside the name of a shop, a bar or a firm ("the Japan Karaoke bar"),
+    which may borrow any famous place's name."""
+    if not found_inside_a_name(place):
+        return False
+    words = place.note[len(NAMED_IN):].strip().strip("'").split()
+    return bool(words) and words[-1].lower().strip(".,") in trade_words()
 
 
 def _spelled_out(candidates) -> bool:
@@ -314,15 +334,26 @@ def _within_written_context(candidates: list[Place], context: PlaceContext) -> l
         # province, not a namesake in another province of the same country
         candidates = [c for c in candidates if c.fcode == "ADM1" or _in_provinces(c, provinces)]
     towns = [town for town in map(_alone, first) if town is not None and town.country and not provinces]
-    if towns and not any(c.match >= EXACT_ENOUGH and (_big_town(c) or _is_country(c)) for c in candidates):
+    if towns and not any(_is_country(c) and c.match >= EXACT_ENOUGH or _peer_town(c, towns) for c in candidates):
         # "Matani in Peshawar": a part or a suburb of that town, not a namesake elsewhere (a list
-        # of big towns is no apposition)
+        # of big towns is no apposition, but "Richmond, Cape Town" is no list of a US town and a
+        # city twenty times its size)
         candidates = [c for c in candidates if c.country in {town.country for town in towns} and (
             c.fclass == "A" or any(_distance_km(c, town) < TOWN_REACH_KM for town in towns))]
     return candidates
 
 
 TOWN_REACH_KM = 60.0  # how far from a big town a place written as lying in it ("X, Davao City") may be
+DWARFED_RATIO = 10  # a town abroad this many times smaller than the city written beside it is no peer in a list
+
+
+def _peer_town(candidate: Place, towns: list[Place]) -> bool:
+    """A big town written by its own name, as a list of towns writes its items ("Denver,
+    Indianapolis"): not a place that has the name only as an alternate one ("Salt River, Cape Town"
+    is no list with Phoenix), nor a town abroad far smaller than every city written beside it
+    ("Richmond, Cape Town": a part of that city)."""
+    return candidate.match >= 1.0 and _big_town(candidate) and not all(
+        town.country != candidate.country and candidate.population * DWARFED_RATIO < town.population for town in towns)
 
 
 @lru_cache(maxsize=20_000)

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from trucewatch.places.disambiguate import PlaceContext, found_inside_a_name, resolve
+from trucewatch.places.disambiguate import PlaceContext, in_a_trade_name, found_inside_a_name, resolve
 from trucewatch.places.model import Place
 from trucewatch.places.names import name_key
 
@@ -128,8 +128,8 @@ def _one_sense(items: list[StoryName], keys: list[str], answers: list[Place | No
                for item, key, place in zip(items, keys, answers)]
     # "Paris City Hall" beside "Paris" (in Tennessee): the town inside the longer name is the
     # town the story means where it writes the name alone.
-    alone = {key: place for key, place in zip(keys, answers) if place is not None and not _named_inside(place)}
-    return [_as_written_alone(place, alone) if _named_inside(place) else place for place in answers]
+    alone = {key: place for key, place in zip(keys, answers) if place is not None and not named_inside(place)}
+    return [_as_written_alone(place, alone) if named_inside(place) else place for place in answers]
 
 
 def _as_written_alone(place: Place, alone: dict[str, Place]) -> Place:
@@ -146,7 +146,7 @@ def _context_round(items: list[StoryName], keys: list[str], current: dict[str, P
     them) and other written names give it; names written alike share one context."""
     contexts: dict[tuple[str, tuple[str, ...]], PlaceContext] = {}
     answers: list[Place | None] = []
-    lending = [(key, place) for key, place in current.items() if not _named_inside(place)]
+    lending = [(key, place) for key, place in current.items() if not named_inside(place)]
     # What the other places give, by the place a name leaves out (None: it leaves out none): names
     # that lend no place of their own share it.
     given: dict[str | None, PlaceContext] = {}
@@ -163,11 +163,13 @@ def _context_round(items: list[StoryName], keys: list[str], current: dict[str, P
     return answers
 
 
-def _named_inside(place: Place | None) -> bool:
+def named_inside(place: Place | None) -> bool:
     """A town or area found only inside a longer name ("Paris City Hall"): the evidence is the
     town's name, which the story counts where it writes it; counted again it would outweigh the
-    rest. (A country so found, "the Irish Republic", is the country written another way.)"""
-    return place is not None and found_inside_a_name(place) and not place.fcode.startswith("PCL")
+    rest. (A country so found, "the Irish Republic", is the country written another way; in "the
+    Japan Karaoke bar" it is only a bar's name.)"""
+    return place is not None and found_inside_a_name(place) and (
+        not place.fcode.startswith("PCL") or in_a_trade_name(place))
 
 
 def _settled_places(items: list[StoryName], keys: list[str], answers: list[Place | None],

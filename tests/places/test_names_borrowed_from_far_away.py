@@ -1,0 +1,67 @@
+"""Firms and buildings named after famous places elsewhere, and towns written after a comma that the
+tagger did not see (issue 11 items 2 and 3: written context is a filter; never a country the text
+does not name).
+
+A tavern, a grill or a karaoke bar may carry the name of a city or a country on another continent;
+where the story names towns of its own, that name says nothing of where the act was, nor of which
+countries the story is in. "X, <city>" puts X in that city even when the tagger missed the city's
+name, and a small town abroad is no peer of a city twenty times its size in a list. The
+nationalities of a list of missions ("the Pakistani, Indian and Iranian consulates") say whose
+missions they are, not where the story is.
+
+Every sentence is our own. Guards (which passed before) are marked.
+"""
+import pytest
+
+from trucewatch.extract.where import story_places
+from trucewatch.places.disambiguate import PlaceContext, ranked
+
+
+@pytest.mark.parametrize("text, country", [
+    # a grill named after a capital abroad, a tavern after a European town
+    ("Two men were shot outside the Lisbon Grill in Woodstock, Cape Town, late on Saturday.", "ZAF"),
+    ("Robbers fired at drinkers in the Heidelberg Tavern in Salt River, Cape Town.", "ZAF"),
+    # a country in a bar's name is not where the story is
+    ("Two grenades exploded in Pattani town late on Saturday. One was thrown at the door of "
+     "the Japan Noodle House.", "THA"),
+    # a province after a comma the tagger missed chooses the town
+    ("Gunmen shot a councillor dead in Miraflores, Guaviare, on Monday.", "COL"),
+    # India's own Jalalabad is a small town; the nationalities only say whose consulates they are
+    ("A bomber blew himself up outside the Pakistani, Indian and Iranian consulates in Jalalabad.", "AFG"),
+])
+def test_the_act_is_in_the_country_the_story_writes(main_location, text, country):
+    assert main_location(text).country == country
+
+
+@pytest.mark.parametrize("text, country", [
+    # a country in a part's name still says where the story is
+    ("Two bombers blew themselves up at a mosque in Mora in the far North of Cameroon, killing four.", "CMR"),
+    # a district written after its province is no area of the province
+    ("Fighting with militants left three soldiers dead in Diyarbakir Province, Sur district.", "TUR"),
+    # "Boko Haram" tagged as a facility is loosely spelled like a town in Afghanistan, and lends
+    # no context; the region is found inside a longer name that is no shop's
+    ("Two soldiers were hurt in a Boko Haram raid on the Far North Region of Cameroon.", "CMR"),
+])
+def test_guard_places_the_filters_must_keep(main_location, text, country):
+    assert main_location(text).country == country
+
+
+def test_a_city_after_a_comma_the_tagger_missed_still_places_the_name(nlp):
+    mentions = story_places(nlp("Gunmen shot a guard in Richmond, Cape Town."))
+    richmond = [m for m in mentions if m.text == "Richmond"]
+    assert richmond and (richmond[0].place is None or richmond[0].place.country == "ZA")
+
+
+@pytest.mark.parametrize("name", ["Richmond", "Salt River"])
+def test_a_town_abroad_is_no_peer_of_a_far_bigger_city_written_beside_it(name):
+    # Richmond, Virginia is twenty times smaller than Cape Town; Phoenix is only called Salt River
+    assert all(p.country == "ZA" for p in ranked(name, PlaceContext(nearby=("Cape Town",))))
+
+
+def test_guard_a_list_of_cities_of_like_size_is_still_a_list(main_location):
+    assert main_location("Rallies were held in Denver, Indianapolis and Louisville on Sunday.").name == "Denver"
+
+
+def test_guard_an_airport_named_after_its_city_is_in_that_city(main_location):
+    location = main_location("A car bomb exploded near Kabul International Airport, killing six guards.")
+    assert location.name == "Kabul"
