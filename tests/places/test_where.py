@@ -230,3 +230,23 @@ def test_every_point_of_a_journey_is_its_route(main_location):
     location = main_location("Militia fighters detained four travellers on the road from Kiseljak through "
                              "Ilidza to Sarajevo.")
     assert location is not None and location.name == "Kiseljak"
+
+
+def test_where_aircraft_took_off_is_not_where_they_struck(main_location):
+    location = main_location("The jets took off from Gao and bombed caves near Kidal.")
+    assert location is not None and location.name == "Kidal"
+
+
+def test_a_base_the_aircraft_left_gives_no_act_a_place():
+    from datetime import date
+
+    from trucewatch.extract import extract
+
+    events = extract("Malian jets carried out raids in the hills north of Kidal on Sunday. The jets took "
+                     "off from an air base in Gao and bombed caves in the area.", date(2026, 3, 2)).events
+    assert events and all(e.location is None or e.location.name != "Gao" for e in events)
+
+
+def test_guard_a_flight_that_is_the_act_keeps_its_own_places(main_location):
+    location = main_location("The envoy flew from Doha to Kabul on Monday.")
+    assert location is not None and location.name in ("Doha", "Kabul")
