@@ -109,8 +109,8 @@ def choose(doc, sentence, trigger, places: list[PlaceMention]) -> PlaceMention |
         return None
     # Governments that speak or are accused ("Ankara denied", "blamed Israel") and names of whose
     # forces ("US jets") say nothing of where the act was.
-    usable = [m for m in in_sentence if not _launch_point(doc, m) and not _departure_point(doc, m, trigger)
-              and not _describes_anaphor(doc, m) and not _across_from(doc, m)]
+    usable = [m for m in in_sentence if not _set_out_from(doc, m, trigger) and not _describes_anaphor(doc, m)
+              and not _across_from(doc, m)]
     # A town that only qualifies a participant ("a Denver transit officer", "the Kabul police
     # chief") when nothing else is named; a country that does ("US jets") never.
     candidates = [m for m in usable if not m.role] or [
@@ -179,21 +179,18 @@ def _route_end(doc, mention: PlaceMention, trigger) -> bool:
     return journey.i != trigger.i and journey.lemma_.lower() in JOURNEY_NOUNS
 
 
-def _launch_point(doc, mention: PlaceMention) -> bool:
-    """"fired the missile from positions in Sanaa province": where the shots left from."""
+def _set_out_from(doc, mention: PlaceMention, trigger) -> bool:
+    """Where shots were fired from ("fired the missile from positions in Sanaa province") or
+    aircraft left for the act ("the jets took off from a base in Diyala and bombed ..."): not where
+    it happened. A flight that is itself the act ("flew from Ankara to Tehran") keeps its places."""
     verb = _from_verb(doc, mention)
-    return verb is not None and verb.lemma_.lower() in LAUNCHING
-
-
-def _departure_point(doc, mention: PlaceMention, trigger) -> bool:
-    """"the jets took off from a base in Diyala and bombed ...": where aircraft left for the act
-    is not where it happened (a flight that is itself the act, "flew from Ankara to Tehran",
-    keeps its own places)."""
-    verb = _from_verb(doc, mention)
-    if verb is None or verb.i == trigger.i:
+    if verb is None:
         return False
-    particles = [f"{verb.lemma_.lower()} {child.lower_}" for child in verb.children if child.dep_ == "prt"]
-    return verb.lemma_.lower() in DEPARTING or any(phrase in DEPARTING for phrase in particles)
+    lemma = verb.lemma_.lower()
+    if lemma in LAUNCHING:
+        return True
+    particles = [f"{lemma} {child.lower_}" for child in verb.children if child.dep_ == "prt"]
+    return verb.i != trigger.i and (lemma in DEPARTING or any(phrase in DEPARTING for phrase in particles))
 
 
 def _from_verb(doc, mention: PlaceMention):

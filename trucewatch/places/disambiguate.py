@@ -216,7 +216,7 @@ def ranked(name: str, context: PlaceContext | None = None, *, limit: int = 10,
             kind_word = kind.group(2)
     if fuzzy and not any(c.match >= MIN_MATCH for c in candidates):
         contained, inner = _contained_place(text)
-        if context.near and text.split()[-1].lower().strip(".,") in trade_words():
+        if context.near and _trade_name(text):
             # "the Heidelberg Tavern in Cape Town", "the Japan Karaoke bar": shops, bars and firms
             # borrow famous places' names. Where the story names towns of its own, such a place
             # counts only where the story is. (Courts, airports and stations are named after
@@ -267,13 +267,16 @@ def trade_words() -> frozenset[str]:
     return _name_words()["trade_nouns"]
 
 
-def in_a_trade_name(place: Place) -> bool:
-    """A place found only inside the name of a shop, a bar or a firm ("the Japan Karaoke bar"),
-    which may borrow any famous place's name."""
-    if not found_inside_a_name(place):
-        return False
-    words = place.note[len(NAMED_IN):].strip().strip("'").split()
+def _trade_name(name: str) -> bool:
+    """A shop's, a bar's or a firm's name ("the Japan Karaoke bar"), which may borrow any famous
+    place's name."""
+    words = name.split()
     return bool(words) and words[-1].lower().strip(".,") in trade_words()
+
+
+def in_a_trade_name(place: Place) -> bool:
+    """A place found only inside the name of a shop, a bar or a firm."""
+    return found_inside_a_name(place) and _trade_name(place.note[len(NAMED_IN):].strip().strip("'"))
 
 
 def _spelled_out(candidates) -> bool:

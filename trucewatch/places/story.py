@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from trucewatch.places.disambiguate import PlaceContext, in_a_trade_name, found_inside_a_name, resolve
+from trucewatch.places.disambiguate import PlaceContext, found_inside_a_name, in_a_trade_name, resolve
 from trucewatch.places.model import Place
 from trucewatch.places.names import name_key
 
