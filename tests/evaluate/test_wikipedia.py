@@ -111,3 +111,15 @@ def test_a_text_names_its_country(text, code, named):
     from trucewatch.evaluate.wikipedia import country_named_in_text
 
     assert country_named_in_text(code, text) is named
+
+
+def test_a_group_accused_of_the_main_event_counts_apart(data, tmp_path, fake, event):
+    accused = {"claimant": {"text": "Police"}, "stance": "accuses", "about": "perpetrator",
+               "value": "Western Brigade", "text": "Police blamed the Western Brigade.", "start": 0, "end": 10}
+    bus_stop = [event("bombing", main=True, actors=[{"text": "the Eastern Front", "role": "initiator"}])]
+    school = [event("looting", main=True, claims=[accused])]
+    extractor = fake({"bus stop": bus_stop, "school": school})
+    scores = evaluate("wikipedia", [data / "wikipedia_ok.csv"], extractor=extractor,
+                      misses_path=tmp_path / "m.jsonl").values()
+    assert scores["perpetrator found"] == 0.5  # an accusation is not a finding
+    assert scores["perpetrator found or accused"] == 1.0

@@ -16,7 +16,9 @@ ACLED and GTD):
   gold country (a place abroad is the worst miss).
 - perpetrator: the gold group (unless blank or unknown; "(suspected)" dropped) found by fuzzy
   name, or by the actor dictionary's name for it, among the main event's initiators and the
-  document's claims of responsibility.
+  document's claims of responsibility; a second figure also counts the parties the main
+  event's accusations name ("X is suspected", "blamed on X"), since coders often record a
+  suspected group as the perpetrator.
 - act family: the gold type read through data/wikipedia_types.yaml as ACLED sub-event types;
   right when our main event's ACLED sub-event type is one of them.
 "Any event" rows score the same fields on the best of all our events: the gap between them and
@@ -274,6 +276,12 @@ def _names(events: list[Event], extraction: Extraction) -> list[str]:
     return [name for name in names if name]
 
 
+def _accused(events: list[Event]) -> list[str]:
+    """The parties the main event's accusations name ("Boko Haram is suspected")."""
+    return [claim.value for event in events for claim in event.claims
+            if claim.stance == "accuses" and claim.value]
+
+
 @lru_cache(maxsize=5_000)
 def _dictionary_name(group: str) -> str | None:
     try:
@@ -295,6 +303,7 @@ class Scorer:
         self.place, self.in_country, self.place_named = Accuracy(), Accuracy(), Accuracy()
         self.abroad_named = Accuracy()  # located main events abroad though the text names the country
         self.perpetrator, self.family = Accuracy(), Accuracy()
+        self.perpetrator_or_accused = Accuracy()
         self.any_exact, self.any_place, self.any_family = Accuracy(), Accuracy(), Accuracy()
         self.place_unknown = self.place_country_only = 0
         self.family_unscored = 0
@@ -307,8 +316,11 @@ class Scorer:
         self._place(gold["place"], event, events, misses, item.text)
         if gold["perpetrator"]:
             names = _names([event] if event else [], extraction)
-            if not self.perpetrator.add(found_group(gold["perpetrator"], names)):
-                misses.append({"field": "perpetrator", "gold": gold["perpetrator"], "predicted": names})
+            found = self.perpetrator.add(found_group(gold["perpetrator"], names))
+            accused = _accused([event] if event else [])
+            if not self.perpetrator_or_accused.add(found or found_group(gold["perpetrator"], accused)):
+                misses.append({"field": "perpetrator", "gold": gold["perpetrator"], "predicted": names,
+                               "accused": accused})
         families = gold_families(gold["type"])
         if families:
             accepted = accepted_sub_types(families)
@@ -372,6 +384,9 @@ class Scorer:
             self.place_named.score("place within 25 km, text names the gold place",
                                    "rows whose text writes the gold city's name (the rest cannot be read from it)"),
             self.perpetrator.score("perpetrator found", "main event's initiators, claims of responsibility"),
+            self.perpetrator_or_accused.score("perpetrator found or accused",
+                                              "also the parties the main event's accusations name "
+                                              "(misses listed by this one)"),
             self.family.score("act family", f"ACLED sub-event type; {self.family_unscored} gold types unmapped"),
             self.any_exact.score("toll exact on any event", "best of all events (what a perfect main-event choice gives)"),
             self.any_place.score("place within 25 km on any event", "best of all events"),

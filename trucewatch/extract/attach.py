@@ -56,6 +56,8 @@ def _denier(claimant: Claimant, draft: Draft) -> Claimant:
 def _claim_records(claim: ClaimMention, sent, on: date | None, implied: str | None = None,
                    draft: Draft | None = None) -> list[Claim]:
     """One claim per accused party ("accused Syrian and Russian warplanes": SYR, then RUS)."""
+    if claim.stance == "claims_responsibility" and claim.claimant is None:
+        return []  # "he confessed to the shooting", "he" named nowhere: no one to record
     claimant = _claimant(claim.claimant, on, implied)
     if draft is not None and claim.stance in ("denies", "disputes"):
         claimant = _denier(claimant, draft)

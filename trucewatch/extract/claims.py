@@ -8,9 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from trucewatch.extract.blame import accused_party, negated, pinned, reporting_verb
 from trucewatch.extract.datafiles import load, words
 from trucewatch.extract.what import LIGHT_VERBS, Trigger
-from trucewatch.extract.who import CARRIER_VERBS, Participant, _make, negated_phrase
+from trucewatch.extract.who import CARRIER_VERBS, RELATIVE_TAGS, Participant, _is_act_noun, _make, negated_phrase
 
 # Stances that contest or pin an act on someone: only alleged acts can be their topic.
 CONTESTING = frozenset({"denies", "disputes", "accuses", "retracts"})
@@ -32,6 +33,7 @@ class ClaimLexicon:
     references: dict[str, str]
     needs_reference: frozenset[str]
     responsibility_verbs: frozenset[str]
+    accused_preps: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -43,6 +45,7 @@ def claim_lexicon() -> ClaimLexicon:
         references=dict(data["references"]),
         needs_reference=frozenset(data["needs_reference"]),
         responsibility_verbs=frozenset(data.get("responsibility_verbs", ())),
+        accused_preps=frozenset(data.get("accused_preps", ())),
     )
 
 
@@ -64,13 +67,16 @@ class ClaimMention:
 
 def _subject(verb) -> list[Participant]:
     node = verb
-    for _ in range(3):
+    came_by_conj = False
+    for step in range(3):
+        shared = step > 0 and came_by_conj  # "He was arrested and admitted ...": one subject
         for child in node.children:
-            if child.dep_ in ("nsubj", "csubj"):
+            if child.dep_ in ("nsubj", "csubj") or (shared and child.dep_ == "nsubjpass"):
                 return _make(child, "claimant")
             if child.dep_ == "agent":
                 return [p for g in child.children if g.dep_ == "pobj" for p in _make(g, "claimant")]
         if node.dep_ in ("conj", "xcomp", "advcl") and node.head.i != node.i:
+            came_by_conj = node.dep_ == "conj"
             node = node.head
         else:
             break
@@ -114,14 +120,63 @@ def _has_complement(verb) -> bool:
     return False
 
 
-def _scope(verb, exclude: set[int]) -> set[int]:
-    """Token indices the claim speaks about: the verb's subtree minus the claimant."""
+def _scope(verb, exclude: set[int], keep_passive: bool = False) -> set[int]:
+    """Token indices the claim speaks about: the verb's subtree minus the claimant (and minus
+    a passive subject, unless it names the act: "the attack was blamed on the rebels")."""
+    left_out = ("nsubj", "csubj", "punct", "cc", "conj") + (() if keep_passive else ("nsubjpass",))
     out = set()
     for child in verb.children:
-        if child.i in exclude or child.dep_ in ("nsubj", "nsubjpass", "csubj", "punct", "cc", "conj"):
+        if child.i in exclude or child.dep_ in left_out:
             continue
         out.update(tok.i for tok in child.subtree)
     return out
+
+
+def _itself(claimant: Participant | None, accused: Participant) -> bool:
+    """"The group said it was behind the attack", "claimed that its branch was responsible":
+    a party that pins the act on itself or on its own unit claims it."""
+    if claimant is None:
+        return False
+    return claimant.head_i == accused.head_i or (accused.owner is not None and accused.owner == claimant.text)
+
+
+def _names_an_act(token, trigger_tokens) -> bool:
+    """"The attack was blamed on ...": a passive subject that is the act, not the accused."""
+    return token.i in trigger_tokens or _is_act_noun(token) or token.lower_ in ("it", "this", "that")
+
+
+def _clause_doers(verb, trigger_tokens) -> list:
+    """The doer of the act a that-clause alleges: its subject, or its by-phrase if passive."""
+    for clause in verb.children:
+        carried = clause.lemma_.lower() in LIGHT_VERBS | CARRIER_VERBS and any(
+            t.i in trigger_tokens for t in clause.subtree)  # "that the group carried out the attack"
+        if clause.dep_ != "ccomp" or not (clause.i in trigger_tokens or carried):
+            continue
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in clause.children):
+            return [g for c in clause.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        return [c for c in clause.children if c.dep_ == "nsubj" and c.i not in trigger_tokens]
+    return []
+
+
+def _relative_act(verb, trigger_tokens) -> set[int]:
+    """"A bomb exploded in the market, which the governor blamed on the rebels": a relative
+    pronoun as the object stands for the latest act before it in the sentence."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "obj", "nsubjpass") and child.tag_ in RELATIVE_TAGS:
+            before = [i for i in trigger_tokens if i < child.i]
+            return {max(before)} if before else set()
+    return set()
+
+
+def _owned_acts(verb, objects) -> list:
+    """What a verb of owning up takes: "claimed the bombing", "admitted carrying out the
+    attack", "confessed to the killing" (through a light verb to its object)."""
+    nodes = list(objects) + [c for c in verb.children if c.dep_ == "xcomp"]
+    nodes += [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "to"
+              for g in p.children if g.dep_ in ("pobj", "pcomp")]
+    carried = [o for n in nodes if n.lemma_.lower() in LIGHT_VERBS | CARRIER_VERBS
+               for o in n.children if o.dep_ in ("dobj", "obj")]
+    return nodes + carried
 
 
 def _objects(verb):
@@ -154,7 +209,8 @@ def find_claims(sent, triggers: list[Trigger]) -> list[ClaimMention]:
     found: list[ClaimMention] = []
     for tok in sent:
         lemma = tok.lemma_.lower()
-        if tok.pos_ == "VERB" and lemma in lexicon.verbs:
+        if tok.pos_ == "VERB" and lemma in lexicon.verbs and tok.dep_ not in ("amod", "compound"):
+            # "four suspected kidnappers", "an alleged attack": a quality, no one's claim
             mention = _verb_claim(tok, lemma, lexicon, trigger_tokens)
             if mention:
                 found.append(mention)
@@ -164,8 +220,44 @@ def find_claims(sent, triggers: list[Trigger]) -> list[ClaimMention]:
             mention = ClaimMention(tok.i, "asserts", "occurrence", sources[0] if sources else None,
                                    trigger_heads=[t.head.i for t in triggers])
             found.append(mention)
+    for copula, party, acts in pinned(sent):
+        mention = _pinned_claim(copula, party, acts, lexicon, trigger_tokens, found)
+        if mention:
+            found.append(mention)
     _alternative_accounts(found, sent, heads, trigger_tokens)
     return found
+
+
+def _pinned_claim(copula, party, acts, lexicon: ClaimLexicon, trigger_tokens,
+                  found: list[ClaimMention]) -> ClaimMention | None:
+    """"X is believed to be behind the attack": an accusation of X by whoever says so; "the
+    group said it was behind the attack" a claim of responsibility; "denied it was behind the
+    attack" leaves the denial, now about who did it."""
+    if negated(copula):
+        return None
+    verb = reporting_verb(copula, lexicon.verbs)
+    said = [m for m in found if verb is not None and m.verb_i == verb.i]
+    claimants = _subject(verb) if verb is not None else []
+    claimant = claimants[0] if claimants else None
+    heads = sorted({trigger_tokens[t.i].head.i for act in acts for t in act.subtree
+                    if t.i in trigger_tokens and allegeable(trigger_tokens[t.i].act)})
+    stance = lexicon.verbs[verb.lemma_.lower()][0] if verb is not None else None
+    if stance in ("denies", "disputes", "retracts"):
+        for mention in said:
+            mention.about = "perpetrator"
+        if said:
+            return None
+        return ClaimMention(verb.i, stance, "perpetrator", claimant, trigger_heads=heads, refers_back=not heads)
+    accused = accused_party(party)
+    if accused is None:
+        return None
+    for mention in said:  # "officials said X was behind it": the saying is this accusation
+        if mention.about != "type":  # "suspected that the perpetrator was a suicide bomber" types it too
+            found.remove(mention)
+    stance = "claims_responsibility" if _itself(claimant, accused) else "accuses"
+    return ClaimMention(copula.i if verb is None else verb.i, stance, "perpetrator", claimant,
+                        accused.text if stance == "accuses" else None,
+                        "actor" if stance == "accuses" else None, heads, refers_back=not heads)
 
 
 def _verb_claim(verb, lemma, lexicon: ClaimLexicon, trigger_tokens) -> ClaimMention | None:
@@ -184,7 +276,7 @@ def _verb_claim(verb, lemma, lexicon: ClaimLexicon, trigger_tokens) -> ClaimMent
             stance = "claims_responsibility"
         about = "perpetrator"
     elif lemma in lexicon.responsibility_verbs and any(
-            o.i in trigger_tokens and trigger_tokens[o.i].act.family == "violence" for o in objects):
+            o.i in trigger_tokens and trigger_tokens[o.i].act.family == "violence" for o in _owned_acts(verb, objects)):
         # "The Front claimed the bombing": claiming an attack is claiming responsibility for it.
         stance, about = "claims_responsibility", "perpetrator"
     reference_objects = [o for o in objects if o.lemma_.lower() in lexicon.references]
@@ -201,19 +293,26 @@ def _verb_claim(verb, lemma, lexicon: ClaimLexicon, trigger_tokens) -> ClaimMent
     if reference:
         about = reference
     if stance == "accuses":
-        accused = [o for o in objects if o.i not in trigger_tokens]
+        accused = [o for o in objects if o.i not in trigger_tokens and o.tag_ not in RELATIVE_TAGS]
         for prep, g in _of_object(verb):
-            if prep in ("on",) and g.i not in trigger_tokens:
+            if prep in lexicon.accused_preps and g.i not in trigger_tokens:
                 accused = [g]
+        if not accused:  # "Boko Haram was blamed for the attack", "the rebels are suspected"
+            accused = [c for c in verb.children if c.dep_ == "nsubjpass" and not _names_an_act(c, trigger_tokens)]
+        if not accused:  # "alleged that soldiers had shelled the village": the clause's doer
+            accused = _clause_doers(verb, trigger_tokens)
         named = _make(accused[0], "target") if accused else []
         if named:  # "each blaming the other" names nobody
             value_text, value_kind = named[0].text, "actor"
             also_accused = [p.text for p in named[1:]]
+    # "The attack was blamed on the rebels", "it was blamed on ...": the passive subject is the act
+    passive_acts = [c for c in verb.children if c.dep_ == "nsubjpass" and _names_an_act(c, trigger_tokens)]
     exclude = {p.head_i for p in claimants}
     for c in verb.children:
-        if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
+        if c.dep_ in ("nsubj", "csubj") or (c.dep_ == "nsubjpass" and c not in passive_acts):
             exclude.add(c.i)
-    scope = _scope(verb, exclude)
+    scope = _scope(verb, exclude, keep_passive=stance == "accuses")
+    scope |= _relative_act(verb, trigger_tokens)
     if verb.dep_ == "parataxis" and verb.head.i < verb.i and stance not in CONTESTING:
         # "fighters surrendered on Monday, the administration said, ...": the quoted clause
         scope |= {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}
@@ -225,6 +324,7 @@ def _verb_claim(verb, lemma, lexicon: ClaimLexicon, trigger_tokens) -> ClaimMent
             t.i for o in reference_objects for t in o.subtree}
         if stance == "accuses":  # "alleged that the army took part in the killing": the whole clause
             direct |= {t.i for c in verb.children if c.dep_ == "ccomp" for t in c.subtree}
+            direct |= {t.i for c in passive_acts for t in c.subtree} | _relative_act(verb, trigger_tokens)
         # "denied that any of its members had switched sides": whatever a that-clause says
         # happened is what the denial denies
         said = {t.i for c in verb.children if c.dep_ == "ccomp" for t in c.subtree} if stance == "denies" else set()
@@ -233,7 +333,8 @@ def _verb_claim(verb, lemma, lexicon: ClaimLexicon, trigger_tokens) -> ClaimMent
                   and any(tok.i in direct for tok in t.tokens)}
     scoped_triggers = sorted(set(scoped) - referenced_acts)
     if not scoped_triggers:
-        if not (reference or (stance in ("accuses", "claims_responsibility") and not _has_complement(verb))):
+        if not (reference or (stance in ("accuses", "claims_responsibility")
+                              and (passive_acts or not _has_complement(verb)))):
             return None  # about something that is not an act of this story
         refers_back = True
     mention = ClaimMention(verb.i, stance, about, claimant, value_text, value_kind,
@@ -258,6 +359,8 @@ def _type_statement(verb, mention: ClaimMention, trigger_tokens) -> None:
         typed = next((trigger_tokens[t.i] for a in attrs for t in a.subtree if t.i in trigger_tokens), None)
         if anaphoric and typed is not None:
             mention.about = "type"
+            if mention.stance == "accuses":  # "suspected that it was a car bomb" asserts a type
+                mention.stance = "asserts"
             mention.value_text = typed.act.name
             mention.value_kind = "act"
             mention.suppressed_heads.append(typed.head.i)

@@ -15,7 +15,7 @@ from trucewatch.extract.datafiles import words
 from trucewatch.extract.claims import CONTESTING, ClaimMention, claim_lexicon, find_claims
 from trucewatch.extract.denials import fold_self_denials
 from trucewatch.extract.drafts import Draft, Mention, StoryPlaces, actor_refs, merge_refs, sentence_span
-from trucewatch.extract.fusion import conflicts, fuse_headline, fuse_into
+from trucewatch.extract.fusion import anaphoric, conflicts, fuse_headline, fuse_into
 from trucewatch.extract.modality import clause_verb, failed, status_of, tense_of, ultimatum
 from trucewatch.extract.what import Trigger, armed_variant, default_lexicon, find_triggers, is_casualty_only
 from trucewatch.extract.who import actor_like, after_dateline, participants
@@ -202,9 +202,12 @@ def _recounted(mention: Mention, claims: list[ClaimMention]) -> bool:
 def _story_act(mention: Mention, drafts: list[Draft]) -> Draft | None:
     """The earlier event of the story an attributed act speaks about: same family, no conflict;
     the same act type first, then the latest."""
+    # "confessed to the shooting" after his arrest elsewhere: "the shooting" points back, and the
+    # place of the sentence that names it is not its place
+    pointing_back = anaphoric(mention)
     earlier = [d for d in drafts if d.act.family == mention.act.family
                and d.mentions[0].sentence.start_char <= mention.sentence.start_char
-               and not conflicts(mention, d, ignore_status=True)]
+               and not conflicts(mention, d, ignore_status=True, ignore_place=pointing_back)]
     same = [d for d in earlier if d.act.name == mention.act.name]
     return (same or earlier or [None])[-1]
 

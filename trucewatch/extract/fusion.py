@@ -13,7 +13,7 @@ from trucewatch.places.model import distance_km
 ANAPHORIC_DETS = words("act_words.yaml", "anaphoric_dets")
 
 
-def _anaphoric(mention) -> bool:
+def anaphoric(mention) -> bool:
     head = mention.trigger.head
     if is_casualty_only(mention.trigger):
         return True
@@ -34,7 +34,7 @@ def compatible_acts(mention, draft) -> bool:
         or any(is_casualty_only(m.trigger) for m in draft.mentions)
 
 
-def conflicts(mention, draft, *, ignore_status: bool = False) -> bool:
+def conflicts(mention, draft, *, ignore_status: bool = False, ignore_place: bool = False) -> bool:
     """A different status, a different day or a different place: another event."""
     if (mention.status == "background") != (draft.status == "background"):
         return True  # the war's toll is never the act's, nor the act a part of the war's toll
@@ -46,6 +46,8 @@ def conflicts(mention, draft, *, ignore_status: bool = False) -> bool:
             and mention.when.start != draft.when.start:
         return True
     here, there = mention.location, draft.location
+    if ignore_place:
+        return False
     if here and there and here.geonameid and there.geonameid and here.geonameid != there.geonameid:
         return not _within_one_place(here, there)
     return False
@@ -99,7 +101,7 @@ SAME_INCIDENT_CHARS = 400  # a later act this close to the last violent one (abo
 
 def fuse_into(mention, drafts: list):
     """Merge `mention` into the latest compatible earlier event; return it, or None if new."""
-    if not (_anaphoric(mention) or _same_incident(mention, drafts)):
+    if not (anaphoric(mention) or _same_incident(mention, drafts)):
         return None
     for draft in reversed(drafts):
         if draft.mentions[-1].sentence.start_char == mention.sentence.start_char:
