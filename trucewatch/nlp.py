@@ -125,6 +125,9 @@ def parse_repairs(doc):
         if token.dep_ == "npadvmod" and token.lemma_.lower() in units:
             _object_before_time(token, units)
             continue
+        if token.dep_ == "compound" and token.head.pos_ == "VERB":
+            _subject_read_as_compound(token)
+            continue
         source = token.head
         if token.dep_ != "advcl" or token.tag_ != "VBG" or source.i > token.i \
                 or source.lemma_.lower() not in speech or token.lemma_.lower() in own \
@@ -150,6 +153,18 @@ def _object_of_dangling(prep) -> None:
         return
     noun.head = prep
     noun.dep_ = "pobj"
+
+
+def _subject_read_as_compound(name) -> None:
+    """"ETA bombs a police convoy": a name before a verb that has no subject, read as part of
+    a compound noun, is the verb's subject."""
+    verb = name.head
+    if name.i < verb.i and name.pos_ in ("PROPN", "NOUN") and verb.tag_ in ("VBZ", "VBD", "VBP") \
+            and verb.text.islower() and any(c.dep_ in ("dobj", "obj") for c in verb.children) \
+            and verb.dep_ in ("ROOT", "ccomp", "conj", "advcl", "relcl", "parataxis") \
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children) \
+            and all(t.dep_ in ("compound", "det", "amod") for t in name.doc[name.left_edge.i:verb.i] if t.head.i == verb.i):
+        name.dep_ = "nsubj"
 
 
 def _object_before_time(unit, units) -> None:

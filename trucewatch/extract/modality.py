@@ -16,6 +16,7 @@ HYPOTHETICAL_AUX = words("clause_words.yaml", "hypothetical_aux")
 FUTURE_AUX = words("clause_words.yaml", "future_aux")
 CONDITIONAL_MARKS = words("clause_words.yaml", "conditional_marks")
 ONGOING_VERBS = words("clause_words.yaml", "ongoing_verbs")
+NOT_ONGOING_PARTICLES = words("clause_words.yaml", "not_ongoing_particles")
 NEGATING_DETS = words("clause_words.yaml", "negating_dets")
 # requesting_verbs and wishing_verbs (data/clause_words.yaml) ask or hope that someone else acts.
 PREVENTING_VERBS = words("clause_words.yaml", "preventing_verbs")
@@ -119,8 +120,9 @@ def _noun_status(trigger: Trigger, verb) -> str | None:
     lemma = verb.lemma_.lower()
     if lemma in PREVENTING_VERBS:
         return "negated"
-    if lemma in ONGOING_VERBS:
-        return "ongoing"
+    if lemma in ONGOING_VERBS and not any(c.dep_ == "prt" and c.lower_ in NOT_ONGOING_PARTICLES
+                                          for c in verb.children):
+        return "ongoing"  # "the shelling went on", not "a car bomb went off"
     return None
 
 

@@ -244,11 +244,23 @@ def _cumulative(anchor, victims) -> bool:
     return any(war_subject(holder, victims) or period_frame(holder) for holder in holders)
 
 
+def _counted_in(member):
+    """The people a gathering noun counts ("a total of 88 people", "a group of six
+    soldiers"), or None."""
+    if member.lemma_.lower() not in _w("gathering_nouns"):
+        return None
+    return next((g for prep in _children(member, "prep") if prep.lower_ == "of"
+                 for g in _children(prep, "pobj")), None)
+
+
 def _member_count(member) -> tuple[int | None, int | None, int | None] | None:
     """How many people one coordinated member of a victim phrase is."""
     doc = member.doc
     if member.ent_type_ in NOT_VICTIM_ENTS:
         return None
+    counted = _counted_in(member)
+    if counted is not None:  # "a total of 88 people": the people, not "a total" as one
+        return _member_count(counted)
     if member.like_num or member.tag_ == "CD" or read_count(member.text) is not None:
         if YEAR.match(member.text):
             return None

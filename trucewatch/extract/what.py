@@ -318,8 +318,17 @@ def _victims(head):
             yield from (g for g in child.children if g.dep_ == "pobj")
         elif child.dep_ == "advcl" and is_to_infinitive(child) and _purpose_verb(child):
             yield from (g for g in child.children if g.dep_ == "dobj")  # "fired to disperse protesters"
-    if head.dep_ in ("acl", "relcl") and head.head.pos_ in NOUN_TAGS:
+    if head.dep_ in ("acl", "relcl") and head.head.pos_ in NOUN_TAGS and _suffered_by_its_noun(head):
         yield head.head
+
+
+def _suffered_by_its_noun(clause) -> bool:
+    """"soldiers killed in the ambush", "the village that the rebels burned": the noun suffered
+    the act; "the group that has seized parts of Iraq", "fighters attacking the town" did it."""
+    if clause.dep_ == "acl":
+        return clause.tag_ == "VBN"
+    return not any(c.dep_ in ("nsubj", "csubj") and c.tag_ in ("WDT", "WP") or c.lower_ == "that" and c.dep_ == "nsubj"
+                   for c in clause.children)
 
 
 def _harmed_in(head):
@@ -355,11 +364,28 @@ def _switch_variant(trigger: Trigger, ontology: Ontology, variant: str | None, g
     if not variant:
         return False
     group = ontology.groups.get(group_name or "", frozenset())
-    members = [m for party in parties for m in (party, *party.conjuncts)]
+    members = [m for party in parties for m in (party, *party.conjuncts, counted_whole(party))]
     if any(_in_group(party, group) for party in members):
         trigger.act = ontology.acts[variant]
         return True
     return False
+
+
+def counted_whole(token):
+    """"Hundreds of members of Boko Haram", "a group of gunmen", "two of the soldiers": the
+    people counted or gathered, not the count."""
+    if not (fixed_lemma(token) in PARTITIVE_HEADS or token.ent_type_ == "CARDINAL"):
+        return token
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for g in child.children:
+                if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN") and g.ent_type_ not in PLACE_ENTITIES:
+                    return g  # not "a group of Puerto Rico": whose group, not who
+    return token
+
+
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+PARTITIVE_HEADS = words("participants.yaml", "partitive_heads")
 
 
 def armed_variant(act: ActType, harmed_by: Trigger) -> ActType | None:
@@ -513,10 +539,24 @@ def find_triggers(sent, lexicon: Lexicon | None = None) -> list[Trigger]:
     found.extend(d for d in demands if d.head.i not in {t.head.i for t in found})
     found = _intentions(found, ontology)
     found = _enacted_orders(found)
+    _named_by_theme(found)
     absorbed = {i for trig in found for i in trig.absorbed}
     merged = _merge_linked(_merge_consequences([trig for trig in found if trig.head.i not in absorbed]))
     _announce_violence(merged, ontology)
     return merged
+
+
+def _named_by_theme(found: list[Trigger]) -> None:
+    """"Threw petrol bombs": a verb that is a violent act only through the weapon it throws
+    takes the act that weapon's own name says (arson, not a bombing)."""
+    nouns = {trig.head.i: trig for trig in found if trig.kind == "noun" and trig.act.family == "violence"}
+    for trig in found:
+        if trig.kind != "verb" or trig.act.family != "violence":
+            continue
+        named = next((nouns[i] for i in trig.absorbed if i in nouns and nouns[i].act.name != trig.act.name), None)
+        if named is not None:
+            trig.act = named.act
+            trig.add_tokens(*(t for t in named.tokens if t.i != trig.head.i))
 
 
 WITHHELD_VERBS = words("act_words.yaml", "withheld_verbs")

@@ -14,8 +14,8 @@ from functools import lru_cache
 from trucewatch.extract.datafiles import actor_nouns, words
 from trucewatch.ontology import default_ontology
 from trucewatch.nlp import text_of
-from trucewatch.extract.what import (CARRIER_NOUNS, LIGHT_VERBS, Trigger, asked_clause, asked_party, default_lexicon,
-                                     elided_passive, fixed_lemma, is_to_infinitive)
+from trucewatch.extract.what import (CARRIER_NOUNS, LIGHT_VERBS, Trigger, asked_clause, asked_party, counted_whole,
+                                     default_lexicon, elided_passive, fixed_lemma, is_to_infinitive)
 
 SUBJECTS = ("nsubj", "csubj")
 PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
@@ -252,9 +252,21 @@ def _owner(member) -> str | None:
     return None
 
 
+def _setters(device) -> list[Participant]:
+    """"A bomb planted by the rebels", "an IED that was laid by militants": whoever set the
+    device in place did the act it was the means of."""
+    found = []
+    for clause in device.children:
+        if clause.dep_ in ("acl", "relcl") and fixed_lemma(clause) in _words("setting_verbs"):
+            found.extend(p for agent in clause.children if agent.dep_ == "agent"
+                         for g in agent.children if g.dep_ == "pobj" for p in _make(g, "initiator"))
+    return found
+
+
 def _make(token, role: str) -> list[Participant]:
     out = []
     for member in _conjuncts(token):
+        member = counted_whole(member)
         if in_dateline(member) or negated_phrase(member):
             continue
         member = _stand_in(member)
@@ -282,7 +294,6 @@ def _make(token, role: str) -> list[Participant]:
     return out
 
 
-PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 
 
 def _written_as_place(member) -> bool:
@@ -311,6 +322,8 @@ def _verb_participants(verb, initiators: list, targets: list) -> None:
         elif dep in SUBJECTS and not passive:
             if not _is_munition(child):  # "A missile slammed into the camp": the means, not a side
                 initiators.extend(_make(child, "initiator"))
+            else:  # "a bomb planted by the rebels exploded": who set it
+                initiators.extend(_setters(child))
         elif dep in PASSIVE_SUBJECTS or (elided and dep == "nsubj"):
             targets.extend(_make(child, "target"))
         elif dep in OBJECTS:
@@ -513,6 +526,17 @@ def _noun_participants(noun, initiators: list, targets: list, own: frozenset[int
             targets.extend(_prep_targets(child))
         elif dep == "acl":  # "an attack targeting a convoy"
             targets.extend(p for g in child.children if g.dep_ in OBJECTS for p in _make(g, "target"))
+    initiators.extend(_setters(noun))  # "a roadside bomb placed by militants killed two"
+    for word in own:
+        # "an LTTE car bomb explosion": a name on the act's own words names its doer
+        tok = noun.doc[word]
+        if word == noun.i or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        initiators.extend(p for child in tok.children if child.i not in own and child.dep_ in ("amod", "compound")
+                          and child.ent_type_ not in PLACE_ENTS  # "the Iraq attacks": where
+                          and (child.ent_type_ in ("NORP", "ORG") or child.pos_ == "PROPN"
+                               or child.lemma_.lower() in ACTOR_MODIFIERS)
+                          for p in _make(child, "initiator"))
     head = noun.head
     contact = head.head if noun.dep_ == "pobj" else head
     if noun.dep_ in OBJECTS + ("pobj",) and _met_a_planted_device(contact):
