@@ -7,7 +7,8 @@ where the story names towns of its own, that name says nothing of where the act 
 countries the story is in. "X, <city>" puts X in that city even when the tagger missed the city's
 name, and a small town abroad is no peer of a city twenty times its size in a list. The
 nationalities of a list of missions ("the Pakistani, Indian and Iranian consulates") say whose
-missions they are, not where the story is.
+missions they are, not where the story is. A name the tagger missed, whose only namesake lies in
+a country far from every place the story names, is not that namesake.
 
 Every sentence is our own. Guards (which passed before) are marked.
 """
@@ -65,3 +66,25 @@ def test_guard_a_list_of_cities_of_like_size_is_still_a_list(main_location):
 def test_guard_an_airport_named_after_its_city_is_in_that_city(main_location):
     location = main_location("A car bomb exploded near Kabul International Airport, killing six guards.")
     assert location.name == "Kabul"
+
+
+
+def _events(text):
+    from datetime import date
+
+    from trucewatch.extract import extract
+
+    return extract(text, date(2026, 3, 2)).events
+
+
+def test_an_untagged_namesake_far_from_every_place_the_story_names_is_not_chosen():
+    # Piccadilly is in the gazetteer only as a suburb of an Australian mining town
+    events = _events("A bomb exploded in a bar in Piccadilly on Friday. Hours later a club in London "
+                     "was attacked.")
+    assert events
+    assert all(e.location is None or e.location.country == "GBR" for e in events)
+
+
+def test_guard_an_untagged_town_across_a_border_from_the_story_is_kept():
+    event = next(e for e in _events("A rocket fired from Jabaliya hit a house in Sederot, wounding two.") if e.main)
+    assert event.location is not None and event.location.country == "ISR"

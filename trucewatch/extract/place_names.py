@@ -32,9 +32,9 @@ from trucewatch.nlp import starts_sentence, text_of
 from trucewatch.places import get_gazetteer
 from trucewatch.places.disambiguate import (KIND_SUFFIX, PART_PREFIX, PlaceContext, found_inside_a_name, ranked,
                                              trade_words, transliterated_countries, written_countries)
-from trucewatch.places.model import Place
+from trucewatch.places.model import Place, distance_km
 from trucewatch.places.names import name_key, skeleton
-from trucewatch.places.story import StoryName, named_inside, resolve_story, story_focus
+from trucewatch.places.story import StoryName, named_inside, near_points, resolve_story, story_focus
 from trucewatch.places.wordstats import is_common_word
 
 EXACT_MATCH = 0.95  # a namesake in a named country must be spelled this well to replace another
@@ -478,7 +478,8 @@ def _states_short_name(place: Place) -> bool:
 
 
 def _plausible_extra(place: Place | None, focus: tuple[str, ...], introduced: bool, label: str,
-                     text: str, dateline: bool = False, acting: bool = False) -> bool:
+                     text: str, dateline: bool = False, acting: bool = False,
+                     far_from_story: bool = False) -> bool:
     """Names NER did not call places count when the match is good and something vouches: the
     curated list, the story's countries, a word that introduces a place, or prominence."""
     if place is None or (place.extra.get("demonym") and not is_abbreviation(text)):
@@ -489,12 +490,26 @@ def _plausible_extra(place: Place | None, focus: tuple[str, ...], introduced: bo
         return place.country in focus or (introduced and (_well_known(place) or place.fcode in SEATS))
     if place.source and not place.source.startswith(("geonames", "whosonfirst", "naturalearth")):
         return True
-    if _well_known(place) or dateline or (introduced and _sizeable(place, 1_000)):
+    if _well_known(place) or dateline:
         return True
+    if introduced and _sizeable(place, 1_000) and not far_from_story:
+        return True  # "in Piccadilly" beside London: no Australian suburb of that name
     if acting:  # "Adams was shot", "Bell said": a person's role; a seat town of the region may still be
         return place.country in focus and place.fcode in SEATS and place.country in transliterated_countries()
     # A town of the story's country, or one of some size NER took for an organisation or a language.
     return place.country in focus or (label not in (GAZ, KIND, "PERSON") and _sizeable(place, 5_000))
+
+
+FAR_FROM_STORY_KM = 1_000.0
+
+
+def _far_from(place: Place | None, placed: tuple[str, ...], points) -> bool:
+    """A place outside the countries the story's places lie in, and far from every one of them:
+    an untagged "in Piccadilly" beside London is no Australian suburb ("Sderot" beside Jabaliya,
+    across a border, is near)."""
+    if place is None or not placed or place.country in placed or not points:
+        return False
+    return all(distance_km(place.lat, place.lon, lat, lon) > FAR_FROM_STORY_KM for lat, lon in points)
 
 
 def _appositive_names(doc, start: int, end: int) -> tuple[str, ...]:
@@ -941,6 +956,7 @@ def story_places(doc) -> list[PlaceMention]:
                                and p is not None and p.fcode in ("ADM1", "PCLI") and not p.extra.get("demonym")])
     organisations = lru_cache(maxsize=1)(lambda: [doc[start:end] for start, end, label in _sides_cut_in_two(
         doc, [(e.start, e.end, e.label_) for e in doc.ents]) if label == "ORG"])
+    story_points = near_points([p for p, vouches in zip(places, vouching) if vouches])
     homes = set(_party_homes(doc))  # "Rep. Jane Roe, R-Elbow Lake": whose home, not where anything happened
     mentions = []
     for (start, end, label, text), place in zip(located, places):
@@ -998,7 +1014,7 @@ def story_places(doc) -> list[PlaceMention]:
             continue  # the story names its countries; a small namesake elsewhere is not meant
         elif label not in PLACE_LABELS and (_named_side(text, label) or not _plausible_extra(
                 place, focus, _introduced(doc, start, end), label, text, _in_dateline(doc, start),
-                _acting(doc, start, end))):
+                _acting(doc, start, end), _far_from(place, placed, story_points))):
             continue
         if place is not None and _feature_for_area(doc, start, end, text, place):
             continue
