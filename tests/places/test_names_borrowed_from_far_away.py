@@ -8,7 +8,8 @@ countries the story is in. "X, <city>" puts X in that city even when the tagger 
 name, and a small town abroad is no peer of a city twenty times its size in a list. The
 nationalities of a list of missions ("the Pakistani, Indian and Iranian consulates") say whose
 missions they are, not where the story is. A name the tagger missed, whose only namesake lies in
-a country far from every place the story names, is not that namesake.
+a country far from every place the story names, is not that namesake; nor is a namesake that
+shares only the consonants of a name when nothing else in the story is in its country.
 
 Every sentence is our own. Guards (which passed before) are marked.
 """
@@ -88,3 +89,14 @@ def test_an_untagged_namesake_far_from_every_place_the_story_names_is_not_chosen
 def test_guard_an_untagged_town_across_a_border_from_the_story_is_kept():
     event = next(e for e in _events("A rocket fired from Jabaliya hit a house in Sederot, wounding two.") if e.main)
     assert event.location is not None and event.location.country == "ISR"
+
+
+def test_a_loose_respelling_with_nothing_around_it_is_no_place():
+    # the gazetteer lacks this Nigerien town; "Tala" in Egypt shares only its consonants
+    event = next(e for e in _events("Six soldiers were killed in an ambush near Tillia on Sunday.") if e.main)
+    assert event.location is None or event.location.country != "EGY"
+
+
+def test_guard_a_loose_respelling_of_a_province_stands_alone():
+    event = next(e for e in _events("Gunmen attacked Taez on Monday, killing three.") if e.main)
+    assert event.location is not None and event.location.country == "YEM"

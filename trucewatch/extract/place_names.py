@@ -500,6 +500,18 @@ def _plausible_extra(place: Place | None, focus: tuple[str, ...], introduced: bo
     return place.country in focus or (label not in (GAZ, KIND, "PERSON") and _sizeable(place, 5_000))
 
 
+LOOSE_MATCH = 0.85  # below this a name is a loose respelling (shared consonants), not a variant
+
+
+def _loose_guess(place: Place | None, places: list[Place | None], hint) -> bool:
+    """A loosely respelled namesake that nothing else in the story puts in its country (no other
+    place there, no party from there), and neither a capital, a province nor a large town: a
+    guess."""
+    if place is None or place.match >= LOOSE_MATCH or _well_known(place) or place.fcode == "PPLA":
+        return False
+    return not _story_place_in_its_country(place, places) and place.country not in hint()
+
+
 FAR_FROM_STORY_KM = 1_000.0
 
 
@@ -967,6 +979,8 @@ def story_places(doc) -> list[PlaceMention]:
         if label != AS_ADJECTIVE and (_abroad_unvouched(place, written or set(focus), label) or _small_abroad(
                 place, written, label, places)):
             place = None  # the story names its countries; a loose, untagged or small namesake elsewhere is a guess
+        if _loose_guess(place, places, hint):
+            place = None  # "near Tillia" with nothing around it: no Egyptian "Tala" spelled loosely
         if label in PLACE_LABELS and place is not None and place.match < EXACT_MATCH and _named_side_cached(text):
             continue  # "a Boko Haram attack" tagged as a facility: a group, not a town spelled like it
         if _compass_point(text) and place is not None and place.country not in written \
