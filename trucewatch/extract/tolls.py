@@ -23,7 +23,8 @@ from functools import lru_cache
 from trucewatch.extract.datafiles import load, words
 from trucewatch.extract.howmany import CasualtyMention, CasualtyMentions, read_count
 from trucewatch.extract.salience import period_frame, war_subject
-from trucewatch.extract.what import acts_as_verb, elided_passive, fixed_lemma
+from trucewatch.extract.what import acts_as_verb, default_lexicon, elided_passive, fixed_lemma
+from trucewatch.ontology import default_ontology
 from trucewatch.nlp import text_of
 from trucewatch.records import Casualties
 
@@ -36,6 +37,7 @@ CONDITIONS = words("clause_words.yaml", "conditional_marks")
 ATTEMPTS = words("clause_words.yaml", "attempt_words") | words("clause_words.yaml", "failed_attempt_verbs")
 SINGULAR_DETS = frozenset({"a", "an", "one", "another", "the", "this", "that", "each"})
 YEAR = re.compile(r"^(?:1[89]|20)\d\d$")  # "2004": a year, never a count of people
+AGE_ENTS = frozenset({"DATE", "TIME"})  # "a 14-year-old daughter": an age, not fourteen people
 ONE_PRONOUNS = frozenset({"him", "her", "himself", "herself", "another", "one", "his"})
 PEOPLE_SINGULAR = words("numbers.yaml", "people_singular")
 CASUALTY_NOUNS = words("tolls.yaml", "death_nouns") | words("tolls.yaml", "injury_nouns") | words("tolls.yaml", "casualty_nouns")
@@ -272,13 +274,15 @@ def _member_count(member) -> tuple[int | None, int | None, int | None] | None:
         if YEAR.match(number.text):
             return None  # "the 2004 ambush": a year names the act, it counts nobody
         return read_count(doc[number.left_edge.i:number.right_edge.i + 1].text)
-    if member.left_edge.tag_ == "CD" and member.left_edge.i < member.i:
+    if member.left_edge.tag_ == "CD" and member.left_edge.i < member.i and member.left_edge.ent_type_ not in AGE_ENTS:
         # "Seventeen Hindu villagers": the tagger hung the number on a modifier
         end = member.left_edge.i
         while end < member.i and doc[end].tag_ == "CD":
             end += 1
         return read_count(doc[member.left_edge.i:end].text)
     lemma = member.lemma_.lower()
+    if _a_thing(member):
+        return None  # "a bomb ... were injured": the parser's subject, not a person
     if member.lower_ in ONE_PRONOUNS and member.pos_ in ("PRON", "DET", "NUM", "NOUN"):
         return (1, 1, 1)
     if member.ent_type_ == "PERSON" or (member.tag_ == "NNP" and not member.ent_type_):
@@ -288,6 +292,14 @@ def _member_count(member) -> tuple[int | None, int | None, int | None] | None:
         return (1, 1, 1)  # "a local physician", "his assistant", "the driver"
     if lemma not in _w("collective_nouns") and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in member.children):
         return (1, 1, 1)  # "a policemen": the article counts one, whatever the noun's ending
+    if member.tag_ == "NN" and member.dep_ == "conj" and not _children(member, "det") \
+            and any(c.dep_ == "det" and c.lower_ in SINGULAR_DETS for c in member.head.children) \
+            and member.head.tag_ == "NN" and _member_count(member.head) == (1, 1, 1) \
+            and not any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("was", "is", "has")
+                        for c in member.head.head.children):
+        # "the father and 14-year-old daughter were killed": the article is shared ("the mayor
+        # and party chairman was killed" is one man)
+        return (1, 1, 1)
     if member.tag_ == "NN" and lemma in PEOPLE_SINGULAR and not _children(member, "det") \
             and member.dep_ in VICTIM_DEPS and not member.conjuncts:
         # a headline's "Army colonel killed", "gunmen kill village head" (not "the lawyer and
@@ -303,7 +315,7 @@ def _members(head) -> list:
     counts add up to the head's restates it ("five passengers - three women and two children -",
     "Six people, four civilians and two officers, were killed"); left open, it adds ("Two soldiers,
     one policeman and one civilian were killed" are four)."""
-    conjuncts = [c for c in head.conjuncts if not _other_casualty_noun(c, head)]
+    conjuncts = [c for c in head.conjuncts if not _other_casualty_noun(c, head) and not _opens_a_clause(c)]
     members = [head] if _restated(head, conjuncts) else [head, *conjuncts]
     for appos in _children(head, "appos"):
         listed = [appos, *appos.conjuncts]
@@ -311,6 +323,18 @@ def _members(head) -> list:
         if appos.conjuncts and head.ent_type_ != "PERSON" and not _restated(head, listed):
             members += listed
     return members + _additions(head)
+
+
+def _opens_a_clause(word) -> bool:
+    """"killed four soldiers and another 11 were injured": a member followed by a verb of its own
+    is that verb's subject, whatever the parser hung it on."""
+    doc = word.doc
+    after = word.right_edge.i + 1
+    first = word
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    return after < len(doc) and doc[after].pos_ == "AUX" and doc[after].head.i not in (first.head.i, first.i) \
+        and doc[after].head.i > word.i
 
 
 def _other_casualty_noun(word, head) -> bool:
@@ -356,6 +380,20 @@ def _additions(word) -> list:
     return found
 
 
+def _a_thing(member) -> bool:
+    """An act or a weapon ("a bomb", "the blast"), which no toll counts."""
+    lemma = fixed_lemma(member)
+    return lemma in default_lexicon().nouns or lemma in default_ontology().groups.get("munitions", frozenset())
+
+
+def _a_subset(victim) -> bool:
+    """A phrase that says who were among a toll already given: "among the dead", "including"."""
+    node = victim
+    while node.dep_ in ("nummod", "amod", "compound", "quantmod") and node.head.i != node.i:
+        node = node.head  # "among the dead two traffic policemen": from "two" to its noun
+    return node.dep_ == "pobj" and node.head.lower_ in _w("subset_preps")
+
+
 def count_victims(heads: list):
     """The people a list of victim phrases counts, as (low, best, high); None when unknown."""
     counts = [_member_count(m) for head in heads for m in _members(head)]
@@ -388,6 +426,10 @@ def find_tolls(sent, unsaid: list[tuple[int, int]] | None = None) -> list[Casual
             victims = victims + [v for v in _additions(token) if v not in victims]  # "killed along with ten guards"
         if not victims:
             continue
+        if all(_a_subset(v) for v in victims):  # "seven were killed, among the dead four policemen"
+            if unsaid is not None:
+                unsaid.append(_span(token, victims))  # who they were, not more: no reading at all
+            continue
         if _not_said_to_happen(token if token.pos_ == "VERB" else token.head):
             if unsaid is not None:
                 unsaid.append(_span(token, victims))
@@ -396,8 +438,8 @@ def find_tolls(sent, unsaid: list[tuple[int, int]] | None = None) -> list[Casual
                for c in token.children):
             continue  # "killed or wounded": counted together by the regex reading
         count = count_victims(victims)
-        if count is None:
-            continue
+        if count is None or any(h == {v.i for v in victims} and m.kind == kind for m, h in zip(found, heads)):
+            continue  # "gunned down and killed": the same people, counted once
         start, end = _span(token, victims)
         text = text_of(sent.doc)[start:end]
         found.append(CasualtyMention(kind, Casualties(low=count[0], best=count[1], high=count[2], text=text),
