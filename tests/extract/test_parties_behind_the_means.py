@@ -12,7 +12,9 @@ item 4), and acts told through what they are done with (item 3).
 - bombs thrown are a bombing, petrol bombs thrown an arson attack, by protesters a riot;
 - people captured are abducted (by a state's forces: arrested); a town captured is territory;
 - a bomb that "went off" exploded: it is not an act still going on;
-- "a total of 43 people" died are 43, not one "total".
+- "a total of 43 people" died are 43, not one "total";
+- damage a bomb did is a bombing; a "letterbomb" and a "detonation" are bombs, but a
+  "controlled detonation" disarms one.
 
 Every sentence is our own, written for these tests. Guards (which passed before) are marked.
 """
@@ -146,3 +148,29 @@ def test_guard_the_noun_of_a_clause_that_did_the_act_did_not_suffer_it(run):
 def test_guard_a_hijacking_by_a_foreign_cell_stays_an_abduction(run):
     event = main_event(run, "The hijacking of a Lufthansa flight by the Red Army Faction ended in Mogadishu.")
     assert event.acled.sub_event_type == "Abduction/forced disappearance"
+
+
+@pytest.mark.parametrize("text", [
+    "A bomb damaged the roof of a church in Jos overnight.",
+    "The explosives destroyed two shops on the main street of Potiskum.",
+])
+def test_damage_done_by_a_bomb_is_a_bombing(run, text):
+    assert main_event(run, text).acled.sub_event_type == "Remote explosive/landmine/IED"
+
+
+@pytest.mark.parametrize("text", [
+    "A magistrate was killed by a letterbomb at her office in Palermo.",
+    "Two gendarmes were killed after a detonation near their post at Kidira.",
+])
+def test_bombs_under_their_other_names_are_bombings(run, text):
+    assert main_event(run, text).acled.sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_guard_a_controlled_detonation_disarms_a_bomb(run):
+    event = main_event(run, "Army engineers carried out a controlled detonation of a device found near the market.")
+    assert event.acled.sub_event_type == "Disrupted weapons use"
+
+
+def test_a_remote_controlled_bomb_is_no_controlled_detonation(run):
+    event = main_event(run, "A remote-controlled bomb exploded beside a police van in Chaman, killing two.")
+    assert event.acled.sub_event_type == "Remote explosive/landmine/IED"

@@ -244,6 +244,21 @@ def _refine(trigger: Trigger, lexicon: Lexicon) -> None:
             return
 
 
+def _done_by_its_means(trigger: Trigger, lexicon: Lexicon) -> None:
+    """"An explosive shattered windows and damaged a room": damage whose doer is a weapon is
+    what that weapon does (a bombing), not property destruction by someone."""
+    head = trigger.head
+    if trigger.kind != "verb" or _lemma(head) not in trigger.act.outcome_verbs:
+        return
+    verb = head.head if head.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in head.children) else head
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        found = next((_instrument_at(t, lexicon) for t in subject.subtree if _instrument_at(t, lexicon)), None)
+        if found is not None and found[0].family == trigger.act.family and found[0] is not trigger.act:
+            trigger.act = found[0]
+            trigger.instrument = subject.i
+            return
+
+
 def _instrument_at(tok, lexicon: Lexicon):
     """(act, tokens) of the longest instrument starting at this word, if any."""
     candidates = lexicon.instruments_by_first.get(_lemma(tok)) or lexicon.instruments_by_first.get(tok.lower_)
@@ -290,8 +305,8 @@ def _modified(act: ActType, token, ontology: Ontology) -> ActType | None:
     present = _modifier_words(token)
     if not present:
         return None
-    for word, variant in ontology.modifiers:
-        if word in present:
+    for word, variant, unless in ontology.modifiers:
+        if word in present and not unless & present:
             return ontology.acts[variant]
     return None
 
@@ -528,6 +543,7 @@ def find_triggers(sent, lexicon: Lexicon | None = None) -> list[Trigger]:
         and not _vetoed(trig, ontology)]
     for trig in found:
         _refine(trig, lexicon)
+        _done_by_its_means(trig, lexicon)
         _modify(trig, ontology)
         _victim_variant(trig, ontology)
         _doer_variant(trig, ontology)

@@ -160,8 +160,9 @@ class Ontology(BaseModel):
     claim_acts: dict[str, str] = {}  # claim stance -> the act of making such a claim
     ultimatum: str | None = None  # the act an announcement made on a condition ("unless") is
     # Words that, modifying a violent act's noun or its instrument, make it another act, in order:
-    # "suicide car bomb" is a suicide bombing, "rocket-propelled grenade" a shelling.
-    modifiers: tuple[tuple[str, str], ...] = ()
+    # "suicide car bomb" is a suicide bombing, "rocket-propelled grenade" a shelling; each with the
+    # words that cancel it ("remote-controlled" is no "controlled" detonation).
+    modifiers: tuple[tuple[str, str, frozenset[str]], ...] = ()
 
     def claim_act(self, stance: str) -> ActType | None:
         """The reporting act a claim is ("blamed Israel for the bombing" is an accusation)."""
@@ -246,8 +247,9 @@ def parse_ontology(data: dict, source: str = "acts.yaml") -> Ontology:
     ultimatum = data.get("ultimatum_act")
     if ultimatum is not None and ultimatum not in acts:
         raise ConfigError(f"{source}: ultimatum_act names unknown act {ultimatum!r}.")
-    modifiers = tuple((str(word).lower(), act) for word, act in (data.get("act_modifiers") or []))
-    unknown = [act for _, act in modifiers if act not in acts]
+    modifiers = tuple((str(entry[0]).lower(), entry[1], frozenset(str(w).lower() for w in (entry[2:] or [[]])[0]))
+                      for entry in (data.get("act_modifiers") or []))
+    unknown = [act for _, act, _ in modifiers if act not in acts]
     if unknown:
         raise ConfigError(f"{source}: act_modifiers names unknown act {unknown[0]!r}.")
     return Ontology(acts=acts, groups=groups, intent_by_family=intents, refusal_by_family=refusals,
