@@ -47,12 +47,24 @@ def _subject_of(copula):
     return None
 
 
+@lru_cache(maxsize=1)
+def _pinning_words() -> frozenset[str]:
+    """Every word a pinning phrase turns on, to pass over all other words at once."""
+    words = _pinning()
+    return frozenset(words["prepositions"]) | frozenset(words["adjectives"]) | frozenset(
+        words["party_of_nouns"]) | frozenset(words["doer_nouns"])
+
+
 def pinned(sent) -> list[tuple[object, object, list]]:
     """(copula, accused token, act tokens) for each pinning phrase in one sentence."""
     words = _pinning()
+    wanted = _pinning_words()
     found = []
     for tok in sent:
-        lower, lemma = tok.lower_, tok.lemma_.lower()
+        lower = tok.lower_
+        if lower not in wanted and lower.rstrip("s") not in wanted:  # "culprits"
+            continue
+        lemma = tok.lemma_.lower()
         copula = _copula(tok)
         if copula is None:
             continue
