@@ -9,7 +9,9 @@ name, and a small town abroad is no peer of a city twenty times its size in a li
 nationalities of a list of missions ("the Pakistani, Indian and Iranian consulates") say whose
 missions they are, not where the story is. A name the tagger missed, whose only namesake lies in
 a country far from every place the story names, is not that namesake; nor is a namesake that
-shares only the consonants of a name when nothing else in the story is in its country.
+shares only the consonants of a name when nothing else in the story is in its country. The
+country "on the border with" which something happened is the neighbour, not where it happened
+(unless it happened "across" the border), and "Wajir District" is Wajir County's own name.
 
 Every sentence is our own. Guards (which passed before) are marked.
 """
@@ -100,3 +102,24 @@ def test_a_loose_respelling_with_nothing_around_it_is_no_place():
 def test_guard_a_loose_respelling_of_a_province_stands_alone():
     event = next(e for e in _events("Gunmen attacked Taez on Monday, killing three.") if e.main)
     assert event.location is not None and event.location.country == "YEM"
+
+
+@pytest.mark.parametrize("text, neighbour", [
+    ("Three farmers were shot dead on the border with Burkina Faso, the Malian army said.", "BFA"),
+    ("A customs officer was kidnapped near the frontier with Colombia, Ecuador's interior ministry said.", "COL"),
+])
+def test_the_country_across_a_border_is_not_where_the_act_was(text, neighbour):
+    event = next(e for e in _events(text) if e.main)
+    assert event.location is None or event.location.country != neighbour
+
+
+def test_guard_an_act_across_the_border_is_in_the_neighbour():
+    event = next(e for e in _events("Turkish artillery shelled villages across the border with Syria.") if e.main)
+    assert event.location is not None and event.location.country == "SYR"
+
+
+def test_an_area_written_with_its_kind_word_is_its_own_name_and_no_neighbour_replaces_it():
+    # Kenya's Wajir County, written as reports write it; Somalia is only the neighbour
+    event = next(e for e in _events("Gunmen attacked a police post in the village of Gerile in Wajir District, "
+                                    "close to the border with Somalia.") if e.main)
+    assert event.location is not None and event.location.country == "KEN"

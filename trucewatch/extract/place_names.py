@@ -970,13 +970,16 @@ def story_places(doc) -> list[PlaceMention]:
         doc, [(e.start, e.end, e.label_) for e in doc.ents]) if label == "ORG"])
     story_points = near_points([p for p, vouches in zip(places, vouching) if vouches])
     homes = set(_party_homes(doc))  # "Rep. Jane Roe, R-Elbow Lake": whose home, not where anything happened
+    outside = _outside_the_area_written_after(doc, located, places, set(focus))
     mentions = []
-    for (start, end, label, text), place in zip(located, places):
+    for index, ((start, end, label, text), place) in enumerate(zip(located, places)):
+        if index in outside:
+            place = None  # "Gerille in Wajir District": no Somali "Gherille" spelled loosely
         if label == IN_NAME and start in traded and place is not None and focus and place.country not in focus:
             place = None  # a Thai story's "Japan Noodle House": a shop's name, not a place abroad
         if label not in ("NORP", AS_ADJECTIVE) and (label not in PLACE_LABELS or (place and place.match < 1.0)):
             place = _in_named_country(place, written or preferred, _as_resolved(doc, start, end, text))
-        if label != AS_ADJECTIVE and (_abroad_unvouched(place, written or set(focus), label) or _small_abroad(
+        if label != AS_ADJECTIVE and (_abroad_unvouched(place, written or set(focus), label, text) or _small_abroad(
                 place, written, label, places)):
             place = None  # the story names its countries; a loose, untagged or small namesake elsewhere is a guess
         if _loose_guess(place, places, hint):
@@ -1074,18 +1077,45 @@ def _lookup(doc, start: int, end: int, text: str) -> tuple[str, tuple[str, ...]]
     return _as_resolved(doc, start, end, text), nearby
 
 
-def _abroad_unvouched(place: Place | None, named: set[str], label: str) -> bool:
+def _abroad_unvouched(place: Place | None, named: set[str], label: str, text: str = "") -> bool:
     """A place outside every country the story names, found only by a near-miss spelling (or read
     from a nationality-like word), and neither a country, a capital nor a large or provincial town:
     "Talataye" in Mali is no Yemeni "Talhat", "the Northern town of Biu, Nigeria" no Ghanaian region.
     Names spelled exactly keep their place: a story that names the US embassy is still in Bogota."""
     if place is None or not named or place.country in named or place.fcode.startswith("PCL"):
         return False
-    if place.match >= EXACT_MATCH and label != "NORP":
-        return False
+    if (place.match >= EXACT_MATCH or _same_name_other_kind(place, text)) and label != "NORP":
+        return False  # "Wajir District" for Wajir County is its own name, not a near miss
     prominent = place.fcode in ("PPLC", "PPLA") or (place.fclass == "P" and place.population >= ABROAD_TOWN)
     # "Kabul Airport": a town spelled exactly inside a site's name is no near miss.
     return not (prominent and (place.match >= 1.0 or found_inside_a_name(place)))
+
+
+def _outside_the_area_written_after(doc, located, places, focus: set[str]) -> set[int]:
+    """Indexes of loosely respelled places that lie in another country than the area written
+    right after them ("the city of Gerille in Wajir District", "Kot, Balochistan"): the written
+    area is a filter, and no namesake outside it is meant. Only an area written as the gazetteer
+    holds it, and written as an area ("Wajir District") or lying where the story is, filters: the
+    "Gourma" of "Gourma-Rharous Cercle" is no Burkinabe province."""
+    out = set()
+    for index in range(len(located) - 1):
+        place, area = places[index], places[index + 1]
+        area_text = located[index + 1][3]
+        if place is None or area is None or place.match >= LOOSE_MATCH or area.fclass != "A" \
+                or area.country == place.country or not (
+                    area.match >= EXACT_MATCH or _same_name_other_kind(area, area_text)) \
+                or not (KIND_SUFFIX.match(area_text) or area.country in focus):
+            continue
+        between = [t.lower_ for t in doc[located[index][1]:located[index + 1][0]]]
+        if between in (["in"], ["in", "the"], [","]):
+            out.add(index)
+    return out
+
+
+def _same_name_other_kind(place: Place, text: str) -> bool:
+    """The name as the gazetteer holds it but for its kind word ("Wajir District", "Wajir County")."""
+    written, held = KIND_SUFFIX.match(text), KIND_SUFFIX.match(place.name)
+    return written is not None and name_key(written.group(1)) == name_key(held.group(1) if held else place.name)
 
 
 def _small_abroad(place: Place | None, named: set[str], label: str, others: list[Place | None]) -> bool:
@@ -1171,6 +1201,8 @@ def _role(root, place: Place | None = None) -> str:
         return "qualifying"  # "the embassies of Egypt and the UAE in Tripoli": whose, not where
     if modifies_a_mission(root) and (place is None or place.precision in ("country", "region")):
         return "qualifying"  # "the US consulate": whose mission; the act is where the mission is
+    if _the_neighbour(root, place):
+        return "qualifying"  # "7 km from the border with Somalia": the country across it, not where
     if root.dep_ == "pobj" and head.lower_ == "from" and head.head.lemma_.lower() in ORIGIN_NOUNS:
         return "qualifying"  # "five diplomats from the United Arab Emirates": who they are
     if root.dep_ == "pobj" and head.lower_ in ("of", "from") and _names_a_person(head.head):
@@ -1185,6 +1217,19 @@ def _role(root, place: Place | None = None) -> str:
                 place is None or place.precision in ("country", "region")):
             return "qualifying"  # "US airstrikes", "a US base": whose; "the London bombings": where
     return ""
+
+
+def _the_neighbour(root, place: Place | None) -> bool:
+    """"on the border with Colombia", "near the frontier with Somalia": a country named as the
+    neighbour is on the far side of the line (unless the act crossed it: "across the border with")."""
+    head = root.head
+    if root.dep_ != "pobj" or head.lower_ != "with" or place is None or place.precision != "country":
+        return False
+    border = head.head
+    return border.lemma_.lower() in BORDER_NOUNS and border.head.lower_ not in CROSSING_PREPS
+
+
+CROSSING_PREPS = words("place_words.yaml", "crossing_preps")
 
 
 # "north east" as well as "north-east" and "northeast"
