@@ -118,8 +118,12 @@ def test_guard_an_act_across_the_border_is_in_the_neighbour():
     assert event.location is not None and event.location.country == "SYR"
 
 
-def test_an_area_written_with_its_kind_word_is_its_own_name_and_no_neighbour_replaces_it():
-    # Kenya's Wajir County, written as reports write it; Somalia is only the neighbour
-    event = next(e for e in _events("Gunmen attacked a police post in the village of Gerile in Wajir District, "
-                                    "close to the border with Somalia.") if e.main)
+@pytest.mark.parametrize("text", [
+    # Kenya's Wajir and Mandera counties, written as reports write them; Somalia is only the
+    # neighbour, so a Somali "Mandheera" spelled like "Mandera" is not meant either
+    "Gunmen attacked a police post in the village of Gerile in Wajir District, close to the border with Somalia.",
+    "Gunmen attacked a police post in Mandera District, close to the border with Somalia.",
+])
+def test_an_area_written_with_its_kind_word_is_its_own_name_and_no_neighbour_replaces_it(text):
+    event = next(e for e in _events(text) if e.main)
     assert event.location is not None and event.location.country == "KEN"

@@ -934,8 +934,11 @@ def story_places(doc) -> list[PlaceMention]:
                             for (start, end, label, text), vouches in zip(located, vouching)], hint=hint)
     # Where the story is: the places NER called places, and well-known towns it mislabelled; else
     # where its actors come from.
-    placed = story_focus([p for (_, _, label, _), p, vouches in zip(located, places, vouching)
-                          if vouches and label != IN_NAME and not (named_inside(p) and p.fcode.startswith("PCL"))])
+    # A country named only as the neighbour across a border ("near the border with Somalia") is not
+    # where the story is.
+    placed = story_focus([p for (start, end, label, _), p, vouches in zip(located, places, vouching)
+                          if vouches and label != IN_NAME and not (named_inside(p) and p.fcode.startswith("PCL"))
+                          and not _the_neighbour(doc[start:end].root, p)])
     focus = placed or hint()
     # Countries the story names as places ("in Syria", "the Syrian Democratic Forces"); a nationality
     # of those who act ("Russian jets") does not say where things happen.
@@ -953,7 +956,7 @@ def story_places(doc) -> list[PlaceMention]:
                   label != IN_NAME and not _role(doc[start:end].root, p)))
                  for (start, end, label, _), p in zip(located, places)
                  if p is not None and p.country and p.fcode.startswith("PCL") and not named_inside(p)
-                 and not (label == IN_NAME and start in traded)
+                 and not (label == IN_NAME and start in traded) and not _the_neighbour(doc[start:end].root, p)
                  and (label in PLACE_LABELS | {IN_NAME} or (label not in ("NORP", AS_ADJECTIVE) and p.match >= 0.95))]
     written = {country for country, as_place in countries if as_place}
     preferred = {country for country, _ in countries}
