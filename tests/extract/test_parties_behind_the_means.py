@@ -174,3 +174,8 @@ def test_guard_a_controlled_detonation_disarms_a_bomb(run):
 def test_a_remote_controlled_bomb_is_no_controlled_detonation(run):
     event = main_event(run, "A remote-controlled bomb exploded beside a police van in Chaman, killing two.")
     assert event.acled.sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_whoever_launched_an_attack_named_in_a_relative_clause_did_it(run):
+    event = main_event(run, "A corporal died in an attack that ELN guerrillas launched against a patrol near Tibu.")
+    assert "National Liberation Army (Colombia)" in [name for _, name in doers(event)]

@@ -99,3 +99,21 @@ def test_a_group_that_admits_carrying_out_an_attack_claims_it(run):
     event = main_event(run, BLAST + "The Free Hills Front admitted carrying out the attack.")
     assert [c.stance for c in event.claims] == ["claims_responsibility"]
     assert [a.text for a in event.actors] == ["The Free Hills Front"]
+
+
+@pytest.mark.parametrize("text", [
+    "A market guard was killed in Beledweyne in a suicide attack claimed by al-Shabaab.",
+    "Al-Shabaab took responsibility for the suicide attack that killed a market guard in Beledweyne.",
+])
+def test_an_attack_claimed_or_owned_up_to_names_its_claimant(run, text):
+    event = main_event(run, text)
+    claimed = [c for c in event.claims if c.stance == "claims_responsibility"]
+    assert [c.value for c in claimed] == ["al-Shabab"]
+
+
+def test_whoever_denies_an_act_in_the_passive_speaks_and_did_not_do_it(run):
+    events = run("Jets bombed a bakery in Maarat al-Numan on Monday, killing five. The bombing was denied "
+                 "by the army.")
+    assert [e.type for e in events] == ["air_strike"]
+    assert "the army" not in [a.text for a in events[0].actors]
+    assert [(c.claimant.text, c.stance) for c in events[0].claims] == [("the army", "denies")]

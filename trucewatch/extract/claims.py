@@ -171,7 +171,9 @@ def _relative_act(verb, trigger_tokens) -> set[int]:
 def _owned_acts(verb, objects) -> list:
     """What a verb of owning up takes: "claimed the bombing", "admitted carrying out the
     attack", "confessed to the killing" (through a light verb to its object)."""
-    nodes = list(objects) + [c for c in verb.children if c.dep_ == "xcomp"]
+    nodes = list(objects) + [c for c in verb.children if c.dep_ in ("xcomp", "nsubjpass")]
+    if verb.dep_ == "acl":  # "a suicide attack claimed by al-Shabaab"
+        nodes.append(verb.head)
     nodes += [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "to"
               for g in p.children if g.dep_ in ("pobj", "pcomp")]
     carried = [o for n in nodes if n.lemma_.lower() in LIGHT_VERBS | CARRIER_VERBS
@@ -311,8 +313,10 @@ def _verb_claim(verb, lemma, lexicon: ClaimLexicon, trigger_tokens) -> ClaimMent
     for c in verb.children:
         if c.dep_ in ("nsubj", "csubj") or (c.dep_ == "nsubjpass" and c not in passive_acts):
             exclude.add(c.i)
-    scope = _scope(verb, exclude, keep_passive=stance == "accuses")
+    scope = _scope(verb, exclude, keep_passive=bool(passive_acts))  # "the bombing was denied by the army"
     scope |= _relative_act(verb, trigger_tokens)
+    if verb.dep_ == "acl" and verb.head.i in trigger_tokens:
+        scope.add(verb.head.i)  # "an attack claimed by the group", "the bombing denied by the army"
     if verb.dep_ == "parataxis" and verb.head.i < verb.i and stance not in CONTESTING:
         # "fighters surrendered on Monday, the administration said, ...": the quoted clause
         scope |= {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}
@@ -322,9 +326,10 @@ def _verb_claim(verb, lemma, lexicon: ClaimLexicon, trigger_tokens) -> ClaimMent
         # "rejected an appeal for deploying troops": only the verb's own complements count.
         direct = set(_complement_heads(verb, stance == "accuses")) | {
             t.i for o in reference_objects for t in o.subtree}
+        direct |= {t.i for c in passive_acts for t in c.subtree}
         if stance == "accuses":  # "alleged that the army took part in the killing": the whole clause
             direct |= {t.i for c in verb.children if c.dep_ == "ccomp" for t in c.subtree}
-            direct |= {t.i for c in passive_acts for t in c.subtree} | _relative_act(verb, trigger_tokens)
+            direct |= _relative_act(verb, trigger_tokens)
         # "denied that any of its members had switched sides": whatever a that-clause says
         # happened is what the denial denies
         said = {t.i for c in verb.children if c.dep_ == "ccomp" for t in c.subtree} if stance == "denies" else set()

@@ -11,7 +11,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 
-from trucewatch.extract.datafiles import actor_nouns, words
+from trucewatch.extract.datafiles import actor_nouns, load, words
 from trucewatch.ontology import default_ontology
 from trucewatch.nlp import text_of
 from trucewatch.extract.what import (CARRIER_NOUNS, LIGHT_VERBS, Trigger, asked_clause, asked_party, counted_whole,
@@ -526,6 +526,13 @@ def _noun_participants(noun, initiators: list, targets: list, own: frozenset[int
             targets.extend(_prep_targets(child))
         elif dep == "acl":  # "an attack targeting a convoy"
             targets.extend(p for g in child.children if g.dep_ in OBJECTS for p in _make(g, "target"))
+            if fixed_lemma(child) in CARRIER_VERBS:  # "an attack carried out by the LTTE"
+                initiators.extend(p for agent in child.children if agent.dep_ == "agent"
+                                  for g in agent.children if g.dep_ == "pobj" for p in _make(g, "initiator"))
+        elif dep == "relcl" and fixed_lemma(child) in CARRIER_VERBS:
+            # "an attack that ELN guerrillas launched": whoever carried it out did it
+            initiators.extend(p for g in child.children if g.dep_ in SUBJECTS and g.tag_ not in RELATIVE_TAGS
+                              for p in _make(g, "initiator"))
     initiators.extend(_setters(noun))  # "a roadside bomb placed by militants killed two"
     for word in own:
         # "an LTTE car bomb explosion": a name on the act's own words names its doer
@@ -550,8 +557,9 @@ def _noun_participants(noun, initiators: list, targets: list, own: frozenset[int
     elif not initiators and (verb := _doing_verb(noun, act_family, own)) is not None:
         # "imposed sanctions on X", "launched a mediation effort": whoever does the verb does the act
         _carried_by(verb, initiators, targets, own | {noun.i, noun.head.i})
-    elif noun.dep_ in PASSIVE_SUBJECTS and not initiators:
-        # "a complaint against the militia was lodged by the mission": the by-phrase did the act.
+    elif noun.dep_ in PASSIVE_SUBJECTS and not initiators and fixed_lemma(head) not in _claim_verbs():
+        # "a complaint against the militia was lodged by the mission": the by-phrase did the act
+        # ("the bombing was denied by the army": the army speaks, it did not bomb).
         initiators.extend(p for child in head.children if child.dep_ == "agent"
                           for g in child.children if g.dep_ == "pobj" for p in _make(g, "initiator"))
     elif noun.dep_ in SUBJECTS and not targets:
@@ -559,6 +567,12 @@ def _noun_participants(noun, initiators: list, targets: list, own: frozenset[int
         for child in head.children:
             if child.dep_ in OBJECTS:
                 targets.extend(_make(child, "target"))
+
+
+@lru_cache(maxsize=1)
+def _claim_verbs() -> frozenset[str]:
+    """Verbs of saying, denying and blaming (claims.yaml): their by-phrase names a speaker."""
+    return frozenset(load("claims.yaml")["verbs"])
 
 
 def _words(key: str) -> frozenset[str]:
