@@ -179,3 +179,8 @@ def test_a_remote_controlled_bomb_is_no_controlled_detonation(run):
 def test_whoever_launched_an_attack_named_in_a_relative_clause_did_it(run):
     event = main_event(run, "A corporal died in an attack that ELN guerrillas launched against a patrol near Tibu.")
     assert "National Liberation Army (Colombia)" in [name for _, name in doers(event)]
+
+
+def test_a_patrol_an_attack_was_launched_against_is_no_troop_movement(run):
+    events = run("A corporal died in an attack that ELN guerrillas launched against a patrol near Tibu.")
+    assert [e.type for e in events] == ["attack"]

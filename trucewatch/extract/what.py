@@ -556,10 +556,29 @@ def find_triggers(sent, lexicon: Lexicon | None = None) -> list[Trigger]:
     found = _intentions(found, ontology)
     found = _enacted_orders(found)
     _named_by_theme(found)
+    found = _drop_targets_of_carried_violence(found)
     absorbed = {i for trig in found for i in trig.absorbed}
     merged = _merge_linked(_merge_consequences([trig for trig in found if trig.head.i not in absorbed]))
     _announce_violence(merged, ontology)
     return merged
+
+
+def _drop_targets_of_carried_violence(found: list[Trigger]) -> list[Trigger]:
+    """"an attack that guerrillas launched against a patrol": the patrol a violent act named in
+    its own clause is aimed at is its target, not a troop movement reported."""
+    violent = {trig.head.i for trig in found if trig.act.family == "violence" and trig.kind == "noun"}
+    if not violent:
+        return found
+
+    def aimed_at_by_carried_act(trig: Trigger) -> bool:
+        head = trig.head
+        if trig.kind != "noun" or not (trig.act.family in TARGET_FAMILIES or trig.act.name in TARGET_ACTS):
+            return False
+        verb = head.head.head if head.dep_ == "pobj" else head.head if head.dep_ in ("dobj", "obj") else None
+        return verb is not None and verb.dep_ in ("relcl", "acl") and verb.head.i in violent \
+            and _lemma(verb) in LIGHT_VERBS | VIOLENCE_CARRIERS
+
+    return [trig for trig in found if not aimed_at_by_carried_act(trig)]
 
 
 def _named_by_theme(found: list[Trigger]) -> None:
