@@ -11,7 +11,8 @@ from functools import lru_cache
 from trucewatch.extract.blame import accused_party, negated, pinned, reporting_verb
 from trucewatch.extract.datafiles import load, words
 from trucewatch.extract.what import LIGHT_VERBS, Trigger
-from trucewatch.extract.who import CARRIER_VERBS, RELATIVE_TAGS, Participant, _is_act_noun, _make, negated_phrase
+from trucewatch.extract.who import (CARRIER_VERBS, RELATIVE_TAGS, Participant, _is_act_noun, _make, by_phrase,
+                                    negated_phrase)
 
 # Stances that contest or pin an act on someone: only alleged acts can be their topic.
 CONTESTING = frozenset({"denies", "disputes", "accuses", "retracts"})
@@ -153,7 +154,7 @@ def _clause_doers(verb, trigger_tokens) -> list:
         if clause.dep_ != "ccomp" or not (clause.i in trigger_tokens or carried):
             continue
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in clause.children):
-            return [g for c in clause.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            return by_phrase(clause)
         return [c for c in clause.children if c.dep_ == "nsubj" and c.i not in trigger_tokens]
     return []
 

@@ -252,7 +252,7 @@ def _done_by_its_means(trigger: Trigger, lexicon: Lexicon) -> None:
         return
     verb = head.head if head.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in head.children) else head
     for subject in (c for c in verb.children if c.dep_ == "nsubj"):
-        found = next((_instrument_at(t, lexicon) for t in subject.subtree if _instrument_at(t, lexicon)), None)
+        found = next(filter(None, (_instrument_at(t, lexicon) for t in subject.subtree)), None)
         if found is not None and found[0].family == trigger.act.family and found[0] is not trigger.act:
             trigger.act = found[0]
             trigger.instrument = subject.i
@@ -342,7 +342,7 @@ def _suffered_by_its_noun(clause) -> bool:
     the act; "the group that has seized parts of Iraq", "fighters attacking the town" did it."""
     if clause.dep_ == "acl":
         return clause.tag_ == "VBN"
-    return not any(c.dep_ in ("nsubj", "csubj") and c.tag_ in ("WDT", "WP") or c.lower_ == "that" and c.dep_ == "nsubj"
+    return not any(c.dep_ in ("nsubj", "csubj") and (c.tag_ in RELATIVE_TAGS or c.lower_ == "that")
                    for c in clause.children)
 
 
@@ -400,6 +400,7 @@ def counted_whole(token):
 
 
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})  # "which", "who", "whose"
 PARTITIVE_HEADS = words("participants.yaml", "partitive_heads")
 
 

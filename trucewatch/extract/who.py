@@ -14,15 +14,16 @@ from functools import lru_cache
 from trucewatch.extract.datafiles import actor_nouns, load, words
 from trucewatch.ontology import default_ontology
 from trucewatch.nlp import text_of
-from trucewatch.extract.what import (CARRIER_NOUNS, LIGHT_VERBS, Trigger, asked_clause, asked_party, counted_whole,
-                                     default_lexicon, elided_passive, fixed_lemma, is_to_infinitive)
+from trucewatch.extract.what import (CARRIER_NOUNS, LIGHT_VERBS, PLACE_ENTITIES, RELATIVE_TAGS, Trigger, asked_clause,
+                                     asked_party, counted_whole, default_lexicon, elided_passive, fixed_lemma,
+                                     is_to_infinitive)
 
 SUBJECTS = ("nsubj", "csubj")
 PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
 OBJECTS = ("dobj", "obj", "attr")
 # Words that head a place, time or quantity, not a participant.
 NOT_PARTICIPANT_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"})
-PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+PLACE_ENTS = PLACE_ENTITIES
 
 
 @dataclass
@@ -202,7 +203,6 @@ def _antecedent(pronoun):
 
 
 PERSONAL_PRONOUNS = words("participants.yaml", "personal_pronouns")
-RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 # Words that point or count but name nobody: "each", "other", "that", "No group".
 EMPTY_WORDS = words("participants.yaml", "empty_words")
 
@@ -252,15 +252,22 @@ def _owner(member) -> str | None:
     return None
 
 
+def by_phrase(verb) -> list:
+    """The nouns of a passive verb's by-phrase ("was lodged by the mission")."""
+    return [g for agent in verb.children if agent.dep_ == "agent" for g in agent.children if g.dep_ == "pobj"]
+
+
+def _doers_by(verb) -> list[Participant]:
+    """Whoever a passive verb's by-phrase names, as initiators."""
+    return [p for g in by_phrase(verb) for p in _make(g, "initiator")]
+
+
 def _setters(device) -> list[Participant]:
     """"A bomb planted by the rebels", "an IED that was laid by militants": whoever set the
     device in place did the act it was the means of."""
-    found = []
-    for clause in device.children:
-        if clause.dep_ in ("acl", "relcl") and fixed_lemma(clause) in _words("setting_verbs"):
-            found.extend(p for agent in clause.children if agent.dep_ == "agent"
-                         for g in agent.children if g.dep_ == "pobj" for p in _make(g, "initiator"))
-    return found
+    return [p for clause in device.children
+            if clause.dep_ in ("acl", "relcl") and fixed_lemma(clause) in _words("setting_verbs")
+            for p in _doers_by(clause)]
 
 
 def _make(token, role: str) -> list[Participant]:
@@ -527,8 +534,7 @@ def _noun_participants(noun, initiators: list, targets: list, own: frozenset[int
         elif dep == "acl":  # "an attack targeting a convoy"
             targets.extend(p for g in child.children if g.dep_ in OBJECTS for p in _make(g, "target"))
             if fixed_lemma(child) in CARRIER_VERBS:  # "an attack carried out by the LTTE"
-                initiators.extend(p for agent in child.children if agent.dep_ == "agent"
-                                  for g in agent.children if g.dep_ == "pobj" for p in _make(g, "initiator"))
+                initiators.extend(_doers_by(child))
         elif dep == "relcl" and fixed_lemma(child) in CARRIER_VERBS:
             # "an attack that ELN guerrillas launched": whoever carried it out did it
             initiators.extend(p for g in child.children if g.dep_ in SUBJECTS and g.tag_ not in RELATIVE_TAGS
@@ -560,8 +566,7 @@ def _noun_participants(noun, initiators: list, targets: list, own: frozenset[int
     elif noun.dep_ in PASSIVE_SUBJECTS and not initiators and fixed_lemma(head) not in _claim_verbs():
         # "a complaint against the militia was lodged by the mission": the by-phrase did the act
         # ("the bombing was denied by the army": the army speaks, it did not bomb).
-        initiators.extend(p for child in head.children if child.dep_ == "agent"
-                          for g in child.children if g.dep_ == "pobj" for p in _make(g, "initiator"))
+        initiators.extend(_doers_by(head))
     elif noun.dep_ in SUBJECTS and not targets:
         # "the raid hit a hospital": the verb's object is the noun act's target.
         for child in head.children:
